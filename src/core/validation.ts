@@ -1,0 +1,109 @@
+import { ApiObject } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { lint } from '../lint/engine';
+import { Finding, LintOptions, Manifest } from '../lint/types';
+
+/** What part of the synthesized output a construct answers for. */
+export interface ValidationScope {
+  /** The API object whose manifest holds the construct's output. */
+  readonly apiObject: ApiObject;
+  /**
+   * Field path inside that manifest the construct owns, e.g. `spec.templates[2]` for a
+   * template; findings at or below it are reported on this construct.
+   * @default '' (the whole manifest)
+   */
+  readonly fieldPath?: string;
+}
+
+interface Registration {
+  readonly construct: IConstruct;
+  readonly scope: () => ValidationScope;
+}
+
+interface Pass {
+  readonly messages: Map<IConstruct, string[]>;
+  readonly consumed: Set<IConstruct>;
+}
+
+const registrations = new WeakMap<IConstruct, Registration[]>();
+const passes = new WeakMap<IConstruct, Pass>();
+
+/**
+ * Lint options constructs use at synth time: semantic rules only. The strict schema check
+ * needs the schema files and runs in the linter, the cdk8s plugin and the tests.
+ */
+const SYNTH_LINT_OPTIONS: LintOptions = { schema: false };
+
+/**
+ * Registers synth-time validation for an Argo construct. The rule engine runs once per
+ * validation pass over every API object of the app (so references across objects resolve),
+ * and each finding is reported on the construct that owns the deepest matching field path,
+ * so the error names the construct a user wrote. Warnings go to stderr; errors fail synth.
+ */
+export function addArgoValidation(construct: Construct, scope: () => ValidationScope): void {
+  const root = construct.node.root;
+  const list = registrations.get(root) ?? [];
+  list.push({ construct, scope });
+  registrations.set(root, list);
+  construct.node.addValidation({ validate: () => messagesFor(construct) });
+}
+
+function messagesFor(construct: IConstruct): string[] {
+  const root = construct.node.root;
+  let pass = passes.get(root);
+  if (!pass || pass.consumed.has(construct)) {
+    pass = runPass(root);
+    passes.set(root, pass);
+  }
+  pass.consumed.add(construct);
+  return pass.messages.get(construct) ?? [];
+}
+
+function runPass(root: IConstruct): Pass {
+  const apiObjects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+  const manifests: Manifest[] = apiObjects.map(o => o.toJson());
+  const findings = lint(manifests, SYNTH_LINT_OPTIONS);
+  const regs = (registrations.get(root) ?? []).map(r => ({ construct: r.construct, scope: r.scope() }));
+  const messages = new Map<IConstruct, string[]>();
+  for (const finding of findings) {
+    const apiObject = apiObjects[finding.manifestIndex];
+    const owner = ownerOf(regs, apiObject, finding.path);
+    const text = `${finding.object}: ${finding.path || '(object)'}: ${finding.message} [${finding.ruleId}]`;
+    if (finding.severity === 'warning') {
+      process.stderr.write(`Warning: [${apiObject.node.path}] ${text}\n`);
+      continue;
+    }
+    const target = owner ?? regs[0]?.construct;
+    if (!target) continue;
+    const line = owner ? text : `${apiObject.node.path}: ${text}`;
+    messages.set(target, [...(messages.get(target) ?? []), line]);
+  }
+  return { messages, consumed: new Set() };
+}
+
+function ownerOf(regs: { construct: IConstruct; scope: ValidationScope }[], apiObject: ApiObject, path: string): IConstruct | undefined {
+  let best: IConstruct | undefined;
+  let bestLength = -1;
+  for (const { construct, scope } of regs) {
+    if (scope.apiObject !== apiObject) continue;
+    const prefix = scope.fieldPath ?? '';
+    if (!isUnder(path, prefix) || prefix.length <= bestLength) continue;
+    best = construct;
+    bestLength = prefix.length;
+  }
+  return best;
+}
+
+/** True when `path` is `prefix` or a field/index below it. */
+export function isUnder(path: string, prefix: string): boolean {
+  if (!prefix) return true;
+  if (!path.startsWith(prefix)) return false;
+  const next = path.charAt(prefix.length);
+  return next === '' || next === '.' || next === '[';
+}
+
+/** Findings of the whole app, as the constructs' validation sees them (for tests and tools). */
+export function lintConstructTree(root: IConstruct, options: LintOptions = SYNTH_LINT_OPTIONS): Finding[] {
+  const apiObjects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+  return lint(apiObjects.map(o => o.toJson()), options);
+}

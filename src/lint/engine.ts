@@ -1,0 +1,82 @@
+import { ManifestValidator } from '../schema/validator';
+import { ALL_RULES } from './rules';
+import { Finding, LintOptions, Manifest, ManifestIndex, Rule, RuleContext, Severity } from './types';
+
+/** Rule id of the strict schema check. */
+export const SCHEMA_RULE_ID = 'SCHEMA';
+
+const CLUSTER_SCOPED = new Set(['ClusterWorkflowTemplate', 'ClusterRole', 'ClusterRoleBinding', 'Namespace', 'PersistentVolume', 'StorageClass']);
+
+/**
+ * Lints a set of manifests together: strict schema check plus every semantic rule, with
+ * cross-object references resolved within the set. Findings are sorted by manifest and path.
+ */
+export function lint(manifests: readonly Manifest[], options: LintOptions = {}, rules: readonly Rule[] = ALL_RULES): Finding[] {
+  const index = indexManifests(manifests);
+  const findings: Finding[] = [];
+  const only = options.only ? new Set(options.only) : undefined;
+  const byKind = new Map<string, Rule[]>();
+  const forAll: Rule[] = [];
+  for (const rule of rules) {
+    if (only && !only.has(rule.id)) continue;
+    if (rule.kinds) for (const k of rule.kinds) byKind.set(k, [...(byKind.get(k) ?? []), rule]);
+    else forAll.push(rule);
+  }
+  const validator = options.schema !== false && (!only || only.has(SCHEMA_RULE_ID))
+    ? ManifestValidator.get({ workflowsVersion: options.workflowsVersion }) : undefined;
+
+  manifests.forEach((manifest, manifestIndex) => {
+    const object = describeObject(manifest);
+    let ruleId = '';
+    const push = (path: string, message: string, severity: Severity = 'error') =>
+      findings.push({ ruleId, severity, manifestIndex, object, path, message });
+    const ctx: RuleContext = {
+      manifest,
+      index,
+      options,
+      report: push,
+      reportMissingReference: (path, kind, name, hint) => push(path,
+        `${kind} "${name}" is not among the linted manifests; `
+        + (options.strictRefs ? 'it must be defined in the same set (--strict-refs)' : 'assumed to exist in the cluster')
+        + (hint ? `. ${hint}` : ''), options.strictRefs ? 'error' : 'warning'),
+    };
+    if (validator) {
+      ruleId = SCHEMA_RULE_ID;
+      for (const v of validator.validate(manifest)) push(v.path, v.message);
+    }
+    if (!manifest || typeof manifest !== 'object') return;
+    for (const rule of [...forAll, ...(byKind.get(String(manifest.kind)) ?? [])]) {
+      ruleId = rule.id;
+      try {
+        rule.check(ctx);
+      } catch (e: any) {
+        push('', `rule ${rule.id} could not check this object: ${e?.message ?? e}`);
+      }
+    }
+  });
+  return findings.sort((a, b) => a.manifestIndex - b.manifestIndex || comparePaths(a.path, b.path) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+}
+
+/** `Kind/name`, falling back to generateName, then `<unnamed>`. */
+export function describeObject(manifest: Manifest): string {
+  const name = manifest?.metadata?.name ?? (manifest?.metadata?.generateName ? `${manifest.metadata.generateName}*` : '<unnamed>');
+  return `${manifest?.kind ?? '<no kind>'}/${name}`;
+}
+
+export function indexManifests(manifests: readonly Manifest[]): ManifestIndex {
+  const byKind = new Map<string, Manifest[]>();
+  for (const m of manifests) {
+    if (!m || typeof m !== 'object' || typeof m.kind !== 'string') continue;
+    byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m]);
+  }
+  return {
+    all: manifests,
+    ofKind: kind => byKind.get(kind) ?? [],
+    find: (kind, name, namespace) => (byKind.get(kind) ?? []).find(m => m.metadata?.name === name
+      && (CLUSTER_SCOPED.has(kind) || !namespace || !m.metadata?.namespace || m.metadata.namespace === namespace)),
+  };
+}
+
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

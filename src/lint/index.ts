@@ -1,0 +1,3 @@
+export * from './types';
+export { lint, describeObject, indexManifests, SCHEMA_RULE_ID } from './engine';
+export { ALL_RULES } from './rules';

@@ -1,0 +1,3 @@
+import { Rule } from '../../types';
+
+export const KUBERNETES_RULES: readonly Rule[] = [];

@@ -1,0 +1,95 @@
+/** A Kubernetes manifest as plain data (parsed YAML or a synthesized ApiObject's JSON). */
+export interface Manifest {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly metadata?: {
+    readonly name?: string;
+    readonly generateName?: string;
+    readonly namespace?: string;
+    readonly labels?: { readonly [key: string]: string };
+    readonly annotations?: { readonly [key: string]: string };
+    readonly [key: string]: any;
+  };
+  readonly [key: string]: any;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in one manifest. */
+export interface Finding {
+  /** Stable rule id: W1-W40 and E1-E15 (Argo's rules), K8S-* (Kubernetes basics), SCHEMA. */
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** Index of the manifest in the list given to `lint()`. */
+  readonly manifestIndex: number;
+  /** `Kind/name` of the manifest (name falls back to generateName, then `<unnamed>`). */
+  readonly object: string;
+  /** Field path inside the manifest, e.g. `spec.templates[1].steps[0][0].template`. */
+  readonly path: string;
+  /** What is wrong, what Argo or Kubernetes would do with it, and how to fix it. */
+  readonly message: string;
+}
+
+export interface LintOptions {
+  /**
+   * Report a reference to an object that is not in the linted set (a WorkflowTemplate, an
+   * EventSource, a ConfigMap...) as an error instead of a warning.
+   * @default false
+   */
+  readonly strictRefs?: boolean;
+  /**
+   * Run the strict schema check (rule SCHEMA). Needs the pinned schemas ($ARGO_SCHEMA_DIR or
+   * network access the first time).
+   * @default true
+   */
+  readonly schema?: boolean;
+  /**
+   * Argo Workflows version whose schema checks Workflows kinds.
+   * @default 'v4.1.2'
+   */
+  readonly workflowsVersion?: 'v4.1.2' | 'v3.7.18';
+  /**
+   * Only run these rule ids (all rules when undefined).
+   * @default - all rules
+   */
+  readonly only?: readonly string[];
+}
+
+/** What a rule sees while it checks one manifest. */
+export interface RuleContext {
+  /** The manifest under check. */
+  readonly manifest: Manifest;
+  /** Every manifest of the linted set, for cross-object checks. */
+  readonly index: ManifestIndex;
+  readonly options: LintOptions;
+  /** Reports a finding at a field path of the manifest under check. */
+  report(path: string, message: string, severity?: Severity): void;
+  /**
+   * Reports a reference to an object missing from the linted set: a warning ("assumed to
+   * exist in the cluster"), or an error with `strictRefs`.
+   */
+  reportMissingReference(path: string, kind: string, name: string, hint?: string): void;
+}
+
+/** A check written once and shared by the linter, the CLI, the cdk8s plugin and the constructs. */
+export interface Rule {
+  /** Stable id, e.g. `W7`, `E2`, `K8S-NAME`. */
+  readonly id: string;
+  /** One line: what the rule enforces. */
+  readonly description: string;
+  /** Kinds the rule applies to; every kind when undefined. */
+  readonly kinds?: readonly string[];
+  check(ctx: RuleContext): void;
+}
+
+/** Lookup of the linted manifests by kind, namespace and name. */
+export interface ManifestIndex {
+  readonly all: readonly Manifest[];
+  /** Manifests of a kind (any namespace). */
+  ofKind(kind: string): readonly Manifest[];
+  /**
+   * The manifest of that kind and name in the namespace (cluster-scoped kinds: namespace
+   * ignored). A manifest without namespace matches any namespace: it lands wherever it is applied.
+   */
+  find(kind: string, name: string, namespace?: string): Manifest | undefined;
+}

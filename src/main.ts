@@ -20,6 +20,8 @@ export class HelloChart extends Chart {
   }
 }
 
-const app = new App();
-new HelloChart(app, 'hello');
-app.synth();
+if (require.main === module) {
+  const app = new App();
+  new HelloChart(app, 'hello');
+  app.synth();
+}

@@ -118,7 +118,7 @@ class Walker {
     }
     const properties = schema.properties ?? {};
     for (const [key, child] of Object.entries(value)) {
-      if (child === null) continue;
+      if (child === null || child === undefined) continue;
       const prop = properties[key];
       if (prop) this.check(child, prop, join(path, key));
       else if (isObject(schema.additionalProperties)) this.check(child, schema.additionalProperties, join(path, key));

@@ -1,0 +1,93 @@
+import { validateManifest } from '../../src/schema/validator';
+
+const workflowTemplate = (template: object) => ({
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'WorkflowTemplate',
+  metadata: { name: 'wt' },
+  spec: { entrypoint: 'main', templates: [{ name: 'main', ...template }] },
+});
+
+describe('strict manifest validation', () => {
+  test('accepts a valid WorkflowTemplate, with IntOrString as number or string', () => {
+    expect(validateManifest(workflowTemplate({ container: { image: 'busybox' }, retryStrategy: { limit: 3 } }))).toEqual([]);
+    expect(validateManifest(workflowTemplate({ container: { image: 'busybox' }, retryStrategy: { limit: '3' } }))).toEqual([]);
+  });
+
+  test('rejects a misspelled field, naming the path and the likely field', () => {
+    expect(validateManifest(workflowTemplate({ container: { image: 'busybox', comand: ['echo'] } }))).toEqual([
+      { path: 'spec.templates[0].container.comand', message: 'unknown field "comand" (did you mean "command"?)' },
+    ]);
+  });
+
+  test('rejects a wrong type', () => {
+    expect(validateManifest(workflowTemplate({ container: { image: 'busybox', args: 'echo hi' } }))).toEqual([
+      { path: 'spec.templates[0].container.args', message: 'must be an array, got string "echo hi"' },
+    ]);
+  });
+
+  test('rejects the CronWorkflow schedule field removed in Argo Workflows v4 and says what replaces it', () => {
+    const cron = {
+      apiVersion: 'argoproj.io/v1alpha1', kind: 'CronWorkflow', metadata: { name: 'daily' },
+      spec: { schedule: '0 9 * * *', workflowSpec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'busybox' } }] } },
+    };
+    expect(validateManifest(cron)).toEqual([
+      { path: 'spec.schedules', message: 'required field is missing' },
+      { path: 'spec.schedule', message: expect.stringMatching(/removed from Argo Workflows v4: use spec\.schedules/) },
+    ]);
+    expect(validateManifest({ ...cron, spec: { ...cron.spec, schedule: undefined, schedules: ['0 9 * * *'] } })).toEqual([]);
+  });
+
+  test('rejects synchronization.mutex, removed in v4 (3.7 still has it, deprecated); the plural form suits both', () => {
+    const singular = workflowTemplate({ container: { image: 'busybox' }, synchronization: { mutex: { name: 'm' } } });
+    expect(validateManifest(singular).map(v => `${v.path}: ${v.message}`))
+      .toEqual([expect.stringMatching(/^spec\.templates\[0\]\.synchronization\.mutex: field "mutex" was removed .*mutexes/)]);
+    expect(validateManifest(singular, { workflowsVersion: 'v3.7.18' })).toEqual([]);
+    const plural = workflowTemplate({ container: { image: 'busybox' }, synchronization: { mutexes: [{ name: 'm' }] } });
+    expect(validateManifest(plural)).toEqual([]);
+    expect(validateManifest(plural, { workflowsVersion: 'v3.7.18' })).toEqual([]);
+  });
+
+  test('a container without image is rejected: the schema (and Argo\'s full CRDs) require it', () => {
+    expect(validateManifest(workflowTemplate({ container: { command: ['echo'] } }))).toEqual([
+      { path: 'spec.templates[0].container.image', message: 'required field is missing' },
+    ]);
+  });
+
+  test('checks v4-only fields against the v3.7 schema when asked', () => {
+    const wt = workflowTemplate({ container: { image: 'busybox' } });
+    const withV4Field = { ...wt, spec: { ...wt.spec, podResources: { requests: { cpu: '1' } } } };
+    expect(validateManifest(withV4Field)).toEqual([]);
+    expect(validateManifest(withV4Field, { workflowsVersion: 'v3.7.18' }).map(v => v.path)).toEqual(['spec.podResources']);
+  });
+
+  test('Argo Events: fields the controller treats as optional are optional; the ones it requires are required', () => {
+    const es = (context: object) => ({
+      apiVersion: 'argoproj.io/v1alpha1', kind: 'EventSource', metadata: { name: 'webhook' },
+      spec: { webhook: { vendor: context } },
+    });
+    expect(validateManifest(es({ endpoint: '/omega', port: '12000', method: 'POST' }))).toEqual([]);
+    expect(validateManifest(es({ port: '12000', method: 'POST' }))).toEqual([
+      { path: 'spec.webhook.vendor.endpoint', message: 'required field is missing' },
+    ]);
+    expect(validateManifest(es({ endpoint: '/omega', port: 12000, method: 'POST' }))).toEqual([
+      { path: 'spec.webhook.vendor.port', message: 'must be a string, got number 12000' },
+    ]);
+  });
+
+  test('validates core Kubernetes kinds from the definitions embedded in the Events schema', () => {
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'env' }, data: { COUNTRY: 'KR' } };
+    expect(validateManifest(cm)).toEqual([]);
+    expect(validateManifest({ ...cm, data: { PORT: 8080 } })).toEqual([{ path: 'data.PORT', message: 'must be a string, got number 8080' }]);
+    const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'r' }, rules: [{ apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['create'], verb: 'x' }] };
+    expect(validateManifest(role).map(v => v.path)).toEqual(['rules[0].verb']);
+    for (const kind of ['Secret', 'ServiceAccount', 'Service', 'Pod']) {
+      expect(validateManifest({ apiVersion: 'v1', kind, metadata: { name: 'x' } })).toEqual([]);
+    }
+    expect(validateManifest({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'x' } })).toEqual([]);
+  });
+
+  test('an unknown kind or a missing apiVersion is reported, not ignored', () => {
+    expect(validateManifest({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } })[0].message).toMatch(/no schema for example\.com\/v1 Widget/);
+    expect(validateManifest({ kind: 'ConfigMap' })[0].path).toBe('apiVersion');
+  });
+});

@@ -46,7 +46,9 @@ export function parseConditions(expression: string): ParsedConditions {
       i += name.length;
     }
   }
-  return { names, problem: grammarProblem(tokens) ?? names.map(n => nameProblem(n)).find(p => p) };
+  // Operator words first: "a and b" reads better as a wrong operator than as a grammar error.
+  const operatorWord = names.find(n => /^(and|or|not)$/.test(n.name));
+  return { names, problem: (operatorWord && nameProblem(operatorWord)) ?? grammarProblem(tokens) ?? names.map(n => nameProblem(n)).find(p => p) };
 }
 
 /** Why a name cannot be used in `conditions`, even when a dependency has it. */

@@ -22,7 +22,7 @@ export function lint(manifests: readonly Manifest[], options: LintOptions = {}, 
     if (rule.kinds) for (const k of rule.kinds) byKind.set(k, [...(byKind.get(k) ?? []), rule]);
     else forAll.push(rule);
   }
-  const validator = options.schema !== false && (!only || only.has(SCHEMA_RULE_ID))
+  const validator = options.schema !== false && (!only || only.has(SCHEMA_RULE_ID)) && manifests.length > 0
     ? ManifestValidator.get({ workflowsVersion: options.workflowsVersion }) : undefined;
 
   manifests.forEach((manifest, manifestIndex) => {
@@ -42,7 +42,11 @@ export function lint(manifests: readonly Manifest[], options: LintOptions = {}, 
     };
     if (validator) {
       ruleId = SCHEMA_RULE_ID;
-      for (const v of validator.validate(manifest)) push(v.path, v.message);
+      if (isForeignKind(manifest, validator)) {
+        push('kind', `${manifest.apiVersion} ${manifest.kind} is not an Argo or core Kubernetes kind: its fields are not checked against a schema`, 'warning');
+      } else {
+        for (const v of validator.validate(manifest)) push(v.path, v.message);
+      }
     }
     if (!manifest || typeof manifest !== 'object') return;
     for (const rule of [...forAll, ...(byKind.get(String(manifest.kind)) ?? [])]) {
@@ -75,6 +79,18 @@ export function indexManifests(manifests: readonly Manifest[]): ManifestIndex {
     find: (kind, name, namespace) => (byKind.get(kind) ?? []).find(m => m.metadata?.name === name
       && (CLUSTER_SCOPED.has(kind) || !namespace || !m.metadata?.namespace || m.metadata.namespace === namespace)),
   };
+}
+
+/**
+ * True for a kind from another API group (cert-manager, Istio...): no pinned schema can check
+ * it, which is no error. Unknown kinds in argoproj.io or a Kubernetes group stay errors (typos,
+ * removed API versions).
+ */
+function isForeignKind(manifest: Manifest, validator: ManifestValidator): boolean {
+  const { apiVersion, kind } = manifest ?? {};
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || validator.knows(apiVersion, kind)) return false;
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return group.includes('.') && group !== 'argoproj.io' && !group.endsWith('.k8s.io');
 }
 
 function comparePaths(a: string, b: string): number {

@@ -1,0 +1,51 @@
+import { childPath } from '../../path';
+import { Rule } from '../../types';
+import { isJsonObject, walk } from '../../util/walk';
+
+/** Go-template actions Helm uses and Argo never does (Argo tags are `{{name.path}}` or `{{=expr}}`). */
+const HELM_ACTION = /\{\{-?\s*(?:[.$`]|-|(?:include|toYaml|toJson|template|tpl|if|else|end|range|with|define|quote|squote|default|required|nindent|indent|printf|print|lower|upper|trim|now|date|htmlDate|htmlDateInZone|b64enc|b64dec|lookup)\b)|\s-\}\}/;
+/** Argo Events fields that are Go templates themselves: there only Helm's own objects give Helm away. */
+const GO_TEMPLATE_FIELDS = new Set(['dataTemplate', 'contextTemplate', 'template']);
+const HELM_ONLY = /\{\{-?\s*(?:\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\$\.|`|include\b|toYaml\b|tpl\b)/;
+/** What YAML makes of an unquoted `{{ .Values.x }}`: a map whose key is the `{ .Values.x }` text. */
+const HELM_KEY = /^\{\s*-?\s*[.$]/;
+
+/**
+ * ARGO-HELM-LEFTOVER: Helm/Go-template syntax left in a manifest (`{{ .Values.x }}`,
+ * `{{- include ... }}`, the backtick escape `{{`...`}}`). Helm renders it away; anything else
+ * applies it as literal text, and Argo fails to resolve it as one of its own `{{...}}` tags.
+ */
+export const ARGO_HELM_LEFTOVER: Rule = {
+  id: 'ARGO-HELM-LEFTOVER',
+  description: 'No unrendered Helm template syntax ({{ .Values... }}, {{- ... }}, {{`...`}}) in manifests',
+  check(ctx) {
+    walk(ctx.manifest, ({ value, path, key }) => {
+      if (typeof value === 'string') {
+        const match = (typeof key === 'string' && GO_TEMPLATE_FIELDS.has(key) ? HELM_ONLY : HELM_ACTION).exec(value);
+        if (match) ctx.report(path, `"${excerpt(value, match.index)}" is Helm template syntax that was never rendered: ${consequence(String(ctx.manifest.kind))} ${FIX}`);
+        return true;
+      }
+      if (isJsonObject(value)) {
+        for (const key of Object.keys(value)) {
+          if (HELM_KEY.test(key)) {
+            ctx.report(childPath(path, key), `the key "${key}" is an unquoted Helm expression that YAML read as a nested mapping: the field holds a map instead of the value Helm would have put there. ${FIX}`);
+          }
+        }
+      }
+      return true;
+    });
+  },
+};
+
+const FIX = 'Render the chart (helm template / helm install) and apply its output, or replace the expression with the value it stands for.';
+
+function consequence(kind: string): string {
+  const argo = ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow'].includes(kind);
+  return argo ? 'Argo reads {{...}} as one of its own variables and fails the workflow ("failed to resolve").' : 'it is applied as literal text.';
+}
+
+function excerpt(value: string, index: number): string {
+  const start = Math.max(0, index - 10);
+  const text = value.slice(start, index + 50);
+  return (start > 0 ? '...' : '') + text + (index + 50 < value.length ? '...' : '');
+}

@@ -1,0 +1,162 @@
+import { ApiObjectMetadata, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import {
+  ArgoEventBus, EventBusSpec, JetStreamBus, JetStreamConfig, KafkaBus, NativeStrategy, NatsConfig,
+} from '../../imports/argo-events';
+import { addArgoValidation } from '../core/validation';
+import { quantity } from './util';
+
+/** Name Argo Events gives the bus that EventSources and Sensors use when they name none. */
+export const DEFAULT_EVENT_BUS_NAME = 'default';
+
+/** JetStream version used when none is given: one the v1.9 controller config ships. */
+export const DEFAULT_JETSTREAM_VERSION = '2.10.10';
+
+/** An EventBus that EventSources publish to and Sensors subscribe to. */
+export interface IEventBus {
+  /** `metadata.name` of the EventBus. */
+  readonly name: string;
+  /**
+   * `metadata.namespace`, if known.
+   * @default - the namespace it is applied to
+   */
+  readonly namespace?: string;
+}
+
+/** Storage for the JetStream StatefulSet. */
+export interface JetStreamPersistence {
+  /**
+   * StorageClass of the volume claims.
+   * @default - the cluster's default StorageClass
+   */
+  readonly storageClassName?: string;
+  /**
+   * Access mode of the volume claims.
+   * @default - ReadWriteOnce (Argo Events' default)
+   */
+  readonly accessMode?: kplus.PersistentVolumeAccessMode;
+  /**
+   * Size of each volume.
+   * @default - 20Gi (Argo Events' default)
+   */
+  readonly volumeSize?: Size;
+}
+
+/** A JetStream bus run by the Argo Events controller (the recommended backend). */
+export interface JetStreamBusOptions extends Omit<JetStreamBus, 'version' | 'replicas' | 'persistence'> {
+  /**
+   * JetStream version; must be one of the versions in the controller's config map.
+   * @default DEFAULT_JETSTREAM_VERSION
+   */
+  readonly version?: string;
+  /**
+   * StatefulSet size: 1, or 3 and more (Argo Events rejects 2).
+   * @default 3
+   */
+  readonly replicas?: number;
+  /**
+   * Persistent volumes for the streams.
+   * @default - emptyDir volumes: events are lost when a pod restarts
+   */
+  readonly persistence?: JetStreamPersistence;
+}
+
+/** Which transport the bus uses. Create one with the static factories. */
+export abstract class EventBusBackend {
+  /** JetStream run by the controller. */
+  public static jetStream(options: JetStreamBusOptions = {}): EventBusBackend {
+    const { persistence, ...rest } = options;
+    return new SpecBackend({
+      jetstream: {
+        ...rest,
+        version: options.version ?? DEFAULT_JETSTREAM_VERSION,
+        replicas: options.replicas ?? 3,
+        persistence: persistence && {
+          storageClassName: persistence.storageClassName,
+          accessMode: persistence.accessMode,
+          volumeSize: persistence.volumeSize && quantity(persistence.volumeSize),
+        },
+      },
+    });
+  }
+
+  /** A JetStream server you run yourself (`jetstreamExotic`). */
+  public static externalJetStream(config: JetStreamConfig): EventBusBackend {
+    return new SpecBackend({ jetstreamExotic: config });
+  }
+
+  /** NATS Streaming run by the controller (deprecated upstream in favour of JetStream). */
+  public static nativeNats(options: NativeStrategy = {}): EventBusBackend {
+    return new SpecBackend({ nats: { native: options } });
+  }
+
+  /** A NATS Streaming server you run yourself. */
+  public static externalNats(config: NatsConfig): EventBusBackend {
+    return new SpecBackend({ nats: { exotic: config } });
+  }
+
+  /** An existing Kafka cluster. */
+  public static kafka(options: KafkaBus): EventBusBackend {
+    return new SpecBackend({ kafka: options });
+  }
+
+  /** @internal */
+  public abstract _toSpec(): EventBusSpec;
+}
+
+class SpecBackend extends EventBusBackend {
+  constructor(private readonly spec: EventBusSpec) {
+    super();
+  }
+
+  public _toSpec(): EventBusSpec {
+    return this.spec;
+  }
+}
+
+/** Properties of an `EventBus`. */
+export interface EventBusProps {
+  /**
+   * Metadata of the EventBus object.
+   * @default - named `default`, the bus EventSources and Sensors use when they name none
+   */
+  readonly metadata?: ApiObjectMetadata;
+  /**
+   * Transport of the bus.
+   * @default EventBusBackend.jetStream()
+   */
+  readonly backend?: EventBusBackend;
+}
+
+/**
+ * An Argo Events EventBus: the transport between EventSources and Sensors. JetStream with 3
+ * replicas by default, named `default` so that EventSources and Sensors find it without naming it.
+ */
+export class EventBus extends Construct implements IEventBus {
+  /** A bus that exists in the cluster but is not defined in this app. */
+  public static fromName(name: string, options: { readonly namespace?: string } = {}): IEventBus {
+    return { name, namespace: options.namespace };
+  }
+
+  public readonly name: string;
+  public readonly namespace?: string;
+  /** The generated EventBus object. */
+  public readonly apiObject: ArgoEventBus;
+
+  constructor(scope: Construct, id: string, props: EventBusProps = {}) {
+    super(scope, id);
+    this.apiObject = new ArgoEventBus(this, 'Resource', {
+      metadata: { ...props.metadata, name: props.metadata?.name ?? DEFAULT_EVENT_BUS_NAME },
+      spec: (props.backend ?? EventBusBackend.jetStream())._toSpec(),
+    });
+    this.name = this.apiObject.name;
+    this.namespace = this.apiObject.metadata.namespace;
+    addArgoValidation(this, () => ({ apiObject: this.apiObject }));
+  }
+}
+
+/** `eventBusName` to emit for a bus: omitted for Argo's default bus. @internal */
+export function eventBusNameOf(bus: IEventBus | undefined): string | undefined {
+  return bus && bus.name !== DEFAULT_EVENT_BUS_NAME ? bus.name : undefined;
+}

@@ -1,0 +1,92 @@
+import { TriggerParameterSource } from '../../imports/argo-events';
+
+/** CloudEvents context attributes every Argo Events event carries. */
+export type EventContextKey = 'id' | 'source' | 'specversion' | 'type' | 'datacontenttype' | 'subject' | 'time';
+
+/**
+ * Something a trigger can read an event field from: a sensor dependency, or an event handle
+ * (an endpoint, a calendar schedule...) that the sensor depends on exactly once.
+ */
+export interface IEventFieldSource {
+  /** Name of the EventSource that publishes the event. */
+  readonly eventSourceName: string;
+  /** Name of the event inside that EventSource. */
+  readonly eventName: string;
+}
+
+interface FieldSpec {
+  readonly dataKey?: string;
+  readonly dataTemplate?: string;
+  readonly contextKey?: EventContextKey;
+  readonly contextTemplate?: string;
+  readonly value?: string;
+  readonly useRawData?: boolean;
+}
+
+/**
+ * A value taken from an event when a trigger fires: a key of its payload, a context attribute
+ * or a Go template over either. Get one from a handle (`endpoint.body('size')`,
+ * `dependency.context('type')`) and map it onto a workflow parameter or a trigger field; the
+ * library writes the `src.dependencyName` and `dest` paths.
+ */
+export class EventField {
+  /** A key of the event payload, as a gjson path (`body.size`, `notification.0.s3.bucket.name`). */
+  public static data(source: IEventFieldSource, path: string): EventField {
+    return new EventField(source, { dataKey: path });
+  }
+
+  /** A Go template over the event payload, e.g. `{{ .Input.body.size | upper }}`. */
+  public static dataTemplate(source: IEventFieldSource, template: string): EventField {
+    return new EventField(source, { dataTemplate: template });
+  }
+
+  /** A CloudEvents context attribute of the event (`type`, `source`, `subject`...). */
+  public static context(source: IEventFieldSource, key: EventContextKey): EventField {
+    return new EventField(source, { contextKey: key });
+  }
+
+  /** A Go template over the event context, e.g. `{{ .Input.source }}`. */
+  public static contextTemplate(source: IEventFieldSource, template: string): EventField {
+    return new EventField(source, { contextTemplate: template });
+  }
+
+  private constructor(
+    /** The dependency or event the field is read from. */
+    public readonly source: IEventFieldSource,
+    private readonly spec: FieldSpec) {}
+
+  /**
+   * The value to use when the event lacks the field (Argo fails the trigger otherwise).
+   * @returns a new field
+   */
+  public withDefault(value: string): EventField {
+    return new EventField(this.source, { ...this.spec, value });
+  }
+
+  /**
+   * Keep the JSON type of the value (number, boolean, object) instead of turning it into a string.
+   * @returns a new field
+   */
+  public asRawValue(): EventField {
+    return new EventField(this.source, { ...this.spec, useRawData: true });
+  }
+
+  /** Human-readable description, for error messages: `body.size of webhook/vendor-a`. */
+  public describe(): string {
+    const what = this.spec.dataKey ?? this.spec.contextKey ?? this.spec.dataTemplate ?? this.spec.contextTemplate;
+    return `${what} of event ${this.source.eventSourceName}/${this.source.eventName}`;
+  }
+
+  /** @internal the generated `src` for a dependency name. */
+  public _toSource(dependencyName: string): TriggerParameterSource {
+    return { dependencyName, ...this.spec };
+  }
+}
+
+/** Shorthands every event handle offers. */
+export interface IEventFieldFactory {
+  /** A key of the event payload (gjson path). */
+  data(path: string): EventField;
+  /** A CloudEvents context attribute. */
+  context(key: EventContextKey): EventField;
+}

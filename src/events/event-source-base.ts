@@ -1,0 +1,92 @@
+import { ApiObjectMetadata, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { ArgoEventSource, EventSourceSpec, EventsTemplate } from '../../imports/argo-events';
+import { addArgoValidation } from '../core/validation';
+import { eventBusNameOf, IEventBus } from './event-bus';
+import { IEventSourceEvent } from './event-handle';
+
+/** An EventSource, defined in this app or only in the cluster. */
+export interface IEventSource {
+  /** `metadata.name` of the EventSource. */
+  readonly name: string;
+  /**
+   * `metadata.namespace`, if known.
+   * @default - the namespace it is applied to
+   */
+  readonly namespace?: string;
+  /** The handle of one of its events. */
+  event(eventName: string): IEventSourceEvent;
+}
+
+/** Properties shared by every EventSource construct. */
+export interface EventSourceBaseProps {
+  /**
+   * Metadata of the EventSource object.
+   * @default - a name generated from the construct path
+   */
+  readonly metadata?: ApiObjectMetadata;
+  /**
+   * The bus the events go to.
+   * @default - the bus named `default`
+   */
+  readonly eventBus?: IEventBus;
+  /**
+   * Service account of the EventSource pod (sources that call the Kubernetes API need one).
+   * @default - the namespace's default service account
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
+  /**
+   * Number of EventSource pods.
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * Pod template of the EventSource deployment (node selector, resources, security context...).
+   * @default - Argo Events' defaults
+   */
+  readonly template?: Omit<EventsTemplate, 'serviceAccountName'>;
+}
+
+/** What every EventSource construct shares: the API object, bus, pod template and validation. */
+export abstract class EventSourceBase extends Construct implements IEventSource {
+  public readonly name: string;
+  public readonly namespace?: string;
+  /** The generated EventSource object. */
+  public readonly apiObject: ArgoEventSource;
+  /** The bus the events go to, if one was given. */
+  public readonly eventBus?: IEventBus;
+
+  protected constructor(scope: Construct, id: string, props: EventSourceBaseProps) {
+    super(scope, id);
+    this.eventBus = props.eventBus;
+    const template: EventsTemplate | undefined = props.template || props.serviceAccount
+      ? { ...props.template, serviceAccountName: props.serviceAccount?.name } : undefined;
+    const spec: EventSourceSpec = Lazy.any({
+      produce: () => ({
+        ...this.renderSources(),
+        eventBusName: eventBusNameOf(props.eventBus),
+        replicas: props.replicas,
+        template,
+      }),
+    });
+    this.apiObject = new ArgoEventSource(this, 'Resource', { metadata: props.metadata, spec });
+    this.name = this.apiObject.name;
+    this.namespace = this.apiObject.metadata.namespace;
+    addArgoValidation(this, () => ({ apiObject: this.apiObject }));
+    this.node.addValidation({ validate: () => this.checkBusNamespace() });
+  }
+
+  /** The handle of one of its events; fails when the EventSource does not define it. */
+  public abstract event(eventName: string): IEventSourceEvent;
+
+  /** The source sections of the spec (`webhook`, `calendar`...) and the service, if any. */
+  protected abstract renderSources(): Partial<EventSourceSpec>;
+
+  private checkBusNamespace(): string[] {
+    const bus = this.eventBus;
+    if (!bus?.namespace || !this.namespace || bus.namespace === this.namespace) return [];
+    return [`EventSource/${this.name}: spec.eventBusName: EventBus "${bus.name}" is in namespace "${bus.namespace}" but the EventSource is in "${this.namespace}": `
+      + 'Argo Events looks the bus up in the EventSource\'s own namespace and would not find it. Define both in the same namespace.'];
+  }
+}

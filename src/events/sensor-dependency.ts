@@ -1,0 +1,109 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { EventDependency, EventDependencyTransformer } from '../../imports/argo-events';
+import { addArgoValidation } from '../core/validation';
+import { fieldPath } from '../lint/path';
+import { EventContextKey, EventField, IEventFieldSource } from './event-field';
+import { IEventSourceEvent } from './event-handle';
+import { checkFilters, DependencyFilters, FilterLogic, renderFilters } from './filters';
+import { ConditionOperand, TriggerCondition } from './trigger-condition';
+import { canonicalHeaderKey } from './util';
+
+/** Options of a sensor dependency. */
+export interface SensorDependencyOptions {
+  /**
+   * Name of the dependency (what conditions and trigger parameters refer to).
+   * @default - the event name
+   */
+  readonly name?: string;
+  /**
+   * Filters events must pass.
+   * @default - none
+   */
+  readonly filters?: DependencyFilters;
+  /**
+   * How the filter groups (data, exprs, context, time, script) combine.
+   * @default FilterLogic.AND
+   */
+  readonly filtersLogic?: FilterLogic;
+  /**
+   * Transform the event (jq or Lua) before filters and triggers see it.
+   * @default - none
+   */
+  readonly transform?: EventDependencyTransformer;
+}
+
+/**
+ * An event a sensor waits for. Conditions are built from dependencies (`a.and(b)`) and trigger
+ * parameters read fields from them (`dep.body('size')`).
+ */
+export class SensorDependency extends Construct implements IEventFieldSource {
+  /** Name of the dependency. */
+  public readonly name: string;
+  /** The event it waits for. */
+  public readonly event: IEventSourceEvent;
+  public readonly eventSourceName: string;
+  public readonly eventName: string;
+  private readonly options: SensorDependencyOptions;
+
+  /** @internal use `WorkflowSensor.addDependency()`. */
+  constructor(scope: Construct, name: string, event: IEventSourceEvent, options: SensorDependencyOptions,
+    apiObject: ApiObject, index: number) {
+    super(scope, name);
+    this.name = name;
+    this.event = event;
+    this.eventSourceName = event.eventSourceName;
+    this.eventName = event.eventName;
+    this.options = options;
+    const path = fieldPath('spec', 'dependencies', index);
+    addArgoValidation(this, () => ({ apiObject, fieldPath: path }));
+    this.node.addValidation({ validate: () => checkFilters(options.filters).map(e => `Sensor/${apiObject.name}: ${path}.${e}`) });
+  }
+
+  /** A key of the event payload (gjson path). */
+  public data(path: string): EventField {
+    return EventField.data(this, path);
+  }
+
+  /** The webhook request body, or a key of it (`body('size')` reads `body.size`). */
+  public body(path?: string): EventField {
+    return this.data(path ? `body.${path}` : 'body');
+  }
+
+  /** The first value of a webhook request header. */
+  public header(name: string): EventField {
+    return this.data(`header.${canonicalHeaderKey(name)}.0`);
+  }
+
+  /** A CloudEvents context attribute. */
+  public context(key: EventContextKey): EventField {
+    return EventField.context(this, key);
+  }
+
+  /** A Go template over the payload (`{{ .Input.body.size }}`). */
+  public dataTemplate(template: string): EventField {
+    return EventField.dataTemplate(this, template);
+  }
+
+  /** A condition: this dependency and the operands. */
+  public and(...operands: ConditionOperand[]): TriggerCondition {
+    return TriggerCondition.all(this, ...operands);
+  }
+
+  /** A condition: this dependency or the operands. */
+  public or(...operands: ConditionOperand[]): TriggerCondition {
+    return TriggerCondition.any(this, ...operands);
+  }
+
+  /** @internal */
+  public _toL1(): EventDependency {
+    return {
+      name: this.name,
+      eventSourceName: this.eventSourceName,
+      eventName: this.eventName,
+      filters: renderFilters(this.options.filters),
+      filtersLogicalOperator: this.options.filtersLogic,
+      transform: this.options.transform,
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { K8sSecretKeySelector } from '../../imports/kubernetes';
+
+/**
+ * A duration as Go's `time.ParseDuration` reads it (`30s`, `5m`, `2h`, `250ms`): the form Argo
+ * Events expects for intervals and backoff durations.
+ */
+export function goDuration(duration: Duration): string {
+  const ms = duration.toMilliseconds();
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`a duration must be a whole, non-negative number of milliseconds, got ${ms}ms`);
+  if (ms === 0) return '0s';
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}
+
+/** A Secret key as the generated types reference it: name and key only, never the value. */
+export function secretKeySelector(value: kplus.SecretValue): K8sSecretKeySelector {
+  return { name: value.secret.name, key: value.key };
+}
+
+/** Go's `http.CanonicalHeaderKey`: `x-api-token` -> `X-Api-Token`, the key the webhook server stores. */
+export function canonicalHeaderKey(name: string): string {
+  return name.split('-').map(p => p.charAt(0).toUpperCase() + p.slice(1).toLowerCase()).join('-');
+}
+
+/**
+ * The resource (plural) Argo Events derives from a kind when it calls the API for a k8s trigger
+ * (gengo's all-lowercase plural namer, with EventBus as its one exception).
+ */
+export function pluralResource(kind: string): string {
+  if (kind === 'EventBus') return 'eventbus';
+  const lower = kind.toLowerCase();
+  if (/(s|x|z|ch|sh)$/.test(lower)) return `${lower}es`;
+  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
+  return `${lower}s`;
+}
+
+/** Splits an apiVersion into its API group (`''` for the core group) and version. */
+export function apiGroupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.substring(0, slash);
+}
+
+/** A Size as a Kubernetes quantity: `20Gi`, or `512Mi` when not a whole number of GiB. */
+export function quantity(size: Size): string {
+  const gi = size.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
+  return Number.isInteger(gi) ? `${gi}Gi` : `${size.toMebibytes({ rounding: SizeRoundingBehavior.NONE })}Mi`;
+}
+
+/** A Size in bytes. */
+export function bytes(size: Size): number {
+  return size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024;
+}

@@ -1,0 +1,149 @@
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { EventSourceSpec } from '../../imports/argo-events';
+import { EventSourceBase, EventSourceBaseProps } from './event-source-base';
+import { IWebhookHost, WebhookEndpoint, WebhookEndpointOptions } from './webhook-endpoint';
+
+/** Port webhook endpoints share unless told otherwise (the one Argo's examples use). */
+export const DEFAULT_WEBHOOK_PORT = 12000;
+
+/** Label Argo Events puts on EventSource pods; the Service selects on it. */
+const EVENTSOURCE_NAME_LABEL = 'eventsource-name';
+
+/** An Ingress in front of the webhook endpoints, so that an outside party can reach them. */
+export interface WebhookIngressOptions {
+  /**
+   * Host name the endpoints are served on, e.g. `hooks.example.com`.
+   * @default - any host
+   */
+  readonly host?: string;
+  /**
+   * IngressClass name.
+   * @default - the cluster's default class
+   */
+  readonly className?: string;
+  /**
+   * TLS Secret (certificate and key) the Ingress terminates HTTPS with; needs `host`.
+   * @default - no TLS at the Ingress
+   */
+  readonly tlsSecret?: kplus.ISecret;
+}
+
+/** Properties of a `WebhookEventSource`. */
+export interface WebhookEventSourceProps extends EventSourceBaseProps {
+  /**
+   * Port endpoints listen on when they give none.
+   * @default DEFAULT_WEBHOOK_PORT
+   */
+  readonly port?: number;
+  /**
+   * Type of the Service exposing the endpoints' ports.
+   * @default kplus.ServiceType.CLUSTER_IP
+   */
+  readonly serviceType?: kplus.ServiceType;
+  /**
+   * Create an Ingress routing each endpoint path (exact match) to the Service.
+   * @default - no Ingress
+   */
+  readonly ingress?: WebhookIngressOptions;
+}
+
+/**
+ * An EventSource of webhook endpoints, with the Kubernetes Service that exposes their ports
+ * and, optionally, an Ingress so that a caller outside the cluster can reach them.
+ *
+ * ```ts
+ * const webhook = new WebhookEventSource(this, 'webhook', { eventBus: bus });
+ * const omega = webhook.addEndpoint('omega', { path: '/omega' });
+ * ```
+ */
+export class WebhookEventSource extends EventSourceBase {
+  /** Default port of the endpoints. */
+  public readonly port: number;
+  /** The Service in front of the EventSource pods (`<name>-eventsource-svc`). */
+  public readonly service: kplus.Service;
+  /** The Ingress, when one was asked for. */
+  public readonly ingress?: kplus.Ingress;
+  private readonly endpoints: WebhookEndpoint[] = [];
+  private readonly ingressOptions?: WebhookIngressOptions;
+
+  constructor(scope: Construct, id: string, props: WebhookEventSourceProps = {}) {
+    super(scope, id, props);
+    this.port = props.port ?? DEFAULT_WEBHOOK_PORT;
+    this.ingressOptions = props.ingress;
+    this.service = new kplus.Service(this, 'Service', {
+      metadata: { name: `${this.name}-eventsource-svc`, namespace: this.namespace },
+      type: props.serviceType ?? kplus.ServiceType.CLUSTER_IP,
+    });
+    this.service.selectLabel(EVENTSOURCE_NAME_LABEL, this.name);
+    if (props.ingress) {
+      const { host, tlsSecret, className } = props.ingress;
+      this.ingress = new kplus.Ingress(this, 'Ingress', { metadata: { name: `${this.name}-eventsource`, namespace: this.namespace }, className });
+      if (tlsSecret) this.ingress.addTls([{ hosts: host ? [host] : undefined, secret: tlsSecret }]);
+    }
+    this.node.addValidation({ validate: () => this.checkEndpoints() });
+  }
+
+  /** Adds a named endpoint (the event name sensors depend on) and returns its handle. */
+  public addEndpoint(eventName: string, options: WebhookEndpointOptions): WebhookEndpoint {
+    if (this.endpoints.some(e => e.eventName === eventName)) {
+      throw new Error(`[${this.node.path}] EventSource/${this.name}: spec.webhook: endpoint "${eventName}" is defined twice; `
+        + 'each webhook event needs its own name. Give the second endpoint another name.');
+    }
+    const host: IWebhookHost = {
+      name: this.name,
+      namespace: this.namespace,
+      apiObject: this.apiObject,
+      port: this.port,
+      serviceName: this.service.name,
+      ingressBaseUrl: this.ingressOptions?.host && `${this.ingressOptions.tlsSecret ? 'https' : 'http'}://${this.ingressOptions.host}`,
+    };
+    const endpoint = new WebhookEndpoint(this, eventName, host, options);
+    if (!this.endpoints.some(e => e.port === endpoint.port)) {
+      this.service.bind(endpoint.port, { targetPort: endpoint.port, name: `http-${endpoint.port}` });
+    }
+    this.endpoints.push(endpoint);
+    if (this.ingress) {
+      const backend = kplus.IngressBackend.fromService(this.service, { port: endpoint.port });
+      const host = this.ingressOptions?.host;
+      if (host) this.ingress.addHostRule(host, endpoint.path, backend, kplus.HttpIngressPathType.EXACT);
+      else this.ingress.addRule(endpoint.path, backend, kplus.HttpIngressPathType.EXACT);
+    }
+    return endpoint;
+  }
+
+  /** The endpoint of that event name; fails when there is none. */
+  public event(eventName: string): WebhookEndpoint {
+    const endpoint = this.endpoints.find(e => e.eventName === eventName);
+    if (!endpoint) {
+      throw new Error(`[${this.node.path}] EventSource/${this.name} has no webhook endpoint "${eventName}" `
+        + `(it has: ${this.endpoints.map(e => e.eventName).join(', ') || 'none'}). Add it with addEndpoint().`);
+    }
+    return endpoint;
+  }
+
+  protected renderSources(): Partial<EventSourceSpec> {
+    return { webhook: Object.fromEntries(this.endpoints.map(e => [e.eventName, e._toConfig()])) };
+  }
+
+  /** Cross-endpoint checks the rules cannot make (a port's TLS is whichever endpoint starts its server). */
+  private checkEndpoints(): string[] {
+    const errors: string[] = [];
+    if (this.endpoints.length === 0) {
+      errors.push(`EventSource/${this.name}: spec.webhook: no endpoints; Argo Events rejects an EventSource without events. Call addEndpoint().`);
+    }
+    const byPort = new Map<number, WebhookEndpoint[]>();
+    for (const e of this.endpoints) byPort.set(e.port, [...(byPort.get(e.port) ?? []), e]);
+    for (const [port, list] of byPort) {
+      const tls = new Set(list.map(e => (e.tls ? `${e.tls.certificate.secret.name}/${e.tls.certificate.key}+${e.tls.privateKey.secret.name}/${e.tls.privateKey.key}` : 'none')));
+      if (tls.size > 1) {
+        errors.push(`EventSource/${this.name}: spec.webhook: endpoints ${list.map(e => `"${e.eventName}"`).join(', ')} share port ${port} with different TLS settings; `
+          + 'one HTTP server serves a port and takes the TLS setting of whichever endpoint starts it. Give them the same tls, or different ports.');
+      }
+    }
+    if (this.ingressOptions?.tlsSecret && !this.ingressOptions.host) {
+      errors.push(`EventSource/${this.name}: ingress.tlsSecret needs ingress.host: the Ingress serves TLS per host name. Set ingress.host.`);
+    }
+    return errors;
+  }
+}

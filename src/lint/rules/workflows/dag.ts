@@ -1,0 +1,77 @@
+import { asArray, CallSite, str } from './model';
+
+/** One task reference in a `depends` expression: `a`, `a.Succeeded`... */
+export interface DependsRef {
+  readonly task: string;
+  readonly result?: string;
+}
+
+// Argo's own pattern (workflow/common/ancestry.go): `task.Result` or a bare task name.
+const TASK_REF = /([a-zA-Z0-9][-a-zA-Z0-9]*?\.[A-Z][a-zA-Z]+)|([a-zA-Z0-9][-a-zA-Z0-9]*)/g;
+const refsCache = new Map<string, readonly DependsRef[]>();
+
+/** Task references of a `depends` expression, as Argo extracts them. */
+export function dependsRefs(depends: string): readonly DependsRef[] {
+  let refs = refsCache.get(depends);
+  if (!refs) {
+    const out: DependsRef[] = [];
+    for (const m of depends.matchAll(TASK_REF)) {
+      if (m[1]) {
+        const dot = m[1].indexOf('.');
+        out.push({ task: m[1].slice(0, dot), result: m[1].slice(dot + 1) });
+      } else {
+        out.push({ task: m[2] });
+      }
+    }
+    refs = out;
+    if (refsCache.size > 5000) refsCache.clear();
+    refsCache.set(depends, refs);
+  }
+  return refs;
+}
+
+/** Names of the tasks a task depends on, from `depends` or else `dependencies`. */
+export function taskDependencies(task: any): string[] {
+  const depends = str(task?.depends);
+  if (depends) return [...new Set(dependsRefs(depends).map(r => r.task))];
+  return asArray(task?.dependencies).filter((d): d is string => typeof d === 'string');
+}
+
+/** True when a step/task loops (withItems, withParam or withSequence). */
+export function isLooped(call: any): boolean {
+  return (Array.isArray(call?.withItems) && call.withItems.length > 0)
+    || (typeof call?.withParam === 'string' && call.withParam !== '')
+    || (call?.withSequence !== undefined && call?.withSequence !== null);
+}
+
+/** The tasks of one DAG by name (first wins) and each task's direct dependencies. */
+export interface DagGraph {
+  readonly byName: ReadonlyMap<string, CallSite>;
+  readonly dependencies: ReadonlyMap<string, readonly string[]>;
+}
+
+export function dagGraph(tasks: readonly CallSite[]): DagGraph {
+  const byName = new Map<string, CallSite>();
+  const dependencies = new Map<string, readonly string[]>();
+  for (const t of tasks) {
+    const name = str(t.call.name);
+    if (!name || byName.has(name)) continue;
+    byName.set(name, t);
+    dependencies.set(name, taskDependencies(t.call));
+  }
+  return { byName, dependencies };
+}
+
+/** All ancestors of a task (transitive dependencies), cached per graph. */
+export function ancestorsOf(graph: DagGraph, task: string, memo: Map<string, ReadonlySet<string>>): ReadonlySet<string> {
+  const known = memo.get(task);
+  if (known) return known;
+  const result = new Set<string>();
+  memo.set(task, result); // cycles end here; W24 reports them
+  for (const dep of graph.dependencies.get(task) ?? []) {
+    if (!graph.byName.has(dep)) continue;
+    result.add(dep);
+    for (const a of ancestorsOf(graph, dep, memo)) result.add(a);
+  }
+  return result;
+}

@@ -1,0 +1,116 @@
+import { childPath } from '../../path';
+import { ManifestIndex, Severity } from '../../types';
+import { ancestorsOf, dagGraph } from './dag';
+import { CallSite, isObject, stepsOf, str, tasksOf, TemplateSite, WorkflowModel } from './model';
+import { checkVariable } from './variable-check';
+import { forEachTag, inputNames, itemScope, namedCalls, NodeScope, VariableEnv, workflowScope } from './variable-scope';
+
+/** One unresolvable `{{...}}` reference, attributed to W28, W31 or W32. */
+export interface VariableFinding {
+  readonly ruleId: 'W28' | 'W31' | 'W32';
+  readonly path: string;
+  readonly message: string;
+  readonly severity?: Severity;
+  /** Set for `{{workflow.failures}}` in a WorkflowTemplate without onExit: the top-level template using it. */
+  readonly exitHandlerOf?: TemplateSite;
+}
+
+const SKIP_IN_CALL: ReadonlySet<string> = new Set(['inline', 'hooks']);
+const cache = new WeakMap<ManifestIndex, WeakMap<WorkflowModel, readonly VariableFinding[]>>();
+
+/**
+ * Every `{{...}}` reference of a workflow spec checked against what Argo puts in scope there:
+ * the template's inputs, loop items, earlier step groups, DAG ancestors, workflow arguments and
+ * globals. Computed once per spec and lint run; W28, W31 and W32 each report their share.
+ */
+export function variableFindings(model: WorkflowModel, index: ManifestIndex): readonly VariableFinding[] {
+  let byModel = cache.get(index);
+  if (!byModel) {
+    byModel = new WeakMap();
+    cache.set(index, byModel);
+  }
+  let findings = byModel.get(model);
+  if (!findings) {
+    findings = analyze(model, index);
+    byModel.set(model, findings);
+  }
+  return findings;
+}
+
+function analyze(model: WorkflowModel, index: ManifestIndex): VariableFinding[] {
+  const wf = workflowScope(model, index);
+  const out: VariableFinding[] = [];
+  const reported = new Set<string>();
+  const scan = (value: unknown, path: string, env: VariableEnv, skip?: ReadonlySet<string>) => {
+    forEachTag(value, path, (tag, at, raw) => {
+      const problem = checkVariable(tag, env, wf, model.site.isTemplateKind);
+      if (!problem) return;
+      const where = at();
+      const key = `${where}\u0000${raw}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      out.push({ ruleId: problem.ruleId, path: where, message: problem.message, severity: problem.severity,
+        exitHandlerOf: problem.needsExitHandler ? env.template.topLevel : undefined });
+    }, skip);
+  };
+
+  for (const t of model.templates) {
+    if (t.types.length !== 1) continue; // W9
+    if (t.type === 'steps') scanSteps(model, index, t, scan);
+    else if (t.type === 'dag') scanDag(model, index, t, scan);
+    else {
+      const looped = t.inlineOf ? itemScope(t.inlineOf.call) !== 'none' : false;
+      // An inline template is expanded with its step's items at run time.
+      scan(t.template, t.path, { template: t, item: looped ? 'any' : 'none' });
+    }
+  }
+  return out;
+}
+
+type Scan = (value: unknown, path: string, env: VariableEnv, skip?: ReadonlySet<string>) => void;
+
+function inlineInputs(model: WorkflowModel, call: CallSite): ReadonlySet<string> | undefined {
+  const inline = model.inlineTemplates.get(call);
+  return inline ? inputNames(inline).parameters : undefined;
+}
+
+function scanSteps(model: WorkflowModel, index: ManifestIndex, t: TemplateSite, scan: Scan): void {
+  const steps = stepsOf(t);
+  const all = namedCalls(model, index, steps);
+  const groupOf = new Map<string, number>();
+  for (const s of steps) {
+    const name = str(s.call.name);
+    if (name && !groupOf.has(name)) groupOf.set(name, s.groupIndex!);
+  }
+  for (const s of steps) {
+    const current = str(s.call.name);
+    const earlier = (name: string) => (groupOf.get(name) ?? Infinity) < s.groupIndex!;
+    const stepsScope: NodeScope = { all, visible: earlier, current };
+    const env: VariableEnv = { template: t, extraInputs: inlineInputs(model, s), item: itemScope(s.call), steps: stepsScope };
+    scan(s.call, s.path, env, SKIP_IN_CALL);
+    // A step's hooks run once the step has started or ended: they may read the step itself.
+    const inHooks: NodeScope = { all, visible: name => name === current || earlier(name), current };
+    if (isObject(s.call.hooks)) scan(s.call.hooks, childPath(s.path, 'hooks'), { ...env, steps: inHooks });
+  }
+  scan(t.template.outputs, childPath(t.path, 'outputs'), { template: t, item: 'none', steps: { all, visible: () => true } });
+}
+
+function scanDag(model: WorkflowModel, index: ManifestIndex, t: TemplateSite, scan: Scan): void {
+  const tasks = tasksOf(t);
+  const all = namedCalls(model, index, tasks);
+  const graph = dagGraph(tasks);
+  const memo = new Map<string, ReadonlySet<string>>();
+  for (const task of tasks) {
+    const current = str(task.call.name);
+    const ancestors = current ? ancestorsOf(graph, current, memo) : new Set<string>();
+    const env: VariableEnv = { template: t, extraInputs: inlineInputs(model, task), item: itemScope(task.call),
+      tasks: { all, visible: name => ancestors.has(name), current } };
+    scan(task.call, task.path, env, SKIP_IN_CALL);
+    if (isObject(task.call.hooks)) {
+      scan(task.call.hooks, childPath(task.path, 'hooks'), { ...env, tasks: { all, visible: name => name === current || ancestors.has(name), current } });
+    }
+  }
+  const everything: VariableEnv = { template: t, item: 'none', tasks: { all, visible: () => true } };
+  scan(t.template.outputs, childPath(t.path, 'outputs'), everything);
+  scan(t.template.dag?.target, childPath(t.path, 'dag', 'target'), everything);
+}

@@ -1,0 +1,301 @@
+import * as kplus from 'cdk8s-plus-27';
+import * as l1 from '../../imports/argo-workflows';
+import { ArgoText, ArgoVariable, renderText } from './expressions';
+
+function secretKey(value: kplus.SecretValue | undefined): { name: string; key: string } | undefined {
+  return value ? { name: value.secret.name, key: value.key } : undefined;
+}
+
+/** Options of an S3 (or S3-compatible) artifact location. */
+export interface S3LocationOptions {
+  /** Object key; may contain run-time variables, e.g. `WorkflowVariables.creationTimestamp.year`. */
+  readonly key: ArgoText;
+  /**
+   * Bucket name.
+   * @default - the bucket of the artifact repository
+   */
+  readonly bucket?: string;
+  /**
+   * Endpoint, e.g. `s3.amazonaws.com`.
+   * @default - the artifact repository's
+   */
+  readonly endpoint?: string;
+  /**
+   * Region, e.g. `ap-northeast-2`.
+   * @default - the artifact repository's
+   */
+  readonly region?: string;
+  /**
+   * Use plain HTTP.
+   * @default false
+   */
+  readonly insecure?: boolean;
+  /**
+   * Secret key holding the access key id.
+   * @default - the artifact repository's, or SDK credentials
+   */
+  readonly accessKey?: kplus.SecretValue;
+  /**
+   * Secret key holding the secret access key.
+   * @default - the artifact repository's, or SDK credentials
+   */
+  readonly secretKey?: kplus.SecretValue;
+  /**
+   * Role to assume.
+   * @default - none
+   */
+  readonly roleArn?: string;
+  /**
+   * Use the AWS SDK default credential chain (e.g. IAM roles for service accounts).
+   * @default false
+   */
+  readonly useSdkCreds?: boolean;
+}
+
+/** Options of a Git artifact location. */
+export interface GitLocationOptions {
+  /** Repository URL. */
+  readonly repo: string;
+  /**
+   * Revision (commit, tag or branch) to check out.
+   * @default - the default branch
+   */
+  readonly revision?: string;
+  /**
+   * Shallow clone depth.
+   * @default - full history
+   */
+  readonly depth?: number;
+  /**
+   * Secret key holding a username.
+   * @default - none
+   */
+  readonly username?: kplus.SecretValue;
+  /**
+   * Secret key holding a password or token.
+   * @default - none
+   */
+  readonly password?: kplus.SecretValue;
+  /**
+   * Secret key holding an SSH private key.
+   * @default - none
+   */
+  readonly sshPrivateKey?: kplus.SecretValue;
+}
+
+/** Where an artifact is stored or loaded from. */
+export class ArtifactLocation {
+  /** An S3 object. With only `key`, the bucket comes from the configured artifact repository. */
+  public static s3(options: S3LocationOptions): ArtifactLocation {
+    return new ArtifactLocation({
+      s3: {
+        key: renderText(options.key),
+        bucket: options.bucket,
+        endpoint: options.endpoint,
+        region: options.region,
+        insecure: options.insecure,
+        accessKeySecret: secretKey(options.accessKey),
+        secretKeySecret: secretKey(options.secretKey),
+        roleArn: options.roleArn,
+        useSdkCreds: options.useSdkCreds,
+      },
+    });
+  }
+
+  /** A Google Cloud Storage object. */
+  public static gcs(options: { readonly key: ArgoText; readonly bucket?: string; readonly serviceAccountKey?: kplus.SecretValue }): ArtifactLocation {
+    return new ArtifactLocation({ gcs: { key: renderText(options.key), bucket: options.bucket, serviceAccountKeySecret: secretKey(options.serviceAccountKey) } });
+  }
+
+  /** A file downloaded over HTTP(S) (inputs only). */
+  public static http(url: ArgoText, headers: { [name: string]: string } = {}): ArtifactLocation {
+    const list = Object.entries(headers).map(([name, value]) => ({ name, value }));
+    return new ArtifactLocation({ http: { url: renderText(url), headers: list.length ? list : undefined } });
+  }
+
+  /** A Git checkout (inputs only). */
+  public static git(options: GitLocationOptions): ArtifactLocation {
+    return new ArtifactLocation({
+      git: {
+        repo: options.repo,
+        revision: options.revision,
+        depth: options.depth,
+        usernameSecret: secretKey(options.username),
+        passwordSecret: secretKey(options.password),
+        sshPrivateKeySecret: secretKey(options.sshPrivateKey),
+      },
+    });
+  }
+
+  /** Literal file contents (inputs only). */
+  public static raw(data: string): ArtifactLocation {
+    return new ArtifactLocation({ raw: { data } });
+  }
+
+  /** An Azure Blob Storage blob. */
+  public static azure(options: { readonly endpoint: string; readonly container: string; readonly blob: ArgoText; readonly accountKey?: kplus.SecretValue; readonly useSdkCreds?: boolean }): ArtifactLocation {
+    return new ArtifactLocation({
+      azure: { endpoint: options.endpoint, container: options.container, blob: renderText(options.blob), accountKeySecret: secretKey(options.accountKey), useSdkCreds: options.useSdkCreds },
+    });
+  }
+
+  /** Any location the generated L1 type describes (artifactory, hdfs, oss, plugin...). */
+  public static fromL1(location: l1.ArtifactLocation): ArtifactLocation {
+    return new ArtifactLocation(location);
+  }
+
+  private constructor(/** @internal */ public readonly _location: l1.ArtifactLocation) {}
+}
+
+/** How an output artifact is archived before upload. */
+export class ArtifactArchive {
+  /** Upload as is (no tarball). */
+  public static none(): ArtifactArchive {
+    return new ArtifactArchive({ none: {} });
+  }
+
+  /** A gzipped tarball (Argo's default). */
+  public static tar(compressionLevel?: number): ArtifactArchive {
+    return new ArtifactArchive({ tar: compressionLevel === undefined ? {} : { compressionLevel } });
+  }
+
+  /** A zip file. */
+  public static zip(): ArtifactArchive {
+    return new ArtifactArchive({ zip: {} });
+  }
+
+  private constructor(/** @internal */ public readonly _strategy: l1.ArchiveStrategy) {}
+}
+
+/** Options of an input artifact. */
+export interface InputArtifactOptions {
+  /**
+   * Where the artifact is placed in the container (container and script templates; no `..`).
+   * @default - none (required on container and script templates, rule W22)
+   */
+  readonly path?: string;
+  /**
+   * Where to load it from when the caller passes nothing.
+   * @default - the caller passes it as an argument
+   */
+  readonly location?: ArtifactLocation;
+  /**
+   * Do not fail when the artifact is missing.
+   * @default false
+   */
+  readonly optional?: boolean;
+  /**
+   * File mode of the placed files, e.g. `0o755`.
+   * @default - as stored
+   */
+  readonly mode?: number;
+}
+
+/**
+ * An input artifact of a template (`inputs.artifacts[]`). As a variable it renders
+ * `{{inputs.artifacts.<name>}}` (pass it on to a step); `pathVariable` renders its path.
+ */
+export class InputArtifact extends ArgoVariable {
+  /** The artifact name. */
+  public readonly name: string;
+  /** The options it was declared with. */
+  public readonly options: InputArtifactOptions;
+
+  /** @param name artifact name (`^[-a-zA-Z0-9_]+$`, rule W4) */
+  constructor(name: string, options: InputArtifactOptions = {}) {
+    super(['inputs', 'artifacts', name]);
+    this.name = name;
+    this.options = options;
+  }
+
+  /** `{{inputs.artifacts.<name>.path}}`. */
+  public get pathVariable(): ArgoVariable {
+    return new ArgoVariable([...this.segments, 'path'], this);
+  }
+
+  /** @internal */
+  public _render(): l1.Artifact {
+    const o = this.options;
+    return { name: this.name, path: o.path, optional: o.optional, mode: o.mode, ...(o.location?._location ?? {}) };
+  }
+}
+
+/** Options of an output artifact. */
+export interface OutputArtifactOptions {
+  /**
+   * File or directory in the container to collect (container and script templates).
+   * @default - none
+   */
+  readonly path?: string;
+  /**
+   * Where to store it.
+   * @default - the workflow's artifact repository
+   */
+  readonly location?: ArtifactLocation;
+  /**
+   * Archive format.
+   * @default - gzipped tarball
+   */
+  readonly archive?: ArtifactArchive;
+  /**
+   * Also export as a workflow output, `{{workflow.outputs.artifacts.<globalName>}}`.
+   * @default - not exported
+   */
+  readonly globalName?: string;
+  /**
+   * Do not fail when the file is missing.
+   * @default false
+   */
+  readonly optional?: boolean;
+  /**
+   * Steps and DAG templates: the artifact of a step or task this output forwards, e.g.
+   * `step.outputArtifact(art)`.
+   * @default - none
+   */
+  readonly from?: ArgoVariable;
+}
+
+/**
+ * An output artifact of a template (`outputs.artifacts[]`). Read it from the step or task that ran
+ * the template: `step.outputArtifact(artifact)`.
+ */
+export class OutputArtifact {
+  /** The artifact name. */
+  public readonly name: string;
+  /** The options it was declared with. */
+  public readonly options: OutputArtifactOptions;
+
+  /** @param name artifact name (`^[-a-zA-Z0-9_]+$`, rule W4) */
+  constructor(name: string, options: OutputArtifactOptions = {}) {
+    this.name = name;
+    this.options = options;
+  }
+
+  /** `{{workflow.outputs.artifacts.<globalName>}}`. Throws if the artifact has no `globalName`. */
+  public get global(): ArgoVariable {
+    if (!this.options.globalName) throw new Error(`output artifact "${this.name}" has no globalName: set globalName to read it as a workflow output`);
+    return new ArgoVariable(['workflow', 'outputs', 'artifacts', this.options.globalName], this);
+  }
+
+  /** @internal */
+  public _render(): l1.Artifact {
+    const o = this.options;
+    return {
+      name: this.name,
+      path: o.path,
+      from: renderText(o.from),
+      globalName: o.globalName,
+      optional: o.optional,
+      archive: o.archive?._strategy,
+      ...(o.location?._location ?? {}),
+    };
+  }
+}
+
+/** What a caller passes for an artifact: another node's artifact (a variable) or a location. */
+export type ArtifactArgument = ArgoVariable | ArtifactLocation;
+
+/** @internal */
+export function renderArtifactArgument(name: string, value: ArtifactArgument): l1.Artifact {
+  return value instanceof ArtifactLocation ? { name, ...value._location } : { name, from: value.toString() };
+}

@@ -1,0 +1,58 @@
+import * as l1 from '../../imports/argo-workflows';
+import { ArtifactArgument, renderArtifactArgument } from './artifacts';
+import { ArgoInput, renderInput } from './expressions';
+import { ITemplate, Template } from './template';
+import type { WorkflowSpecBase } from './workflow-spec';
+
+/** Values passed to a called template's inputs. */
+export interface CallArguments {
+  /**
+   * Values of the template's input parameters, keyed by name; write the keys from the
+   * parameter objects (`{ [message.name]: 'hello' }`). Checked against the template's inputs.
+   * @default - none
+   */
+  readonly parameters?: { [name: string]: ArgoInput };
+  /**
+   * Input artifacts, keyed by name: another node's artifact (`step.outputArtifact(a)`) or a location.
+   * @default - none
+   */
+  readonly artifacts?: { [name: string]: ArtifactArgument };
+}
+
+/** @internal How a caller in `spec` names `template`: `template` when local, `templateRef` otherwise. */
+export function renderTemplateReference(spec: WorkflowSpecBase, template: ITemplate): Pick<l1.WorkflowStep, 'template' | 'templateRef'> {
+  if (spec._isLocal(template) || !template.workflowTemplate) return { template: template.name };
+  const wt = template.workflowTemplate;
+  return { templateRef: { name: wt.name, template: template.name, clusterScope: wt.clusterScope ? true : undefined } };
+}
+
+/** @internal */
+export function renderArguments(args: CallArguments): l1.Arguments | undefined {
+  const parameters = Object.entries(args.parameters ?? {}).map(([name, value]) => ({ name, value: renderInput(value) }));
+  const artifacts = Object.entries(args.artifacts ?? {}).map(([name, value]) => renderArtifactArgument(name, value));
+  if (!parameters.length && !artifacts.length) return undefined;
+  return { parameters: parameters.length ? parameters : undefined, artifacts: artifacts.length ? artifacts : undefined };
+}
+
+/** @internal Problems with calling `template` from `spec` with `args` (messages without the field path). */
+export function checkCall(spec: WorkflowSpecBase, template: ITemplate, args: CallArguments): string[] {
+  const errors: string[] = [];
+  if (!spec._isLocal(template) && !template.workflowTemplate) {
+    const owner = template instanceof Template ? template.spec.node.path : 'another workflow';
+    errors.push(`calls template "${template.name}" of ${owner}, which is a Workflow or CronWorkflow: other workflows cannot reach its templates (no templateRef exists for them). Move the template into a WorkflowTemplate or ClusterWorkflowTemplate, or add it to this workflow.`);
+  }
+  if (!template.interfaceKnown) return errors;
+  const params = template.inputParameters.map(p => p.name);
+  for (const name of Object.keys(args.parameters ?? {})) {
+    if (!params.includes(name)) {
+      errors.push(`passes parameter "${name}" but template "${template.name}" declares no such input (${params.length ? `declared: ${params.join(', ')}` : 'it declares none'}): Argo ignores it. Key the value by the template's InputParameter object: { [input.name]: value }.`);
+    }
+  }
+  const arts = template.inputArtifacts.map(a => a.name);
+  for (const name of Object.keys(args.artifacts ?? {})) {
+    if (!arts.includes(name)) {
+      errors.push(`passes artifact "${name}" but template "${template.name}" declares no such input artifact (${arts.length ? `declared: ${arts.join(', ')}` : 'it declares none'}). Key it by the template's InputArtifact object.`);
+    }
+  }
+  return errors;
+}

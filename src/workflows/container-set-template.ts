@@ -1,0 +1,91 @@
+import { Construct } from 'constructs';
+import * as l1 from '../../imports/argo-workflows';
+import { ContainerSpec, ContainerSpecProps } from './container-template';
+import { Template, TemplateProps } from './template';
+import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
+
+/** Options of one container of a container set. */
+export interface ContainerSetNodeOptions extends ContainerSpecProps {
+  /**
+   * Containers that must finish before this one starts.
+   * @default - starts immediately
+   */
+  readonly dependencies?: ContainerSetNode[];
+}
+
+/** One container of a container set; depend on it by object. */
+export class ContainerSetNode {
+  /** The container spec (env, envFrom, mounts can be added later). */
+  public readonly container: ContainerSpec;
+
+  /** @internal */
+  constructor(public readonly name: string, public readonly options: ContainerSetNodeOptions, /** @internal */ public readonly _set: ContainerSetTemplate) {
+    this.container = new ContainerSpec(options);
+  }
+}
+
+/** Props of a container set template. */
+export interface ContainerSetTemplateProps extends TemplateProps {
+  /**
+   * Volumes mounted into every container.
+   * @default - none
+   */
+  readonly volumeMounts?: TemplateVolumeMount[];
+}
+
+/**
+ * A template running several containers in one pod (`containerSet`), ordered by dependencies
+ * (rule W17: at least one container, a `main` container when the template has outputs).
+ */
+export class ContainerSetTemplate extends Template {
+  private readonly nodes: ContainerSetNode[] = [];
+
+  constructor(scope: Construct, id: string, private readonly props: ContainerSetTemplateProps = {}) {
+    super(scope, id, props);
+  }
+
+  /** Adds a container (name `^[a-zA-Z0-9][-a-zA-Z0-9]*$`; not `wait`/`supervisor`, rule W18). */
+  public addContainer(name: string, options: ContainerSetNodeOptions): ContainerSetNode {
+    const node = new ContainerSetNode(name, options, this);
+    this.nodes.push(node);
+    return node;
+  }
+
+  /** The containers, in order. */
+  public get containers(): readonly ContainerSetNode[] {
+    return this.nodes;
+  }
+
+  /** @internal */
+  public _mountedVolumes(): WorkflowVolume[] {
+    return [...(this.props.volumeMounts ?? []).map(m => m.volume), ...this.nodes.flatMap(n => n.container.volumes)];
+  }
+
+  protected usedValues(): unknown[] {
+    return this.nodes.flatMap(n => n.container.values);
+  }
+
+  protected validateObjects(): string[] {
+    const errors = super.validateObjects();
+    this.nodes.forEach((n, i) => {
+      for (const d of n.options.dependencies ?? []) {
+        if (d._set !== this) errors.push(this.error(`container "${n.name}" depends on container "${d.name}" of another container set: Argo only orders containers of the same set. Depend on a container of this template.`, `.containerSet.containers[${i}].dependencies`));
+      }
+    });
+    return errors;
+  }
+
+  protected renderBody(): Partial<l1.Template> {
+    const mounts = this.props.volumeMounts;
+    return {
+      containerSet: {
+        containers: this.nodes.map(n => ({
+          ...n.container.render(),
+          name: n.name,
+          dependencies: n.options.dependencies?.map(d => d.name),
+        })),
+        volumeMounts: mounts?.length ? renderMounts(mounts) : undefined,
+      },
+    };
+  }
+}

@@ -1,0 +1,200 @@
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import * as l1 from '../../imports/argo-workflows';
+import { EnvVarValue, IEnvSource, renderEnv, renderEnvFrom } from './env';
+import { ArgoText, renderText } from './expressions';
+import { renderContainerSecurityContext, renderResources } from './policies';
+import { Template, TemplateProps } from './template';
+import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
+
+/** The container of a container or script template (or of a containerSet node). */
+export interface ContainerSpecProps {
+  /**
+   * Image. May be omitted when the workflow's templateDefaults set one (rule W10).
+   * @default - the workflow's templateDefaults image
+   */
+  readonly image?: ArgoText;
+  /**
+   * Entrypoint; typed variables render `{{...}}`.
+   * @default - the image's entrypoint
+   */
+  readonly command?: ArgoText[];
+  /**
+   * Arguments; typed variables render `{{...}}`, e.g. `[message]` for an input parameter.
+   * @default - the image's cmd
+   */
+  readonly args?: ArgoText[];
+  /**
+   * Environment variables, in order. Add more with `addEnv()`.
+   * @default - none
+   */
+  readonly env?: { [name: string]: EnvVarValue };
+  /**
+   * ConfigMaps/Secrets whose keys all become environment variables. Add more with `addEnvFrom()`.
+   * @default - none
+   */
+  readonly envFrom?: IEnvSource[];
+  /**
+   * Working directory.
+   * @default - the image's
+   */
+  readonly workingDir?: string;
+  /**
+   * Image pull policy.
+   * @default - Kubernetes' default for the tag
+   */
+  readonly imagePullPolicy?: kplus.ImagePullPolicy;
+  /**
+   * CPU, memory and ephemeral storage requests and limits.
+   * @default - none
+   */
+  readonly resources?: kplus.ContainerResources;
+  /**
+   * Container security context.
+   * @default - none
+   */
+  readonly containerSecurityContext?: kplus.ContainerSecurityContextProps;
+  /**
+   * Volumes mounted into the container, by object. Add more with `addVolumeMount()`.
+   * @default - none
+   */
+  readonly volumeMounts?: TemplateVolumeMount[];
+}
+
+/**
+ * Mutable container settings shared by container and script templates, so that constructs built
+ * on top (env groups, artifact steps) can attach env, envFrom and mounts after creation.
+ */
+export class ContainerSpec {
+  private readonly env: { [name: string]: EnvVarValue };
+  private readonly envFrom: IEnvSource[];
+  private readonly mounts: TemplateVolumeMount[];
+
+  constructor(private readonly props: ContainerSpecProps) {
+    this.env = { ...(props.env ?? {}) };
+    this.envFrom = [...(props.envFrom ?? [])];
+    this.mounts = [...(props.volumeMounts ?? [])];
+  }
+
+  /** Sets an environment variable. */
+  public addEnv(name: string, value: EnvVarValue): void {
+    this.env[name] = value;
+  }
+
+  /** Adds an `envFrom` source. */
+  public addEnvFrom(source: IEnvSource): void {
+    if (!this.envFrom.includes(source)) this.envFrom.push(source);
+  }
+
+  /** Mounts a volume. */
+  public addVolumeMount(mount: TemplateVolumeMount): void {
+    this.mounts.push(mount);
+  }
+
+  /** The mounted volumes. */
+  public get volumes(): WorkflowVolume[] {
+    return this.mounts.map(m => m.volume);
+  }
+
+  /** Values that may hold typed variables. */
+  public get values(): unknown[] {
+    return [this.props.image, this.props.command, this.props.args, this.env];
+  }
+
+  /** The L1 container (image may be empty when templateDefaults supply one). */
+  public render(): l1.ContainerNode {
+    const p = this.props;
+    return {
+      name: '',
+      image: renderText(p.image),
+      command: p.command?.map(String),
+      args: p.args?.map(String),
+      env: Object.keys(this.env).length ? renderEnv(this.env) : undefined,
+      envFrom: this.envFrom.length ? renderEnvFrom(this.envFrom) : undefined,
+      workingDir: p.workingDir,
+      imagePullPolicy: p.imagePullPolicy,
+      resources: renderResources(p.resources),
+      securityContext: renderContainerSecurityContext(p.containerSecurityContext),
+      volumeMounts: this.mounts.length ? renderMounts(this.mounts) : undefined,
+    };
+  }
+}
+
+/** Props of a container template. */
+export interface ContainerTemplateProps extends TemplateProps, ContainerSpecProps {}
+
+/** Base of container and script templates: a pod running one main container. */
+export abstract class PodTemplate extends Template {
+  /** The main container's settings (env, envFrom, mounts can be added later). */
+  public readonly container: ContainerSpec;
+
+  constructor(scope: Construct, id: string, props: TemplateProps & ContainerSpecProps) {
+    super(scope, id, props);
+    this.container = new ContainerSpec(props);
+  }
+
+  /** Sets an environment variable of the main container. */
+  public addEnv(name: string, value: EnvVarValue): void {
+    this.container.addEnv(name, value);
+  }
+
+  /** Adds an `envFrom` source (ConfigMap, Secret, or any `IEnvSource`) to the main container. */
+  public addEnvFrom(source: IEnvSource): void {
+    this.container.addEnvFrom(source);
+  }
+
+  /** Mounts a volume into the main container (declared on the template if declared nowhere). */
+  public addVolumeMount(mount: TemplateVolumeMount): void {
+    this.container.addVolumeMount(mount);
+  }
+
+  /** @internal */
+  public _mountedVolumes(): WorkflowVolume[] {
+    return this.container.volumes;
+  }
+
+  protected usedValues(): unknown[] {
+    return this.container.values;
+  }
+
+  /** The main container without the empty name. */
+  protected renderContainer(): Omit<l1.ContainerNode, 'name'> {
+    const { name: _name, ...rest } = this.container.render();
+    return rest;
+  }
+}
+
+/**
+ * A template running one container (`container`). Its outputs: declared output parameters and
+ * artifacts, plus `result` (stdout) and `exitCode` read from the step or task.
+ */
+export class ContainerTemplate extends PodTemplate {
+  constructor(scope: Construct, id: string, props: ContainerTemplateProps = {}) {
+    super(scope, id, props);
+  }
+
+  protected renderBody(): Partial<l1.Template> {
+    return { container: this.renderContainer() as l1.Template['container'] };
+  }
+}
+
+/** Props of a script template. */
+export interface ScriptTemplateProps extends TemplateProps, ContainerSpecProps {
+  /** The script, run with `command` (e.g. `['python']`); typed variables render `{{...}}`. */
+  readonly source: ArgoText;
+}
+
+/** A template running a script in a container (`script`); its stdout is the step's `result`. */
+export class ScriptTemplate extends PodTemplate {
+  constructor(scope: Construct, id: string, private readonly props: ScriptTemplateProps) {
+    super(scope, id, props);
+  }
+
+  protected usedValues(): unknown[] {
+    return [...super.usedValues(), this.props.source];
+  }
+
+  protected renderBody(): Partial<l1.Template> {
+    return { script: { ...this.renderContainer(), source: renderText(this.props.source) } as l1.ScriptTemplate };
+  }
+}

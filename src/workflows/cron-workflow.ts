@@ -1,0 +1,125 @@
+import { Cron, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as l1 from '../../imports/argo-workflows';
+import { addArgoValidation } from '../core/validation';
+import { CallArguments } from './call';
+import { Condition } from './expressions';
+import { WorkflowSpecBase, WorkflowSpecProps } from './workflow-spec';
+import { IWorkflowTemplate } from './workflow-template-ref';
+
+/** What a CronWorkflow does when a run is due while the previous one still runs (rule W36). */
+export enum CronConcurrencyPolicy {
+  /** Run concurrently (Argo's default). */
+  ALLOW = 'Allow',
+  /** Skip the new run. */
+  FORBID = 'Forbid',
+  /** Stop the running one and start the new one. */
+  REPLACE = 'Replace',
+}
+
+/** A schedule: a cdk8s `Cron` (`Cron.schedule({ minute: '0', hour: '9' })`, `Cron.daily()`...) or cron text (5 fields or `@daily`...). */
+export type CronSchedule = Cron | string;
+
+/** Props of a CronWorkflow. */
+export interface CronWorkflowProps extends WorkflowSpecProps, CallArguments {
+  /** One or more schedules (emitted as `schedules`; checked at synth, rules W33/W34). */
+  readonly schedules: CronSchedule[];
+  /**
+   * IANA time zone of the schedules, e.g. `Asia/Seoul` (checked at synth, rule W35).
+   * @default - the controller's time zone
+   */
+  readonly timezone?: string;
+  /**
+   * What to do when a run is due while the previous one runs.
+   * @default CronConcurrencyPolicy.ALLOW
+   */
+  readonly concurrencyPolicy?: CronConcurrencyPolicy;
+  /**
+   * Seconds after a missed schedule during which the run may still start (>= 0).
+   * @default - no deadline
+   */
+  readonly startingDeadlineSeconds?: number;
+  /**
+   * Do not schedule runs.
+   * @default false
+   */
+  readonly suspend?: boolean;
+  /**
+   * Finished successful runs kept.
+   * @default 3
+   */
+  readonly successfulJobsHistoryLimit?: number;
+  /**
+   * Finished failed runs kept.
+   * @default 1
+   */
+  readonly failedJobsHistoryLimit?: number;
+  /**
+   * Stop scheduling for good when this expr-lang condition holds (read `CronWorkflowVariables`).
+   * @default - never
+   */
+  readonly stopWhen?: Condition;
+  /**
+   * Skip a scheduled run unless this holds (read `CronWorkflowVariables`), rendered `{{=...}}`.
+   * @default - always run
+   */
+  readonly when?: Condition;
+  /**
+   * Run this WorkflowTemplate on each schedule (`workflowSpec.workflowTemplateRef`) instead of
+   * templates of its own; `parameters` gives values to its parameters.
+   * @default - its own templates
+   */
+  readonly workflowTemplate?: IWorkflowTemplate;
+}
+
+/**
+ * A CronWorkflow: runs on one or more schedules. Templates are added as on a Workflow and live in
+ * `spec.workflowSpec`; the exit handler (`setOnExit()`) too.
+ */
+export class CronWorkflow extends WorkflowSpecBase {
+  /** The L1 object. */
+  public readonly apiObject: l1.ArgoCronWorkflow;
+
+  constructor(scope: Construct, id: string, private readonly props: CronWorkflowProps) {
+    super(scope, id, props);
+    this.apiObject = new l1.ArgoCronWorkflow(this, 'Resource', {
+      metadata: props.metadata,
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    });
+    addArgoValidation(this, () => ({ apiObject: this.apiObject, fieldPath: '' }));
+  }
+
+  /** @internal */
+  public get _templatesPath(): string {
+    return 'spec.workflowSpec.templates';
+  }
+
+  /** @internal */
+  public _runsWorkflowTemplate(): IWorkflowTemplate | undefined {
+    return this.props.workflowTemplate;
+  }
+
+  protected defaultEntrypoint() {
+    return this.props.workflowTemplate ? undefined : this.templates[0];
+  }
+
+  private renderSpec(): l1.CronWorkflowSpec {
+    const p = this.props;
+    const wt = p.workflowTemplate;
+    return {
+      schedules: p.schedules.map(s => (typeof s === 'string' ? s : s.expressionString)),
+      timezone: p.timezone,
+      concurrencyPolicy: p.concurrencyPolicy,
+      startingDeadlineSeconds: p.startingDeadlineSeconds,
+      suspend: p.suspend,
+      successfulJobsHistoryLimit: p.successfulJobsHistoryLimit,
+      failedJobsHistoryLimit: p.failedJobsHistoryLimit,
+      stopStrategy: p.stopWhen ? { expression: p.stopWhen.renderExpression() } : undefined,
+      when: p.when?.renderExpressionTemplate(),
+      workflowSpec: this._renderWorkflowSpec({
+        workflowTemplateRef: wt ? { name: wt.name, clusterScope: wt.clusterScope ? true : undefined } : undefined,
+        argumentValues: { parameters: p.parameters, artifacts: p.artifacts },
+      }),
+    };
+  }
+}

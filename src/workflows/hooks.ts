@@ -1,0 +1,54 @@
+import * as l1 from '../../imports/argo-workflows';
+import { CallArguments, checkCall, renderArguments, renderTemplateReference } from './call';
+import { Condition, collectVariables } from './expressions';
+import { ITemplate } from './template';
+import type { WorkflowSpecBase } from './workflow-spec';
+
+/** Name of the lifecycle hook Argo runs when the workflow, step or task exits. */
+export const EXIT_HOOK = 'exit';
+
+/** Options of a lifecycle hook. */
+export interface LifecycleHookOptions extends CallArguments {
+  /**
+   * Run the hook when this expr-lang condition becomes true, e.g.
+   * `WorkflowVariables.status.eq(WorkflowPhase.RUNNING)`. Required for every hook except `exit` (rule W39).
+   * @default - none (only valid for the exit hook)
+   */
+  readonly expression?: Condition;
+}
+
+/** A lifecycle hook as declared: the template it runs and when. */
+export class LifecycleHook {
+  /** @internal */
+  constructor(public readonly name: string, public readonly template: ITemplate, public readonly options: LifecycleHookOptions = {}) {}
+
+  /** @internal */
+  public _render(spec: WorkflowSpecBase): l1.LifecycleHook {
+    return {
+      ...renderTemplateReference(spec, this.template),
+      arguments: renderArguments(this.options),
+      expression: this.options.expression?.renderExpression(),
+    };
+  }
+
+  /** @internal */
+  public _check(spec: WorkflowSpecBase): string[] {
+    return checkCall(spec, this.template, this.options);
+  }
+
+  /** @internal */
+  public get _values(): unknown[] {
+    return [this.options.parameters, this.options.artifacts, this.options.expression];
+  }
+}
+
+/** @internal */
+export function renderHooks(spec: WorkflowSpecBase, hooks: readonly LifecycleHook[]): { [name: string]: l1.LifecycleHook } | undefined {
+  if (!hooks.length) return undefined;
+  return Object.fromEntries(hooks.map(h => [h.name, h._render(spec)]));
+}
+
+/** @internal */
+export function hookVariables(hooks: readonly LifecycleHook[]) {
+  return collectVariables(hooks.map(h => h._values));
+}

@@ -1,0 +1,200 @@
+import { Construct } from 'constructs';
+import * as l1 from '../../imports/argo-workflows';
+import { addArgoValidation } from '../core/validation';
+import { OutputArtifact } from './artifacts';
+import { CallArguments, checkCall, renderArguments, renderTemplateReference } from './call';
+import { ArgoVariable, Condition, collectVariables } from './expressions';
+import { EXIT_HOOK, LifecycleHook, LifecycleHookOptions, renderHooks } from './hooks';
+import { Loop } from './loop';
+import { OutputParameter } from './parameters';
+import type { ITemplate, Template } from './template';
+
+/** Keep going when the called template fails or errors (`continueOn`). */
+export interface ContinueOnProps {
+  /**
+   * Continue when the node fails.
+   * @default false
+   */
+  readonly failed?: boolean;
+  /**
+   * Continue when the node errors.
+   * @default false
+   */
+  readonly error?: boolean;
+}
+
+/** How a step or DAG task calls its template. */
+export interface InvocationOptions extends CallArguments {
+  /**
+   * Run only when this holds, e.g. `flip.result.eq('heads')` or
+   * `WorkflowVariables.status.ne(WorkflowPhase.SUCCEEDED)`.
+   * @default - always
+   */
+  readonly when?: Condition;
+  /**
+   * Run once per item: `Loop.items([...])`, `Loop.fromParam(step.result)`, `Loop.sequence({...})`.
+   * @default - once
+   */
+  readonly loop?: Loop;
+  /**
+   * Keep going when the node fails or errors.
+   * @default - the parent fails
+   */
+  readonly continueOn?: ContinueOnProps;
+}
+
+/**
+ * A variable read from a step's or task's node, e.g. `{{steps.gen.outputs.parameters.p}}`: it
+ * remembers the node and the output object, so validation can check both.
+ */
+export class NodeVariable extends ArgoVariable {
+  /** @internal */
+  constructor(segments: string[], public readonly invocation: Invocation, private readonly declared?: OutputParameter | OutputArtifact) {
+    super(segments, invocation);
+  }
+
+  /** @internal */
+  public _validate(): string | undefined {
+    const t = this.invocation.template;
+    if (!this.declared || !t.interfaceKnown) return undefined;
+    const list: readonly object[] = this.declared instanceof OutputParameter ? t.outputParameters : t.outputArtifacts;
+    if (list.includes(this.declared)) return undefined;
+    const kind = this.declared instanceof OutputParameter ? 'output parameter' : 'output artifact';
+    return `reads ${this} but template "${t.name}" (run by ${this.invocation.kindLabel} "${this.invocation.name}") does not declare that ${kind} object: Argo cannot resolve it. Add it to that template's outputs or read an output it declares.`;
+  }
+}
+
+/** Base of steps and DAG tasks: a call of a template from a steps or DAG template. */
+export abstract class Invocation extends Construct {
+  /** Step or task name (`^[a-zA-Z0-9][-a-zA-Z0-9]*$`, rule W3). */
+  public readonly name: string;
+  /** The called template. */
+  public readonly template: ITemplate;
+  /** How it is called. */
+  public readonly options: InvocationOptions;
+  /** The steps or DAG template this node belongs to. */
+  public readonly parentTemplate: Template;
+  /** @internal `steps` or `tasks`: the variable prefix. */
+  public abstract readonly _invocationKind: 'steps' | 'tasks';
+
+  private readonly hooks: LifecycleHook[] = [];
+
+  constructor(scope: Template, name: string, template: ITemplate, options: InvocationOptions = {}) {
+    super(scope, name);
+    this.name = name;
+    this.template = template;
+    this.options = options;
+    this.parentTemplate = scope;
+    addArgoValidation(this, () => ({ apiObject: scope.spec.apiObject, fieldPath: this.fieldPath }));
+    this.node.addValidation({ validate: () => this.validateInvocation() });
+  }
+
+  /** `step` or `task`, for messages. */
+  public get kindLabel(): string {
+    return this._invocationKind === 'steps' ? 'step' : 'task';
+  }
+
+  /** Field path of this node in its manifest. */
+  public abstract get fieldPath(): string;
+
+  /** `{{<steps|tasks>.<name>.outputs.parameters.<p>}}`: an output parameter of the called template. */
+  public output(parameter: OutputParameter): ArgoVariable {
+    return new NodeVariable([this._invocationKind, this.name, 'outputs', 'parameters', parameter.name], this, parameter);
+  }
+
+  /** `{{<steps|tasks>.<name>.outputs.artifacts.<a>}}`: an output artifact, to pass as an artifact argument. */
+  public outputArtifact(artifact: OutputArtifact): ArgoVariable {
+    return new NodeVariable([this._invocationKind, this.name, 'outputs', 'artifacts', artifact.name], this, artifact);
+  }
+
+  /** `{{...outputs.result}}`: stdout of a container or script template (or a loop's JSON list). */
+  public get result(): ArgoVariable { return this.node_('outputs', 'result'); }
+  /** `{{...exitCode}}`: exit code of the main container. */
+  public get exitCode(): ArgoVariable { return this.node_('exitCode'); }
+  /** `{{...status}}`: the node phase (compare with `NodePhase`). */
+  public get status(): ArgoVariable { return this.node_('status'); }
+  /** `{{...id}}`: the node id. */
+  public get id(): ArgoVariable { return this.node_('id'); }
+  /** `{{...ip}}`: the pod IP (daemoned templates). */
+  public get ip(): ArgoVariable { return this.node_('ip'); }
+  /** `{{...startedAt}}`. */
+  public get startedAt(): ArgoVariable { return this.node_('startedAt'); }
+  /** `{{...finishedAt}}`. */
+  public get finishedAt(): ArgoVariable { return this.node_('finishedAt'); }
+  /** `{{...hostNodeName}}`: the Kubernetes node that ran the pod. */
+  public get hostNodeName(): ArgoVariable { return this.node_('hostNodeName'); }
+  /** `{{...outputs.parameters}}`: every output parameter as JSON (loops aggregate them). */
+  public get outputParametersJson(): ArgoVariable { return this.node_('outputs', 'parameters'); }
+
+  /**
+   * Adds a lifecycle hook: `template` runs when `options.expression` becomes true
+   * (e.g. `this.status.eq(NodePhase.RUNNING)`). Hooks other than `exit` need an expression (rule W39).
+   */
+  public addHook(name: string, template: ITemplate, options: LifecycleHookOptions = {}): LifecycleHook {
+    const hook = new LifecycleHook(name, template, options);
+    this.hooks.push(hook);
+    return hook;
+  }
+
+  /** Runs `template` when this node exits, whatever its outcome (the `exit` hook). */
+  public addExitHook(template: ITemplate, options: Omit<LifecycleHookOptions, 'expression'> = {}): LifecycleHook {
+    return this.addHook(EXIT_HOOK, template, options);
+  }
+
+  /** @internal Values that may hold typed variables, except hooks (which may read this node). */
+  public get _callValues(): unknown[] {
+    const o = this.options;
+    return [o.parameters, o.artifacts, o.when, o.loop?._variables];
+  }
+
+  /** @internal Values of the hooks. */
+  public get _hookValues(): unknown[] {
+    return this.hooks.map(h => h._values);
+  }
+
+  /** @internal Fields shared by steps and tasks. */
+  protected _renderCall(): l1.WorkflowStep {
+    const o = this.options;
+    const spec = this.parentTemplate.spec;
+    return {
+      name: this.name,
+      ...renderTemplateReference(spec, this.template),
+      arguments: renderArguments(o),
+      when: o.when?.renderWhen(),
+      ...(o.loop?._fields ?? {}),
+      continueOn: o.continueOn ? { failed: o.continueOn.failed, error: o.continueOn.error } : undefined,
+      hooks: renderHooks(spec, this.hooks),
+    };
+  }
+
+  /** Checks of this node; subclasses add ordering checks. */
+  protected validateInvocation(): string[] {
+    const spec = this.parentTemplate.spec;
+    const errors = checkCall(spec, this.template, this.options).map(m => this.error(`${this.kindLabel} "${this.name}" ${m}`));
+    this.hooks.forEach(h => errors.push(...h._check(spec).map(m => this.error(`hook "${h.name}" ${m}`, `.hooks.${h.name}`))));
+    for (const v of collectVariables([this._callValues, this._hookValues])) {
+      const problem = v instanceof NodeVariable ? v._validate() : undefined;
+      if (problem) errors.push(this.error(problem));
+    }
+    return errors;
+  }
+
+  /** Variables this node reads from other nodes of the same template (not counting its hooks). */
+  protected readNodes(): Invocation[] {
+    const out: Invocation[] = [];
+    for (const v of collectVariables(this._callValues)) {
+      const source = v._source;
+      if (source instanceof Invocation && source !== this && source.parentTemplate === this.parentTemplate && !out.includes(source)) out.push(source);
+    }
+    return out;
+  }
+
+  /** A validation message naming the manifest and field. */
+  protected error(message: string, subPath = ''): string {
+    return `${this.parentTemplate.spec._objectLabel()}: ${this.fieldPath}${subPath}: ${message}`;
+  }
+
+  private node_(...rest: string[]): ArgoVariable {
+    return new NodeVariable([this._invocationKind, this.name, ...rest], this);
+  }
+}

@@ -1,0 +1,31 @@
+import { Construct } from 'constructs';
+import * as l1 from '../../imports/argo-workflows';
+import { ArgoDuration, renderDuration } from './policies';
+import { Template, TemplateProps } from './template';
+
+/** Props of a suspend template. */
+export interface SuspendTemplateProps extends TemplateProps {
+  /**
+   * Resume automatically after this long (e.g. `"20"` seconds, `"2m"`, `Duration.minutes(2)`).
+   * @default - wait until resumed (`argo resume`)
+   */
+  readonly duration?: ArgoDuration;
+}
+
+/**
+ * A template that pauses the workflow (`suspend`), for a duration or until resumed. Output
+ * parameters with `OutputSource.supplied()` are filled in by whoever resumes it.
+ */
+export class SuspendTemplate extends Template {
+  constructor(scope: Construct, id: string, private readonly props: SuspendTemplateProps = {}) {
+    super(scope, id, props);
+  }
+
+  protected usedValues(): unknown[] {
+    return [this.props.duration];
+  }
+
+  protected renderBody(): Partial<l1.Template> {
+    return { suspend: { duration: renderDuration(this.props.duration) } };
+  }
+}

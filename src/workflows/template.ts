@@ -1,0 +1,360 @@
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import * as l1 from '../../imports/argo-workflows';
+import { K8sAffinity, K8sToleration } from '../../imports/kubernetes';
+import { addArgoValidation } from '../core/validation';
+import { ArtifactLocation, InputArtifact, OutputArtifact } from './artifacts';
+import { ArgoText, ArgoVariable, collectVariables, renderText } from './expressions';
+import { InputParameter, OutputParameter } from './parameters';
+import {
+  ArgoDuration, MetadataProps, RetryStrategyProps, SynchronizationProps,
+  renderDuration, renderPodSecurityContext, renderRetryStrategy, renderSynchronization,
+} from './policies';
+import { WorkflowVolume } from './volumes';
+import type { WorkflowSpecBase } from './workflow-spec';
+import { IWorkflowTemplate } from './workflow-template-ref';
+
+/**
+ * A template a step, task, hook or exit handler can run: one added to a workflow in the app, or
+ * one of a WorkflowTemplate that lives only in the cluster (`WorkflowTemplate.fromName(...).template(...)`).
+ */
+export interface ITemplate {
+  /** The template name (`spec.templates[].name`). */
+  readonly name: string;
+  /**
+   * The WorkflowTemplate or ClusterWorkflowTemplate holding it, so other workflows call it
+   * through `templateRef`.
+   * @default - none: a template of a Workflow or CronWorkflow, callable only from there
+   */
+  readonly workflowTemplate?: IWorkflowTemplate;
+  /** Declared input parameters. */
+  readonly inputParameters: readonly InputParameter[];
+  /** Declared input artifacts. */
+  readonly inputArtifacts: readonly InputArtifact[];
+  /** Declared output parameters. */
+  readonly outputParameters: readonly OutputParameter[];
+  /** Declared output artifacts. */
+  readonly outputArtifacts: readonly OutputArtifact[];
+  /** False when inputs and outputs are unknown (a template that lives only in the cluster): calls are not checked against them. */
+  readonly interfaceKnown: boolean;
+}
+
+/** Anything declarable in a template's `inputs`. */
+export type TemplateInput = InputParameter | InputArtifact;
+/** Anything declarable in a template's `outputs`. */
+export type TemplateOutput = OutputParameter | OutputArtifact;
+
+/** Cache a template's outputs by its inputs (`memoize`). */
+export interface MemoizeProps {
+  /** Cache key, usually built from input parameters. */
+  readonly key: ArgoText;
+  /** ConfigMap storing the cache (created by Argo if missing). */
+  readonly cache: kplus.IConfigMap;
+  /** Entries older than this are ignored, e.g. `"1h"`. */
+  readonly maxAge: ArgoDuration;
+}
+
+/** Settings every template type takes. */
+export interface TemplateProps {
+  /**
+   * Template name (`^[a-zA-Z0-9][-a-zA-Z0-9]*$`, rule W3).
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * Input parameters and artifacts, by object. Add more with `addInput()`/`addInputParameter()`.
+   * @default - none
+   */
+  readonly inputs?: TemplateInput[];
+  /**
+   * Output parameters and artifacts, by object. Add more with `addOutput()`.
+   * @default - none
+   */
+  readonly outputs?: TemplateOutput[];
+  /**
+   * Retry this template on failure.
+   * @default - no retries (or the workflow's templateDefaults)
+   */
+  readonly retryStrategy?: RetryStrategyProps;
+  /**
+   * Fail the node after this duration (leaf templates, rule W13), e.g. `Duration.minutes(5)`.
+   * @default - no timeout
+   */
+  readonly timeout?: ArgoDuration;
+  /**
+   * Fail the node after this many seconds of running (leaf templates, rule W11).
+   * @default - no deadline
+   */
+  readonly activeDeadlineSeconds?: number | string;
+  /**
+   * Labels and annotations of the template's pods.
+   * @default - none
+   */
+  readonly podMetadata?: MetadataProps;
+  /**
+   * Node selector of the template's pods.
+   * @default - the workflow's
+   */
+  readonly nodeSelector?: { [key: string]: string };
+  /**
+   * Tolerations of the template's pods.
+   * @default - the workflow's
+   */
+  readonly tolerations?: K8sToleration[];
+  /**
+   * Affinity of the template's pods.
+   * @default - the workflow's
+   */
+  readonly affinity?: K8sAffinity;
+  /**
+   * Service account of the template's pods.
+   * @default - the workflow's
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
+  /**
+   * Pod security context.
+   * @default - the workflow's
+   */
+  readonly securityContext?: kplus.PodSecurityContextProps;
+  /**
+   * Volumes of this template's pods (mounted volumes not declared anywhere are added here).
+   * @default - none
+   */
+  readonly volumes?: WorkflowVolume[];
+  /**
+   * Mutexes and semaphores held while the template runs.
+   * @default - none
+   */
+  readonly synchronization?: SynchronizationProps;
+  /**
+   * Pod priority class.
+   * @default - none
+   */
+  readonly priorityClassName?: string;
+  /**
+   * Strategic merge patch applied to the pod spec (YAML or JSON text).
+   * @default - none
+   */
+  readonly podSpecPatch?: string;
+  /**
+   * Cache outputs by key.
+   * @default - not memoized
+   */
+  readonly memoize?: MemoizeProps;
+  /**
+   * Where Argo archives this template's logs and outputs.
+   * @default - the workflow's artifact repository
+   */
+  readonly archiveLocation?: ArtifactLocation;
+}
+
+/** The kind of construct holding templates: Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow. */
+function specOf(scope: Construct): WorkflowSpecBase {
+  const spec = scope as any;
+  if (typeof spec?._registerTemplate !== 'function') {
+    throw new Error(`a template must be added to a Workflow, WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow; ${scope.node.path} is none of these`);
+  }
+  return spec as WorkflowSpecBase;
+}
+
+/**
+ * Base of every template construct. A template belongs to the workflow (or WorkflowTemplate,
+ * CronWorkflow...) it is added to and owns `spec.templates[i]` there: validation errors in that
+ * part of the manifest are reported on it.
+ */
+export abstract class Template extends Construct implements ITemplate {
+  /** The template name. */
+  public readonly name: string;
+  /** The construct whose spec holds this template. */
+  public readonly spec: WorkflowSpecBase;
+  /** True: templates in the app declare their inputs and outputs. */
+  public readonly interfaceKnown = true;
+
+  private readonly _inputs: TemplateInput[] = [];
+  private readonly _outputs: TemplateOutput[] = [];
+  private readonly _volumes: WorkflowVolume[] = [];
+
+  constructor(scope: Construct, id: string, private readonly baseProps: TemplateProps = {}) {
+    super(scope, id);
+    this.spec = specOf(scope);
+    this.name = baseProps.name ?? id;
+    for (const i of baseProps.inputs ?? []) this.addInput(i);
+    for (const o of baseProps.outputs ?? []) this.addOutput(o);
+    this._volumes.push(...(baseProps.volumes ?? []));
+    this.spec._registerTemplate(this);
+    addArgoValidation(this, () => ({ apiObject: this.spec.apiObject, fieldPath: this.fieldPath }));
+    this.node.addValidation({ validate: () => this.validateObjects() });
+  }
+
+  /** The WorkflowTemplate or ClusterWorkflowTemplate holding this template, if it is one. */
+  public get workflowTemplate(): IWorkflowTemplate | undefined {
+    return this.spec._asWorkflowTemplate();
+  }
+
+  /** Field path of this template in its manifest, e.g. `spec.templates[2]`. */
+  public get fieldPath(): string {
+    return this.spec._templateFieldPath(this);
+  }
+
+  /** Declared input parameters. */
+  public get inputParameters(): InputParameter[] {
+    return this._inputs.filter((i): i is InputParameter => i instanceof InputParameter);
+  }
+
+  /** Declared input artifacts. */
+  public get inputArtifacts(): InputArtifact[] {
+    return this._inputs.filter((i): i is InputArtifact => i instanceof InputArtifact);
+  }
+
+  /** Declared output parameters. */
+  public get outputParameters(): OutputParameter[] {
+    return this._outputs.filter((o): o is OutputParameter => o instanceof OutputParameter);
+  }
+
+  /** Declared output artifacts. */
+  public get outputArtifacts(): OutputArtifact[] {
+    return this._outputs.filter((o): o is OutputArtifact => o instanceof OutputArtifact);
+  }
+
+  /** Declares an input parameter or artifact object. */
+  public addInput(input: TemplateInput): void {
+    if (!this._inputs.includes(input)) this._inputs.push(input);
+  }
+
+  /** Creates and declares an input parameter; use the returned object in this template's fields. */
+  public addInputParameter(name: string, options?: ConstructorParameters<typeof InputParameter>[1]): InputParameter {
+    const p = new InputParameter(name, options);
+    this.addInput(p);
+    return p;
+  }
+
+  /** Creates and declares an input artifact. */
+  public addInputArtifact(name: string, options?: ConstructorParameters<typeof InputArtifact>[1]): InputArtifact {
+    const a = new InputArtifact(name, options);
+    this.addInput(a);
+    return a;
+  }
+
+  /** Declares an output parameter or artifact object. */
+  public addOutput(output: TemplateOutput): void {
+    if (!this._outputs.includes(output)) this._outputs.push(output);
+  }
+
+  /** Creates and declares an output parameter. */
+  public addOutputParameter(name: string, options?: ConstructorParameters<typeof OutputParameter>[1]): OutputParameter {
+    const p = new OutputParameter(name, options);
+    this.addOutput(p);
+    return p;
+  }
+
+  /** Creates and declares an output artifact. */
+  public addOutputArtifact(name: string, options?: ConstructorParameters<typeof OutputArtifact>[1]): OutputArtifact {
+    const a = new OutputArtifact(name, options);
+    this.addOutput(a);
+    return a;
+  }
+
+  /** Adds a volume to this template's pods. */
+  public addVolume(volume: WorkflowVolume): void {
+    if (!this._volumes.includes(volume)) this._volumes.push(volume);
+  }
+
+  /** @internal The L1 template. */
+  public _render(): l1.Template {
+    const p = this.baseProps;
+    const volumes = [...this._volumes, ...this.undeclaredMountedVolumes()];
+    const inputs = this.renderIo(this.inputParameters.map(i => i._render()), this.inputArtifacts.map(i => i._render()));
+    const outputs = this.renderIo(this.outputParameters.map(o => o._render()), this.outputArtifacts.map(o => o._render()));
+    return {
+      name: this.name,
+      inputs,
+      outputs,
+      retryStrategy: renderRetryStrategy(p.retryStrategy),
+      timeout: renderDuration(p.timeout),
+      activeDeadlineSeconds: p.activeDeadlineSeconds,
+      metadata: p.podMetadata ? { labels: p.podMetadata.labels, annotations: p.podMetadata.annotations } : undefined,
+      nodeSelector: p.nodeSelector,
+      tolerations: p.tolerations,
+      affinity: p.affinity,
+      serviceAccountName: p.serviceAccount?.name,
+      securityContext: renderPodSecurityContext(p.securityContext),
+      volumes: volumes.length ? volumes.map(v => v._volume!) : undefined,
+      synchronization: renderSynchronization(p.synchronization),
+      priorityClassName: p.priorityClassName,
+      podSpecPatch: p.podSpecPatch,
+      memoize: p.memoize ? { key: renderText(p.memoize.key), maxAge: renderDuration(p.memoize.maxAge)!, cache: { configMap: { name: p.memoize.cache.name } } } : undefined,
+      archiveLocation: p.archiveLocation?._location,
+      ...this.renderBody(),
+    };
+  }
+
+  /** The template-type specific fields (`container`, `steps`, `dag`...). */
+  protected abstract renderBody(): Partial<l1.Template>;
+
+  /** Values of this template's own fields that may hold typed variables (checked at synth). */
+  protected abstract usedValues(): unknown[];
+
+  /** @internal Volumes mounted by this template's containers. */
+  public _mountedVolumes(): WorkflowVolume[] {
+    return [];
+  }
+
+  /** Object checks that types cannot express; messages name the field and the fix. */
+  protected validateObjects(): string[] {
+    const errors: string[] = [];
+    const values = [...this.usedValues(), this.baseProps.memoize, ...this._inputs.map(i => i.options), ...this._outputs.map(o => o.options)];
+    for (const v of collectVariables(values)) {
+      const problem = this.checkVariable(v);
+      if (problem) errors.push(this.error(problem));
+    }
+    for (const vol of this._volumes) {
+      if (vol.isClaimTemplate) errors.push(this.error(`volume "${vol.name}" is a claim template: Argo only accepts claim templates in the workflow's spec.volumeClaimTemplates. Declare it on the workflow (volumes prop or addVolume()) instead of the template.`));
+    }
+    return errors;
+  }
+
+  /** Why a variable cannot be read in this template, or undefined when it can. */
+  protected checkVariable(v: ArgoVariable): string | undefined {
+    if (v instanceof InputParameter && !this._inputs.includes(v)) {
+      return `reads input parameter "${v.name}" (${v}) but does not declare that InputParameter object: Argo cannot resolve it (rule W31). Add it to this template's inputs.`;
+    }
+    if (v instanceof InputArtifact && !this._inputs.includes(v)) {
+      return `reads input artifact "${v.name}" (${v}) but does not declare that InputArtifact object: Argo cannot resolve it (rule W31). Add it to this template's inputs.`;
+    }
+    if (v._source instanceof InputArtifact && !this._inputs.includes(v._source)) {
+      return `reads the path of input artifact "${v._source.name}" but does not declare that InputArtifact object. Add it to this template's inputs.`;
+    }
+    const kind = (v._source as any)?._invocationKind as string | undefined;
+    if (kind && !this.canRead(v)) {
+      return `reads ${v} but ${kind === 'steps' ? 'step' : 'task'} "${(v._source as any).name}" is not part of this template: Argo resolves {{${kind}.X...}} only inside the steps or DAG template that runs X. Pass the value to this template as an input parameter instead.`;
+    }
+    return undefined;
+  }
+
+  /** Steps and DAG templates can read their own steps'/tasks' outputs. */
+  protected canRead(_v: ArgoVariable): boolean {
+    return false;
+  }
+
+  /** A validation message naming the manifest and field, as rule findings do. */
+  protected error(message: string, subPath = ''): string {
+    return `${this.spec._objectLabel()}: ${this.fieldPath}${subPath}: ${message}`;
+  }
+
+  private undeclaredMountedVolumes(): WorkflowVolume[] {
+    const declared = new Set<string>([...this.spec.volumes, ...this._volumes].map(v => v.name));
+    const out: WorkflowVolume[] = [];
+    for (const v of this._mountedVolumes()) {
+      if (!declared.has(v.name) && !v.isClaimTemplate) {
+        declared.add(v.name);
+        out.push(v);
+      }
+    }
+    return out;
+  }
+
+  private renderIo(parameters: l1.Parameter[], artifacts: l1.Artifact[]) {
+    if (!parameters.length && !artifacts.length) return undefined;
+    return { parameters: parameters.length ? parameters : undefined, artifacts: artifacts.length ? artifacts : undefined };
+  }
+}

@@ -1,0 +1,87 @@
+import { JsonPatch, Lazy, Names } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as l1 from '../../imports/argo-workflows';
+import { addArgoValidation } from '../core/validation';
+import { CallArguments } from './call';
+import { WorkflowSpecBase, WorkflowSpecProps } from './workflow-spec';
+import { IWorkflowTemplate } from './workflow-template-ref';
+
+/** Props of a one-off Workflow. */
+export interface WorkflowProps extends WorkflowSpecProps, CallArguments {
+  /**
+   * Prefix of the generated name (`metadata.generateName`); ignored when `metadata.name` is set.
+   * @default - the construct path as a DNS label, plus `-`
+   */
+  readonly generateName?: string;
+  /**
+   * Run this WorkflowTemplate (`workflowTemplateRef`) instead of templates of its own (rule W8);
+   * `parameters` then gives values to its workflow parameters (`{ [param.name]: value }`).
+   * @default - the workflow's own templates
+   */
+  readonly workflowTemplate?: IWorkflowTemplate;
+}
+
+/**
+ * A one-off Workflow run (`argo submit`/`kubectl create`), named by `generateName` unless a name
+ * is given. Either holds its own templates (entrypoint: `setEntrypoint()`, else the first template
+ * added) or runs a WorkflowTemplate by object (`workflowTemplate`).
+ */
+export class Workflow extends WorkflowSpecBase {
+  /** The L1 object. */
+  public readonly apiObject: l1.ArgoWorkflow;
+  private readonly generateName?: string;
+
+  constructor(scope: Construct, id: string, private readonly props: WorkflowProps = {}) {
+    super(scope, id, props);
+    const named = props.metadata?.name !== undefined;
+    this.generateName = named ? undefined : props.generateName ?? `${Names.toDnsLabel(this, { maxLen: 50 })}-`;
+    this.apiObject = new l1.ArgoWorkflow(this, 'Resource', {
+      metadata: { ...props.metadata, ...(this.generateName ? { generateName: this.generateName } : {}) },
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    });
+    if (!named) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/name'));
+    addArgoValidation(this, () => ({ apiObject: this.apiObject, fieldPath: '' }));
+  }
+
+  /** @internal */
+  public get _templatesPath(): string {
+    return 'spec.templates';
+  }
+
+  /** @internal */
+  public _runsWorkflowTemplate(): IWorkflowTemplate | undefined {
+    return this.props.workflowTemplate;
+  }
+
+  /** @internal */
+  public _generateName(): string | undefined {
+    return this.generateName;
+  }
+
+  protected defaultEntrypoint() {
+    return this.props.workflowTemplate ? undefined : this.templates[0];
+  }
+
+  private renderSpec(): l1.WorkflowSpec {
+    const wt = this.props.workflowTemplate;
+    return this._renderWorkflowSpec({
+      workflowTemplateRef: wt ? { name: wt.name, clusterScope: wt.clusterScope ? true : undefined } : undefined,
+      argumentValues: { parameters: this.props.parameters, artifacts: this.props.artifacts },
+    });
+  }
+
+  protected validateSpec(): string[] {
+    const errors = super.validateSpec();
+    const wt = this.props.workflowTemplate;
+    const known = wt?.parameters.map(p => p.name) ?? this.parameters.map(p => p.name);
+    for (const name of Object.keys(this.props.parameters ?? {})) {
+      if (wt && wt.parameters.length && !known.includes(name)) {
+        errors.push(`${this._objectLabel()}: spec.arguments.parameters: passes "${name}" but WorkflowTemplate "${wt.name}" declares no such parameter (declared: ${known.join(', ')}): Argo ignores it. Key values by the template's parameter objects: { [param.name]: value }.`);
+      }
+      if (!wt) {
+        errors.push(`${this._objectLabel()}: spec.arguments.parameters: the parameters prop gives values to a workflowTemplate's parameters, and this Workflow runs none. Declare its own parameters with addArgument(name, { value }).`);
+      }
+    }
+    return errors;
+  }
+}

@@ -11,7 +11,7 @@ describe('E14 calendar', () => {
 
   test('schedule: five cron fields, no descriptors', () => {
     expect(reported('E14', source('calendar', { schedule: '@hourly' }))).toEqual([
-      expect.stringMatching(/^spec\.calendar\.example\.schedule: invalid schedule "@hourly" \(descriptors like "@hourly" are not accepted here/),
+      expect.stringMatching(/^spec\.calendar\.example\.schedule: invalid schedule "@hourly" \(descriptors such as "@hourly" are not accepted here/),
     ]);
     expect(reported('E14', source('calendar', { schedule: '0 0 * * 7' }))[0]).toMatch(/day of week field "7": 7 is above the maximum 6/);
     expect(reported('E14', source('calendar', { schedule: '*/10 9-17 * * mon-fri' }))).toEqual([]);

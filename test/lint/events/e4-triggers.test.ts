@@ -39,7 +39,7 @@ describe('E4 triggers', () => {
     const reset = (byTime: any) => sensor({ triggers: [{ template: { name: 'run', log: {}, conditions: 'push', conditionsReset: [byTime] } }] });
     expect(reported('E4', [reset({})])).toEqual([expect.stringMatching(/conditionsReset\[0\]: conditionsReset entry without byTime/)]);
     expect(reported('E4', [reset({ byTime: { cron: '@daily', timezone: 'europe/paris' } })])).toEqual([
-      expect.stringMatching(/conditionsReset\[0\]\.byTime\.cron: invalid cron "@daily" \(descriptors like "@daily" are not accepted here.*\): the controller rejects/),
+      expect.stringMatching(/conditionsReset\[0\]\.byTime\.cron: invalid cron "@daily" \(descriptors such as "@daily" are not accepted here.*\): the controller rejects/),
       expect.stringMatching(/conditionsReset\[0\]\.byTime\.timezone: "europe\/paris" is not an IANA time zone/),
     ]);
     expect(reported('E4', [reset({ byTime: { cron: '0 0 * * * *' } })])[0]).toMatch(/expected exactly 5 fields/);

@@ -33,8 +33,8 @@ describe('time helpers', () => {
 
   test('Argo Events cron: no descriptors, TZ prefix allowed', () => {
     expect(robfigCronProblem('CRON_TZ=Europe/Paris 0 9 * * 1-5')).toBeUndefined();
-    expect(robfigCronProblem('TZ=UTC @daily')).toMatch(/descriptors like "@daily" are not accepted/);
-    expect(robfigCronProblem('@every 1h')).toMatch(/descriptors like "@every"/);
+    expect(robfigCronProblem('TZ=UTC @daily')).toMatch(/descriptors such as "@daily" are not accepted/);
+    expect(robfigCronProblem('@every 1h')).toMatch(/descriptors such as "@every"/);
     expect(robfigCronProblem('0 0 31 2')).toMatch(/expected exactly 5 fields/);
   });
 

@@ -17,6 +17,6 @@ export const E15_EVENT_BUS_REFERENCES: Rule = {
     const defaulted = name === DEFAULT_EVENT_BUS && ctx.manifest.spec?.eventBusName === undefined ? ' (the default when spec.eventBusName is unset)' : '';
     const known = ctx.index.ofKind('EventBus').map(bus => `"${bus.metadata?.name}"`).join(', ');
     ctx.reportMissingReference(fieldPath('spec', 'eventBusName'), 'EventBus', name,
-      `The ${ctx.manifest.kind} uses bus "${name}"${defaulted}; without it the controller does not deploy it. The set defines ${known}: set spec.eventBusName to one of them or add the bus`);
+      `The ${ctx.manifest.kind} uses bus "${name}"${defaulted}; without it the controller does not deploy it. The set defines ${known}: set spec.eventBusName to one of them or add the bus.`);
   },
 };

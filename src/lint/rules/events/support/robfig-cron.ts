@@ -8,7 +8,7 @@ import { parseCron } from '../../../util/cron';
 export function robfigCronProblem(spec: string): string | undefined {
   const schedule = spec.replace(/^(CRON_)?TZ=\S*\s+/, '').trim();
   if (schedule.startsWith('@')) {
-    return `descriptors like "${schedule.split(/\s/)[0]}" are not accepted here; write the five fields (e.g. "0 0 * * *" for @daily)`;
+    return `descriptors such as "${schedule.split(/\s/)[0]}" are not accepted here, only five fields ("0 0 * * *" is @daily)`;
   }
   const result = parseCron(spec.trim());
   return result.ok ? undefined : result.reason;

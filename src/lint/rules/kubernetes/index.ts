@@ -3,6 +3,7 @@ import { ARGO_FIXED_DATE } from './argo-fixed-date';
 import { ARGO_HELM_LEFTOVER } from './argo-helm-leftover';
 import { ARGO_MISPLACED_FIELD } from './argo-misplaced-field';
 import { ARGO_PLAINTEXT_SECRET } from './argo-plaintext-secret';
+import { ARGO_SENSOR_SERVICE_ACCOUNT } from './argo-sensor-service-account';
 import { K8S_ENUM } from './k8s-enum';
 import { K8S_IMAGE } from './k8s-image';
 import { K8S_NAME } from './k8s-name';
@@ -12,4 +13,5 @@ import { K8S_REF } from './k8s-ref';
 export const KUBERNETES_RULES: readonly Rule[] = [
   K8S_NAME, K8S_IMAGE, K8S_ENUM, K8S_REF,
   ARGO_PLAINTEXT_SECRET, ARGO_FIXED_DATE, ARGO_HELM_LEFTOVER, ARGO_MISPLACED_FIELD,
+  ARGO_SENSOR_SERVICE_ACCOUNT,
 ];

@@ -7,13 +7,13 @@ const GENERATED_SECRET_TYPES = new Set(['kubernetes.io/service-account-token']);
 
 /**
  * K8S-REF: objects a manifest names (ConfigMaps, Secrets and their keys, ServiceAccounts,
- * PersistentVolumeClaims, EventBuses, Roles) exist in the linted set. A missing object is
+ * PersistentVolumeClaims, Roles) exist in the linted set. A missing object is
  * "assumed to exist in the cluster" (a warning; an error with strictRefs); a key missing from
  * a ConfigMap/Secret that is in the set is an error.
  */
 export const K8S_REF: Rule = {
   id: 'K8S-REF',
-  description: 'Referenced ConfigMaps, Secrets (and their keys), ServiceAccounts, PVCs, EventBuses and Roles exist in the set',
+  description: 'Referenced ConfigMaps, Secrets (and their keys), ServiceAccounts, PVCs and Roles exist in the set',
   check(ctx) {
     for (const ref of referencesOf(ctx.manifest)) {
       const target = ctx.index.find(ref.kind, ref.name, ref.namespace);

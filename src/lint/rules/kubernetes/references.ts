@@ -25,8 +25,8 @@ const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view'
 /**
  * Every reference of a manifest to another object: envFrom and env ConfigMaps/Secrets, key
  * selectors anywhere (Argo artifact credentials, Argo Events secrets, parameter configMapKeyRef),
- * volumes, service accounts, imagePullSecrets, Argo artifactRepositoryRef, the EventBus of an
- * EventSource/Sensor, and Role/ServiceAccount names in RoleBindings. References that hold a
+ * volumes, service accounts, imagePullSecrets, Argo artifactRepositoryRef, and Role/ServiceAccount
+ * names in RoleBindings. (EventBus and EventSource references are E15/E2, templateRefs W7/W8.) References that hold a
  * `{{...}}` expression, are optional, or name built-in objects are left out.
  */
 export function referencesOf(manifest: Manifest): ObjectReference[] {
@@ -46,7 +46,7 @@ export function referencesOf(manifest: Manifest): ObjectReference[] {
     });
   }
   collectFromTree(manifest, add);
-  collectFromKind(manifest, add);
+  collectBindingReferences(manifest, add);
   return out;
 }
 
@@ -124,14 +124,8 @@ function volumeReferences(volume: JsonObject, path: string, claimTemplates: Set<
   return out;
 }
 
-function collectFromKind(manifest: Manifest, add: (ref: ObjectReference) => void): void {
+function collectBindingReferences(manifest: Manifest, add: (ref: ObjectReference) => void): void {
   const kind = manifest.kind;
-  const argoEvents = String(manifest.apiVersion ?? '').startsWith('argoproj.io/');
-  if (argoEvents && (kind === 'EventSource' || kind === 'Sensor')) {
-    const bus = typeof manifest.spec?.eventBusName === 'string' && manifest.spec.eventBusName !== '' ? manifest.spec.eventBusName : 'default';
-    add({ path: 'spec.eventBusName', kind: 'EventBus', name: bus,
-      whenMissing: `If it does not, the ${kind} has no bus to ${kind === 'Sensor' ? 'receive events from' : 'publish events to'} and never becomes ready.` });
-  }
   if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
     const roleRef = manifest.roleRef;
     if (isJsonObject(roleRef) && typeof roleRef.name === 'string' && (roleRef.kind === 'Role' || roleRef.kind === 'ClusterRole')

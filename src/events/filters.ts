@@ -127,17 +127,3 @@ export function renderFilters(f: DependencyFilters | undefined): EventDependency
     script: f.script,
   };
 }
-
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
-
-/** Checks Argo parses only at run time (the time filter's clock format); empty when fine. */
-export function checkFilters(f: DependencyFilters | undefined): string[] {
-  const errors: string[] = [];
-  for (const key of ['start', 'stop'] as const) {
-    const value = f?.time?.[key];
-    if (value !== undefined && !CLOCK.test(value)) {
-      errors.push(`filters.time.${key}: "${value}" is not a time of day as hh:mm:ss; Argo Events fails to parse it and drops every event. Write it like "09:30:00".`);
-    }
-  }
-  return errors;
-}

@@ -5,7 +5,7 @@ import { addArgoValidation } from '../core/validation';
 import { fieldPath } from '../lint/path';
 import { EventContextKey, EventField, IEventFieldSource } from './event-field';
 import { IEventSourceEvent } from './event-handle';
-import { checkFilters, DependencyFilters, FilterLogic, renderFilters } from './filters';
+import { DependencyFilters, FilterLogic, renderFilters } from './filters';
 import { ConditionOperand, TriggerCondition } from './trigger-condition';
 import { canonicalHeaderKey } from './util';
 
@@ -55,9 +55,7 @@ export class SensorDependency extends Construct implements IEventFieldSource {
     this.eventSourceName = event.eventSourceName;
     this.eventName = event.eventName;
     this.options = options;
-    const path = fieldPath('spec', 'dependencies', index);
-    addArgoValidation(this, () => ({ apiObject, fieldPath: path }));
-    this.node.addValidation({ validate: () => checkFilters(options.filters).map(e => `Sensor/${apiObject.name}: ${path}.${e}`) });
+    addArgoValidation(this, () => ({ apiObject, fieldPath: fieldPath('spec', 'dependencies', index) }));
   }
 
   /** A key of the event payload (gjson path). */

@@ -130,7 +130,7 @@ export class WebhookEventSource extends EventSourceBase {
   private checkEndpoints(): string[] {
     const errors: string[] = [];
     if (this.endpoints.length === 0) {
-      errors.push(`EventSource/${this.name}: spec.webhook: no endpoints; Argo Events rejects an EventSource without events. Call addEndpoint().`);
+      errors.push(`EventSource/${this.name}: spec.webhook: no endpoints: the EventSource would run a pod that never publishes an event. Call addEndpoint().`);
     }
     const byPort = new Map<number, WebhookEndpoint[]>();
     for (const e of this.endpoints) byPort.set(e.port, [...(byPort.get(e.port) ?? []), e]);

@@ -177,13 +177,13 @@ export class WorkflowSensor extends Construct {
     const source = field.source;
     if (source instanceof SensorDependency) {
       return this.dependencyList.includes(source) ? { name: source.name }
-        : { error: `reads ${field.describe()} through dependency "${source.name}" of another sensor (${source.node.path}); Argo Events would find no such dependency here and fail the trigger. `
-          + 'Add a dependency on the event to this sensor and read the field from it.' };
+        : { error: `reads ${field.describe()} through dependency "${source.name}" of another sensor (${source.node.path}); Argo Events would find no such dependency here `
+          + 'and silently skip the parameter. Add a dependency on the event to this sensor and read the field from it.' };
     }
     const matches = this.dependencyList.filter(d => d.eventSourceName === source.eventSourceName && d.eventName === source.eventName);
     if (matches.length === 1) return { name: matches[0].name };
     if (matches.length === 0) {
-      return { error: `maps a parameter from ${field.describe()}, which the sensor does not depend on; Argo Events would accept the sensor and fail the trigger when it fires. `
+      return { error: `maps a parameter from ${field.describe()}, which the sensor does not depend on; Argo Events would accept the sensor and silently skip the parameter. `
         + 'Add sensor.addDependency(<that event>) first.' };
     }
     return { error: `reads ${field.describe()}, but dependencies ${matches.map(d => `"${d.name}"`).join(' and ')} both wait for that event. `
@@ -193,8 +193,6 @@ export class WorkflowSensor extends Construct {
   private check(bus: IEventBus | undefined): string[] {
     const object = `Sensor/${this.name}`;
     const errors: string[] = [];
-    if (this.dependencyList.length === 0) errors.push(`${object}: spec.dependencies: the sensor has no dependency; Argo Events rejects it. Call addDependency().`);
-    if (this.triggerList.length === 0) errors.push(`${object}: spec.triggers: the sensor has no trigger; Argo Events rejects it. Call addTrigger() or submitWorkflow().`);
     if (bus?.namespace && this.namespace && bus.namespace !== this.namespace) {
       errors.push(`${object}: spec.eventBusName: EventBus "${bus.name}" is in namespace "${bus.namespace}", the sensor in "${this.namespace}"; Argo Events looks the bus up in the sensor's namespace. Define both in the same namespace.`);
     }

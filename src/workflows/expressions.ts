@@ -187,12 +187,12 @@ export class Condition {
       if (this.has('raw')) throw new Error('a condition cannot mix Condition.raw (govaluate) and Condition.expr (expr-lang) parts');
       return `{{=${this.renderExpression()}}}`;
     }
-    return this.govaluate(false);
+    return this.govaluate(undefined);
   }
 
   /** Rendering in expr-lang, for lifecycle hooks, CronWorkflow `when`/stopStrategy and retry expressions. */
   public renderExpression(): string {
-    return this.exprLang(false);
+    return this.exprLang(undefined);
   }
 
   /** `{{=expression}}`: rendering for fields that only take Argo expression templates (CronWorkflow `when`). */
@@ -209,41 +209,42 @@ export class Condition {
     return false;
   }
 
-  private govaluate(nested: boolean): string {
+  private govaluate(parent: Parent): string {
     const n = this.node;
     switch (n.kind) {
       case 'compare': {
         const quote = !bareLiteral(n.left) || !bareLiteral(n.right);
-        const text = `${govaluateOperand(n.left, quote)} ${n.op} ${govaluateOperand(n.right, quote)}`;
-        return nested ? `(${text})` : text;
+        return wrap(`${govaluateOperand(n.left, quote)} ${n.op} ${govaluateOperand(n.right, quote)}`, parent === 'not');
       }
-      case 'and': case 'or': {
-        const text = n.children.map(c => c.govaluate(true)).join(n.kind === 'and' ? ' && ' : ' || ');
-        return nested ? `(${text})` : text;
-      }
-      case 'not': return `!${n.child.govaluate(true)}`;
-      case 'raw': return nested ? `(${n.text})` : n.text;
+      case 'and': case 'or':
+        return wrap(n.children.map(c => c.govaluate(n.kind)).join(n.kind === 'and' ? ' && ' : ' || '), parent !== undefined && parent !== n.kind);
+      case 'not': return `!${n.child.govaluate('not')}`;
+      case 'raw': return wrap(n.text, parent !== undefined);
       case 'expr': throw new Error('unreachable');
     }
   }
 
-  private exprLang(nested: boolean): string {
+  private exprLang(parent: Parent): string {
     const n = this.node;
     switch (n.kind) {
       case 'compare': {
         const op = n.op === '=~' ? 'matches' : n.op;
-        const text = `${exprOperand(n.left)} ${op} ${exprOperand(n.right)}`;
-        return nested ? `(${text})` : text;
+        return wrap(`${exprOperand(n.left)} ${op} ${exprOperand(n.right)}`, parent === 'not');
       }
-      case 'and': case 'or': {
-        const text = n.children.map(c => c.exprLang(true)).join(n.kind === 'and' ? ' && ' : ' || ');
-        return nested ? `(${text})` : text;
-      }
-      case 'not': return `!${n.child.exprLang(true)}`;
-      case 'expr': return nested ? `(${n.text})` : n.text;
+      case 'and': case 'or':
+        return wrap(n.children.map(c => c.exprLang(n.kind)).join(n.kind === 'and' ? ' && ' : ' || '), parent !== undefined && parent !== n.kind);
+      case 'not': return `!${n.child.exprLang('not')}`;
+      case 'expr': return wrap(n.text, parent !== undefined);
       case 'raw': throw new Error(`Condition.raw("${n.text}") is a govaluate 'when' expression and cannot be used where Argo expects expr-lang (hooks, CronWorkflow when/stopStrategy, retry expressions); use Condition.expr() or typed comparisons`);
     }
   }
+}
+
+/** The operator a sub-condition sits under (comparisons bind tighter than && and ||). */
+type Parent = 'and' | 'or' | 'not' | undefined;
+
+function wrap(text: string, parens: boolean): string {
+  return parens ? `(${text})` : text;
 }
 
 /** A literal that govaluate reads as intended without quotes (Argo turns bare words into strings). */

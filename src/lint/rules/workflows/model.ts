@@ -132,8 +132,30 @@ function buildModel(site: WorkflowSpecSite): WorkflowModel {
   return { site, templates, topLevel, byName, calls, inlineTemplates };
 }
 
-/** The steps of a steps template, with their group index. */
-export function stepsOf(t: TemplateSite): CallSite[] {
+const stepsCache = new WeakMap<TemplateSite, readonly CallSite[]>();
+const tasksCache = new WeakMap<TemplateSite, readonly CallSite[]>();
+
+/** The steps of a steps template, with their group index (the same objects as in WorkflowModel.calls). */
+export function stepsOf(t: TemplateSite): readonly CallSite[] {
+  let steps = stepsCache.get(t);
+  if (!steps) {
+    steps = collectSteps(t);
+    stepsCache.set(t, steps);
+  }
+  return steps;
+}
+
+/** The tasks of a DAG template (the same objects as in WorkflowModel.calls). */
+export function tasksOf(t: TemplateSite): readonly CallSite[] {
+  let tasks = tasksCache.get(t);
+  if (!tasks) {
+    tasks = collectTasks(t);
+    tasksCache.set(t, tasks);
+  }
+  return tasks;
+}
+
+function collectSteps(t: TemplateSite): CallSite[] {
   const out: CallSite[] = [];
   asArray(t.template.steps).forEach((group, g) => {
     asArray(group).forEach((step, i) => {
@@ -143,8 +165,7 @@ export function stepsOf(t: TemplateSite): CallSite[] {
   return out;
 }
 
-/** The tasks of a DAG template. */
-export function tasksOf(t: TemplateSite): CallSite[] {
+function collectTasks(t: TemplateSite): CallSite[] {
   const out: CallSite[] = [];
   asArray(t.template.dag?.tasks).forEach((task, i) => {
     if (isObject(task)) out.push({ kind: 'task', call: task, path: childPath(t.path, 'dag', 'tasks', i), owner: t });

@@ -60,28 +60,33 @@ export interface WebhookEventSourceProps extends EventSourceBaseProps {
 export class WebhookEventSource extends EventSourceBase {
   /** Default port of the endpoints. */
   public readonly port: number;
-  /** The Service in front of the EventSource pods (`<name>-eventsource-svc`). */
-  public readonly service: kplus.Service;
-  /** The Ingress, when one was asked for. */
-  public readonly ingress?: kplus.Ingress;
   private readonly endpoints: WebhookEndpoint[] = [];
   private readonly ingressOptions?: WebhookIngressOptions;
+  private readonly serviceType: kplus.ServiceType;
+  private _service?: kplus.Service;
+  private _ingress?: kplus.Ingress;
 
   constructor(scope: Construct, id: string, props: WebhookEventSourceProps = {}) {
     super(scope, id, props);
     this.port = props.port ?? DEFAULT_WEBHOOK_PORT;
     this.ingressOptions = props.ingress;
-    this.service = new kplus.Service(this, 'Service', {
-      metadata: { name: `${this.name}-eventsource-svc`, namespace: this.namespace },
-      type: props.serviceType ?? kplus.ServiceType.CLUSTER_IP,
-    });
-    this.service.selectLabel(EVENTSOURCE_NAME_LABEL, this.name);
-    if (props.ingress) {
-      const { host, tlsSecret, className } = props.ingress;
-      this.ingress = new kplus.Ingress(this, 'Ingress', { metadata: { name: `${this.name}-eventsource`, namespace: this.namespace }, className });
-      if (tlsSecret) this.ingress.addTls([{ hosts: host ? [host] : undefined, secret: tlsSecret }]);
-    }
+    this.serviceType = props.serviceType ?? kplus.ServiceType.CLUSTER_IP;
     this.node.addValidation({ validate: () => this.checkEndpoints() });
+  }
+
+  /** Name of the Service exposing the endpoints: `<name>-eventsource-svc`. */
+  public get serviceName(): string {
+    return `${this.name}-eventsource-svc`;
+  }
+
+  /** The Service in front of the EventSource pods; created with the first endpoint. */
+  public get service(): kplus.Service | undefined {
+    return this._service;
+  }
+
+  /** The Ingress, when one was asked for; created with the first endpoint. */
+  public get ingress(): kplus.Ingress | undefined {
+    return this._ingress;
   }
 
   /** Adds a named endpoint (the event name sensors depend on) and returns its handle. */
@@ -95,19 +100,21 @@ export class WebhookEventSource extends EventSourceBase {
       namespace: this.namespace,
       apiObject: this.apiObject,
       port: this.port,
-      serviceName: this.service.name,
+      serviceName: this.serviceName,
       ingressBaseUrl: this.ingressOptions?.host && `${this.ingressOptions.tlsSecret ? 'https' : 'http'}://${this.ingressOptions.host}`,
     };
     const endpoint = new WebhookEndpoint(this, eventName, host, options);
+    const service = this.ensureService();
     if (!this.endpoints.some(e => e.port === endpoint.port)) {
-      this.service.bind(endpoint.port, { targetPort: endpoint.port, name: `http-${endpoint.port}` });
+      service.bind(endpoint.port, { targetPort: endpoint.port, name: `http-${endpoint.port}` });
     }
     this.endpoints.push(endpoint);
-    if (this.ingress) {
-      const backend = kplus.IngressBackend.fromService(this.service, { port: endpoint.port });
-      const host = this.ingressOptions?.host;
-      if (host) this.ingress.addHostRule(host, endpoint.path, backend, kplus.HttpIngressPathType.EXACT);
-      else this.ingress.addRule(endpoint.path, backend, kplus.HttpIngressPathType.EXACT);
+    const ingress = this.ensureIngress();
+    if (ingress) {
+      const backend = kplus.IngressBackend.fromService(service, { port: endpoint.port });
+      const ingressHost = this.ingressOptions?.host;
+      if (ingressHost) ingress.addHostRule(ingressHost, endpoint.path, backend, kplus.HttpIngressPathType.EXACT);
+      else ingress.addRule(endpoint.path, backend, kplus.HttpIngressPathType.EXACT);
     }
     return endpoint;
   }
@@ -120,6 +127,24 @@ export class WebhookEventSource extends EventSourceBase {
         + `(it has: ${this.endpoints.map(e => e.eventName).join(', ') || 'none'}). Add it with addEndpoint().`);
     }
     return endpoint;
+  }
+
+  private ensureService(): kplus.Service {
+    if (!this._service) {
+      this._service = new kplus.Service(this, 'Service', { metadata: { name: this.serviceName, namespace: this.namespace }, type: this.serviceType });
+      this._service.selectLabel(EVENTSOURCE_NAME_LABEL, this.name);
+    }
+    return this._service;
+  }
+
+  private ensureIngress(): kplus.Ingress | undefined {
+    if (!this.ingressOptions) return undefined;
+    if (!this._ingress) {
+      const { host, tlsSecret, className } = this.ingressOptions;
+      this._ingress = new kplus.Ingress(this, 'Ingress', { metadata: { name: `${this.name}-eventsource`, namespace: this.namespace }, className });
+      if (tlsSecret) this._ingress.addTls([{ hosts: host ? [host] : undefined, secret: tlsSecret }]);
+    }
+    return this._ingress;
   }
 
   protected renderSources(): Partial<EventSourceSpec> {

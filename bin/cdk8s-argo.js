@@ -2,4 +2,11 @@
 'use strict';
 const { loadModule } = require('./load-module');
 
-process.exitCode = loadModule('cli/main').main(process.argv.slice(2));
+let cli;
+try {
+  cli = loadModule('cli/main');
+} catch (e) {
+  process.stderr.write(`${e.message}\n`);
+  process.exit(2);
+}
+process.exitCode = cli.main(process.argv.slice(2));

@@ -1,4 +1,4 @@
-import { Document, isMap, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
+import { CST, Document, isMap, isSeq, LineCounter, Node, parseAllDocuments, Parser } from 'yaml';
 import { parseFieldPath } from './path';
 import { Manifest } from './types';
 
@@ -69,7 +69,9 @@ export function parseManifests(text: string, file: string): ParseResult {
     const startLine = lineCounter.linePos(doc.contents?.range?.[0] ?? doc.range[0]).line;
     if (doc.errors.length) {
       const error = doc.errors[0];
-      const pos = lineCounter.linePos(error.pos[0]);
+      const atEnd = error.pos[0] >= doc.range[2] - 1;
+      const quoteStart = atEnd && /^Missing closing .?quote/.test(error.message) ? unterminatedQuote(text, doc.range[0], error.pos[0]) : undefined;
+      const pos = lineCounter.linePos(quoteStart ?? error.pos[0]);
       const helmLine = findHelmDirective(text, doc.range[0], doc.range[2], lineCounter);
       const hint = helmLine !== undefined ? ` ${HELM_HINT} (Helm syntax at line ${helmLine})`
         : doc.errors.some(e => /^Flow (sequence|mapping) in block collection must be sufficiently indented/.test(e.message)) ? ` ${FLOW_INDENT_HINT}` : '';
@@ -106,6 +108,25 @@ export function parseManifests(text: string, file: string): ParseResult {
     result.manifests.push({ manifest: value, source: { file, document: index, line: startLine }, locate: path => locate(parseFieldPath(path)) });
   });
   return result;
+}
+
+/**
+ * Offset of the last unterminated quoted scalar before `to`: when a "Missing closing quote" error
+ * is reported at the end of the document, where the quote opened is what the author needs.
+ */
+function unterminatedQuote(text: string, from: number, to: number): number | undefined {
+  let found: number | undefined;
+  for (const token of new Parser().parse(text)) {
+    CST.visit(token, item => {
+      for (const t of [item.key, item.value]) {
+        if (!t || (t.type !== 'double-quoted-scalar' && t.type !== 'single-quoted-scalar')) continue;
+        const quote = t.type === 'double-quoted-scalar' ? '"' : "'";
+        const closed = t.source.length > 1 && t.source.trimEnd().endsWith(quote) && !t.source.trimEnd().endsWith(`\\${quote}`);
+        if (!closed && t.offset >= from && t.offset <= to) found = t.offset;
+      }
+    });
+  }
+  return found;
 }
 
 function isListKind(value: any): boolean {

@@ -1,0 +1,80 @@
+import { spawnSync } from 'child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
+
+export const repoRoot = join(__dirname, '..', '..');
+export const schemaDir = process.env.ARGO_SCHEMA_DIR ?? join(repoRoot, '..', 'shared', 'argo');
+
+/** Result of running the CLI as a process. */
+export interface RunResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `node bin/cdk8s-argo.js ...args` from the sources, in `cwd`. */
+export function runCli(args: readonly string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'cdk8s-argo.js'), ...args], {
+    cwd: options.cwd ?? repoRoot,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, ARGO_SCHEMA_DIR: schemaDir, CDK8S_ARGO_FROM_SOURCE: '1', ...options.env },
+    timeout: 60000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Creates a temporary directory holding the given files (relative path -> content). */
+export function tempTree(files: { readonly [path: string]: string }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cdk8s-argo-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+export const CLEAN_TEMPLATE = `apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata:
+  name: hello
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    container:
+      image: busybox:1.36
+      command: [echo, hello]
+`;
+
+export const SETTINGS_CONFIGMAP = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  SIZE: tall
+`;
+
+export const TEMPLATE_USING_SETTINGS = `apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata:
+  name: uses-settings
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    container:
+      image: busybox:1.36
+      envFrom:
+      - configMapRef:
+          name: settings
+`;
+
+export const BAD_CONFIGMAP = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: Bad_Name
+data:
+  a: "1"
+`;

@@ -1,0 +1,98 @@
+import { spawnSync } from 'child_process';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { ArgoLintValidation, CdkValidationContext } from '../../src/cli/plugin';
+import { BAD_CONFIGMAP, CLEAN_TEMPLATE, repoRoot, schemaDir, tempTree, TEMPLATE_USING_SETTINGS } from './helpers';
+
+const cdk8sCli = join(repoRoot, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
+
+/** Runs `cdk8s synth` in `cwd` with the plugin from this repository. */
+function synth(cwd: string, extraArgs: string[] = []) {
+  return spawnSync(process.execPath, [cdk8sCli, 'synth', '--check-upgrade', 'false', ...extraArgs], {
+    cwd, encoding: 'utf8', timeout: 120000,
+    env: { ...process.env, ARGO_SCHEMA_DIR: schemaDir, CDK8S_ARGO_FROM_SOURCE: '1' },
+  });
+}
+
+/** A cdk8s project whose "app" writes the given YAML as its synthesized output. */
+function projectWriting(yaml: string, properties = '{}'): string {
+  return tempTree({
+    'manifest.yaml': yaml,
+    'app.js': [
+      "const { copyFileSync, mkdirSync } = require('fs');",
+      "const { join } = require('path');",
+      'mkdirSync(process.env.CDK8S_OUTDIR, { recursive: true });',
+      "copyFileSync(join(__dirname, 'manifest.yaml'), join(process.env.CDK8S_OUTDIR, 'app.k8s.yaml'));",
+    ].join('\n'),
+    'cdk8s.yaml': `language: typescript\napp: node app.js\nvalidations:\n  - package: ${join(repoRoot, 'bin', 'validation-plugin.js')}\n    version: 0.1.0\n    class: ArgoLintValidation\n    properties: ${properties}\n`,
+  });
+}
+
+class RecordingContext implements CdkValidationContext {
+  public readonly violations: any[] = [];
+  public status?: string;
+  public metadata?: { readonly [key: string]: string };
+  public readonly logger = { log: () => undefined };
+  public readonly report = {
+    addViolation: (v: any) => { this.violations.push(v); },
+    submit: (status: 'success' | 'failure', metadata?: { readonly [key: string]: string }) => { this.status = status; this.metadata = metadata; },
+  };
+  constructor(public readonly manifests: readonly string[]) {}
+}
+
+describe('cdk8s validation plugin', () => {
+  test('cdk8s synth fails (exit 2) on lint errors and names rule, resource, location and fix', () => {
+    const result = synth(projectWriting(BAD_CONFIGMAP));
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain('K8S-NAME (error)');
+    expect(result.stdout).toContain('Resource Name: Bad_Name');
+    expect(result.stdout).toContain('metadata.name (line 4)');
+    expect(result.stdout).toMatch(/Status\s*│ failure/);
+  });
+
+  test('cdk8s synth succeeds on clean output; warnings are listed without failing', () => {
+    const result = synth(projectWriting(`${CLEAN_TEMPLATE}---\n${TEMPLATE_USING_SETTINGS}`));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Status\s*│ success/);
+    expect(result.stdout).toContain('K8S-REF (warning)');
+  });
+
+  test('properties reach the plugin: strictRefs turns the missing ConfigMap into a failure', () => {
+    const result = synth(projectWriting(TEMPLATE_USING_SETTINGS, '{ strictRefs: true }'));
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain('K8S-REF (error)');
+  });
+
+  test('the example app of this repository synthesizes with the plugin from a clean checkout (no build step)', () => {
+    const out = tempTree({});
+    const result = synth(repoRoot, ['--output', out]);
+    expect(result.stderr).not.toContain('Error');
+    expect(result.stdout).toContain('Validations ended succesfully');
+    expect(result.status).toBe(0);
+    const config = readFileSync(join(repoRoot, 'cdk8s.yaml'), 'utf8');
+    expect(config).toMatch(/package: \.\/bin\/validation-plugin\.js/);
+  });
+
+  test('reports findings with severity, path and line, and summary counts', async () => {
+    const dir = tempTree({ 'a.k8s.yaml': `${BAD_CONFIGMAP}---\n${TEMPLATE_USING_SETTINGS}` });
+    const context = new RecordingContext([join(dir, 'a.k8s.yaml')]);
+    await new ArgoLintValidation().validate(context);
+    expect(context.status).toBe('failure');
+    expect(context.metadata).toEqual({ manifests: '2', errors: '1', warnings: '1' });
+    expect(context.violations.map(v => v.ruleName).sort()).toEqual(['K8S-NAME (error)', 'K8S-REF (warning)']);
+    const name = context.violations.find(v => v.ruleName === 'K8S-NAME (error)');
+    expect(name.recommendation).toMatch(/^ConfigMap\/Bad_Name: metadata\.name: name "Bad_Name" is not a valid DNS-1123 subdomain/);
+    expect(name.violatingResources).toEqual([{ resourceName: 'Bad_Name', locations: ['metadata.name (line 4)'], manifestPath: join(dir, 'a.k8s.yaml') }]);
+  });
+
+  test('failOnWarnings fails on warnings alone; a bad workflowsVersion is refused', async () => {
+    const dir = tempTree({ 'a.k8s.yaml': TEMPLATE_USING_SETTINGS });
+    const lenient = new RecordingContext([join(dir, 'a.k8s.yaml')]);
+    await new ArgoLintValidation().validate(lenient);
+    expect(lenient.status).toBe('success');
+    const strict = new RecordingContext([join(dir, 'a.k8s.yaml')]);
+    await new ArgoLintValidation({ failOnWarnings: true }).validate(strict);
+    expect(strict.status).toBe('failure');
+    expect(() => new ArgoLintValidation({ workflowsVersion: '3.6.0' })).toThrow(/workflowsVersion must be 4.1.2 or 3.7.18/);
+  });
+});

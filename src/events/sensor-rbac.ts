@@ -61,7 +61,7 @@ export class SensorRbac extends Construct {
   public grant(permissions: readonly SensorPermission[]): void {
     for (const p of permissions) {
       const key = `${p.clusterScoped ? 'cluster' : 'ns'}/${p.apiGroup}/${p.resource}`;
-      const entry = this.granted.get(key) ?? { permission: { apiGroup: p.apiGroup, resource: p.resource, verbs: [], clusterScoped: p.clusterScoped }, verbs: new Set<string>() };
+      const entry = this.granted.get(key) ?? { permission: { apiGroup: p.apiGroup, resource: p.resource, verbs: [], clusterScoped: p.clusterScoped || undefined }, verbs: new Set<string>() };
       this.granted.set(key, entry);
       const missing = sortVerbs(new Set(p.verbs.filter(v => !entry.verbs.has(v))));
       missing.forEach(v => entry.verbs.add(v));
@@ -79,12 +79,17 @@ export class SensorRbac extends Construct {
       metadata: { name: `${this.props.sensorName}-workflow`, namespace: this.props.namespace },
       automountToken: true,
     });
-    this.grantExecutor(this.workflowAccount.name);
+    this.grantExecutor(this.workflowAccount);
     return this.workflowAccount.name;
   }
 
-  /** Binds the executor Role (create/patch workflowtaskresults) to a service account. */
-  public grantExecutor(serviceAccountName: string): void {
+  /**
+   * Binds the executor Role (create/patch workflowtaskresults) to a service account. A
+   * ServiceAccount construct is bound as itself; any other account by name, in the sensor's namespace
+   * (an imported kplus account would otherwise claim the `default` namespace).
+   */
+  public grantExecutor(account: string | kplus.IServiceAccount): void {
+    const serviceAccountName = typeof account === 'string' ? account : account.name;
     if (!this.props.executor || this.executorSubjects.has(serviceAccountName)) return;
     if (!this.executorBinding) {
       const role = new kplus.Role(this, 'ExecutorRole', { metadata: { name: `${this.props.sensorName}-executor`, namespace: this.props.namespace } });
@@ -94,7 +99,7 @@ export class SensorRbac extends Construct {
       });
     }
     this.executorSubjects.add(serviceAccountName);
-    const subject = this.workflowAccount?.name === serviceAccountName ? this.workflowAccount
+    const subject = account instanceof kplus.ServiceAccount ? account
       : new NamedServiceAccount(this, `Executor-${serviceAccountName}`, serviceAccountName);
     this.executorBinding.addSubjects(subject);
   }

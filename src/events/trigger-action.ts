@@ -1,3 +1,4 @@
+import * as kplus from 'cdk8s-plus-27';
 import { TriggerParameter, TriggerParameterSource, TriggerTemplate } from '../../imports/argo-events';
 import { IWorkflowTemplate } from '../workflows/workflow-template-ref';
 import { EventField } from './event-field';
@@ -41,7 +42,7 @@ export interface TriggerBindContext {
   /** Service account submitted workflows run as when they name none; undefined when the sensor manages no workflow RBAC. */
   defaultWorkflowServiceAccount(): string | undefined;
   /** Lets a service account write workflowtaskresults (the Argo executor's requirement). */
-  grantExecutor(serviceAccountName: string): void;
+  grantExecutor(serviceAccount: string | kplus.IServiceAccount): void;
 }
 
 /** An action bound to one trigger of one sensor. @internal */

@@ -112,8 +112,9 @@ export class SubmitWorkflowAction {
   public _bind(ctx: TriggerBindContext): BoundTriggerAction {
     const verbs = ctx.hasResourcePolicy ? ['create', 'list', 'get'] : ['create', 'list'];
     ctx.grant([{ apiGroup: GROUP, resource: 'workflows', verbs }, ...this.readPermissions]);
+    // Runs as: the trigger's account (set on the workflow), else the template's, else the sensor's default.
     let serviceAccountName: string | undefined;
-    const runAs = this.options.serviceAccount?.name ?? this.source.templateServiceAccount;
+    const runAs = this.options.serviceAccount ?? this.source.templateServiceAccount;
     if (this.options.serviceAccount) serviceAccountName = this.options.serviceAccount.name;
     if (runAs) ctx.grantExecutor(runAs);
     else serviceAccountName = ctx.defaultWorkflowServiceAccount();

@@ -1,0 +1,206 @@
+/**
+ * The RBAC a sensor gets: exactly the verbs its triggers call, on exactly those resources, and
+ * the executor permissions for the service accounts its workflows run as. Nothing more, no `*`.
+ */
+import * as kplus from 'cdk8s-plus-27';
+import {
+  KubernetesOperation, TriggerAction, WebhookEventSource, WorkflowOperation, WorkflowSensor, WorkflowSensorProps,
+} from '../../src/events';
+import { ClusterWorkflowTemplate, WorkflowTemplate } from '../../src/workflows';
+import { ofKind, schemaViolations, setup, synth } from './helpers';
+
+process.env.ARGO_SCHEMA_DIR ??= '/work/shared/argo';
+
+beforeAll(() => {
+  jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+});
+afterAll(() => jest.restoreAllMocks());
+
+/** A role's rules as `group/resource: verbs`, each rule checked to be wildcard-free and unnamed. */
+function rules(role: any): string[] {
+  return role.rules.map((r: any) => {
+    expect(r.apiGroups).toHaveLength(1);
+    expect(r.resources).toHaveLength(1);
+    expect(r.resourceNames ?? []).toEqual([]);
+    return `${r.apiGroups[0]}/${r.resources[0]}: ${r.verbs.join(',')}`;
+  });
+}
+
+function named(manifests: any[], kind: string, name: string): any {
+  const found = manifests.find(m => m.kind === kind && m.metadata.name === name);
+  if (!found) throw new Error(`no ${kind}/${name} among ${manifests.map(m => `${m.kind}/${m.metadata.name}`).join(', ')}`);
+  return found;
+}
+
+function sensorApp(props: WorkflowSensorProps = {}) {
+  const { app, chart } = setup('events');
+  const webhook = new WebhookEventSource(chart, 'webhook', { metadata: { name: 'webhook' } });
+  const sensor = new WorkflowSensor(chart, 'sensor', { metadata: { name: 's' }, ...props });
+  const dep = sensor.addDependency(webhook.addEndpoint('omega', { path: '/omega' }));
+  return { app, chart, sensor, dep };
+}
+
+function synthChecked(app: any): any[] {
+  const manifests = synth(app);
+  expect(schemaViolations(manifests)).toEqual([]);
+  expect(JSON.stringify(manifests.filter(m => /Role/.test(m.kind)))).not.toContain('"*"');
+  return manifests;
+}
+
+describe('submitting a workflow from a WorkflowTemplate', () => {
+  test('the sensor may create and list workflows and read WorkflowTemplates; nothing else', () => {
+    const { app, chart, sensor } = sensorApp();
+    sensor.submitWorkflow('run', WorkflowTemplate.fromName(chart, 'a', 'a-workflow'));
+    const m = synthChecked(app);
+    expect(rules(named(m, 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: list,create', 'argoproj.io/workflowtemplates: get']);
+    const binding = named(m, 'RoleBinding', 's-sensor');
+    expect(binding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 's-sensor' });
+    expect(binding.subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 's-sensor', namespace: 'events' }]);
+    expect(named(m, 'ServiceAccount', 's-sensor').automountServiceAccountToken).toBe(true);
+    expect(named(m, 'Sensor', 's').spec.template.serviceAccountName).toBe('s-sensor');
+    expect(ofKind(m, 'ClusterRole')).toEqual([]);
+  });
+
+  test('workflows naming no service account run as <sensor>-workflow, which may write workflowtaskresults', () => {
+    const { app, chart, sensor } = sensorApp();
+    sensor.submitWorkflow('run', WorkflowTemplate.fromName(chart, 'a', 'a-workflow'));
+    const m = synthChecked(app);
+    expect(rules(named(m, 'Role', 's-executor'))).toEqual(['argoproj.io/workflowtaskresults: create,patch']);
+    expect(named(m, 'RoleBinding', 's-executor').subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 's-workflow', namespace: 'events' }]);
+    expect(named(m, 'ServiceAccount', 's-workflow').automountServiceAccountToken).toBe(true);
+    const workflow = named(m, 'Sensor', 's').spec.triggers[0].template.argoWorkflow.source.resource;
+    expect(workflow.spec.serviceAccountName).toBe('s-workflow');
+  });
+
+  test('a template with its own service account keeps it; that account gets the executor permissions', () => {
+    const { app, chart, sensor } = sensorApp();
+    const template = new WorkflowTemplate(chart, 'a', {
+      metadata: { name: 'a-workflow' }, serviceAccount: kplus.ServiceAccount.fromServiceAccountName(chart, 'irsa', 'a-workflow-irsa'),
+    });
+    template.setEntrypoint(template.addContainerTemplate('main', { image: 'busybox:1.36' }));
+    sensor.submitWorkflow('run', template);
+    const m = synthChecked(app);
+    expect(named(m, 'RoleBinding', 's-executor').subjects).toEqual([{ kind: 'ServiceAccount', name: 'a-workflow-irsa' }]);
+    expect(ofKind(m, 'ServiceAccount').map(sa => sa.metadata.name)).toEqual(['s-sensor']);
+    expect(named(m, 'Sensor', 's').spec.triggers[0].template.argoWorkflow.source.resource.spec.serviceAccountName).toBeUndefined();
+  });
+
+  test('a service account given on the trigger is set on the workflow and bound once, however many triggers use it', () => {
+    const { app, chart, sensor } = sensorApp();
+    const runner = new kplus.ServiceAccount(chart, 'runner', { metadata: { name: 'runner' }, automountToken: true });
+    sensor.submitWorkflow('run', WorkflowTemplate.fromName(chart, 'a', 'a-workflow'), { serviceAccount: runner });
+    sensor.submitWorkflow('run-b', WorkflowTemplate.fromName(chart, 'b', 'b-workflow'), { serviceAccount: runner });
+    const m = synthChecked(app);
+    expect(named(m, 'RoleBinding', 's-executor').subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 'runner', namespace: 'events' }]);
+    expect(named(m, 'Sensor', 's').spec.triggers.map((t: any) => t.template.argoWorkflow.source.resource.spec.serviceAccountName)).toEqual(['runner', 'runner']);
+    expect(rules(named(m, 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: list,create', 'argoproj.io/workflowtemplates: get']);
+  });
+
+  test('a ClusterWorkflowTemplate is read through a ClusterRole bound to the namespaced sensor account', () => {
+    const { app, chart, sensor } = sensorApp();
+    sensor.submitWorkflow('run', ClusterWorkflowTemplate.fromName(chart, 'c', 'shared'));
+    const m = synthChecked(app);
+    expect(rules(named(m, 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: list,create']);
+    expect(rules(named(m, 'ClusterRole', 'events-s-sensor'))).toEqual(['argoproj.io/clusterworkflowtemplates: get']);
+    expect(named(m, 'ClusterRoleBinding', 'events-s-sensor').subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 's-sensor', namespace: 'events' }]);
+    expect(named(m, 'Sensor', 's').spec.triggers[0].template.argoWorkflow.source.resource.spec.workflowTemplateRef).toEqual({ name: 'shared', clusterScope: true });
+  });
+
+  test('a label policy makes the sensor read what it created', () => {
+    const { app, chart, sensor } = sensorApp();
+    sensor.submitWorkflow('run', WorkflowTemplate.fromName(chart, 'a', 'a-workflow'), { policy: { k8S: { labels: { 'workflows.argoproj.io/phase': 'Succeeded' } } } });
+    expect(rules(named(synthChecked(app), 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: get,list,create', 'argoproj.io/workflowtemplates: get']);
+  });
+});
+
+describe('a full workflow spec', () => {
+  test('inline templates need no template read; a templateRef to a ClusterWorkflowTemplate does', () => {
+    const inline = sensorApp();
+    inline.sensor.addTrigger('run', TriggerAction.submitWorkflowSpec({ spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'busybox:1.36' } }] } }));
+    const m = synthChecked(inline.app);
+    expect(rules(named(m, 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: list,create']);
+    expect(named(m, 'Sensor', 's').spec.triggers[0].template.argoWorkflow.source.resource.metadata).toEqual({ generateName: 's-' });
+
+    const ref = sensorApp();
+    ref.sensor.addTrigger('run', TriggerAction.submitWorkflowSpec({
+      spec: { entrypoint: 'main', templates: [{ name: 'main', steps: [[{ name: 'notify', templateRef: { name: 'common', template: 'slack', clusterScope: true } }]] }] },
+    }));
+    const m2 = synthChecked(ref.app);
+    expect(rules(named(m2, 'ClusterRole', 'events-s-sensor'))).toEqual(['argoproj.io/clusterworkflowtemplates: get']);
+  });
+});
+
+describe('Kubernetes object triggers get the verbs of their operation on their resource', () => {
+  test.each([
+    [KubernetesOperation.CREATE, { apiVersion: 'v1', kind: 'Pod' }, ['/pods: create']],
+    [KubernetesOperation.UPDATE, { apiVersion: 'apps/v1', kind: 'Deployment' }, ['apps/deployments: get,create,update']],
+    [KubernetesOperation.PATCH, { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' }, ['networking.k8s.io/ingresses: get,create,patch']],
+    [KubernetesOperation.DELETE, { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' }, ['networking.k8s.io/networkpolicies: get,delete']],
+  ])('%s %j', (operation, gvk, expected) => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('k8s', TriggerAction.kubernetes({ operation, resource: { ...gvk, metadata: { name: 'x' } } }));
+    const m = synthChecked(app);
+    expect(rules(named(m, 'Role', 's-sensor'))).toEqual(expected);
+    expect(ofKind(m, 'ClusterRole')).toEqual([]);
+    expect(ofKind(m, 'RoleBinding').map(b => b.metadata.name)).toEqual(['s-sensor']); // no executor RBAC
+  });
+
+  test('two triggers on one resource share one set of verbs (no duplicates)', () => {
+    const { app, sensor } = sensorApp();
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'p-' } };
+    sensor.addTrigger('a', TriggerAction.kubernetes({ resource: pod }));
+    sensor.addTrigger('b', TriggerAction.kubernetes({ resource: pod }));
+    sensor.addTrigger('c', TriggerAction.kubernetes({ resource: pod, operation: KubernetesOperation.DELETE }));
+    expect(sensor.requiredPermissions).toEqual([{ apiGroup: '', resource: 'pods', verbs: ['get', 'create', 'delete'], clusterScoped: undefined }]);
+    const granted = rules(named(synthChecked(app), 'Role', 's-sensor'));
+    expect(granted).toEqual(['/pods: create', '/pods: get,delete']);
+  });
+});
+
+describe('workflow operations', () => {
+  test.each([
+    [WorkflowOperation.RESUME, 'Workflow', ['argoproj.io/workflows: get,update']],
+    [WorkflowOperation.SUSPEND, 'Workflow', ['argoproj.io/workflows: get,update']],
+    [WorkflowOperation.TERMINATE, 'Workflow', ['argoproj.io/workflows: get,update,patch']],
+    [WorkflowOperation.RESUBMIT, 'Workflow', ['argoproj.io/workflows: get,create']],
+    [WorkflowOperation.RETRY, 'Workflow', ['argoproj.io/workflows: get,update', '/pods: delete']],
+    [WorkflowOperation.SUBMIT_FROM, 'CronWorkflow', ['argoproj.io/workflows: get,create', 'argoproj.io/cronworkflows: get']],
+  ] as const)('%s on a %s', (operation, kind, expected) => {
+    const { app, sensor, dep } = sensorApp();
+    sensor.addTrigger('op', TriggerAction.workflowOperation(operation, { kind, name: dep.body('workflow') }));
+    const m = synthChecked(app);
+    expect(rules(named(m, 'Role', 's-sensor'))).toEqual(expected);
+    const trigger = named(m, 'Sensor', 's').spec.triggers[0].template.argoWorkflow;
+    expect(trigger.operation).toBe(operation);
+    expect(trigger.parameters).toEqual([{ src: { dependencyName: 'omega', dataKey: 'body.workflow' }, dest: 'metadata.name' }]);
+  });
+});
+
+describe('no RBAC where none is needed or wanted', () => {
+  test('HTTP, Slack and Kafka triggers call no Kubernetes API: a service account, no Role', () => {
+    const { app, chart, sensor, dep } = sensorApp();
+    const slack = kplus.Secret.fromSecretName(chart, 'slack', 'slack');
+    sensor.addTrigger('http', TriggerAction.http({ url: 'http://x' }));
+    sensor.addTrigger('slack', TriggerAction.slack({ token: { secret: slack, key: 'token' }, channel: 'ops', message: dep.body('text') }));
+    sensor.addTrigger('kafka', TriggerAction.kafka({ url: 'kafka:9092', topic: 't', payload: { v: dep.body() } }));
+    const m = synthChecked(app);
+    expect(m.filter(x => /Role/.test(x.kind))).toEqual([]);
+    expect(ofKind(m, 'ServiceAccount').map(sa => sa.metadata.name)).toEqual(['s-sensor']);
+  });
+
+  test('an existing service account: no sensor RBAC is generated; the needs are listed', () => {
+    const { app, chart } = setup('events');
+    const existing = kplus.ServiceAccount.fromServiceAccountName(chart, 'sa', 'operate-workflow-sa');
+    const webhook = new WebhookEventSource(chart, 'webhook', { metadata: { name: 'webhook' } });
+    const sensor = new WorkflowSensor(chart, 'sensor', { metadata: { name: 's' }, serviceAccount: existing, workflowExecutorRbac: false });
+    sensor.addDependency(webhook.addEndpoint('omega', { path: '/omega' }));
+    sensor.submitWorkflow('run', WorkflowTemplate.fromName(chart, 'a', 'a-workflow'));
+    const m = synthChecked(app);
+    expect(m.filter(x => /Role|ServiceAccount/.test(x.kind))).toEqual([]);
+    expect(named(m, 'Sensor', 's').spec.template.serviceAccountName).toBe('operate-workflow-sa');
+    expect(sensor.requiredPermissions).toEqual([
+      { apiGroup: 'argoproj.io', resource: 'workflows', verbs: ['list', 'create'], clusterScoped: undefined },
+      { apiGroup: 'argoproj.io', resource: 'workflowtemplates', verbs: ['get'], clusterScoped: undefined },
+    ]);
+  });
+});

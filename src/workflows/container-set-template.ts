@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { ContainerSpec, ContainerSpecProps } from './container-template';
-import { Template, TemplateProps } from './template';
+import { LeafTemplateProps, Template } from './template';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
 
 /** Options of one container of a container set. */
@@ -25,7 +25,7 @@ export class ContainerSetNode {
 }
 
 /** Props of a container set template. */
-export interface ContainerSetTemplateProps extends TemplateProps {
+export interface ContainerSetTemplateProps extends LeafTemplateProps {
   /**
    * Volumes mounted into every container.
    * @default - none

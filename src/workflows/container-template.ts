@@ -4,7 +4,7 @@ import * as l1 from '../../imports/argo-workflows';
 import { EnvVarValue, IEnvSource, renderEnv, renderEnvFrom } from './env';
 import { ArgoText, renderText } from './expressions';
 import { renderContainerSecurityContext, renderResources } from './policies';
-import { Template, TemplateProps } from './template';
+import { LeafTemplateProps, Template } from './template';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
 
 /** The container of a container or script template (or of a containerSet node). */
@@ -121,14 +121,14 @@ export class ContainerSpec {
 }
 
 /** Props of a container template. */
-export interface ContainerTemplateProps extends TemplateProps, ContainerSpecProps {}
+export interface ContainerTemplateProps extends LeafTemplateProps, ContainerSpecProps {}
 
 /** Base of container and script templates: a pod running one main container. */
 export abstract class PodTemplate extends Template {
   /** The main container's settings (env, envFrom, mounts can be added later). */
   public readonly container: ContainerSpec;
 
-  constructor(scope: Construct, id: string, props: TemplateProps & ContainerSpecProps) {
+  constructor(scope: Construct, id: string, props: LeafTemplateProps & ContainerSpecProps) {
     super(scope, id, props);
     this.container = new ContainerSpec(props);
   }
@@ -179,7 +179,7 @@ export class ContainerTemplate extends PodTemplate {
 }
 
 /** Props of a script template. */
-export interface ScriptTemplateProps extends TemplateProps, ContainerSpecProps {
+export interface ScriptTemplateProps extends LeafTemplateProps, ContainerSpecProps {
   /** The script, run with `command` (e.g. `['python']`); typed variables render `{{...}}`. */
   readonly source: ArgoText;
 }

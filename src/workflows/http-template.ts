@@ -2,10 +2,10 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { ArgoText, Condition, renderText } from './expressions';
-import { Template, TemplateProps } from './template';
+import { LeafTemplateProps, Template } from './template';
 
 /** Props of an HTTP template. */
-export interface HttpTemplateProps extends TemplateProps {
+export interface HttpTemplateProps extends LeafTemplateProps {
   /** The URL; may contain typed variables. */
   readonly url: ArgoText;
   /**

@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import * as l1 from '../../imports/argo-workflows';
 import { InputArtifact } from './artifacts';
 import { ArgoText, renderText } from './expressions';
-import { Template, TemplateProps } from './template';
+import { LeafTemplateProps, Template } from './template';
 
 /** What a resource template does with its manifest (rule W14). */
 export enum ResourceAction {
@@ -32,7 +32,7 @@ export enum ResourceMergeStrategy {
 }
 
 /** Props of a resource template. */
-export interface ResourceTemplateProps extends TemplateProps {
+export interface ResourceTemplateProps extends LeafTemplateProps {
   /** What to do with the manifest. */
   readonly action: ResourceAction;
   /**

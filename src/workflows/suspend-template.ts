@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { ArgoDuration, renderDuration } from './policies';
-import { Template, TemplateProps } from './template';
+import { LeafTemplateProps, Template } from './template';
 
 /** Props of a suspend template. */
-export interface SuspendTemplateProps extends TemplateProps {
+export interface SuspendTemplateProps extends LeafTemplateProps {
   /**
    * Resume automatically after this long (e.g. `"20"` seconds, `"2m"`, `Duration.minutes(2)`).
    * @default - wait until resumed (`argo resume`)

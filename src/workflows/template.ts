@@ -77,16 +77,6 @@ export interface TemplateProps {
    */
   readonly retryStrategy?: RetryStrategyProps;
   /**
-   * Fail the node after this duration (leaf templates, rule W13), e.g. `Duration.minutes(5)`.
-   * @default - no timeout
-   */
-  readonly timeout?: ArgoDuration;
-  /**
-   * Fail the node after this many seconds of running (leaf templates, rule W11).
-   * @default - no deadline
-   */
-  readonly activeDeadlineSeconds?: number | string;
-  /**
    * Labels and annotations of the template's pods.
    * @default - none
    */
@@ -148,6 +138,23 @@ export interface TemplateProps {
   readonly archiveLocation?: ArtifactLocation;
 }
 
+/**
+ * Settings of leaf templates (container, script, resource, suspend, HTTP, containerSet): Argo
+ * rejects them on steps and DAG templates (rules W11, W13), so those props do not offer them.
+ */
+export interface LeafTemplateProps extends TemplateProps {
+  /**
+   * Fail the node after this duration, e.g. `Duration.minutes(5)` or `"30s"` (rule W13).
+   * @default - no timeout
+   */
+  readonly timeout?: ArgoDuration;
+  /**
+   * Fail the node after this many seconds of running: an integer >= 0 or a variable (rule W12).
+   * @default - no deadline
+   */
+  readonly activeDeadlineSeconds?: number | string;
+}
+
 /** The kind of construct holding templates: Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow. */
 function specOf(scope: Construct): WorkflowSpecBase {
   const spec = scope as any;
@@ -174,7 +181,7 @@ export abstract class Template extends Construct implements ITemplate {
   private readonly _outputs: TemplateOutput[] = [];
   private readonly _volumes: WorkflowVolume[] = [];
 
-  constructor(scope: Construct, id: string, private readonly baseProps: TemplateProps = {}) {
+  constructor(scope: Construct, id: string, private readonly baseProps: TemplateProps | LeafTemplateProps = {}) {
     super(scope, id);
     this.spec = specOf(scope);
     this.name = baseProps.name ?? id;
@@ -261,7 +268,7 @@ export abstract class Template extends Construct implements ITemplate {
 
   /** @internal The L1 template. */
   public _render(): l1.Template {
-    const p = this.baseProps;
+    const p = this.baseProps as LeafTemplateProps;
     const volumes = [...this._volumes, ...this.undeclaredMountedVolumes()];
     const inputs = this.renderIo(this.inputParameters.map(i => i._render()), this.inputArtifacts.map(i => i._render()));
     const outputs = this.renderIo(this.outputParameters.map(o => o._render()), this.outputArtifacts.map(o => o._render()));

@@ -1,0 +1,189 @@
+import { lint } from '../../src/lint';
+import { Manifest } from '../../src/lint/types';
+
+/** Findings of one rule, semantic check only, as `severity path: message`. */
+function check(ruleId: string, manifests: Manifest[], strictRefs = false): string[] {
+  return lint(manifests, { schema: false, only: [ruleId], strictRefs }).map(f => `${f.severity} ${f.object} ${f.path}: ${f.message}`);
+}
+
+function workflowTemplate(name: string, template: object, spec: object = {}): Manifest {
+  return { apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name }, spec: { entrypoint: 'main', templates: [{ name: 'main', ...template }], ...spec } };
+}
+
+function deployment(container: object, pod: object = {}): Manifest {
+  return {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
+    spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27', ...container }], ...pod } } },
+  };
+}
+
+const configMap = (name: string, data: object, namespace?: string): Manifest =>
+  ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, ...(namespace ? { namespace } : {}) }, data });
+
+describe('K8S-NAME', () => {
+  test('object names: what is wrong, what Kubernetes does, a valid name to use', () => {
+    expect(check('K8S-NAME', [configMap('A-workflow-configmap', {})])).toEqual([
+      'error ConfigMap/A-workflow-configmap metadata.name: name "A-workflow-configmap" is not a valid DNS-1123 subdomain (lowercase letters, digits, "-" and ".", '
+      + 'starting and ending with a letter or digit): Kubernetes rejects the ConfigMap on apply. Use e.g. "a-workflow-configmap" (and update every reference to it).',
+    ]);
+  });
+
+  test('Services need DNS-1035 labels, namespaces DNS-1123 labels; generateName is checked as a prefix', () => {
+    const findings = check('K8S-NAME', [
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: '1web' } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ok', namespace: 'team.a' } },
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { generateName: 'Hello-' } },
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { generateName: 'hello-' } },
+    ]);
+    expect(findings).toHaveLength(3);
+    expect(findings[0]).toMatch(/^error Service\/1web metadata\.name: .*DNS-1035 label/);
+    expect(findings[1]).toMatch(/metadata\.namespace: namespace "team\.a" is not a valid DNS-1123 label/);
+    expect(findings[2]).toMatch(/metadata\.generateName: generateName "Hello-" .* Use e\.g\. "hello-"\.$/);
+  });
+
+  test('container and volume names in pods and Argo templates; Argo variables are left alone', () => {
+    const findings = check('K8S-NAME', [
+      workflowTemplate('t', { container: { image: 'busybox' }, sidecars: [{ name: 'log_shipper', image: 'busybox' }], volumes: [{ name: 'Data', emptyDir: {} }] }),
+      deployment({ name: 'Web' }),
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: '{{workflow.name}}-cm' } },
+    ]);
+    expect(findings.map(f => f.split(':')[0])).toEqual([
+      'error WorkflowTemplate/t spec.templates[0].sidecars[0].name',
+      'error WorkflowTemplate/t spec.templates[0].volumes[0].name',
+      'error Deployment/web spec.template.spec.containers[0].name',
+    ]);
+    expect(findings[0]).toContain('when a step runs Kubernetes rejects the pod, so the step fails');
+  });
+});
+
+describe('K8S-IMAGE', () => {
+  test('uppercase repository path, with the consequence per kind and the lowercase fix', () => {
+    const findings = check('K8S-IMAGE', [workflowTemplate('t', { container: { image: 'A-workflow:latest' } }), deployment({ image: 'Nginx' })]);
+    expect(findings).toEqual([
+      'error WorkflowTemplate/t spec.templates[0].container.image: image "A-workflow:latest" is not a valid image reference: repository name "A-workflow" must be lowercase; '
+      + 'the WorkflowTemplate is accepted, but when a step runs the kubelet cannot parse it and the pod stays in InvalidImageName, so the step fails. '
+      + 'Use "a-workflow:latest" (registries store repository names in lowercase).',
+      expect.stringMatching(/^error Deployment\/web spec\.template\.spec\.containers\[0\]\.image: .*kubectl apply accepts the Deployment, but the kubelet cannot parse it/),
+    ]);
+  });
+
+  test('script, containerSet, init containers and EventSource containers are checked; variables and valid images are not reported', () => {
+    const findings = check('K8S-IMAGE', [
+      workflowTemplate('t', { script: { image: 'Python:3', source: 'print(1)' } }, {
+        templates: [
+          { name: 'main', script: { image: 'Python:3', source: 'print(1)' } },
+          { name: 'set', containerSet: { containers: [{ name: 'a', image: 'Alpine' }, { name: 'b', image: '{{inputs.parameters.image}}' }] } },
+          { name: 'ok', container: { image: 'ghcr.io/org/app:v1' }, initContainers: [{ name: 'init', image: 'Init' }] },
+        ],
+      }),
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'EventSource', metadata: { name: 'es' }, spec: { template: { container: { image: 'Custom' } } } },
+    ]);
+    expect(findings.map(f => f.split(':')[0])).toEqual([
+      'error WorkflowTemplate/t spec.templates[0].script.image',
+      'error WorkflowTemplate/t spec.templates[1].containerSet.containers[0].image',
+      'error WorkflowTemplate/t spec.templates[2].initContainers[0].image',
+      'error EventSource/es spec.template.container.image',
+    ]);
+  });
+});
+
+describe('K8S-ENUM', () => {
+  test('imagePullPolicy is case-sensitive; the fix names the right spelling', () => {
+    expect(check('K8S-ENUM', [deployment({ imagePullPolicy: 'always' })])).toEqual([
+      'error Deployment/web spec.template.spec.containers[0].imagePullPolicy: imagePullPolicy "always" is not one of "Always", "IfNotPresent", "Never": '
+      + 'the API server rejects the Deployment on apply ("Unsupported value"). Write "Always" (values are case-sensitive).',
+    ]);
+  });
+
+  test('pod and Service enums; Argo kinds fail at run time', () => {
+    const findings = check('K8S-ENUM', [
+      deployment({ ports: [{ containerPort: 80, protocol: 'http' }] }, { restartPolicy: 'Sometimes', dnsPolicy: 'ClusterFirst', tolerations: [{ operator: 'exists', effect: '' }] }),
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { type: 'Loadbalancer', ports: [{ port: 80 }] } },
+      workflowTemplate('t', { container: { image: 'busybox', imagePullPolicy: 'IfNotPresent', terminationMessagePolicy: 'file' } }),
+    ]);
+    expect(findings.map(f => f.split(':')[0])).toEqual([
+      'error Deployment/web spec.template.spec.containers[0].ports[0].protocol',
+      'error Deployment/web spec.template.spec.restartPolicy',
+      'error Deployment/web spec.template.spec.tolerations[0].operator',
+      'error Service/web spec.type',
+      'error WorkflowTemplate/t spec.templates[0].container.terminationMessagePolicy',
+    ]);
+    expect(findings[1]).toContain('Use one of these values.');
+    expect(findings[4]).toContain('Kubernetes rejects the pod Argo creates from it ("Unsupported value"), so the step fails. Write "File"');
+  });
+
+  test('a field named "type" elsewhere is not mistaken for an enum', () => {
+    expect(check('K8S-ENUM', [
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, type: 'Opaque' },
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Sensor', metadata: { name: 's' }, spec: { dependencies: [{ name: 'd', filters: { data: [{ path: 'a', type: 'string' }] } }] } },
+    ])).toEqual([]);
+  });
+});
+
+describe('K8S-REF', () => {
+  const template = (container: object, spec: object = {}) => workflowTemplate('t', { container: { image: 'busybox', ...container } }, spec);
+
+  test('a missing object is a warning (assumed to exist), an error with strictRefs', () => {
+    const manifests = [template({ envFrom: [{ configMapRef: { name: 'settings' } }, { secretRef: { name: 'creds', optional: true } }] })];
+    expect(check('K8S-REF', manifests)).toEqual([
+      'warning WorkflowTemplate/t spec.templates[0].container.envFrom[0].configMapRef.name: ConfigMap "settings" is not among the linted manifests; assumed to exist in the cluster. '
+      + 'If it does not, the pod cannot start (CreateContainerConfigError); set optional: true if it may be absent.',
+    ]);
+    expect(check('K8S-REF', manifests, true)[0]).toMatch(/^error .*it must be defined in the same set \(--strict-refs\)/);
+  });
+
+  test('objects in the set resolve, across namespaces only when one side has none', () => {
+    const user = { ...template({ envFrom: [{ configMapRef: { name: 'settings' } }] }) };
+    expect(check('K8S-REF', [user, configMap('settings', { a: '1' })])).toEqual([]);
+    const namespaced = { ...user, metadata: { name: 't', namespace: 'team-a' } };
+    expect(check('K8S-REF', [namespaced, configMap('settings', { a: '1' }, 'team-b')])).toHaveLength(1);
+  });
+
+  test('a key missing from a ConfigMap or Secret in the set is an error naming the keys it has', () => {
+    const findings = check('K8S-REF', [
+      template({ env: [{ name: 'SIZE', valueFrom: { configMapKeyRef: { name: 'settings', key: 'size' } } }] }),
+      configMap('settings', { SIZE: 'tall', DRINK: 'americano' }),
+    ]);
+    expect(findings).toEqual([
+      'error WorkflowTemplate/t spec.templates[0].container.env[0].valueFrom.configMapKeyRef.name: ConfigMap "settings" has no key "size" (its keys: "SIZE", "DRINK"): '
+      + 'the WorkflowTemplate is accepted, but when a step runs the value cannot be read, so the step fails. Add the key to the ConfigMap or correct the key name.',
+    ]);
+  });
+
+  test('service accounts, volumes, imagePullSecrets, artifact credentials, artifactRepositoryRef and RoleBindings', () => {
+    const findings = check('K8S-REF', [
+      {
+        apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { generateName: 'w-' },
+        spec: {
+          entrypoint: 'main', serviceAccountName: 'runner', imagePullSecrets: [{ name: 'registry' }], artifactRepositoryRef: { configMap: 'repos', key: 'default' },
+          volumeClaimTemplates: [{ metadata: { name: 'work' } }],
+          volumes: [{ name: 'cfg', configMap: { name: 'cfg' } }, { name: 'work', persistentVolumeClaim: { claimName: 'work' } }, { name: 'old', persistentVolumeClaim: { claimName: 'old-data' } }],
+          templates: [{ name: 'main', serviceAccountName: 'default', container: { image: 'busybox' },
+            outputs: { artifacts: [{ name: 'a', path: '/a', s3: { key: 'k', accessKeySecret: { name: 's3', key: 'ak' }, secretKeySecret: { name: 's3', key: 'sk' } } }] } }],
+        },
+      },
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'rb' }, roleRef: { kind: 'Role', name: 'submitter' },
+        subjects: [{ kind: 'ServiceAccount', name: 'runner' }] },
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'view' }, roleRef: { kind: 'ClusterRole', name: 'view' }, subjects: [] },
+    ]);
+    expect(findings.map(f => f.split(':')[0].replace(/^warning /, ''))).toEqual([
+      'Workflow/w-* spec.artifactRepositoryRef.configMap',
+      'Workflow/w-* spec.imagePullSecrets[0].name',
+      'Workflow/w-* spec.serviceAccountName',
+      'Workflow/w-* spec.templates[0].outputs.artifacts[0].s3.accessKeySecret.name',
+      'Workflow/w-* spec.templates[0].outputs.artifacts[0].s3.secretKeySecret.name',
+      'Workflow/w-* spec.volumes[0].configMap.name',
+      'Workflow/w-* spec.volumes[2].persistentVolumeClaim.claimName',
+      'RoleBinding/rb roleRef.name',
+      'RoleBinding/rb subjects[0].name',
+    ]);
+  });
+
+  test('Argo Events secret selectors (by type, not only by name) and Sensor configmap sources', () => {
+    const findings = check('K8S-REF', [
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'EventSource', metadata: { name: 'gh' }, spec: { github: { repo: { apiToken: { name: 'github', key: 'token' }, webhookSecret: { name: 'github', key: 'secret' } } } } },
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'github' }, stringData: { token: 'x' } },
+    ]);
+    expect(findings).toEqual([expect.stringMatching(/^error EventSource\/gh spec\.github\.repo\.webhookSecret\.name: Secret "github" has no key "secret" \(its keys: "token"\)/)]);
+  });
+});

@@ -117,6 +117,7 @@ export function parseManifests(text: string, file: string): ParseResult {
 function unterminatedQuote(text: string, from: number, to: number): number | undefined {
   let found: number | undefined;
   for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
     CST.visit(token, item => {
       for (const t of [item.key, item.value]) {
         if (!t || (t.type !== 'double-quoted-scalar' && t.type !== 'single-quoted-scalar')) continue;

@@ -56,7 +56,8 @@ describe('ARGO-HELM-LEFTOVER', () => {
   test('Helm expressions, the backtick escape and unquoted keys; Argo variables and Argo Events Go templates pass', () => {
     const findings = check('ARGO-HELM-LEFTOVER', [
       template('t', { templates: [{ name: 'n', container: { image: '{{ .Values.image }}', args: ['{{`{{workflow.status}}`}}', '{{inputs.parameters.x}}', '{{=asInt(inputs.parameters.n) + 1}}'] } }] }),
-      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: { '{ .Release.Namespace }': null } } },
+      // What YAML makes of `namespace: {{ .Release.Namespace }}` (not a string, hence the cast).
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: { '{ .Release.Namespace }': null } as any } },
       { apiVersion: 'argoproj.io/v1alpha1', kind: 'Sensor', metadata: { name: 's' },
         spec: { triggers: [{ template: { name: 't', http: { url: 'x', payload: [{ src: { dependencyName: 'd', dataTemplate: '{{ .Input.body.name | lower }}' }, dest: 'n' }] } } }] } },
     ]);

@@ -34,25 +34,35 @@ export function renderArguments(args: CallArguments): l1.Arguments | undefined {
   return { parameters: parameters.length ? parameters : undefined, artifacts: artifacts.length ? artifacts : undefined };
 }
 
-/** @internal Problems with calling `template` from `spec` with `args` (messages without the field path). */
-export function checkCall(spec: WorkflowSpecBase, template: ITemplate, args: CallArguments): string[] {
-  const errors: string[] = [];
+/** @internal A problem found by `checkCall`: a path below the caller's field path, and the message. */
+export interface CallProblem {
+  readonly subPath: string;
+  readonly message: string;
+}
+
+/**
+ * @internal Problems with calling `template` from `spec` with `args` that the rules cannot see
+ * (they only know names): a template of another Workflow, argument keys the template lacks.
+ */
+export function checkCall(spec: WorkflowSpecBase, template: ITemplate, args: CallArguments): CallProblem[] {
+  const errors: CallProblem[] = [];
+  const push = (subPath: string, message: string) => errors.push({ subPath, message });
   if (!spec._isLocal(template) && !template.workflowTemplate) {
     const owner = template instanceof Template ? template.spec.node.path : 'another workflow';
-    errors.push(`calls template "${template.name}" of ${owner}, which is a Workflow or CronWorkflow: other workflows cannot reach its templates (no templateRef exists for them). Move the template into a WorkflowTemplate or ClusterWorkflowTemplate, or add it to this workflow.`);
+    push('.template', `calls template "${template.name}" of ${owner}, which is a Workflow or CronWorkflow: other workflows cannot reach its templates (no templateRef exists for them). Move the template into a WorkflowTemplate or ClusterWorkflowTemplate, or add it to this workflow.`);
   }
   if (!template.interfaceKnown) return errors;
   const params = template.inputParameters.map(p => p.name);
-  for (const name of Object.keys(args.parameters ?? {})) {
+  Object.keys(args.parameters ?? {}).forEach((name, i) => {
     if (!params.includes(name)) {
-      errors.push(`passes parameter "${name}" but template "${template.name}" declares no such input (${params.length ? `declared: ${params.join(', ')}` : 'it declares none'}): Argo ignores it. Key the value by the template's InputParameter object: { [input.name]: value }.`);
+      push(`.arguments.parameters[${i}]`, `passes parameter "${name}" but template "${template.name}" declares no such input (${params.length ? `declared: ${params.join(', ')}` : 'it declares none'}): Argo ignores it. Key the value by the template's InputParameter object: { [input.name]: value }.`);
     }
-  }
+  });
   const arts = template.inputArtifacts.map(a => a.name);
-  for (const name of Object.keys(args.artifacts ?? {})) {
+  Object.keys(args.artifacts ?? {}).forEach((name, i) => {
     if (!arts.includes(name)) {
-      errors.push(`passes artifact "${name}" but template "${template.name}" declares no such input artifact (${arts.length ? `declared: ${arts.join(', ')}` : 'it declares none'}). Key it by the template's InputArtifact object.`);
+      push(`.arguments.artifacts[${i}]`, `passes artifact "${name}" but template "${template.name}" declares no such input artifact (${arts.length ? `declared: ${arts.join(', ')}` : 'it declares none'}). Key it by the template's InputArtifact object.`);
     }
-  }
+  });
   return errors;
 }

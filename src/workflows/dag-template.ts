@@ -88,26 +88,13 @@ export class DagTask extends Invocation {
     return withHooks ? call : { ...call, hooks: undefined };
   }
 
+  /** Only what rule W24 cannot see by names: a dependency object of another DAG named like a task of this one. */
   protected validateInvocation(): string[] {
     const errors = super.validateInvocation();
     const dag = this.parentTemplate as DagTemplate;
-    const explicit = this.explicitDepends;
-    for (const t of explicit?.tasks ?? []) {
-      if (t.parentTemplate !== dag) {
-        errors.push(this.error(`task "${this.name}" depends on task "${t.name}" of another DAG (${t.parentTemplate.node.path}): Argo only resolves dependencies within one DAG (rule W24). Depend on a task of this DAG.`, '.depends'));
-      }
-    }
-    for (const { task, result } of explicit?._results ?? []) {
-      if ((result === TaskResult.ANY_SUCCEEDED || result === TaskResult.ALL_FAILED) && !task.options.loop) {
-        errors.push(this.error(`task "${this.name}" tests ${task.name}.${result}, but "${task.name}" has no loop: Argo only defines ${result} for looped tasks (rule W27). Use ${task.name}.Succeeded / .Failed, or give "${task.name}" a loop.`, '.depends'));
-      }
-    }
-    if (explicit) {
-      const ancestors = dag._ancestors(this);
-      for (const t of this.readTasks) {
-        if (!ancestors.has(t)) {
-          errors.push(this.error(`task "${this.name}" reads outputs of task "${t.name}" but "${t.name}" is not among its ancestors in depends: Argo leaves {{tasks.${t.name}...}} unresolved (rule W28). Add it to depends, e.g. depends: Depends.and(<current>, ${t.name}), or drop the explicit depends to have it computed.`, '.depends'));
-        }
+    for (const t of this.explicitDepends?.tasks ?? []) {
+      if (t.parentTemplate !== dag && dag.tasks.some(x => x.name === t.name)) {
+        errors.push(this.error(`task "${this.name}" depends on task "${t.name}" of another DAG (${t.parentTemplate.node.path}); this DAG has its own "${t.name}", so Argo would wait for that one instead. Depend on a task object of this DAG.`, '.depends'));
       }
     }
     return errors;
@@ -199,12 +186,19 @@ export class DagTemplate extends Template {
     return v._source instanceof DagTask && v._source.parentTemplate === this;
   }
 
+  protected ownsNodeNamed(name: string): boolean {
+    return this.taskList.some(t => t.name === name);
+  }
+
+  /** Only what rule W29 cannot see by names: a target object of another DAG named like a task of this one. */
   protected validateObjects(): string[] {
     const errors = super.validateObjects();
     const target = this.props.target;
     if (Array.isArray(target)) {
       for (const t of target) {
-        if (t.parentTemplate !== this) errors.push(this.error(`target names task "${t.name}" of another DAG: Argo would not find it (rule W29). Target tasks of this DAG.`, '.dag.target'));
+        if (t.parentTemplate !== this && this.ownsNodeNamed(t.name)) {
+          errors.push(this.error(`target is task "${t.name}" of another DAG (${t.parentTemplate.node.path}); this DAG has its own "${t.name}", so Argo would run that one. Target task objects of this DAG.`, '.dag.target'));
+        }
       }
     }
     return errors;

@@ -1,5 +1,5 @@
 import * as l1 from '../../imports/argo-workflows';
-import { CallArguments, checkCall, renderArguments, renderTemplateReference } from './call';
+import { CallArguments, CallProblem, checkCall, renderArguments, renderTemplateReference } from './call';
 import { Condition, collectVariables } from './expressions';
 import { ITemplate } from './template';
 import type { WorkflowSpecBase } from './workflow-spec';
@@ -32,8 +32,8 @@ export class LifecycleHook {
   }
 
   /** @internal */
-  public _check(spec: WorkflowSpecBase): string[] {
-    return checkCall(spec, this.template, this.options);
+  public _check(spec: WorkflowSpecBase): CallProblem[] {
+    return checkCall(spec, this.template, this.options).map(p => ({ subPath: `.hooks.${this.name}${p.subPath}`, message: `hook "${this.name}" ${p.message}` }));
   }
 
   /** @internal */

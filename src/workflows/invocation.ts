@@ -53,14 +53,17 @@ export class NodeVariable extends ArgoVariable {
     super(segments, invocation);
   }
 
-  /** @internal */
+  /**
+   * @internal Only what rule W31 cannot see by names: an output object the called template does
+   * not declare while it declares another output with the same name.
+   */
   public _validate(): string | undefined {
     const t = this.invocation.template;
     if (!this.declared || !t.interfaceKnown) return undefined;
-    const list: readonly object[] = this.declared instanceof OutputParameter ? t.outputParameters : t.outputArtifacts;
-    if (list.includes(this.declared)) return undefined;
+    const list: readonly (OutputParameter | OutputArtifact)[] = this.declared instanceof OutputParameter ? t.outputParameters : t.outputArtifacts;
+    if (list.includes(this.declared) || !list.some(o => o.name === this.declared!.name)) return undefined;
     const kind = this.declared instanceof OutputParameter ? 'output parameter' : 'output artifact';
-    return `reads ${this} but template "${t.name}" (run by ${this.invocation.kindLabel} "${this.invocation.name}") does not declare that ${kind} object: Argo cannot resolve it. Add it to that template's outputs or read an output it declares.`;
+    return `reads ${this} through an ${kind} object that template "${t.name}" (run by ${this.invocation.kindLabel} "${this.invocation.name}") does not declare; it declares another "${this.declared.name}", whose value Argo substitutes. Read the output object that template declares.`;
   }
 }
 
@@ -170,8 +173,8 @@ export abstract class Invocation extends Construct {
   /** Checks of this node; subclasses add ordering checks. */
   protected validateInvocation(): string[] {
     const spec = this.parentTemplate.spec;
-    const errors = checkCall(spec, this.template, this.options).map(m => this.error(`${this.kindLabel} "${this.name}" ${m}`));
-    this.hooks.forEach(h => errors.push(...h._check(spec).map(m => this.error(`hook "${h.name}" ${m}`, `.hooks.${h.name}`))));
+    const errors = checkCall(spec, this.template, this.options).map(p => this.error(`${this.kindLabel} "${this.name}" ${p.message}`, p.subPath));
+    this.hooks.forEach(h => errors.push(...h._check(spec).map(p => this.error(p.message, p.subPath))));
     for (const v of collectVariables([this._callValues, this._hookValues])) {
       const problem = v instanceof NodeVariable ? v._validate() : undefined;
       if (problem) errors.push(this.error(problem));

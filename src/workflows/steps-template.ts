@@ -38,19 +38,6 @@ export class Step extends Invocation {
   public _render(): l1.WorkflowStep {
     return this._renderCall();
   }
-
-  protected validateInvocation(): string[] {
-    const errors = super.validateInvocation();
-    const t = this.parentTemplate as StepsTemplate;
-    const mine = t.groups.indexOf(this.group);
-    for (const other of this.readNodes()) {
-      const theirs = t.groups.indexOf((other as Step).group);
-      if (theirs >= mine) {
-        errors.push(this.error(`step "${this.name}" reads an output of step "${other.name}", which runs ${theirs === mine ? 'in the same parallel group' : 'in a later group'}: Argo resolves {{steps.X...}} only for earlier groups (rule W31). Move "${other.name}" to an earlier group (steps.addStep() starts a new group).`));
-      }
-    }
-    return errors;
-  }
 }
 
 /** A group of steps that run in parallel; groups run one after another. */
@@ -138,6 +125,10 @@ export class StepsTemplate extends Template {
 
   protected canRead(v: ArgoVariable): boolean {
     return v._source instanceof Step && v._source.parentTemplate === this;
+  }
+
+  protected ownsNodeNamed(name: string): boolean {
+    return this.steps.some(s => s.name === name);
   }
 
   protected renderBody(): Partial<l1.Template> {

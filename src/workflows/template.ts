@@ -320,22 +320,30 @@ export abstract class Template extends Construct implements ITemplate {
     return errors;
   }
 
-  /** Why a variable cannot be read in this template, or undefined when it can. */
+  /**
+   * Why a variable cannot be read in this template, or undefined when it can. Only what the rule
+   * engine cannot see is reported here: reading an object that has the same name as one this
+   * template owns (a name check passes, but the value comes from elsewhere). Plain unknown names
+   * are reported by rule W31.
+   */
   protected checkVariable(v: ArgoVariable): string | undefined {
-    if (v instanceof InputParameter && !this._inputs.includes(v)) {
-      return `reads input parameter "${v.name}" (${v}) but does not declare that InputParameter object: Argo cannot resolve it (rule W31). Add it to this template's inputs.`;
+    if ((v instanceof InputParameter || v instanceof InputArtifact) && !this._inputs.includes(v)) {
+      const kind = v instanceof InputParameter ? 'parameter' : 'artifact';
+      const same = this._inputs.find(i => i.name === v.name && (i instanceof InputParameter) === (v instanceof InputParameter));
+      if (same) {
+        return `reads input ${kind} "${v.name}" through an ${v.constructor.name} object it does not declare; it declares another object with that name, so Argo substitutes that one's value. Use the object in this template's inputs.`;
+      }
     }
-    if (v instanceof InputArtifact && !this._inputs.includes(v)) {
-      return `reads input artifact "${v.name}" (${v}) but does not declare that InputArtifact object: Argo cannot resolve it (rule W31). Add it to this template's inputs.`;
-    }
-    if (v._source instanceof InputArtifact && !this._inputs.includes(v._source)) {
-      return `reads the path of input artifact "${v._source.name}" but does not declare that InputArtifact object. Add it to this template's inputs.`;
-    }
-    const kind = (v._source as any)?._invocationKind as string | undefined;
-    if (kind && !this.canRead(v)) {
-      return `reads ${v} but ${kind === 'steps' ? 'step' : 'task'} "${(v._source as any).name}" is not part of this template: Argo resolves {{${kind}.X...}} only inside the steps or DAG template that runs X. Pass the value to this template as an input parameter instead.`;
+    const source = v._source as any;
+    if (source?._invocationKind && !this.canRead(v) && this.ownsNodeNamed(source.name)) {
+      return `reads ${v} from ${source.kindLabel} "${source.name}" of ${source.parentTemplate.node.path}, but a node of this template has that name: Argo resolves it to this template's node. Read the output of a step or task of this template.`;
     }
     return undefined;
+  }
+
+  /** True when a step or task of this template has that name. */
+  protected ownsNodeNamed(_name: string): boolean {
+    return false;
   }
 
   /** Steps and DAG templates can read their own steps'/tasks' outputs. */

@@ -432,7 +432,7 @@ export abstract class WorkflowSpecBase extends Construct {
     if (entry && !this._isLocal(entry)) {
       errors.push(where('entrypoint', `names template "${entry.name}", which is not a template of this object: Argo only starts from its own templates (rule W6). Use setEntrypoint() with a template added here, or call the other one from a step.`));
     }
-    for (const h of this._hooks) errors.push(...h._check(this).map(m => where(`hooks.${h.name}`, `hook "${h.name}" ${m}`)));
+    for (const h of this._hooks) errors.push(...h._check(this).map(p => where(p.subPath.substring(1), p.message)));
     for (const v of collectVariables([this._hooks.map(h => h._values), this._parameters.map(x => x.options)])) {
       const source = v._source as any;
       if (source?._invocationKind) errors.push(where('arguments', `reads ${v}, an output of ${source.kindLabel} "${source.name}": workflow-level fields cannot read step or task outputs. Export the value with a globalName and read its .global variable instead.`));

@@ -110,6 +110,7 @@ class SpecBackend extends EventBusBackend {
     super();
   }
 
+  /** @internal */
   public _toSpec(): EventBusSpec {
     return this.spec;
   }
@@ -139,7 +140,9 @@ export class EventBus extends Construct implements IEventBus {
     return { name, namespace: options.namespace };
   }
 
+  /** `metadata.name` of the EventBus. */
   public readonly name: string;
+  /** `metadata.namespace`, if set. */
   public readonly namespace?: string;
   /** The generated EventBus object. */
   public readonly apiObject: ArgoEventBus;

@@ -50,7 +50,9 @@ export interface EventSourceBaseProps {
 
 /** What every EventSource construct shares: the API object, bus, pod template and validation. */
 export abstract class EventSourceBase extends Construct implements IEventSource {
+  /** `metadata.name` of the EventSource. */
   public readonly name: string;
+  /** `metadata.namespace`, if set. */
   public readonly namespace?: string;
   /** The generated EventSource object. */
   public readonly apiObject: ArgoEventSource;

@@ -111,6 +111,7 @@ export class TemplateAction {
     public readonly _triggerParameters?: (resolve: FieldResolver) => TriggerParameter[],
     private readonly permissions: readonly SensorPermission[] = []) {}
 
+  /** @internal */
   public _bind(ctx: TriggerBindContext): BoundTriggerAction {
     if (this.permissions.length) ctx.grant(this.permissions);
     return {

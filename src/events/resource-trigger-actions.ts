@@ -56,6 +56,7 @@ export interface KubernetesTriggerOptions {
 export class KubernetesAction {
   constructor(private readonly options: KubernetesTriggerOptions) {}
 
+  /** @internal */
   public _bind(ctx: TriggerBindContext): BoundTriggerAction {
     const { resource } = this.options;
     const op = this.options.operation ?? KubernetesOperation.CREATE;
@@ -118,6 +119,7 @@ export interface WorkflowOperationTarget {
 export class WorkflowOperationAction {
   constructor(private readonly operation: WorkflowOperation, private readonly target: WorkflowOperationTarget) {}
 
+  /** @internal */
   public _bind(ctx: TriggerBindContext): BoundTriggerAction {
     const kind = this.target.kind ?? 'Workflow';
     ctx.grant(operationPermissions(this.operation, kind));

@@ -42,7 +42,9 @@ export class SensorDependency extends Construct implements IEventFieldSource {
   public readonly name: string;
   /** The event it waits for. */
   public readonly event: IEventSourceEvent;
+  /** Name of the EventSource of the event. */
   public readonly eventSourceName: string;
+  /** Name of the event. */
   public readonly eventName: string;
   private readonly options: SensorDependencyOptions;
 

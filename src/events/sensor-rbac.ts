@@ -22,6 +22,7 @@ class NamedServiceAccount extends Construct implements kplus.ISubject {
     super(scope, id);
   }
 
+  /** The RoleBinding subject. */
   public toSubjectConfiguration(): kplus.SubjectConfiguration {
     return { kind: 'ServiceAccount', name: this.accountName };
   }
@@ -34,6 +35,7 @@ class NamedServiceAccount extends Construct implements kplus.ISubject {
  * triggers call no Kubernetes API gets no Role. @internal
  */
 export class SensorRbac extends Construct {
+  /** Service account of the sensor pod (given, or created here). */
   public readonly serviceAccount: kplus.IServiceAccount;
   private readonly managed: boolean;
   private readonly granted = new Map<string, { permission: SensorPermission; verbs: Set<string> }>();

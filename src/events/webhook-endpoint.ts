@@ -96,8 +96,11 @@ export interface IWebhookHost {
  * depends on, and the place its payload fields are read from (`body()`, `header()`).
  */
 export class WebhookEndpoint extends Construct implements IEventSourceEvent {
+  /** Name of the EventSource. */
   public readonly eventSourceName: string;
+  /** Name of the event (the endpoint's name). */
   public readonly eventName: string;
+  /** Namespace of the EventSource, if set. */
   public readonly namespace?: string;
   /** URL path of the endpoint. */
   public readonly path: string;

@@ -71,7 +71,9 @@ export interface WorkflowSensorProps {
  * ```
  */
 export class WorkflowSensor extends Construct {
+  /** `metadata.name` of the Sensor. */
   public readonly name: string;
+  /** `metadata.namespace`, if set. */
   public readonly namespace?: string;
   /** The generated Sensor object. */
   public readonly apiObject: ArgoSensor;

@@ -109,6 +109,7 @@ export class SubmitWorkflowAction {
     private readonly readPermissions: SensorPermission[],
     private readonly namespace: string | undefined) {}
 
+  /** @internal */
   public _bind(ctx: TriggerBindContext): BoundTriggerAction {
     const verbs = ctx.hasResourcePolicy ? ['create', 'list', 'get'] : ['create', 'list'];
     ctx.grant([{ apiGroup: GROUP, resource: 'workflows', verbs }, ...this.readPermissions]);

@@ -62,16 +62,21 @@ export function dagGraph(tasks: readonly CallSite[]): DagGraph {
   return { byName, dependencies };
 }
 
-/** All ancestors of a task (transitive dependencies), cached per graph. */
-export function ancestorsOf(graph: DagGraph, task: string, memo: Map<string, ReadonlySet<string>>): ReadonlySet<string> {
-  const known = memo.get(task);
-  if (known) return known;
-  const result = new Set<string>();
-  memo.set(task, result); // cycles end here; W24 reports them
-  for (const dep of graph.dependencies.get(task) ?? []) {
-    if (!graph.byName.has(dep)) continue;
-    result.add(dep);
-    for (const a of ancestorsOf(graph, dep, memo)) result.add(a);
+/**
+ * Whether `ancestor` is reached from `task` through dependencies (transitively). Searches only
+ * as far as needed, so a task reading its direct parent costs O(1) even in a long chain.
+ */
+export function isAncestor(graph: DagGraph, task: string, ancestor: string): boolean {
+  if (task === ancestor || !graph.byName.has(ancestor)) return false;
+  const seen = new Set<string>([task]);
+  const queue = [task];
+  for (let i = 0; i < queue.length; i++) {
+    for (const dep of graph.dependencies.get(queue[i]) ?? []) {
+      if (dep === ancestor) return true;
+      if (seen.has(dep) || !graph.byName.has(dep)) continue;
+      seen.add(dep);
+      queue.push(dep);
+    }
   }
-  return result;
+  return false;
 }

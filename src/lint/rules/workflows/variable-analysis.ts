@@ -1,6 +1,6 @@
 import { childPath } from '../../path';
 import { ManifestIndex, Severity } from '../../types';
-import { ancestorsOf, dagGraph } from './dag';
+import { dagGraph, isAncestor } from './dag';
 import { CallSite, isObject, stepsOf, str, tasksOf, TemplateSite, WorkflowModel } from './model';
 import { checkVariable } from './variable-check';
 import { forEachTag, inputNames, itemScope, namedCalls, NodeScope, VariableEnv, workflowScope } from './variable-scope';
@@ -99,15 +99,14 @@ function scanDag(model: WorkflowModel, index: ManifestIndex, t: TemplateSite, sc
   const tasks = tasksOf(t);
   const all = namedCalls(model, index, tasks);
   const graph = dagGraph(tasks);
-  const memo = new Map<string, ReadonlySet<string>>();
   for (const task of tasks) {
     const current = str(task.call.name);
-    const ancestors = current ? ancestorsOf(graph, current, memo) : new Set<string>();
+    const ancestor = (name: string) => current !== undefined && isAncestor(graph, current, name);
     const env: VariableEnv = { template: t, extraInputs: inlineInputs(model, task), item: itemScope(task.call),
-      tasks: { all, visible: name => ancestors.has(name), current } };
+      tasks: { all, visible: ancestor, current } };
     scan(task.call, task.path, env, SKIP_IN_CALL);
     if (isObject(task.call.hooks)) {
-      scan(task.call.hooks, childPath(task.path, 'hooks'), { ...env, tasks: { all, visible: name => name === current || ancestors.has(name), current } });
+      scan(task.call.hooks, childPath(task.path, 'hooks'), { ...env, tasks: { all, visible: name => name === current || ancestor(name), current } });
     }
   }
   const everything: VariableEnv = { template: t, item: 'none', tasks: { all, visible: () => true } };

@@ -21,19 +21,19 @@ export const W24_DAG_DEPENDENCIES = workflowRule('W24',
         } else {
           firstPath.set(name, childPath(task.path, 'name'));
         }
-        const known = [...graph.byName.keys()].filter(n => n !== name).join(', ') || '(none)';
+        const known = () => [...graph.byName.keys()].filter(n => n !== name).join(', ') || '(none)';
         const depends = str(task.call.depends);
         if (depends) {
           for (const ref of dependsRefs(depends)) {
             if (graph.byName.has(ref.task)) continue;
             ctx.report(childPath(task.path, 'depends'), `task "${name}" depends on "${ref.task}", which is not a task of this DAG: `
-              + `Argo rejects the workflow ("dependency '${ref.task}' not defined"). Use one of: ${known}.`);
+              + `Argo rejects the workflow ("dependency '${ref.task}' not defined"). Use one of: ${known()}.`);
           }
         } else {
           asArray(task.call.dependencies).forEach((dep, j) => {
             if (typeof dep === 'string' && graph.byName.has(dep)) return;
             ctx.report(childPath(task.path, 'dependencies', j), `task "${name}" depends on "${dep}", which is not a task of this DAG: `
-              + `Argo rejects the workflow ("dependency '${dep}' not defined"). Use one of: ${known}.`);
+              + `Argo rejects the workflow ("dependency '${dep}' not defined"). Use one of: ${known()}.`);
           });
         }
       }

@@ -56,6 +56,31 @@ describe('K8S-NAME', () => {
   });
 });
 
+describe('K8S-NAME without a name', () => {
+  test('an object with neither name nor generateName is rejected', () => {
+    expect(check('K8S-NAME', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { labels: { a: 'b' } } }])).toEqual([
+      'error ConfigMap/<unnamed> metadata: the ConfigMap has neither metadata.name nor metadata.generateName: Kubernetes rejects the ConfigMap on apply '
+      + '("name or generateName is required"). Set name (or, for objects created repeatedly like Workflows, generateName).',
+    ]);
+  });
+});
+
+describe('K8S-LABEL', () => {
+  test('label keys and values, annotation keys; values with Argo variables are left alone', () => {
+    const findings = check('K8S-LABEL', [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels: { 'team': 'data eng', 'Bad/Prefix/x': 'v', 'ok': '' }, annotations: { 'x y': 'any text at all' } } },
+      workflowTemplate('t', { container: { image: 'busybox' } }, { podMetadata: { labels: { run: '{{workflow.name}}', owner: 'me-' } } }),
+    ]);
+    expect(findings).toEqual([
+      expect.stringMatching(/^error ConfigMap\/a metadata\.annotations\["x y"\]: annotation key "x y": name part "x y" must be/),
+      'error ConfigMap/a metadata.labels.team: label value "data eng" must be letters, digits, "-", "_" and ".", starting and ending with a letter or digit; '
+      + 'Kubernetes rejects the ConfigMap on apply. Shorten or reword it (annotations take any text).',
+      expect.stringMatching(/^error ConfigMap\/a metadata\.labels\["Bad\/Prefix\/x"\]: label key "Bad\/Prefix\/x": has more than one "\/"/),
+      expect.stringMatching(/^error WorkflowTemplate\/t spec\.podMetadata\.labels\.owner: .*the WorkflowTemplate is accepted, but Kubernetes rejects the pod or workflow Argo creates from it/),
+    ]);
+  });
+});
+
 describe('K8S-IMAGE', () => {
   test('uppercase repository path, with the consequence per kind and the lowercase fix', () => {
     const findings = check('K8S-IMAGE', [workflowTemplate('t', { container: { image: 'A-workflow:latest' } }), deployment({ image: 'Nginx' })]);

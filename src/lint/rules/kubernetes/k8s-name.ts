@@ -29,10 +29,14 @@ export const K8S_NAME: Rule = {
 
 function checkMetadata(ctx: RuleContext): void {
   const { manifest } = ctx;
-  const metadata = manifest.metadata;
-  if (!isJsonObject(metadata)) return;
+  if (typeof manifest.kind !== 'string') return;
+  const metadata: { readonly [key: string]: any } = isJsonObject(manifest.metadata) ? manifest.metadata : {};
   const format = NAME_FORMATS[String(manifest.kind)] ?? DNS1123_SUBDOMAIN_FORMAT;
   const onApply = `Kubernetes rejects the ${manifest.kind ?? 'object'} on apply`;
+  if (metadata.name === undefined && metadata.generateName === undefined) {
+    ctx.report(isJsonObject(manifest.metadata) ? 'metadata' : '', `the ${manifest.kind ?? 'object'} has neither metadata.name nor metadata.generateName: ${onApply} ("name or generateName is required"). `
+      + 'Set name (or, for objects created repeatedly like Workflows, generateName).');
+  }
   if (typeof metadata.name === 'string' && !hasTemplateExpression(metadata.name)) {
     const problem = nameProblem(metadata.name, format);
     if (problem) ctx.report(fieldPath('metadata', 'name'), `name "${metadata.name}" ${problem}: ${onApply}.${rename(metadata.name, format)}`);

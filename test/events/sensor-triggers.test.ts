@@ -164,6 +164,15 @@ describe('workflow submission', () => {
     expect(t.source.resource.spec.serviceAccountName).toBe('s-workflow');
   });
 
+  test('a trigger may be added before the dependency it reads: names resolve at synth', () => {
+    const { app, chart } = setup('events');
+    const endpoint = new WebhookEventSource(chart, 'webhook', { metadata: { name: 'webhook' } }).addEndpoint('late', { path: '/late' });
+    const sensor = new WorkflowSensor(chart, 'sensor', { metadata: { name: 's' } });
+    sensor.addTrigger('call', TriggerAction.http({ url: 'http://x', payload: { v: endpoint.body('v') } }));
+    sensor.addDependency(endpoint, { name: 'added-later' });
+    expect(triggers(app)[0].template.http.payload).toEqual([{ src: { dependencyName: 'added-later', dataKey: 'body.v' }, dest: 'v' }]);
+  });
+
   test('the shorthand and the action give the same sensor', () => {
     const build = (shorthand: boolean) => {
       const { app, chart, sensor, a } = sensorApp();

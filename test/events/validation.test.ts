@@ -215,6 +215,15 @@ describe('other rules reported on the constructs', () => {
     expect(synthError(app)).toMatch(/\[test\/calendar\] .*spec\.calendar\.bad\.schedule.*\[E14\]/);
   });
 
+  test('an EventSource mixing rolling-update and recreate sources: E12', () => {
+    const { app, chart } = setup();
+    new EventSource(chart, 'mixed', {
+      metadata: { name: 'mixed' },
+      sources: { webhook: { hook: { endpoint: '/hook', port: '12000', method: 'POST' } }, calendar: { tick: { interval: '10s' } } },
+    });
+    expect(synthError(app)).toMatch(/\[test\/mixed\] EventSource\/mixed: .*\[E12\]/);
+  });
+
   test('submit-from applied to a Workflow', () => {
     const { app, sensor, omega } = webhookApp();
     sensor.addDependency(omega);

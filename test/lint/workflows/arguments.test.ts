@@ -82,6 +82,10 @@ describe('W22 artifact paths', () => {
     expect(found[0].message).toMatch(/steps templates run no container/);
     expect(found[2].message).toMatch(/with "\.\."/);
     expect(found[3].message).toMatch(/from not valid in inputs/);
+    expect(errors('W22', workflow({ entrypoint: 'main', templates: [
+      { name: 'main', inputs: { artifacts: [{ name: 'a' }] }, steps: [[{ name: 's', template: 'leaf', arguments: { artifacts: [{ name: 'b', from: '{{inputs.artifacts.a}}' }] } }]] },
+      container('leaf', { inputs: { artifacts: [{ name: 'b', path: '/tmp/b' }] }, outputs: { artifacts: [{ name: 'e', path: '/tmp/e' }] } }),
+    ] }))).toEqual([]);
   });
 });
 

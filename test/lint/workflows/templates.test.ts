@@ -33,6 +33,7 @@ describe('W11 parallelism and activeDeadlineSeconds placement', () => {
     expect(found.map(f => f.path)).toEqual(['spec.templates[0].activeDeadlineSeconds', 'spec.templates[1].parallelism']);
     expect(found[0].message).toMatch(/steps template.*activeDeadlineSeconds is only valid for leaf templates/);
     expect(found[1].message).toMatch(/container template, which cannot limit parallelism/);
+    expect(errors('W11', wf({ name: 'main', parallelism: 2, steps: [[{ name: 'a', template: 'leaf' }]] }, container('leaf', { activeDeadlineSeconds: 30 })))).toEqual([]);
   });
 });
 
@@ -111,6 +112,7 @@ describe('W16-W18 containers', () => {
     const [finding] = errors('W16', wf(container('main', { initContainers: [{ image: 'alpine' }, { name: 'ok', image: 'alpine' }] })));
     expect(finding.path).toBe('spec.templates[0].initContainers[0].name');
     expect(finding.message).toMatch(/initContainers must all have container name/);
+    expect(errors('W16', wf(container('main', { initContainers: [{ name: 'prepare', image: 'alpine' }] })))).toEqual([]);
   });
 
   test('W17: empty set, unknown dependency, cycle and missing main container with outputs', () => {

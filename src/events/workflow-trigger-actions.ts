@@ -58,8 +58,10 @@ export interface WorkflowManifest {
 
 interface SubmitSource {
   readonly description: string;
-  readonly parameterNames: readonly string[];
-  readonly parameters?: readonly IWorkflowParameter[];
+  /** Names of the declared workflow parameters (read at synth: arguments may be added later). */
+  parameterNames(): readonly string[];
+  /** True when the workflow references a template whose arguments the workflow declares itself. */
+  readonly byReference: boolean;
   readonly templateServiceAccount?: string;
   manifest(serviceAccountName: string | undefined, generateName: string | undefined, args: readonly WorkflowArgument[]): any;
 }
@@ -70,8 +72,8 @@ export class SubmitWorkflowAction {
   public static fromTemplate(template: IWorkflowTemplate, options: SubmitWorkflowOptions): SubmitWorkflowAction {
     const source: SubmitSource = {
       description: `${template.clusterScope ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate'} "${template.name}"`,
-      parameterNames: template.parameters.map(p => p.name),
-      parameters: template.parameters,
+      parameterNames: () => template.parameters.map(p => p.name),
+      byReference: true,
       templateServiceAccount: template.serviceAccountName,
       manifest: (serviceAccountName, generateName, args) => ArgoWorkflow.manifest({
         metadata: { generateName: generateName ?? `${template.name}-`, labels: options.labels },
@@ -93,10 +95,15 @@ export class SubmitWorkflowAction {
     const declared = workflow.spec.arguments?.parameters ?? [];
     const source: SubmitSource = {
       description: 'the workflow spec',
-      parameterNames: declared.map(p => p.name),
+      parameterNames: () => declared.map(p => p.name),
+      byReference: false,
       templateServiceAccount: workflow.spec.serviceAccountName,
       manifest: (serviceAccountName, generateName) => ArgoWorkflow.manifest({
-        metadata: { ...workflow.metadata, generateName: workflow.metadata?.name ? undefined : (workflow.metadata?.generateName ?? generateName) },
+        metadata: {
+          ...workflow.metadata,
+          generateName: workflow.metadata?.name ? undefined : (workflow.metadata?.generateName ?? generateName),
+          labels: workflow.metadata?.labels || options.labels ? { ...workflow.metadata?.labels, ...options.labels } : undefined,
+        },
         spec: { ...workflow.spec, serviceAccountName: workflow.spec.serviceAccountName ?? serviceAccountName },
       }),
     };
@@ -120,7 +127,7 @@ export class SubmitWorkflowAction {
     if (runAs) ctx.grantExecutor(runAs);
     else serviceAccountName = ctx.defaultWorkflowServiceAccount();
     const args = this.options.arguments ?? [];
-    const generateName = this.options.generateName ?? (this.source.parameters ? undefined : `${ctx.sensorName}-`);
+    const generateName = this.options.generateName ?? (this.source.byReference ? undefined : `${ctx.sensorName}-`);
     return {
       fields: args.map(a => a.from),
       render: (resolve: FieldResolver): TriggerActionTemplate => ({
@@ -137,14 +144,14 @@ export class SubmitWorkflowAction {
 
   private parameters(args: readonly WorkflowArgument[], resolve: FieldResolver): TriggerParameter[] {
     // The template form declares exactly the mapped arguments, in order; a full spec keeps its own list.
-    const names = this.source.parameters ? args.map(a => a.parameter.name) : this.source.parameterNames;
+    const names = this.source.byReference ? args.map(a => a.parameter.name) : this.source.parameterNames();
     return args.map(a => ({ src: resolve(a.from), dest: `spec.arguments.parameters.${Math.max(0, names.indexOf(a.parameter.name))}.value` }));
   }
 
   private validate(ctx: TriggerBindContext): string[] {
     const errors: string[] = [];
     const seen = new Set<string>();
-    const known = this.source.parameterNames;
+    const known = this.source.parameterNames();
     for (const a of this.options.arguments ?? []) {
       const name = a.parameter.name;
       if (seen.has(name)) errors.push(`${ctx.path}.argoWorkflow.parameters: parameter "${name}" is mapped twice; the second value would overwrite the first. Map each parameter once.`);

@@ -148,6 +148,16 @@ describe('workflow submission', () => {
     expect(t.args).toEqual(['--priority', '1']);
   });
 
+  test('a template argument declared after the trigger is known at synth', () => {
+    const { app, chart, sensor, a } = sensorApp();
+    const template = new WorkflowTemplate(chart, 'tpl', { metadata: { name: 'orders' } });
+    const size = new (class { public readonly name = 'size'; })();
+    sensor.submitWorkflow('order', template, { arguments: [{ parameter: size, from: a.body('size') }] });
+    const declared = template.addArgument('size', { value: 'tall' });
+    template.setEntrypoint(template.addContainerTemplate('main', { image: 'busybox:1.36', args: [declared] }));
+    expect(triggers(app)[0].template.argoWorkflow.parameters).toHaveLength(1);
+  });
+
   test('a full spec keeps its own argument order', () => {
     const { app, sensor, a } = sensorApp();
     sensor.addTrigger('run', TriggerAction.submitWorkflowSpec({
@@ -157,10 +167,10 @@ describe('workflow submission', () => {
         arguments: { parameters: [{ name: 'first', value: '1' }, { name: 'second', value: '2' }] },
         templates: [{ name: 'main', container: { image: 'busybox:1.36', args: ['{{workflow.parameters.first}}', '{{workflow.parameters.second}}'] } }],
       },
-    }, { arguments: [{ parameter: { name: 'second' }, from: a.body('x') }] }));
+    }, { arguments: [{ parameter: { name: 'second' }, from: a.body('x') }], labels: { team: 'a' } }));
     const t = triggers(app)[0].template.argoWorkflow;
     expect(t.parameters).toEqual([{ src: { dependencyName: 'a', dataKey: 'body.x' }, dest: 'spec.arguments.parameters.1.value' }]);
-    expect(t.source.resource.metadata).toEqual({ generateName: 'echo-' });
+    expect(t.source.resource.metadata).toEqual({ generateName: 'echo-', labels: { team: 'a' } });
     expect(t.source.resource.spec.serviceAccountName).toBe('s-workflow');
   });
 

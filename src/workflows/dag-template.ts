@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { Dependency, Depends, TaskResult } from './depends';
 import { ArgoText, ArgoVariable, renderText } from './expressions';
-import { Invocation, InvocationOptions } from './invocation';
+import { checkShapes, Invocation, InvocationOptions } from './invocation';
 import { ITemplate, Template, TemplateProps } from './template';
 
 /** How a DAG task is called and what it waits for. */
@@ -156,6 +156,13 @@ export class DagTemplate extends Template {
   public addTask(name: string, template: ITemplate, options?: DagTaskOptions): DagTask {
     if (this.node.tryFindChild(name)) {
       throw new Error(`${this.node.path}: a task named "${name}" already exists in DAG template "${this.name}": Argo requires unique task names (rule W24). Choose another name.`);
+    }
+    checkShapes(`${this.node.path}/${name}`, template, options ?? {});
+    const deps = options?.depends === undefined ? [] : Array.isArray(options.depends) ? options.depends : [options.depends];
+    for (const d of deps) {
+      if (!(d instanceof DagTask) && !(d instanceof Depends)) {
+        throw new Error(`${this.node.path}/${name}: depends takes task objects or Depends expressions (got ${JSON.stringify(d)}): pass the object addTask() returned, e.g. depends: a or Depends.or(a.succeeded, b).`);
+      }
     }
     const task = new DagTask(this, name, template, options);
     this.taskList.push(task);

@@ -60,7 +60,11 @@ export class Depends {
 
   /** A task or expression as an expression. */
   public static of(dep: Dependency): Depends {
-    return dep instanceof Depends ? dep : Depends.on(dep);
+    if (dep instanceof Depends) return dep;
+    if (typeof dep !== 'object' || dep === null || typeof (dep as DagTask).name !== 'string') {
+      throw new Error(`a dependency must be a task object or a Depends expression (got ${JSON.stringify(dep)}): use the object addTask() returned and its results (a.failed, a.succeeded...).`);
+    }
+    return Depends.on(dep);
   }
 
   private static group(kind: 'and' | 'or', deps: Dependency[]): Depends {

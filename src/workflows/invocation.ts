@@ -67,6 +67,22 @@ export class NodeVariable extends ArgoVariable {
   }
 }
 
+/**
+ * @internal Clear errors for untyped callers (JavaScript, `as any`) instead of a crash at synth;
+ * called before the step or task is created.
+ */
+export function checkShapes(path: string, template: unknown, options: InvocationOptions): void {
+  if (typeof template !== 'object' || template === null || typeof (template as ITemplate).name !== 'string') {
+    throw new Error(`${path}: the template must be a template object (got ${JSON.stringify(template)}): pass what addContainerTemplate()/addStepsTemplate()... returned, or WorkflowTemplate.fromName(...).template(name).`);
+  }
+  if (options.when !== undefined && !(options.when instanceof Condition)) {
+    throw new Error(`${path}: when must be a Condition (got ${JSON.stringify(options.when)}): build it from typed values, e.g. step.result.eq('heads'), or wrap hand-written text in Condition.raw('...').`);
+  }
+  if (options.loop !== undefined && !(options.loop instanceof Loop)) {
+    throw new Error(`${path}: loop must be Loop.items([...]), Loop.fromParam(...) or Loop.sequence({...}).`);
+  }
+}
+
 /** Base of steps and DAG tasks: a call of a template from a steps or DAG template. */
 export abstract class Invocation extends Construct {
   /** Step or task name (`^[a-zA-Z0-9][-a-zA-Z0-9]*$`, rule W3). */

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { ArgoVariable } from './expressions';
-import { Invocation, InvocationOptions } from './invocation';
+import { checkShapes, Invocation, InvocationOptions } from './invocation';
 import { ITemplate, Template, TemplateProps } from './template';
 
 /** Props of a steps template. */
@@ -108,6 +108,7 @@ export class StepsTemplate extends Template {
     if (this.node.tryFindChild(name)) {
       throw new Error(`${this.node.path}: a step named "${name}" already exists in steps template "${this.name}": Argo requires step names unique across all groups of a template (rule W3). Choose another name.`);
     }
+    checkShapes(`${this.node.path}/${name}`, template, options ?? {});
     return new Step(this, group, name, template, options);
   }
 

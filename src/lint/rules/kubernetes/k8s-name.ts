@@ -32,9 +32,9 @@ function checkMetadata(ctx: RuleContext): void {
   if (typeof manifest.kind !== 'string') return;
   const metadata: { readonly [key: string]: any } = isJsonObject(manifest.metadata) ? manifest.metadata : {};
   const format = NAME_FORMATS[String(manifest.kind)] ?? DNS1123_SUBDOMAIN_FORMAT;
-  const onApply = `Kubernetes rejects the ${manifest.kind ?? 'object'} on apply`;
+  const onApply = `Kubernetes rejects the ${manifest.kind} on apply`;
   if (metadata.name === undefined && metadata.generateName === undefined) {
-    ctx.report(isJsonObject(manifest.metadata) ? 'metadata' : '', `the ${manifest.kind ?? 'object'} has neither metadata.name nor metadata.generateName: ${onApply} ("name or generateName is required"). `
+    ctx.report(isJsonObject(manifest.metadata) ? 'metadata' : '', `the ${manifest.kind} has neither metadata.name nor metadata.generateName: ${onApply} ("name or generateName is required"). `
       + 'Set name (or, for objects created repeatedly like Workflows, generateName).');
   }
   if (typeof metadata.name === 'string' && !hasTemplateExpression(metadata.name)) {
@@ -42,11 +42,11 @@ function checkMetadata(ctx: RuleContext): void {
     if (problem) ctx.report(fieldPath('metadata', 'name'), `name "${metadata.name}" ${problem}: ${onApply}.${rename(metadata.name, format)}`);
   }
   if (typeof metadata.generateName === 'string' && !hasTemplateExpression(metadata.generateName)) {
-    // Kubernetes appends 5 random characters; the prefix may end in "-".
+    // Kubernetes appends 5 random characters; checked as prefix + "-xxxxx" so a trailing "-" is fine.
     const prefix = metadata.generateName.replace(/-$/, '');
     const problem = prefix === '' ? undefined : nameProblem(`${prefix}-xxxxx`, format);
     if (problem) {
-      ctx.report(fieldPath('metadata', 'generateName'), `generateName "${metadata.generateName}" plus the 6 characters Kubernetes appends ${problem}: ${onApply}.`
+      ctx.report(fieldPath('metadata', 'generateName'), `generateName "${metadata.generateName}" plus the 5 random characters Kubernetes appends ${problem}: ${onApply}.`
         + `${rename(prefix, format, '-')}`);
     }
   }

@@ -1,0 +1,2 @@
+export * from './env-group';
+export * from './config-map-env';

@@ -1,0 +1,3 @@
+export * from './restricted-container-template';
+export * from './slack-webhook';
+export * from './slack-exit-handler';

@@ -1,3 +1,4 @@
+import { Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { EventSourceSpec } from '../../imports/argo-events';
@@ -74,9 +75,13 @@ export class WebhookEventSource extends EventSourceBase {
     this.node.addValidation({ validate: () => this.checkEndpoints() });
   }
 
-  /** Name of the Service exposing the endpoints: `<name>-eventsource-svc`. */
+  /**
+   * Name of the Service exposing the endpoints: `<name>-eventsource-svc`, the name Argo gives its
+   * own; shortened with a hash when that exceeds the 63 characters a Service name may have.
+   */
   public get serviceName(): string {
-    return `${this.name}-eventsource-svc`;
+    const name = `${this.name}-eventsource-svc`;
+    return name.length <= 63 ? name : Names.toDnsLabel(this, { extra: ['eventsource-svc'], maxLen: 63 });
   }
 
   /** The Service in front of the EventSource pods; created with the first endpoint. */

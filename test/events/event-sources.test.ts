@@ -107,6 +107,17 @@ describe('WebhookEventSource', () => {
       .toEqual({ dependencyName: 'd', contextKey: 'type', value: 'webhook', useRawData: true });
   });
 
+  test('a long EventSource name gets a Service name within 63 characters', () => {
+    const { app, chart } = setup();
+    const long = 'a'.repeat(60);
+    const webhook = new WebhookEventSource(chart, 'webhook', { metadata: { name: long } });
+    webhook.addEndpoint('a', { path: '/a' });
+    const svc = one(synthValid(app), 'Service');
+    expect(svc.metadata.name.length).toBeLessThanOrEqual(63);
+    expect(svc.metadata.name).toBe(webhook.serviceName);
+    expect(webhook.event('a').clusterUrl).toBe(`http://${webhook.serviceName}:12000/a`);
+  });
+
   test('pod settings: service account, replicas, template', () => {
     const { app, chart } = setup();
     const sa = kplus.ServiceAccount.fromServiceAccountName(chart, 'sa', 'webhook-sa');

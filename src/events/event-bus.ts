@@ -24,6 +24,15 @@ export interface IEventBus {
   readonly namespace?: string;
 }
 
+/** Where an object that lives only in the cluster is. */
+export interface ClusterObjectOptions {
+  /**
+   * Its namespace.
+   * @default - the namespace of whatever refers to it
+   */
+  readonly namespace?: string;
+}
+
 /** Storage for the JetStream StatefulSet. */
 export interface JetStreamPersistence {
   /**
@@ -136,7 +145,7 @@ export interface EventBusProps {
  */
 export class EventBus extends Construct implements IEventBus {
   /** A bus that exists in the cluster but is not defined in this app. */
-  public static fromName(name: string, options: { readonly namespace?: string } = {}): IEventBus {
+  public static fromName(name: string, options: ClusterObjectOptions = {}): IEventBus {
     return { name, namespace: options.namespace };
   }
 

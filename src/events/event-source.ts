@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ArgoService, EventSourceSpec } from '../../imports/argo-events';
+import { ClusterObjectOptions } from './event-bus';
 import { EventSourceEvent } from './event-handle';
 import { EventSourceBase, EventSourceBaseProps, IEventSource } from './event-source-base';
 
@@ -35,7 +36,7 @@ export interface EventSourceProps extends EventSourceBaseProps {
  */
 export class EventSource extends EventSourceBase {
   /** An EventSource that exists only in the cluster: its events are named by string. */
-  public static fromName(name: string, options: { readonly namespace?: string } = {}): IEventSource {
+  public static fromName(name: string, options: ClusterObjectOptions = {}): IEventSource {
     return { name, namespace: options.namespace, event: (eventName: string) => new EventSourceEvent(name, eventName, options.namespace) };
   }
 

@@ -1,5 +1,5 @@
 export { EventBus, EventBusBackend, DEFAULT_EVENT_BUS_NAME, DEFAULT_JETSTREAM_VERSION } from './event-bus';
-export type { IEventBus, EventBusProps, JetStreamBusOptions, JetStreamPersistence } from './event-bus';
+export type { IEventBus, EventBusProps, JetStreamBusOptions, JetStreamPersistence, ClusterObjectOptions } from './event-bus';
 export { EventField } from './event-field';
 export type { EventContextKey, IEventFieldSource, IEventFieldFactory } from './event-field';
 export { EventSourceEvent } from './event-handle';
@@ -23,7 +23,7 @@ export type { ConditionOperand } from './trigger-condition';
 export { ParameterOperation } from './trigger-parameters';
 export type { TriggerParameterMapping } from './trigger-parameters';
 export { TriggerAction } from './trigger-action';
-export type { SensorPermission, TriggerActionTemplate } from './trigger-action';
+export type { SensorPermission, TriggerActionTemplate, LogTriggerOptions } from './trigger-action';
 export type { WorkflowArgument, SubmitWorkflowOptions, WorkflowManifest } from './workflow-trigger-actions';
 export { KubernetesOperation, WorkflowOperation } from './resource-trigger-actions';
 export type { KubernetesTriggerOptions, WorkflowOperationTarget } from './resource-trigger-actions';

@@ -6,6 +6,15 @@ import { HttpTriggerOptions, KafkaTriggerOptions, SlackTriggerOptions, TemplateA
 import { KubernetesAction, KubernetesTriggerOptions, WorkflowOperation, WorkflowOperationAction, WorkflowOperationTarget } from './resource-trigger-actions';
 import { SubmitWorkflowAction, SubmitWorkflowOptions, WorkflowManifest } from './workflow-trigger-actions';
 
+/** Options of a log trigger. */
+export interface LogTriggerOptions {
+  /**
+   * Log at most one event per interval.
+   * @default - every event
+   */
+  readonly intervalSeconds?: number;
+}
+
 /** A permission a trigger needs on the Kubernetes API, granted to the sensor's service account. */
 export interface SensorPermission {
   /** API group (`''` for the core group, `argoproj.io`...). */
@@ -102,7 +111,7 @@ export abstract class TriggerAction {
   }
 
   /** Log the event (for debugging). */
-  public static log(options: { readonly intervalSeconds?: number } = {}): TriggerAction {
+  public static log(options: LogTriggerOptions = {}): TriggerAction {
     return TemplateAction.custom({ log: { intervalSeconds: options.intervalSeconds } }, []);
   }
 

@@ -15,15 +15,17 @@ export function newChart(props: ChartProps = {}): { app: App; chart: Chart } {
   return { app, chart: new Chart(app, 'test', props) };
 }
 
-/** Synthesizes like `cdk8s synth`, running every validation; throws on any error. */
+/** Synthesizes like `cdk8s synth`, running every validation; throws on any error. Warnings are swallowed (see captureWarnings). */
 export function synth(app: App): any[] {
-  return parseAllDocuments(app.synthYaml()).map(d => d.toJS());
+  let yaml = '';
+  captureWarnings(() => { yaml = app.synthYaml(); });
+  return parseAllDocuments(yaml).map(d => d.toJS());
 }
 
 /** The validation error text of an app that must not synthesize. */
 export function synthError(app: App): string {
   try {
-    app.synthYaml();
+    captureWarnings(() => app.synthYaml());
   } catch (e: any) {
     return String(e.message);
   }
@@ -48,7 +50,9 @@ export function schemaViolations(doc: any): { v4: unknown[]; v37: unknown[] } {
 
 /** Every rule-engine finding (schema check included) of the app. */
 export function findings(app: App): Finding[] {
-  return lintConstructTree(app, { schema: true });
+  let out: Finding[] = [];
+  captureWarnings(() => { out = lintConstructTree(app, { schema: true }); });
+  return out;
 }
 
 /** The document of that kind and name. */

@@ -5,3 +5,5 @@ export * from './schema/validator';
 export { SCHEMA_DIR_ENV, SCHEMA_SOURCES, loadSchema } from './schema/source';
 export * from './lint';
 export { addArgoValidation, lintConstructTree, ValidationScope } from './core/validation';
+export * from './workflows';
+export * from './events';

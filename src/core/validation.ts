@@ -22,7 +22,8 @@ interface Registration {
 
 interface Pass {
   readonly messages: Map<IConstruct, string[]>;
-  readonly consumed: Set<IConstruct>;
+  /** Registrations already answered from this pass: asking again means a new validation pass. */
+  readonly consumed: Set<Registration>;
 }
 
 const registrations = new WeakMap<IConstruct, Registration[]>();
@@ -43,20 +44,23 @@ const SYNTH_LINT_OPTIONS: LintOptions = { schema: false };
 export function addArgoValidation(construct: Construct, scope: () => ValidationScope): void {
   const root = construct.node.root;
   const list = registrations.get(root) ?? [];
-  list.push({ construct, scope });
+  const registration: Registration = { construct, scope };
+  const first = !list.some(r => r.construct === construct);
+  list.push(registration);
   registrations.set(root, list);
-  construct.node.addValidation({ validate: () => messagesFor(construct) });
+  // One validation per construct, even when it registers several scopes.
+  if (first) construct.node.addValidation({ validate: () => messagesFor(registration) });
 }
 
-function messagesFor(construct: IConstruct): string[] {
-  const root = construct.node.root;
+function messagesFor(registration: Registration): string[] {
+  const root = registration.construct.node.root;
   let pass = passes.get(root);
-  if (!pass || pass.consumed.has(construct)) {
+  if (!pass || pass.consumed.has(registration)) {
     pass = runPass(root);
     passes.set(root, pass);
   }
-  pass.consumed.add(construct);
-  return pass.messages.get(construct) ?? [];
+  pass.consumed.add(registration);
+  return pass.messages.get(registration.construct) ?? [];
 }
 
 function runPass(root: IConstruct): Pass {
@@ -70,7 +74,7 @@ function runPass(root: IConstruct): Pass {
     const owner = ownerOf(regs, apiObject, finding.path);
     const text = `${finding.object}: ${finding.path || '(object)'}: ${finding.message} [${finding.ruleId}]`;
     if (finding.severity === 'warning') {
-      process.stderr.write(`Warning: [${apiObject.node.path}] ${text}\n`);
+      process.stderr.write(`Warning: [${(owner ?? apiObject).node.path}] ${text}\n`);
       continue;
     }
     const target = owner ?? regs[0]?.construct;

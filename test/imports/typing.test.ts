@@ -1,7 +1,6 @@
 import { join } from 'path';
 import * as ts from 'typescript';
 
-const root = join(__dirname, '..', '..');
 
 /** Type-checks a snippet placed in test/imports/ (so relative imports resolve) and returns its errors. */
 function typeErrors(files: { [name: string]: string }): { [name: string]: string[] } {

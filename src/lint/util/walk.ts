@@ -39,22 +39,53 @@ function keySegment(key: string): string {
 
 /**
  * Visits every value of a JSON tree depth-first, parents before children. Return `false`
- * from `visit` to skip a value's children.
+ * from `visit` to skip a value's children. The visited record is reused from one value to the
+ * next (its `path` is computed only when read): copy what you keep.
  */
-export function walk(root: unknown, visit: (v: Visited) => boolean | void, path = ''): void {
+export function walk(root: unknown, visit: (v: Visited) => boolean | void, basePath = ''): void {
   const fields: string[] = [];
-  const step = (value: unknown, at: string, key: string | number | undefined) => {
-    if (visit({ value, path: at, key, field: fields[fields.length - 1], fields }) === false) return;
+  const segments: (string | number)[] = [];
+  const current = {
+    value: root as unknown,
+    key: undefined as string | number | undefined,
+    field: undefined as string | undefined,
+    fields: fields as readonly string[],
+    get path(): string {
+      return joinSegments(basePath, segments);
+    },
+  };
+  const step = (value: unknown, key: string | number | undefined) => {
+    current.value = value;
+    current.key = key;
+    current.field = fields[fields.length - 1];
+    if (visit(current) === false) return;
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) step(value[i], `${at}[${i}]`, i);
+      for (let i = 0; i < value.length; i++) {
+        segments.push(i);
+        step(value[i], i);
+        segments.pop();
+      }
     } else if (isJsonObject(value)) {
       for (const k of Object.keys(value)) {
         fields.push(k);
-        const segment = keySegment(k);
-        step(value[k], at === '' && segment.startsWith('.') ? segment.slice(1) : at + segment, k);
+        segments.push(k);
+        step(value[k], k);
+        segments.pop();
         fields.pop();
       }
     }
   };
-  step(root, path, undefined);
+  step(root, undefined);
+}
+
+function joinSegments(base: string, segments: readonly (string | number)[]): string {
+  let out = base;
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else {
+      const segment = keySegment(s);
+      out += out === '' && segment.startsWith('.') ? segment.slice(1) : segment;
+    }
+  }
+  return out;
 }

@@ -40,6 +40,9 @@ const ENUM_FIELDS: readonly EnumField[] = [
   { key: 'podManagementPolicy', kind: 'StatefulSet', values: ['OrderedReady', 'Parallel'] },
 ];
 
+const FIELDS_BY_KEY = new Map<string, EnumField[]>();
+for (const field of ENUM_FIELDS) FIELDS_BY_KEY.set(field.key, [...(FIELDS_BY_KEY.get(field.key) ?? []), field]);
+
 /** Pod-spec restartPolicy differs from a (sidecar) container's, which only takes Always. */
 const POD_RESTART_POLICY = ['Always', 'OnFailure', 'Never'];
 
@@ -52,12 +55,11 @@ export const K8S_ENUM: Rule = {
   description: 'Kubernetes enum fields (imagePullPolicy, restartPolicy, protocol, dnsPolicy, Service type...) hold an accepted, correctly cased value',
   check(ctx) {
     const kind = String(ctx.manifest.kind ?? '');
-    const fields = ENUM_FIELDS.filter(f => !f.kind || f.kind === kind);
     walk(ctx.manifest, at => {
-      if (at.field === 'metadata' || at.field === 'data' || at.field === 'stringData') return false;
-      if (typeof at.key !== 'string' || typeof at.value !== 'string' || hasTemplateExpression(at.value)) return true;
+      if (typeof at.value !== 'string') return at.field !== 'metadata' && at.field !== 'data' && at.field !== 'stringData';
+      if (typeof at.key !== 'string' || (at.key !== 'restartPolicy' && !FIELDS_BY_KEY.has(at.key)) || hasTemplateExpression(at.value)) return true;
       const values = at.key === 'restartPolicy' ? restartPolicyValues(at)
-        : fields.find(f => f.key === at.key && (!f.where || f.where(at)) && !(f.emptyAllowed && at.value === ''))?.values;
+        : FIELDS_BY_KEY.get(at.key)!.find(f => (!f.kind || f.kind === kind) && (!f.where || f.where(at)) && !(f.emptyAllowed && at.value === ''))?.values;
       if (values && !values.includes(at.value)) ctx.report(at.path, message(at.key, at.value, values, ctx.manifest));
       return true;
     });

@@ -44,5 +44,5 @@ fetch(e.SLACK_WEBHOOK, { method: 'POST', headers: { 'content-type': 'application
     if (!r.ok) { console.error('Slack answered HTTP ' + r.status + ': ' + body.slice(0, 200)); process.exit(1); }
     console.log('Slack notified: ' + title);
   }))
-  .catch(err => { console.error('Slack notification failed: ' + ((err.cause && err.cause.code) || err.name)); process.exit(1); });
+  .catch(err => { console.error('Slack notification failed: ' + ((err.cause && (err.cause.code || err.cause.message)) || err.name)); process.exit(1); });
 `;

@@ -56,3 +56,22 @@ describe('the story (test/fixtures/mission/story.yaml) against the README defect
     expect(unexplained).toEqual([]);
   });
 });
+
+describe('the story as the post shows it (Helm templates, not rendered: test/fixtures/mission/story-helm.yaml)', () => {
+  const file = join(root, 'test', 'fixtures', 'mission', 'story-helm.yaml');
+  const parsed = parseManifests(readFileSync(file, 'utf8'), file);
+
+  test('documents YAML cannot read as intended are input problems that name Helm, with their line', () => {
+    expect(parsed.problems.map(p => p.line)).toEqual([11, 25]);
+    expect(parsed.problems.every(p => p.message.includes('unrendered Helm template'))).toBe(true);
+    expect(parsed.problems[0].message).toMatch(/^YAML syntax error: .*\(Helm syntax at line 7\)$/);
+  });
+
+  test('Helm expressions that parse as strings are reported by ARGO-HELM-LEFTOVER', () => {
+    const findings = lint(parsed.manifests.map(m => m.manifest), { schema: false }).filter(f => f.ruleId === 'ARGO-HELM-LEFTOVER');
+    expect(findings.map(f => `${f.object} ${f.path}`)).toEqual([
+      'CronWorkflow/cron-workflow-example spec.workflowSpec.templates[0].steps[0][0].when',
+      'WorkflowTemplate/artifact-test spec.templates[0].outputs.artifacts[0].s3.key',
+    ]);
+  });
+});

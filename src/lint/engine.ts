@@ -19,7 +19,7 @@ export function lint(manifests: readonly Manifest[], options: LintOptions = {}, 
   const forAll: Rule[] = [];
   for (const rule of rules) {
     if (only && !only.has(rule.id)) continue;
-    if (rule.kinds) for (const k of rule.kinds) byKind.set(k, [...(byKind.get(k) ?? []), rule]);
+    if (rule.kinds) for (const k of rule.kinds) listIn(byKind, k).push(rule);
     else forAll.push(rule);
   }
   const validator = options.schema !== false && (!only || only.has(SCHEMA_RULE_ID)) && manifests.length > 0
@@ -67,11 +67,12 @@ export function describeObject(manifest: Manifest): string {
   return `${manifest?.kind ?? '<no kind>'}/${name}`;
 }
 
+/** Lookup of manifests by kind, name and namespace, as rules see it in `ctx.index`. */
 export function indexManifests(manifests: readonly Manifest[]): ManifestIndex {
   const byKind = new Map<string, Manifest[]>();
   for (const m of manifests) {
     if (!m || typeof m !== 'object' || typeof m.kind !== 'string') continue;
-    byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m]);
+    listIn(byKind, m.kind).push(m);
   }
   return {
     all: manifests,
@@ -91,6 +92,12 @@ function isForeignKind(manifest: Manifest, validator: ManifestValidator): boolea
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || validator.knows(apiVersion, kind)) return false;
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   return group.includes('.') && group !== 'argoproj.io' && !group.endsWith('.k8s.io');
+}
+
+function listIn<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, list = []);
+  return list;
 }
 
 function comparePaths(a: string, b: string): number {

@@ -103,6 +103,10 @@ export class CronWorkflow extends WorkflowSpecBase {
     return this.props.workflowTemplate ? undefined : this.templates[0];
   }
 
+  protected validateSpec(): string[] {
+    return [...super.validateSpec(), ...this.checkArgumentValues(this.props.workflowTemplate, this.props.parameters)];
+  }
+
   private renderSpec(): l1.CronWorkflowSpec {
     const p = this.props;
     const wt = p.workflowTemplate;

@@ -91,6 +91,51 @@ export class ArgoVariable {
   }
 }
 
+/**
+ * An Argo expression template, `{{=...}}` (expr-lang): a value computed at run time, usable in
+ * any text field and in conditions. Build it with the `argoExpr` tag so that variables are
+ * written in expr-lang syntax: argoExpr`sprig.upper(${message})` renders
+ * `{{=sprig.upper(inputs.parameters.message)}}`.
+ */
+export class ArgoExpression extends ArgoVariable {
+  /** An expression from expr-lang text, e.g. `ArgoExpression.of('asInt(inputs.parameters.n) + 1')`. */
+  public static of(text: string): ArgoExpression {
+    return new ArgoExpression(text, []);
+  }
+
+  /** @internal */
+  constructor(public readonly text: string, public readonly reads: readonly ArgoVariable[]) {
+    super([]);
+  }
+
+  /** Dotted path: not a plain variable, so the expression text. */
+  public get path(): string {
+    return `=${this.text}`;
+  }
+
+  /** The expression in expr-lang, parenthesized so it composes. */
+  public get expr(): string {
+    return `(${this.text})`;
+  }
+
+  /** `{{=text}}`. */
+  public toString(): string {
+    return `{{=${this.text}}}`;
+  }
+}
+
+/**
+ * Tag for `{{=...}}` expression templates: interpolated variables are written in expr-lang
+ * (`inputs.parameters["my-param"]`), other values as they are.
+ */
+export function argoExpr(strings: TemplateStringsArray, ...values: (ArgoVariable | string | number | boolean)[]): ArgoExpression {
+  let text = strings[0];
+  values.forEach((v, i) => {
+    text += (v instanceof ArgoVariable ? v.expr : String(v)) + strings[i + 1];
+  });
+  return new ArgoExpression(text, values.filter((v): v is ArgoVariable => v instanceof ArgoVariable));
+}
+
 /** Comparison operators of conditions. */
 export type ComparisonOperator = '==' | '!=' | '>' | '>=' | '<' | '<=' | '=~';
 
@@ -283,7 +328,8 @@ export function renderInput(value: ArgoInput): string {
 export function collectVariables(value: unknown, out: ArgoVariable[] = [], seen = new Set<unknown>()): ArgoVariable[] {
   if (value === null || typeof value !== 'object' || seen.has(value)) return out;
   seen.add(value);
-  if (value instanceof ArgoVariable) out.push(value);
+  if (value instanceof ArgoExpression) out.push(value, ...value.reads);
+  else if (value instanceof ArgoVariable) out.push(value);
   else if (value instanceof Condition) out.push(...value.variables);
   else if (Array.isArray(value)) value.forEach(v => collectVariables(v, out, seen));
   else if (Object.getPrototypeOf(value) === Object.prototype) Object.values(value).forEach(v => collectVariables(v, out, seen));

@@ -3,9 +3,9 @@ import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { K8sAffinity, K8sToleration } from '../../imports/kubernetes';
 import { addArgoValidation } from '../core/validation';
-import { ArtifactLocation, InputArtifact, OutputArtifact } from './artifacts';
+import { ArtifactLocation, InputArtifact, InputArtifactOptions, OutputArtifact, OutputArtifactOptions } from './artifacts';
 import { ArgoText, ArgoVariable, collectVariables, renderText } from './expressions';
-import { InputParameter, OutputParameter } from './parameters';
+import { InputParameter, OutputParameter, OutputParameterOptions, ParameterOptions } from './parameters';
 import {
   ArgoDuration, MetadataProps, RetryStrategyProps, SynchronizationProps,
   renderDuration, renderPodSecurityContext, renderRetryStrategy, renderSynchronization,
@@ -229,14 +229,14 @@ export abstract class Template extends Construct implements ITemplate {
   }
 
   /** Creates and declares an input parameter; use the returned object in this template's fields. */
-  public addInputParameter(name: string, options?: ConstructorParameters<typeof InputParameter>[1]): InputParameter {
+  public addInputParameter(name: string, options?: ParameterOptions): InputParameter {
     const p = new InputParameter(name, options);
     this.addInput(p);
     return p;
   }
 
   /** Creates and declares an input artifact. */
-  public addInputArtifact(name: string, options?: ConstructorParameters<typeof InputArtifact>[1]): InputArtifact {
+  public addInputArtifact(name: string, options?: InputArtifactOptions): InputArtifact {
     const a = new InputArtifact(name, options);
     this.addInput(a);
     return a;
@@ -248,14 +248,14 @@ export abstract class Template extends Construct implements ITemplate {
   }
 
   /** Creates and declares an output parameter. */
-  public addOutputParameter(name: string, options?: ConstructorParameters<typeof OutputParameter>[1]): OutputParameter {
+  public addOutputParameter(name: string, options?: OutputParameterOptions): OutputParameter {
     const p = new OutputParameter(name, options);
     this.addOutput(p);
     return p;
   }
 
   /** Creates and declares an output artifact. */
-  public addOutputArtifact(name: string, options?: ConstructorParameters<typeof OutputArtifact>[1]): OutputArtifact {
+  public addOutputArtifact(name: string, options?: OutputArtifactOptions): OutputArtifact {
     const a = new OutputArtifact(name, options);
     this.addOutput(a);
     return a;

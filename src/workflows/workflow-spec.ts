@@ -440,6 +440,20 @@ export abstract class WorkflowSpecBase extends Construct {
     return errors;
   }
 
+  /** Checks the `parameters` prop (values for a run WorkflowTemplate's parameters). */
+  protected checkArgumentValues(wt: IWorkflowTemplate | undefined, values: { [name: string]: unknown } | undefined): string[] {
+    const errors: string[] = [];
+    const at = `${this._objectLabel()}: ${this._templatesPath.replace(/\.templates$/, '')}.arguments.parameters`;
+    Object.keys(values ?? {}).forEach((name, i) => {
+      if (!wt) {
+        errors.push(`${at}[${i}]: the parameters prop gives values to the parameters of a workflowTemplate, and this object runs none. Declare its own parameters with addArgument(name, { value }).`);
+      } else if (wt.parameters.length && !wt.parameters.some(p => p.name === name)) {
+        errors.push(`${at}[${i}]: passes "${name}" but WorkflowTemplate "${wt.name}" declares no such parameter (declared: ${wt.parameters.map(p => p.name).join(', ')}): Argo ignores it. Key values by the template's parameter objects: { [param.name]: value }.`);
+      }
+    });
+    return errors;
+  }
+
   private claimTemplates(): WorkflowVolume[] {
     const out = this._volumes.filter(v => v.isClaimTemplate);
     for (const t of this._templates) {

@@ -71,17 +71,6 @@ export class Workflow extends WorkflowSpecBase {
   }
 
   protected validateSpec(): string[] {
-    const errors = super.validateSpec();
-    const wt = this.props.workflowTemplate;
-    const known = wt?.parameters.map(p => p.name) ?? this.parameters.map(p => p.name);
-    for (const name of Object.keys(this.props.parameters ?? {})) {
-      if (wt && wt.parameters.length && !known.includes(name)) {
-        errors.push(`${this._objectLabel()}: spec.arguments.parameters: passes "${name}" but WorkflowTemplate "${wt.name}" declares no such parameter (declared: ${known.join(', ')}): Argo ignores it. Key values by the template's parameter objects: { [param.name]: value }.`);
-      }
-      if (!wt) {
-        errors.push(`${this._objectLabel()}: spec.arguments.parameters: the parameters prop gives values to a workflowTemplate's parameters, and this Workflow runs none. Declare its own parameters with addArgument(name, { value }).`);
-      }
-    }
-    return errors;
+    return [...super.validateSpec(), ...this.checkArgumentValues(this.props.workflowTemplate, this.props.parameters)];
   }
 }

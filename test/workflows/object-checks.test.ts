@@ -4,7 +4,7 @@
  * automatic: DAG dependencies from output reads, templateRef vs template, exit-handler wrappers.
  */
 import {
-  ClusterWorkflowTemplate, Depends, InputParameter, OutputParameter, OutputSource, Workflow, WorkflowPhase, WorkflowTemplate,
+  argoExpr, ClusterWorkflowTemplate, CronWorkflow, Depends, InputParameter, OutputParameter, OutputSource, Workflow, WorkflowPhase, WorkflowTemplate,
   WorkflowVariables, WorkflowVolume,
 } from '../../src/workflows';
 import { newChart, synth, synthError } from './helpers';
@@ -170,5 +170,42 @@ describe('references made by objects', () => {
       return app.synthYaml();
     };
     expect(build()).toBe(build());
+  });
+});
+
+describe('more object behaviour', () => {
+  test('argoExpr writes interpolated variables in expr-lang, and a task reading one depends on it', () => {
+    const { app, wf, m, echo } = setup();
+    const dag = wf.addDagTemplate('dag');
+    const a = dag.addTask('a', echo);
+    const b = dag.addTask('b', echo, { parameters: { [m.name]: argoExpr`sprig.upper(${a.result}) + ${m}` } });
+    wf.setEntrypoint(dag);
+    expect(String(b.options.parameters![m.name])).toBe('{{=sprig.upper(tasks.a.outputs.result) + inputs.parameters.m}}');
+    const tasks = synth(app)[0].spec.templates[1].dag.tasks;
+    expect(tasks[1]).toMatchObject({ name: 'b', depends: 'a', arguments: { parameters: [{ name: 'm', value: '{{=sprig.upper(tasks.a.outputs.result) + inputs.parameters.m}}' }] } });
+  });
+
+  test('a ClusterWorkflowTemplate drops the chart namespace; a WorkflowTemplate keeps it', () => {
+    const { App, Chart } = require('cdk8s');
+    const app = new App({ outdir: __dirname });
+    const chart = new Chart(app, 'ns', { namespace: 'team-a' });
+    new ClusterWorkflowTemplate(chart, 'cwt', { metadata: { name: 'cwt' } }).addContainerTemplate('t', { image: 'busybox' });
+    const wt = new WorkflowTemplate(chart, 'wt', { metadata: { name: 'wt' } });
+    wt.addContainerTemplate('t', { image: 'busybox' });
+    const docs = synth(app);
+    expect(docs.map(d => [d.kind, d.metadata.namespace])).toEqual([['ClusterWorkflowTemplate', undefined], ['WorkflowTemplate', 'team-a']]);
+    expect(wt.namespace).toBe('team-a');
+  });
+
+  test('values for a run WorkflowTemplate are checked against its parameters (Workflow and CronWorkflow)', () => {
+    const { app, chart } = newChart();
+    const wt = new WorkflowTemplate(chart, 'wt', { metadata: { name: 'wt' } });
+    const size = wt.addArgument('size', { value: 'tall' });
+    wt.setEntrypoint(wt.addContainerTemplate('t', { image: 'busybox', args: [size] }));
+    new Workflow(chart, 'run', { generateName: 'run-', workflowTemplate: wt, parameters: { [size.name]: 'grande', sise: 'x' } });
+    new CronWorkflow(chart, 'cron', { metadata: { name: 'cron' }, schedules: ['@daily'], workflowTemplate: wt, parameters: { colour: 'red' } });
+    const message = synthError(app);
+    expect(line(message, 'run')).toMatch(/spec\.arguments\.parameters\[1\]: passes "sise" but WorkflowTemplate "wt" declares no such parameter \(declared: size\)/);
+    expect(line(message, 'cron')).toMatch(/spec\.workflowSpec\.arguments\.parameters\[0\]: passes "colour"/);
   });
 });

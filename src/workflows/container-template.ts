@@ -120,17 +120,46 @@ export class ContainerSpec {
   }
 }
 
+/** Settings of the pod of a container or script template. */
+export interface PodTemplateProps extends LeafTemplateProps, ContainerSpecProps {
+  /**
+   * Keep the pod running after the step "completes" (a service for later steps, e.g. a database).
+   * Later steps reach it through the step's `ip`.
+   * @default false
+   */
+  readonly daemon?: boolean;
+}
+
 /** Props of a container template. */
-export interface ContainerTemplateProps extends LeafTemplateProps, ContainerSpecProps {}
+export interface ContainerTemplateProps extends PodTemplateProps {}
 
 /** Base of container and script templates: a pod running one main container. */
 export abstract class PodTemplate extends Template {
   /** The main container's settings (env, envFrom, mounts can be added later). */
   public readonly container: ContainerSpec;
+  private readonly sidecars: { name: string; spec: ContainerSpec }[] = [];
+  private readonly initContainers: { name: string; spec: ContainerSpec }[] = [];
 
-  constructor(scope: Construct, id: string, props: LeafTemplateProps & ContainerSpecProps) {
-    super(scope, id, props);
-    this.container = new ContainerSpec(props);
+  constructor(scope: Construct, id: string, private readonly podProps: PodTemplateProps) {
+    super(scope, id, podProps);
+    this.container = new ContainerSpec(podProps);
+  }
+
+  /**
+   * Adds a sidecar container, running next to the main container for the pod's lifetime
+   * (name `^[a-zA-Z0-9][-a-zA-Z0-9]*$`, not `main`/`wait`, rule W18).
+   */
+  public addSidecar(name: string, props: ContainerSpecProps): ContainerSpec {
+    const spec = new ContainerSpec(props);
+    this.sidecars.push({ name, spec });
+    return spec;
+  }
+
+  /** Adds an init container, run to completion before the main container (rule W16: named). */
+  public addInitContainer(name: string, props: ContainerSpecProps): ContainerSpec {
+    const spec = new ContainerSpec(props);
+    this.initContainers.push({ name, spec });
+    return spec;
   }
 
   /** Sets an environment variable of the main container. */
@@ -150,11 +179,18 @@ export abstract class PodTemplate extends Template {
 
   /** @internal */
   public _mountedVolumes(): WorkflowVolume[] {
-    return this.container.volumes;
+    return [this.container, ...this.sidecars.map(s => s.spec), ...this.initContainers.map(s => s.spec)].flatMap(c => c.volumes);
   }
 
   protected usedValues(): unknown[] {
-    return this.container.values;
+    return [this.container, ...this.sidecars.map(s => s.spec), ...this.initContainers.map(s => s.spec)].flatMap(c => c.values);
+  }
+
+  /** Daemon flag, sidecars and init containers: the pod-level fields next to the main container. */
+  protected renderPodExtras(): Partial<l1.Template> {
+    const named = (list: { name: string; spec: ContainerSpec }[]) => (list.length
+      ? list.map(c => ({ ...c.spec.render(), name: c.name }) as l1.UserContainer) : undefined);
+    return { daemon: this.podProps.daemon, sidecars: named(this.sidecars), initContainers: named(this.initContainers) };
   }
 
   /** The main container without the empty name. */
@@ -174,12 +210,12 @@ export class ContainerTemplate extends PodTemplate {
   }
 
   protected renderBody(): Partial<l1.Template> {
-    return { container: this.renderContainer() as l1.Template['container'] };
+    return { ...this.renderPodExtras(), container: this.renderContainer() as l1.Template['container'] };
   }
 }
 
 /** Props of a script template. */
-export interface ScriptTemplateProps extends LeafTemplateProps, ContainerSpecProps {
+export interface ScriptTemplateProps extends PodTemplateProps {
   /** The script, run with `command` (e.g. `['python']`); typed variables render `{{...}}`. */
   readonly source: ArgoText;
 }
@@ -195,6 +231,6 @@ export class ScriptTemplate extends PodTemplate {
   }
 
   protected renderBody(): Partial<l1.Template> {
-    return { script: { ...this.renderContainer(), source: renderText(this.props.source) } as l1.ScriptTemplate };
+    return { ...this.renderPodExtras(), script: { ...this.renderContainer(), source: renderText(this.props.source) } as l1.ScriptTemplate };
   }
 }

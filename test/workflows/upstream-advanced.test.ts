@@ -335,3 +335,32 @@ test('pod-gc-strategy.yaml, gc-ttl.yaml, synchronization-mutex-wf-level.yaml: wo
     expectUpstream(app, file);
   }
 });
+
+test('sidecar-nginx.yaml: a sidecar next to the main container', () => {
+  const { app, chart } = newChart();
+  const wf = new Workflow(chart, 'wf', { generateName: 'sidecar-nginx-' });
+  const t = wf.addContainerTemplate('sidecar-nginx-example', {
+    image: 'curlimages/curl:latest', command: ['sh', '-c'],
+    args: ["until `curl -G 'http://127.0.0.1/' >& /tmp/out`; do echo sleep && sleep 1; done && cat /tmp/out"],
+  });
+  t.addSidecar('nginx', { image: 'nginx:1.13', command: ['nginx', '-g', 'daemon off;'] });
+  expectUpstream(app, 'sidecar-nginx.yaml');
+});
+
+test('daemoned steps: daemon flag, and a later step reads the daemon\'s ip by object', () => {
+  const { app, chart } = newChart();
+  const wf = new Workflow(chart, 'wf', { generateName: 'daemon-' });
+  const main = wf.addStepsTemplate('main');
+  const server = wf.addContainerTemplate('server', { image: 'nginx:1.13', daemon: true });
+  const ip = new InputParameter('server-ip');
+  const client = wf.addContainerTemplate('client', { image: 'curlimages/curl:latest', args: [`curl http://${ip}:80/`], inputs: [ip] });
+  const s = main.addStep('nginx-server', server);
+  const init = client.addInitContainer('hello', { image: 'alpine:3.23', command: ['echo', 'hello'] });
+  init.addEnv('WHO', 'world');
+  main.addStep('nginx-client', client, { parameters: { [ip.name]: s.ip } });
+  wf.setEntrypoint(main);
+  const [doc] = synth(app);
+  expect(doc.spec.templates[1]).toEqual({ name: 'server', daemon: true, container: { image: 'nginx:1.13' } });
+  expect(doc.spec.templates[2].initContainers).toEqual([{ name: 'hello', image: 'alpine:3.23', command: ['echo', 'hello'], env: [{ name: 'WHO', value: 'world' }] }]);
+  expect(doc.spec.templates[0].steps[1][0].arguments.parameters[0].value).toBe('{{steps.nginx-server.ip}}');
+});

@@ -24,11 +24,11 @@ test('W9: each template class renders exactly one template type', () => {
   for (const t of synth(app)[0].spec.templates) expect(types.filter(k => k in t)).toHaveLength(1);
 });
 
-test('W11 (parallelism), W13 (timeout), W16 (init containers), W40 (metrics) are not props where Argo rejects them', () => {
+test('W11 (parallelism), W13 (timeout), W40 (metrics) are not props where Argo rejects them; init containers need a name', () => {
   const { app, wf } = fixture();
   // @ts-expect-error parallelism only exists on steps and DAG templates
   wf.addContainerTemplate('p', { image: 'busybox', parallelism: 2 });
-  // @ts-expect-error init containers are not offered (no unnamed ones can be written)
+  // @ts-expect-error init containers are added with addInitContainer(name, ...), not as a prop
   wf.addContainerTemplate('i', { image: 'busybox', initContainers: [{ image: 'busybox' }] });
   // @ts-expect-error metrics are not offered
   wf.addContainerTemplate('m', { image: 'busybox', metrics: {} });

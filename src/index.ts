@@ -7,3 +7,6 @@ export * from './lint';
 export { addArgoValidation, lintConstructTree, ValidationScope } from './core/validation';
 export * from './workflows';
 export * from './events';
+export * from './config';
+export * from './artifacts';
+export * from './notify';

@@ -143,6 +143,12 @@ describe('W32 workflow variables', () => {
       expect(run('W32', [notifier(), caller(true)])).toEqual([]);
     });
 
+    test('an exit hook calling the shared template by templateRef counts as running it from the exit handler', () => {
+      const hooked = workflow({ entrypoint: 'main', templates: [container('main')],
+        hooks: { exit: { templateRef: { name: 'common', template: 'notify' } } } });
+      expect(run('W32', [notifier(), hooked])).toEqual([]);
+    });
+
     test('it is a warning when nothing in the set runs it', () => {
       const [finding] = run('W32', notifier());
       expect(finding.severity).toBe('warning');

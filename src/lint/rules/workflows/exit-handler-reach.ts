@@ -35,8 +35,14 @@ function computeReach(index: ManifestIndex): TemplateReach {
     const onExit = str(spec.onExit) ?? (model !== base ? str(base.site.spec.onExit) : undefined);
     if (onExit) exitRoots.push([base, onExit]);
     for (const [hookName, hook] of Object.entries(spec.hooks ?? {})) {
+      const roots = hookName === 'exit' ? exitRoots : runRoots;
       const template = str((hook as any)?.template);
-      if (template) (hookName === 'exit' ? exitRoots : runRoots).push([base, template]);
+      if (template) roots.push([base, template]);
+      const templateRef = (hook as any)?.templateRef;
+      if (templateRef) {
+        const r = resolveTemplateRef(index, manifest, templateRef);
+        if (r.status === 'ok' && r.template?.name) roots.push([r.target, r.template.name]);
+      }
     }
     if (!model.site.isTemplateKind) {
       const entrypoint = str(spec.entrypoint) ?? str(base.site.spec.entrypoint);

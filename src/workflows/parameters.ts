@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import * as l1 from '../../imports/argo-workflows';
-import { ArgoText, ArgoVariable, Condition, renderText } from './expressions';
+import { ArgoExpression, ArgoText, ArgoVariable, Condition, renderText } from './expressions';
 import { IWorkflowParameter } from './workflow-template-ref';
 
 /** Where a parameter reads its value from a ConfigMap key. */
@@ -140,10 +140,14 @@ export class OutputSource {
     return new OutputSource({ parameter: parameter.toString() }, [parameter]);
   }
 
-  /** An expr-lang expression (steps and DAG templates), e.g. picking a branch's output. */
-  public static fromExpression(expression: Condition | string): OutputSource {
-    const text = typeof expression === 'string' ? expression : expression.renderExpression();
-    return new OutputSource({ expression: text }, expression instanceof Condition ? expression.variables : []);
+  /**
+   * An expr-lang expression (steps and DAG templates), e.g. picking the output of the branch that
+   * ran: argoExpr`${flip.result} == "heads" ? ${heads.result} : ${tails.result}`.
+   */
+  public static fromExpression(expression: ArgoExpression | Condition | string): OutputSource {
+    if (expression instanceof ArgoExpression) return new OutputSource({ expression: expression.text }, [...expression.reads]);
+    if (expression instanceof Condition) return new OutputSource({ expression: expression.renderExpression() }, expression.variables);
+    return new OutputSource({ expression });
   }
 
   /** Supplied by a user when resuming a suspend template. */

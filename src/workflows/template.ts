@@ -309,7 +309,8 @@ export abstract class Template extends Construct implements ITemplate {
   /** Object checks that types cannot express; messages name the field and the fix. */
   protected validateObjects(): string[] {
     const errors: string[] = [];
-    const values = [...this.usedValues(), this.baseProps.memoize, ...this._inputs.map(i => i.options), ...this._outputs.map(o => o.options)];
+    const values = [...this.usedValues(), this.baseProps.memoize, ...this._inputs.map(i => i.options), ...this._outputs.map(o => o.options),
+      ...this.outputParameters.map(o => o.options.valueFrom?._variables)];
     for (const v of collectVariables(values)) {
       const problem = this.checkVariable(v);
       if (problem) errors.push(this.error(problem));

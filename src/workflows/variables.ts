@@ -1,4 +1,5 @@
 import { ArgoVariable } from './expressions';
+import { IWorkflowParameter } from './workflow-template-ref';
 
 function v(path: string): ArgoVariable {
   return new ArgoVariable(path.split('.'));
@@ -80,6 +81,14 @@ export const WorkflowVariables = {
   /** `{{workflow.labels.<key>}}`. */
   label(key: string): ArgoVariable {
     return new ArgoVariable(['workflow', 'labels', key]);
+  },
+  /**
+   * `{{workflow.parameters.<name>}}` of any workflow parameter object, e.g. one of a template
+   * imported with `WorkflowTemplate.fromName(..., { parameters })` (WorkflowParameter objects
+   * render this already).
+   */
+  parameter(parameter: IWorkflowParameter): ArgoVariable {
+    return new ArgoVariable(['workflow', 'parameters', parameter.name], parameter);
   },
   /** `{{workflow.annotations.<key>}}`. */
   annotation(key: string): ArgoVariable {

@@ -6,7 +6,7 @@
  */
 import { Chart, Cron } from 'cdk8s';
 import {
-  ClusterWorkflowTemplate, Condition, CronConcurrencyPolicy, CronWorkflow, InputParameter, NodePhase, OutputParameter, OutputSource,
+  argoExpr, ClusterWorkflowTemplate, Condition, CronConcurrencyPolicy, CronWorkflow, InputParameter, NodePhase, OutputParameter, OutputSource,
   PodGcStrategy, ResourceAction, Workflow, WorkflowMutex, WorkflowPhase, WorkflowTemplate, WorkflowVariables,
 } from '../../src/workflows';
 import { expectUpstream, newChart, normalize, synth, synthError, upstream } from './helpers';
@@ -363,4 +363,25 @@ test('daemoned steps: daemon flag, and a later step reads the daemon\'s ip by ob
   expect(doc.spec.templates[1]).toEqual({ name: 'server', daemon: true, container: { image: 'nginx:1.13' } });
   expect(doc.spec.templates[2].initContainers).toEqual([{ name: 'hello', image: 'alpine:3.23', command: ['echo', 'hello'], env: [{ name: 'WHO', value: 'world' }] }]);
   expect(doc.spec.templates[0].steps[1][0].arguments.parameters[0].value).toBe('{{steps.nginx-server.ip}}');
+});
+
+test('conditional-parameters.yaml: a steps template output chosen by an expression over step objects', () => {
+  const { app, chart } = newChart();
+  const wf = new Workflow(chart, 'wf', { generateName: 'conditional-parameter-' });
+  const main = wf.addStepsTemplate('main');
+  const script = (name: string, source: string) => wf.addScriptTemplate(name, { image: 'python:alpine3.23', command: ['python'], source });
+  const flipCoin = script('flip-coin', 'import random\nprint("heads" if random.randint(0,1) == 0 else "tails")\n');
+  const flip = main.addStep('flip-coin', flipCoin);
+  const [heads, tails] = main.addParallelSteps(
+    ['heads', script('heads', 'print("heads")\n'), { when: flip.result.eq('heads') }],
+    ['tails', script('tails', 'print("tails")\n'), { when: flip.result.eq('tails') }]);
+  main.addOutput(new OutputParameter('stepresult', {
+    valueFrom: OutputSource.fromExpression(argoExpr`${flip.result} == 'heads' ? ${heads.result} : ${tails.result}`),
+  }));
+  // Only difference: expr-lang accessors are written steps["flip-coin"], upstream writes steps['flip-coin'].
+  const ours = synth(app).map(normalize);
+  const theirs = upstream('conditional-parameters.yaml').map(normalize);
+  const output = theirs[0].spec.templates[0].outputs.parameters[0].valueFrom;
+  output.expression = output.expression.replace("steps['flip-coin']", 'steps["flip-coin"]');
+  expect(ours).toEqual(theirs);
 });

@@ -1,7 +1,9 @@
 import { spawnSync } from 'child_process';
 import { copyFileSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { repoRoot, tempTree } from './helpers';
+import { repoRoot, removeTempTrees, tempTree } from './helpers';
+
+afterAll(removeTempTrees);
 
 /** A package-like directory with the real bin/ scripts and the given lib/ or src/ files. */
 function packageWith(files: { readonly [path: string]: string }): string {

@@ -1,5 +1,7 @@
 import { join } from 'path';
-import { BAD_CONFIGMAP, CLEAN_TEMPLATE, runCli, SETTINGS_CONFIGMAP, tempTree, TEMPLATE_USING_SETTINGS } from './helpers';
+import { BAD_CONFIGMAP, CLEAN_TEMPLATE, runCli, SETTINGS_CONFIGMAP, removeTempTrees, tempTree, TEMPLATE_USING_SETTINGS } from './helpers';
+
+afterAll(removeTempTrees);
 
 /** `file: Kind/name: field.path: error|warning: message [RULE-ID]` */
 const FINDING_LINE = /^(\S+): ([A-Za-z]+\/\S+): (\S+): (error|warning): (.+) \[([A-Z0-9-]+)\]$/;

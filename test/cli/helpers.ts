@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 
@@ -25,14 +25,22 @@ export function runCli(args: readonly string[], options: { cwd?: string; input?:
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const created: string[] = [];
+
 /** Creates a temporary directory holding the given files (relative path -> content). */
 export function tempTree(files: { readonly [path: string]: string }): string {
   const dir = mkdtempSync(join(tmpdir(), 'cdk8s-argo-'));
+  created.push(dir);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
   }
   return dir;
+}
+
+/** Removes every directory tempTree() created (call from afterAll). */
+export function removeTempTrees(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export const CLEAN_TEMPLATE = `apiVersion: argoproj.io/v1alpha1

@@ -2,7 +2,9 @@ import { spawnSync } from 'child_process';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ArgoLintValidation, CdkValidationContext } from '../../src/cli/plugin';
-import { BAD_CONFIGMAP, CLEAN_TEMPLATE, repoRoot, schemaDir, tempTree, TEMPLATE_USING_SETTINGS } from './helpers';
+import { BAD_CONFIGMAP, CLEAN_TEMPLATE, repoRoot, schemaDir, removeTempTrees, tempTree, TEMPLATE_USING_SETTINGS } from './helpers';
+
+afterAll(removeTempTrees);
 
 const cdk8sCli = join(repoRoot, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
 

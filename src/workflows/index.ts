@@ -1,21 +1,30 @@
+// Public API of the Argo Workflows constructs. Render/check helpers marked @internal stay unexported.
 export * from './workflow-template-ref';
 export * from './expressions';
 export * from './variables';
 export * from './parameters';
-export * from './artifacts';
-export * from './env';
-export * from './volumes';
-export * from './policies';
+export { ArtifactArchive, ArtifactLocation, InputArtifact, OutputArtifact } from './artifacts';
+export type { ArtifactArgument, GitLocationOptions, InputArtifactOptions, OutputArtifactOptions, S3LocationOptions } from './artifacts';
+export { EnvSource } from './env';
+export type { EnvSourceOptions, EnvVarValue, IEnvSource } from './env';
+export { WorkflowVolume } from './volumes';
+export type { ClaimTemplateOptions, TemplateVolumeMount } from './volumes';
+export { PodGcStrategy, RetryPolicy, WorkflowMutex, WorkflowSemaphore } from './policies';
+export type {
+  ArgoDuration, MetadataProps, PodGcProps, RetryBackoff, RetryStrategyProps, SynchronizationProps, TtlStrategyProps,
+} from './policies';
 export * from './template';
 export * from './container-template';
 export * from './resource-template';
 export * from './suspend-template';
 export * from './http-template';
 export * from './container-set-template';
-export * from './call';
-export * from './hooks';
+export type { CallArguments } from './call';
+export { EXIT_HOOK, LifecycleHook } from './hooks';
+export type { LifecycleHookOptions } from './hooks';
 export * from './loop';
-export * from './invocation';
+export { Invocation, NodeVariable } from './invocation';
+export type { ContinueOnProps, InvocationOptions } from './invocation';
 export * from './steps-template';
 export * from './depends';
 export * from './dag-template';

@@ -24,6 +24,8 @@ interface Pass {
   readonly messages: Map<IConstruct, string[]>;
   /** Registrations already answered from this pass: asking again means a new validation pass. */
   readonly consumed: Set<Registration>;
+  /** The linted manifests, serialized: a new pass over identical output reuses the findings. */
+  readonly fingerprint: string;
 }
 
 const registrations = new WeakMap<IConstruct, Registration[]>();
@@ -56,16 +58,22 @@ function messagesFor(registration: Registration): string[] {
   const root = registration.construct.node.root;
   let pass = passes.get(root);
   if (!pass || pass.consumed.has(registration)) {
-    pass = runPass(root);
+    pass = runPass(root, pass);
     passes.set(root, pass);
   }
   pass.consumed.add(registration);
   return pass.messages.get(registration.construct) ?? [];
 }
 
-function runPass(root: IConstruct): Pass {
+/**
+ * cdk8s validates the whole app once per synth and again for every chart it serializes, so the
+ * same output is validated several times in a row: lint (and print warnings) only when it changed.
+ */
+function runPass(root: IConstruct, previous: Pass | undefined): Pass {
   const apiObjects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
   const manifests: Manifest[] = apiObjects.map(o => o.toJson());
+  const fingerprint = JSON.stringify(manifests);
+  if (previous && previous.fingerprint === fingerprint) return { ...previous, consumed: new Set() };
   const findings = lint(manifests, SYNTH_LINT_OPTIONS);
   const regs = (registrations.get(root) ?? []).map(r => ({ construct: r.construct, scope: r.scope() }));
   const messages = new Map<IConstruct, string[]>();
@@ -82,7 +90,7 @@ function runPass(root: IConstruct): Pass {
     const line = owner ? text : `${apiObject.node.path}: ${text}`;
     messages.set(target, [...(messages.get(target) ?? []), line]);
   }
-  return { messages, consumed: new Set() };
+  return { messages, consumed: new Set(), fingerprint };
 }
 
 function ownerOf(regs: { construct: IConstruct; scope: ValidationScope }[], apiObject: ApiObject, path: string): IConstruct | undefined {

@@ -1,12 +1,11 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { WORKFLOW_EXECUTOR_PERMISSION, WorkflowServiceAccount } from '../workflows/workflow-service-account';
 import type { SensorPermission } from './trigger-action';
 
 /** Verbs in a stable order, so that generated rules read the same on every synth. */
 const VERB_ORDER = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 
-/** The executor's requirement since Argo Workflows 3.4 (emissary writes task results). */
-const EXECUTOR_PERMISSION: SensorPermission = { apiGroup: 'argoproj.io', resource: 'workflowtaskresults', verbs: ['create', 'patch'] };
 
 /** Props of `SensorRbac`. @internal */
 export interface SensorRbacProps {
@@ -93,9 +92,10 @@ export class SensorRbac extends Construct {
   public grantExecutor(account: string | kplus.IServiceAccount): void {
     const serviceAccountName = typeof account === 'string' ? account : account.name;
     if (!this.props.executor || this.executorSubjects.has(serviceAccountName)) return;
+    if (account instanceof WorkflowServiceAccount && account.hasExecutorRbac) return;
     if (!this.executorBinding) {
       const role = new kplus.Role(this, 'ExecutorRole', { metadata: { name: `${this.props.sensorName}-executor`, namespace: this.props.namespace } });
-      role.allow([...EXECUTOR_PERMISSION.verbs], { apiGroup: EXECUTOR_PERMISSION.apiGroup, resourceType: EXECUTOR_PERMISSION.resource });
+      role.allow([...WORKFLOW_EXECUTOR_PERMISSION.verbs], { apiGroup: WORKFLOW_EXECUTOR_PERMISSION.apiGroup, resourceType: WORKFLOW_EXECUTOR_PERMISSION.resource });
       this.executorBinding = new kplus.RoleBinding(this, 'ExecutorRoleBinding', {
         metadata: { name: `${this.props.sensorName}-executor`, namespace: this.props.namespace }, role,
       });

@@ -62,7 +62,7 @@ interface SubmitSource {
   parameterNames(): readonly string[];
   /** True when the workflow references a template whose arguments the workflow declares itself. */
   readonly byReference: boolean;
-  readonly templateServiceAccount?: string;
+  readonly templateServiceAccount?: string | kplus.IServiceAccount;
   manifest(serviceAccountName: string | undefined, generateName: string | undefined, args: readonly WorkflowArgument[]): any;
 }
 
@@ -74,7 +74,7 @@ export class SubmitWorkflowAction {
       description: `${template.clusterScope ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate'} "${template.name}"`,
       parameterNames: () => template.parameters.map(p => p.name),
       byReference: true,
-      templateServiceAccount: template.serviceAccountName,
+      templateServiceAccount: template.serviceAccount ?? template.serviceAccountName,
       manifest: (serviceAccountName, generateName, args) => ArgoWorkflow.manifest({
         metadata: { generateName: generateName ?? `${template.name}-`, labels: options.labels },
         spec: {

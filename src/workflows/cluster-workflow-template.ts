@@ -1,5 +1,6 @@
 import { JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import * as kplus from 'cdk8s-plus-27';
 import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
 import { ImportedWorkflowTemplate, ImportedWorkflowTemplateOptions } from './imported-workflow-template';
@@ -39,6 +40,11 @@ export class ClusterWorkflowTemplate extends WorkflowSpecBase implements IWorkfl
   /** `metadata.name`. */
   public get name(): string {
     return this.apiObject.name;
+  }
+
+  /** The ServiceAccount workflows of this template run as, if set. */
+  public get serviceAccount(): kplus.IServiceAccount | undefined {
+    return this.props.serviceAccount;
   }
 
   /** `spec.serviceAccountName`, if set. */

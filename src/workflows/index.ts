@@ -34,3 +34,4 @@ export * from './workflow-template';
 export * from './cluster-workflow-template';
 export * from './workflow';
 export * from './cron-workflow';
+export * from './workflow-service-account';

@@ -1,3 +1,5 @@
+import type * as kplus from 'cdk8s-plus-27';
+
 /**
  * A workflow-level parameter (`spec.arguments.parameters[]`) of a WorkflowTemplate, as an object:
  * pass it where a parameter is meant instead of its name.
@@ -27,6 +29,11 @@ export interface IWorkflowTemplate {
    * @default - none
    */
   readonly serviceAccountName?: string;
+  /**
+   * The ServiceAccount object behind `serviceAccountName`, when the app defines or imports it.
+   * @default - none
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
   /** Workflow-level parameters (`spec.arguments.parameters`), in declaration order. */
   readonly parameters: readonly IWorkflowParameter[];
 }

@@ -1,5 +1,6 @@
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import * as kplus from 'cdk8s-plus-27';
 import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
 import { ImportedWorkflowTemplate, ImportedWorkflowTemplateOptions } from './imported-workflow-template';
@@ -41,6 +42,11 @@ export class WorkflowTemplate extends WorkflowSpecBase implements IWorkflowTempl
   /** `metadata.namespace`, if set. */
   public get namespace(): string | undefined {
     return this.apiObject.metadata.namespace;
+  }
+
+  /** The ServiceAccount workflows of this template run as, if set. */
+  public get serviceAccount(): kplus.IServiceAccount | undefined {
+    return this.props.serviceAccount;
   }
 
   /** `spec.serviceAccountName`, if set. */

@@ -6,7 +6,7 @@ import * as kplus from 'cdk8s-plus-27';
 import {
   KubernetesOperation, TriggerAction, WebhookEventSource, WorkflowOperation, WorkflowSensor, WorkflowSensorProps,
 } from '../../src/events';
-import { ClusterWorkflowTemplate, WorkflowTemplate } from '../../src/workflows';
+import { ClusterWorkflowTemplate, WorkflowServiceAccount, WorkflowTemplate } from '../../src/workflows';
 import { ofKind, schemaViolations, setup, synth } from './helpers';
 
 process.env.ARGO_SCHEMA_DIR ??= '/work/shared/argo';
@@ -83,6 +83,18 @@ describe('submitting a workflow from a WorkflowTemplate', () => {
     expect(named(m, 'RoleBinding', 's-executor').subjects).toEqual([{ kind: 'ServiceAccount', name: 'a-workflow-irsa' }]);
     expect(ofKind(m, 'ServiceAccount').map(sa => sa.metadata.name)).toEqual(['s-sensor']);
     expect(named(m, 'Sensor', 's').spec.triggers[0].template.argoWorkflow.source.resource.spec.serviceAccountName).toBeUndefined();
+  });
+
+  test('a WorkflowServiceAccount already holds the executor permission: the sensor binds nothing more for it', () => {
+    const { app, chart, sensor } = sensorApp();
+    const runner = new WorkflowServiceAccount(chart, 'runner', { metadata: { name: 'runner' } });
+    const template = new WorkflowTemplate(chart, 'a', { metadata: { name: 'a-workflow' }, serviceAccount: runner });
+    template.setEntrypoint(template.addContainerTemplate('main', { image: 'busybox:1.36' }));
+    sensor.submitWorkflow('run', template);
+    const m = synthChecked(app);
+    expect(ofKind(m, 'RoleBinding').map(b => b.subjects.map((x: any) => x.name).join()).sort()).toEqual(['runner', 's-sensor']);
+    expect(ofKind(m, 'Role').flatMap(rules).sort()).toEqual([
+      'argoproj.io/workflowtaskresults: create,patch', 'argoproj.io/workflows: list,create', 'argoproj.io/workflowtemplates: get']);
   });
 
   test('a service account given on the trigger is set on the workflow and bound once, however many triggers use it', () => {

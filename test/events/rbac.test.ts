@@ -94,7 +94,7 @@ describe('submitting a workflow from a WorkflowTemplate', () => {
     const m = synthChecked(app);
     expect(ofKind(m, 'RoleBinding').map(b => b.subjects.map((x: any) => x.name).join()).sort()).toEqual(['runner', 's-sensor']);
     expect(ofKind(m, 'Role').flatMap(rules).sort()).toEqual([
-      'argoproj.io/workflowtaskresults: create,patch', 'argoproj.io/workflows: list,create', 'argoproj.io/workflowtemplates: get']);
+      'argoproj.io/workflows: list,create', 'argoproj.io/workflowtaskresults: create,patch', 'argoproj.io/workflowtemplates: get']);
   });
 
   test('a service account given on the trigger is set on the workflow and bound once, however many triggers use it', () => {

@@ -20,5 +20,6 @@ export const REMOVED_FIELDS: readonly RemovedField[] = [
   { kind: 'Sensor', path: /^spec\.triggers\[\d+\]\.template\.atLeastOnce$/, product: 'Argo Events', fix: 'move it to the trigger: spec.triggers[].atLeastOnce' },
   { kind: 'Sensor', path: /\.http\.serverURL$/, product: 'Argo Events', fix: 'use http.url' },
   { kind: 'Sensor', path: /\.source\.(configmap|git)\.namespace$/, product: 'Argo Events', fix: 'delete it: trigger sources are read from the Sensor\'s own namespace' },
+  { kind: 'Sensor', path: /\.argoWorkflow\.(group|version|resource)$/, product: 'Argo Events', fix: 'delete it: an argoWorkflow trigger always acts on argoproj.io/v1alpha1 Workflows' },
   { kind: 'Sensor', path: /\.source\.git\.sshKeyPath$/, product: 'Argo Events', fix: 'use git.sshKeySecret (a Secret key selector)' },
 ];

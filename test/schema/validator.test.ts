@@ -74,6 +74,20 @@ describe('strict manifest validation', () => {
     ]);
   });
 
+  test('names the Argo Events fields the story\'s sensor used as removed', () => {
+    const sensor = {
+      apiVersion: 'argoproj.io/v1alpha1', kind: 'Sensor', metadata: { name: 's' },
+      spec: {
+        dependencies: [{ name: 'd', eventSourceName: 'webhook', eventName: 'omega' }],
+        triggers: [{ template: { name: 't', argoWorkflow: { group: 'argoproj.io', operation: 'submit', source: { resource: {} } } } }],
+      },
+    };
+    expect(validateManifest(sensor)).toEqual([{
+      path: 'spec.triggers[0].template.argoWorkflow.group',
+      message: 'field "group" was removed from Argo Events: delete it: an argoWorkflow trigger always acts on argoproj.io/v1alpha1 Workflows',
+    }]);
+  });
+
   test('validates core Kubernetes kinds from the definitions embedded in the Events schema', () => {
     const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'env' }, data: { COUNTRY: 'KR' } };
     expect(validateManifest(cm)).toEqual([]);

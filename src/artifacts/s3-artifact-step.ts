@@ -1,7 +1,8 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
-import { objectLabel, warn } from '../config/support';
+import { warn } from '../config/support';
+import { objectLabel } from '../core/object-label';
 import {
   ArgoVariable, ArtifactArchive, ContainerTemplate, ContainerTemplateProps, InputArtifact, Invocation, OutputArtifact,
 } from '../workflows';

@@ -1,7 +1,8 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { EnvGroup, EnvGroupOptions, EnvGroupValue, SecretEnvGroupOptions } from './env-group';
-import { appManifests, warn } from './support';
+import { PodTemplate } from '../workflows/container-template';
+import { objectLabel } from '../core/object-label';
 
 /** Props of a `ConfigMapEnv`. */
 export interface ConfigMapEnvProps {
@@ -90,58 +91,23 @@ export class ConfigMapEnv extends Construct {
   }
 
   /**
-   * Checks every container of the app that attaches groups of this ConfigMapEnv: the namespace
-   * matches (errors), and no variable is set by two attached groups to different values (warnings).
+   * Every container template of the app that attaches a group of this ConfigMapEnv runs in the
+   * group's namespace (objects are compared, not names: two namespaces may hold equal names).
+   * Conflicting values between attached groups are the linter's K8S-ENV-OVERLAP warning.
    */
   private validateUses(): string[] {
     const errors: string[] = [];
-    const byRef = new Map<string, EnvGroup>();
-    for (const g of this.groupList) byRef.set(`${g.resourceKind}/${g.resourceName}`, g);
-    for (const { manifest } of appManifests(this)) {
-      const label = `${manifest.kind}/${manifest.metadata?.name ?? manifest.metadata?.generateName ?? ''}`;
-      forEachEnvFrom(manifest, '', (path, envFrom) => {
-        const attached: EnvGroup[] = [];
-        envFrom.forEach((source: any) => {
-          const ref = source?.configMapRef ? `ConfigMap/${source.configMapRef.name}` : source?.secretRef ? `Secret/${source.secretRef.name}` : undefined;
-          const group = ref ? byRef.get(ref) : undefined;
-          if (!group) return;
-          attached.push(group);
-          const ns = manifest.metadata?.namespace;
-          if (group.namespace && ns && group.namespace !== ns) {
-            errors.push(`${label}: ${path}.envFrom: attaches group "${group.groupName}" (${ref} in namespace "${group.namespace}") but runs in namespace "${ns}": `
-              + 'Kubernetes looks the ConfigMap or Secret up in the pod\'s namespace, so the container would not start. Put both in the same namespace.');
-          }
-        });
-        warnOverlaps(this, label, path, attached);
-      });
+    for (const t of this.node.root.node.findAll()) {
+      if (!(t instanceof PodTemplate)) continue;
+      const ns = t.spec.apiObject.metadata.namespace;
+      for (const source of t.container.envFromSources) {
+        const group = this.groupList.find(g => g === source);
+        if (!group || !group.namespace || !ns || group.namespace === ns) continue;
+        errors.push(`${objectLabel(t.spec.apiObject)}: ${t.fieldPath}.container.envFrom: attaches group "${group.groupName}" `
+          + `(${group.resourceKind}/${group.resourceName} in namespace "${group.namespace}") but runs in namespace "${ns}": `
+          + 'Kubernetes looks the ConfigMap or Secret up in the pod\'s namespace, so the container would not start. Put both in the same namespace.');
+      }
     }
     return errors;
-  }
-}
-
-function warnOverlaps(scope: Construct, label: string, path: string, groups: EnvGroup[]): void {
-  const seen = new Map<string, { group: EnvGroup; value: string }>();
-  for (const group of groups) {
-    for (const [key, value] of Object.entries(group.data)) {
-      const before = seen.get(key);
-      if (before && before.value !== value) {
-        warn(scope, `${label}: ${path}.envFrom: groups "${before.group.groupName}" and "${group.groupName}" both set ${key} ("${before.value}" and "${value}"): `
-          + `Kubernetes keeps the value of the later one, "${group.groupName}". If that is not intended, rename the variable or set a prefix on one group.`);
-      }
-      seen.set(key, { group, value });
-    }
-  }
-}
-
-/** Calls `fn` for every object of the manifest holding an `envFrom` list (containers of any kind). */
-function forEachEnvFrom(value: any, path: string, fn: (path: string, envFrom: any[]) => void): void {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => forEachEnvFrom(v, `${path}[${i}]`, fn));
-    return;
-  }
-  if (!value || typeof value !== 'object') return;
-  if (Array.isArray(value.envFrom)) fn(path, value.envFrom);
-  for (const [k, v] of Object.entries(value)) {
-    if (v && typeof v === 'object') forEachEnvFrom(v, path ? `${path}.${k}` : k, fn);
   }
 }

@@ -31,20 +31,7 @@ export function resourceNamespace(resource: IConstruct): string | undefined {
   return resource instanceof kplus.Resource ? resource.metadata.namespace : undefined;
 }
 
-/** Every API object of the app holding `construct`, as plain manifests. @internal */
-export function appManifests(construct: IConstruct): { apiObject: ApiObject; manifest: any }[] {
-  return construct.node.root.node.findAll()
-    .filter((c): c is ApiObject => c instanceof ApiObject)
-    .map(apiObject => ({ apiObject, manifest: apiObject.toJson() }));
-}
-
 /** Writes a synth warning the way the rule engine does (warnings do not fail synth). @internal */
 export function warn(construct: IConstruct, message: string): void {
   process.stderr.write(`Warning: [${construct.node.path}] ${message}\n`);
-}
-
-/** `Kind/name` of an API object as findings print it (`Kind/prefix*` for a generateName). @internal */
-export function objectLabel(apiObject: ApiObject): string {
-  const meta = apiObject.metadata.toJson();
-  return `${apiObject.kind}/${meta.generateName && !meta.name ? `${meta.generateName}*` : apiObject.name}`;
 }

@@ -1,7 +1,8 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { objectLabel, resourceNamespace } from '../config/support';
+import { resourceNamespace } from '../config/support';
+import { objectLabel } from '../core/object-label';
 import {
   ArgoText, ClusterWorkflowTemplate, Condition, ITemplate, RetryPolicy, WorkflowPhase, WorkflowSpecBase, WorkflowTemplate, WorkflowVariables,
 } from '../workflows';

@@ -86,6 +86,11 @@ export class ContainerSpec {
     if (!this.envFrom.includes(source)) this.envFrom.push(source);
   }
 
+  /** The `envFrom` sources, in order. */
+  public get envFromSources(): readonly IEnvSource[] {
+    return this.envFrom;
+  }
+
   /** Mounts a volume. */
   public addVolumeMount(mount: TemplateVolumeMount): void {
     this.mounts.push(mount);

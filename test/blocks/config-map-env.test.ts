@@ -94,6 +94,16 @@ describe('ConfigMapEnv', () => {
     expect(error).toMatch(/envFrom prefix "1X_" of group "ok"/);
   });
 
+  test('groups of equal names in two namespaces, each attached in its own namespace, are fine', () => {
+    const { app, chart } = newChart({ namespace: 'one' });
+    for (const ns of ['one', 'two']) {
+      const env = new ConfigMapEnv(chart, `env-${ns}`, { namespace: ns });
+      const wt = new WorkflowTemplate(chart, `wt-${ns}`, { metadata: { name: 'wt', namespace: ns } });
+      wt.addContainerTemplate('t', { image: 'a:1.0.0', envFrom: [env.addGroup('common', { A: ns })] });
+    }
+    expect(synth(app).filter(d => d.kind === 'ConfigMap').map(d => `${d.metadata.namespace}/${d.metadata.name}`)).toEqual(['one/common', 'two/common']);
+  });
+
   test('a group in another namespace than the workflow that attaches it is a synth error', () => {
     const { app, env, wt } = setup({ namespace: 'config' }, 'batch');
     wt.addContainerTemplate('t', { image: 'a:1.0.0', envFrom: [env.addGroup('common', { A: '1' })] });
@@ -106,8 +116,9 @@ describe('ConfigMapEnv', () => {
     const a = env.addGroup('a', { LOG_LEVEL: 'debug', COUNTRY: 'KR' });
     wt.addContainerTemplate('t', { image: 'a:1.0.0', envFrom: [common, a] });
     const warnings = captureWarnings(() => app.synthYaml());
-    expect(warnings).toMatch(/groups "common" and "a" both set LOG_LEVEL \("info" and "debug"\): Kubernetes keeps the value of the later one, "a"/);
+    expect(warnings).toMatch(/WorkflowTemplate\/wt: spec\.templates\[0\]\.container\.envFrom\[1\]: ConfigMaps "common" and "a" both set LOG_LEVEL \("info" and "debug"\): Kubernetes silently keeps the later one, "a".* \[K8S-ENV-OVERLAP\]/);
     expect(warnings).not.toMatch(/both set COUNTRY/);
+    expect(warnings.match(/both set LOG_LEVEL/g)).toHaveLength(1);
   });
 
   test('adding a group twice throws', () => {

@@ -145,6 +145,31 @@ describe('K8S-ENUM', () => {
   });
 });
 
+describe('K8S-ENV-OVERLAP', () => {
+  const user = (envFrom: object[], namespace?: string): Manifest => ({
+    ...workflowTemplate('t', { container: { image: 'busybox', envFrom } }), metadata: { name: 't', ...(namespace ? { namespace } : {}) },
+  });
+
+  test('two ConfigMaps of one container setting a variable to different values: a warning at the later source', () => {
+    const findings = check('K8S-ENV-OVERLAP', [
+      user([{ configMapRef: { name: 'common' } }, { configMapRef: { name: 'a' } }]),
+      configMap('common', { LOG_LEVEL: 'info', COUNTRY: 'KR' }), configMap('a', { LOG_LEVEL: 'debug', COUNTRY: 'KR' }),
+    ]);
+    expect(findings).toEqual([
+      'warning WorkflowTemplate/t spec.templates[0].container.envFrom[1]: ConfigMaps "common" and "a" both set LOG_LEVEL ("info" and "debug"): '
+      + 'Kubernetes silently keeps the later one, "a". If that is not intended, rename the variable, give one source a prefix, or attach only the ConfigMap this container needs.',
+    ]);
+  });
+
+  test('prefixes, equal values, ConfigMaps outside the set or in another namespace do not overlap', () => {
+    const maps = [configMap('common', { LOG_LEVEL: 'info' }), configMap('a', { LOG_LEVEL: 'debug' })];
+    expect(check('K8S-ENV-OVERLAP', [user([{ configMapRef: { name: 'common' } }, { configMapRef: { name: 'a' }, prefix: 'A_' }]), ...maps])).toEqual([]);
+    expect(check('K8S-ENV-OVERLAP', [user([{ configMapRef: { name: 'common' } }, { configMapRef: { name: 'missing' } }]), ...maps])).toEqual([]);
+    expect(check('K8S-ENV-OVERLAP', [user([{ configMapRef: { name: 'common' } }, { configMapRef: { name: 'a' } }], 'x'),
+      configMap('common', { LOG_LEVEL: 'info' }, 'x'), configMap('a', { LOG_LEVEL: 'debug' }, 'y')])).toEqual([]);
+  });
+});
+
 describe('K8S-REF', () => {
   const template = (container: object, spec: object = {}) => workflowTemplate('t', { container: { image: 'busybox', ...container } }, spec);
 

@@ -22,8 +22,8 @@ export interface WorkflowServiceAccountProps extends kplus.ServiceAccountProps {
 
 /**
  * A ServiceAccount for workflow pods: its token is mounted (the executor talks to the API) and,
- * unless told otherwise, it holds exactly the executor's permission, so runs are not "forbidden"
- * writing their task results.
+ * unless told otherwise, it holds exactly the executor's permission through a Role and RoleBinding
+ * named `<account>-executor`, so runs are not "forbidden" writing their task results.
  */
 export class WorkflowServiceAccount extends kplus.ServiceAccount {
   /** True when this construct granted the executor permission to the account. */
@@ -33,9 +33,10 @@ export class WorkflowServiceAccount extends kplus.ServiceAccount {
     super(scope, id, { automountToken: true, ...props });
     this.hasExecutorRbac = props.executorRbac ?? true;
     if (this.hasExecutorRbac) {
-      const role = new kplus.Role(this, 'ExecutorRole', { metadata: { namespace: props.metadata?.namespace } });
+      const metadata = { name: `${this.name}-executor`, namespace: props.metadata?.namespace };
+      const role = new kplus.Role(this, 'ExecutorRole', { metadata });
       role.allow([...WORKFLOW_EXECUTOR_PERMISSION.verbs], { apiGroup: WORKFLOW_EXECUTOR_PERMISSION.apiGroup, resourceType: WORKFLOW_EXECUTOR_PERMISSION.resource });
-      role.bind(this);
+      new kplus.RoleBinding(this, 'ExecutorRoleBinding', { metadata, role }).addSubjects(this);
     }
   }
 }

@@ -11,7 +11,9 @@ describe('WorkflowServiceAccount', () => {
     const [sa, role, binding] = docs;
     expect(sa).toMatchObject({ metadata: { name: 'runner', namespace: 'batch' }, automountServiceAccountToken: true });
     expect(role.rules).toEqual([{ apiGroups: ['argoproj.io'], resources: ['workflowtaskresults'], verbs: ['create', 'patch'] }]);
-    expect(binding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: role.metadata.name });
+    expect(role.metadata.name).toBe('runner-executor');
+    expect(binding.metadata.name).toBe('runner-executor');
+    expect(binding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'runner-executor' });
     expect(binding.subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 'runner', namespace: 'batch' }]);
     for (const d of docs) expect(validateManifest(d)).toEqual([]);
   });

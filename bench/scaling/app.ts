@@ -1,0 +1,55 @@
+/**
+ * Child process of the scaling benchmark: `node --import tsx bench/scaling/app.ts <n> <outdir>`.
+ * Builds and synthesizes the generated app as `cdk8s synth` would (app.synth(): validations,
+ * YAML files), then serializes the same final documents with cdk8s's YAML library (the floor),
+ * and prints the timings as one JSON line.
+ */
+import { performance } from 'perf_hooks';
+import { Yaml } from 'cdk8s';
+import { median } from '../lib/stats';
+import { buildScalingApp } from './build-app';
+
+/** What the child reports. */
+export interface ScalingRunResult {
+  readonly n: number;
+  readonly documents: number;
+  readonly yamlBytes: number;
+  /** From process start to the first line after the imports (Node, tsx, module loading). */
+  readonly loadMs: number;
+  readonly constructMs: number;
+  /** app.synth(): validation (the rule engine), resolution, YAML, files. */
+  readonly synthMs: number;
+  /** Median of 3 `Yaml.stringify(...docs)` of the final documents. */
+  readonly floorMs: number;
+  /** Peak RSS up to the end of synth (before the floor measurement). */
+  readonly synthMaxRssMb: number;
+}
+
+function main(): void {
+  const loadMs = performance.now();
+  const n = Number(process.argv[2]);
+  const outdir = process.argv[3];
+  if (!Number.isInteger(n) || n <= 0 || !outdir) throw new Error('usage: app.ts <n> <outdir>');
+  const t0 = performance.now();
+  const app = buildScalingApp(n, outdir);
+  const t1 = performance.now();
+  app.synth();
+  const t2 = performance.now();
+  const synthMaxRssMb = process.resourceUsage().maxRSS / 1024;
+
+  const docs = app.charts.flatMap(chart => Object.values(chart.toJson()));
+  const floors: number[] = [];
+  let yamlBytes = 0;
+  for (let r = 0; r < 3; r++) {
+    const f0 = performance.now();
+    const text = Yaml.stringify(...docs);
+    floors.push(performance.now() - f0);
+    yamlBytes = Buffer.byteLength(text);
+  }
+  const result: ScalingRunResult = {
+    n, documents: docs.length, yamlBytes, loadMs, constructMs: t1 - t0, synthMs: t2 - t1, floorMs: median(floors), synthMaxRssMb,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main();

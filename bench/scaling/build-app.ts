@@ -1,0 +1,64 @@
+import { App, Chart } from 'cdk8s';
+import {
+  ArtifactLocation, EventBus, InputArtifact, InputParameter, OutputArtifact, WebhookEventSource, WorkflowSensor, WorkflowTemplate,
+  WorkflowVariables as wfv,
+} from '../../src';
+
+/** Middle tasks of each generated DAG: with the producer, the consumer and the DAG itself, 10 templates. */
+const MIDDLE_STEPS = 7;
+/** WorkflowTemplates each generated sensor submits (one trigger per template). */
+export const TEMPLATES_PER_SENSOR = 10;
+
+/**
+ * The scaling app: `n` WorkflowTemplates of 10 templates each (a DAG of 9 tasks, a workflow
+ * parameter passed on as input parameters, an S3 output artifact consumed by the last task) and
+ * n/10 WorkflowSensors, each listening on its own webhook EventSource and submitting 10 of the
+ * templates with a body field mapped onto the workflow parameter. Built with the library's
+ * constructs only, through the package entry.
+ */
+export function buildScalingApp(n: number, outdir: string): App {
+  const app = new App({ outdir });
+  const chart = new Chart(app, 'scaling', { namespace: 'bench' });
+  const bus = new EventBus(chart, 'bus');
+  const templates: { template: WorkflowTemplate; size: ReturnType<WorkflowTemplate['addArgument']> }[] = [];
+  for (let i = 0; i < n; i++) templates.push(addWorkflowTemplate(chart, i));
+  for (let s = 0; s * TEMPLATES_PER_SENSOR < n; s++) {
+    const source = new WebhookEventSource(chart, `hooks-${s}`, { metadata: { name: `hooks-${s}` }, eventBus: bus });
+    const endpoint = source.addEndpoint('run', { path: `/run-${s}` });
+    const sensor = new WorkflowSensor(chart, `sensor-${s}`, { metadata: { name: `sensor-${s}` }, eventBus: bus });
+    const dependency = sensor.addDependency(endpoint);
+    for (const { template, size } of templates.slice(s * TEMPLATES_PER_SENSOR, (s + 1) * TEMPLATES_PER_SENSOR)) {
+      sensor.submitWorkflow(`run-${template.name}`, template, { arguments: [{ parameter: size, from: dependency.body('size').withDefault('tall') }] });
+    }
+  }
+  return app;
+}
+
+function addWorkflowTemplate(chart: Chart, i: number) {
+  const template = new WorkflowTemplate(chart, `wt-${i}`, { metadata: { name: `pipeline-${i}` } });
+  const size = template.addArgument('size', { value: 'tall' });
+  const message = new InputParameter('message');
+  const data = new OutputArtifact('data', {
+    path: '/tmp/data',
+    location: ArtifactLocation.s3({
+      endpoint: 's3.amazonaws.com', bucket: 'bench-artifacts', region: 'eu-west-1', useSdkCreds: true,
+      key: `pipeline-${i}/${wfv.creationTimestamp.year}-${wfv.creationTimestamp.month}-${wfv.creationTimestamp.day}/${wfv.uid}.tgz`,
+    }),
+  });
+  const produce = template.addContainerTemplate('produce', {
+    image: 'busybox:1.36', command: ['sh', '-c'], args: ['echo "$0" > /tmp/data', message], inputs: [message], outputs: [data],
+  });
+  const input = new InputArtifact('data', { path: '/tmp/in' });
+  const consume = template.addContainerTemplate('consume', { image: 'busybox:1.36', command: ['cat', '/tmp/in'], inputs: [input] });
+  const dag = template.addDagTemplate('main');
+  const first = dag.addTask('produce', produce, { parameters: { [message.name]: size } });
+  let previous = first;
+  for (let k = 1; k <= MIDDLE_STEPS; k++) {
+    const stepMessage = new InputParameter('message');
+    const step = template.addContainerTemplate(`step-${k}`, { image: 'busybox:1.36', command: ['echo', stepMessage], inputs: [stepMessage] });
+    previous = dag.addTask(`step-${k}`, step, { depends: previous, parameters: { [stepMessage.name]: `${size} ${k}` } });
+  }
+  dag.addTask('consume', consume, { depends: previous, artifacts: { [input.name]: first.outputArtifact(data) } });
+  template.setEntrypoint(dag);
+  return { template, size };
+}

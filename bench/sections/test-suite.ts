@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'fs';
+import { join, relative } from 'path';
+import { SectionReport, table, TargetResult } from '../lib/report';
+import { runMeasured, tail } from '../lib/run-process';
+import { median, seconds, secondsBare, series } from '../lib/stats';
+import { newTempDir } from '../lib/temp';
+import { BenchContext } from './context';
+
+/** The parts of jest's --json report we read. */
+interface JestReport {
+  readonly startTime: number;
+  readonly numFailedTests: number;
+  readonly numTotalTests: number;
+  readonly testResults: readonly { readonly name: string; readonly perfStats: { readonly start: number; readonly end: number } }[];
+}
+
+interface TestRun {
+  readonly wallMs: number;
+  readonly jestMs: number;
+  readonly exitCode: number;
+  readonly report?: JestReport;
+  readonly output: string;
+}
+
+/**
+ * Target (6): wall time of `npm test` (tsc --noEmit, then jest). Extra arguments after `--` reach
+ * jest (the last command of the script), which writes a JSON report: jest's own wall time and
+ * the slowest test files come from it, the type-check is the rest.
+ */
+export async function benchTestSuite(ctx: BenchContext): Promise<SectionReport> {
+  const { repoRoot, log } = ctx;
+  log('(6) npm test');
+  const repetitions = ctx.quick ? 1 : 2;
+  const runs: TestRun[] = [];
+  for (let r = 0; r < repetitions; r++) {
+    const reportFile = join(newTempDir('jest'), 'report.json');
+    const p = await runMeasured('npm', ['test', '--silent', '--', '--json', `--outputFile=${reportFile}`], { cwd: repoRoot });
+    const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) as JestReport : undefined;
+    const jestEnd = Math.max(0, ...(report?.testResults ?? []).map(t => t.perfStats.end));
+    const jestMs = report ? jestEnd - report.startTime : 0;
+    runs.push({ wallMs: p.wallMs, jestMs, exitCode: p.exitCode, report, output: p.stdout + p.stderr });
+    log(`  run ${r + 1}: npm test ${secondsBare(p.wallMs)} s (exit ${p.exitCode}), jest ${secondsBare(jestMs)} s`);
+  }
+  const wall = median(runs.map(r => r.wallMs));
+  const jest = median(runs.map(r => r.jestMs));
+  const last = runs[runs.length - 1];
+  const failed = runs.some(r => r.exitCode !== 0);
+  const targets: TargetResult[] = [
+    { name: '(6) `npm test` wall time', measured: `${seconds(wall)}${failed ? ' (tests failed)' : ''}`, target: '<= 60 s', pass: wall <= 60000 },
+  ];
+  const slowest = [...(last.report?.testResults ?? [])]
+    .map(t => ({ file: relative(repoRoot, t.name), ms: t.perfStats.end - t.perfStats.start }))
+    .sort((a, b) => b.ms - a.ms);
+  const testCpuMs = slowest.reduce((s, t) => s + t.ms, 0);
+  const body = [
+    `\`npm test -- --json --outputFile=<tmp>\` on the working tree as it is, with the machine's usual temp dir (jest's transform cache as a developer or CI run on this machine finds it); ${repetitions} run(s), median${repetitions % 2 ? '' : ' (of two: their mean)'}. `
+    + 'Type-check time is the wall time minus jest\'s (npm start-up included).',
+    '',
+    table(['part', 'wall (median)', 'runs (s)'], [
+      ['`npm test`', seconds(wall), series(runs.map(r => r.wallMs), secondsBare)],
+      ['of which jest (its JSON report: start to last file end)', seconds(jest), series(runs.map(r => r.jestMs), secondsBare)],
+      ['of which `tsc --noEmit -p .` and npm', seconds(wall - jest), series(runs.map(r => r.wallMs - r.jestMs), secondsBare)],
+    ]),
+    '',
+    last.report ? `Jest ran ${last.report.numTotalTests} tests in ${slowest.length} files (${last.report.numFailedTests} failed), ${seconds(testCpuMs)} of test-file time over its workers. Slowest files (last run):` : 'No jest report (the type-check failed before jest ran?).',
+    '',
+    slowest.length ? table(['test file', 'time', 'share of test-file time'], slowest.slice(0, 12).map(t => [`\`${t.file}\``, seconds(t.ms), `${(100 * t.ms / testCpuMs).toFixed(1)}%`])) : '',
+    failed ? `\n**\`npm test\` failed** on this working tree (others' work in progress may be the cause); last lines of the last failing run:\n\n\`\`\`\n${tail(runs.filter(r => r.exitCode !== 0).pop()!.output.replace(/\{"numFailedTestSuites"[\s\S]*$/, ''), 15)}\n\`\`\`` : '',
+  ].join('\n');
+  return { title: '6. Test suite wall time', body, targets };
+}

@@ -13,13 +13,13 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Runs `node bin/cdk8s-argo.js ...args` from the sources, in `cwd`. */
+/** Runs `node bin/cdk8s-argo.js ...args` in `cwd` (the compiled lib/, built by the jest global setup). */
 export function runCli(args: readonly string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
   const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'cdk8s-argo.js'), ...args], {
     cwd: options.cwd ?? repoRoot,
     input: options.input,
     encoding: 'utf8',
-    env: { ...process.env, ARGO_SCHEMA_DIR: schemaDir, CDK8S_ARGO_FROM_SOURCE: '1', ...options.env },
+    env: { ...process.env, ARGO_SCHEMA_DIR: schemaDir, CDK8S_ARGO_FROM_SOURCE: '', ...options.env },
     timeout: 60000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

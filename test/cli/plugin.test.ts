@@ -8,11 +8,14 @@ afterAll(removeTempTrees);
 
 const cdk8sCli = join(repoRoot, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
 
-/** Runs `cdk8s synth` in `cwd` with the plugin from this repository. */
-function synth(cwd: string, extraArgs: string[] = []) {
+/**
+ * Runs `cdk8s synth` in `cwd` with the plugin from this repository: its compiled lib/ (built by
+ * the jest global setup), or its TypeScript sources as in a clean checkout.
+ */
+function synth(cwd: string, extraArgs: string[] = [], fromSource = false) {
   return spawnSync(process.execPath, [cdk8sCli, 'synth', '--check-upgrade', 'false', ...extraArgs], {
     cwd, encoding: 'utf8', timeout: 120000,
-    env: { ...process.env, ARGO_SCHEMA_DIR: schemaDir, CDK8S_ARGO_FROM_SOURCE: '1' },
+    env: { ...process.env, ARGO_SCHEMA_DIR: schemaDir, CDK8S_ARGO_FROM_SOURCE: fromSource ? '1' : '' },
   });
 }
 
@@ -67,7 +70,7 @@ describe('cdk8s validation plugin', () => {
 
   test('the example app of this repository synthesizes with the plugin from a clean checkout (no build step)', () => {
     const out = tempTree({});
-    const result = synth(repoRoot, ['--output', out]);
+    const result = synth(repoRoot, ['--output', out], true);
     // stderr holds only the synth-time warnings of the prerequisite Secret, no error or stack trace.
     expect(result.stderr.split('\n').filter(l => l && !l.startsWith('Warning: '))).toEqual([]);
     expect(result.stdout).toContain('Validations ended succesfully');

@@ -1,4 +1,5 @@
 import { TriggerParameterSource } from '../../imports/argo-events';
+import { canonicalHeaderKey } from './util';
 
 /** CloudEvents context attributes every Argo Events event carries. */
 export type EventContextKey = 'id' | 'source' | 'specversion' | 'type' | 'datacontenttype' | 'subject' | 'time';
@@ -33,6 +34,16 @@ export class EventField {
   /** A key of the event payload, as a gjson path (`body.size`, `notification.0.s3.bucket.name`). */
   public static data(source: IEventFieldSource, path: string): EventField {
     return new EventField(source, { dataKey: path });
+  }
+
+  /** The webhook request body, or a key of it (`body(source, 'size')` reads `body.size`). */
+  public static body(source: IEventFieldSource, path?: string): EventField {
+    return EventField.data(source, path ? `body.${path}` : 'body');
+  }
+
+  /** The first value of a webhook request header, canonicalized as Go stores it (`X-Vendor-Id`). */
+  public static header(source: IEventFieldSource, name: string): EventField {
+    return EventField.data(source, `header.${canonicalHeaderKey(name)}.0`);
   }
 
   /** A Go template over the event payload, e.g. `{{ .Input.body.size | upper }}`. */

@@ -7,7 +7,6 @@ import { EventContextKey, EventField, IEventFieldSource } from './event-field';
 import { IEventSourceEvent } from './event-handle';
 import { DependencyFilters, FilterLogic, renderFilters } from './filters';
 import { ConditionOperand, TriggerCondition } from './trigger-condition';
-import { canonicalHeaderKey } from './util';
 
 /** Options of a sensor dependency. */
 export interface SensorDependencyOptions {
@@ -67,12 +66,12 @@ export class SensorDependency extends Construct implements IEventFieldSource {
 
   /** The webhook request body, or a key of it (`body('size')` reads `body.size`). */
   public body(path?: string): EventField {
-    return this.data(path ? `body.${path}` : 'body');
+    return EventField.body(this, path);
   }
 
   /** The first value of a webhook request header. */
   public header(name: string): EventField {
-    return this.data(`header.${canonicalHeaderKey(name)}.0`);
+    return EventField.header(this, name);
   }
 
   /** A CloudEvents context attribute. */

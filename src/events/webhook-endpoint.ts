@@ -6,7 +6,7 @@ import { addArgoValidation } from '../core/validation';
 import { fieldPath } from '../lint/path';
 import { EventContextKey, EventField } from './event-field';
 import { IEventSourceEvent } from './event-handle';
-import { bytes, canonicalHeaderKey, secretKeySelector } from './util';
+import { bytes, secretKeySelector } from './util';
 
 /** HTTP methods a webhook endpoint accepts (matched exactly by the webhook server). */
 export enum WebhookMethod {
@@ -144,12 +144,12 @@ export class WebhookEndpoint extends Construct implements IEventSourceEvent {
 
   /** The request body, or a key of it (`body('size')` reads `body.size`). */
   public body(path?: string): EventField {
-    return this.data(path ? `body.${path}` : 'body');
+    return EventField.body(this, path);
   }
 
   /** The first value of a request header (canonicalized as Go stores it: `X-Vendor-Id`). */
   public header(name: string): EventField {
-    return this.data(`header.${canonicalHeaderKey(name)}.0`);
+    return EventField.header(this, name);
   }
 
   /** A CloudEvents context attribute. */

@@ -30,6 +30,7 @@ export * from './depends';
 export * from './dag-template';
 export * from './workflow-spec';
 export * from './imported-workflow-template';
+export * from './workflow-template-base';
 export * from './workflow-template';
 export * from './cluster-workflow-template';
 export * from './workflow';

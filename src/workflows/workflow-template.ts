@@ -1,11 +1,10 @@
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import * as kplus from 'cdk8s-plus-27';
 import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
 import { ImportedWorkflowTemplate, ImportedWorkflowTemplateOptions } from './imported-workflow-template';
-import { WorkflowSpecBase, WorkflowSpecProps } from './workflow-spec';
-import { IWorkflowTemplate } from './workflow-template-ref';
+import { WorkflowSpecProps } from './workflow-spec';
+import { WorkflowTemplateBase } from './workflow-template-base';
 
 /** Props of a WorkflowTemplate. */
 export interface WorkflowTemplateProps extends WorkflowSpecProps {}
@@ -14,7 +13,7 @@ export interface WorkflowTemplateProps extends WorkflowSpecProps {}
  * A WorkflowTemplate: a library of templates other workflows call by `templateRef` (pass its
  * template objects to steps and tasks), and a workflow definition runs and sensors submit by object.
  */
-export class WorkflowTemplate extends WorkflowSpecBase implements IWorkflowTemplate {
+export class WorkflowTemplate extends WorkflowTemplateBase {
   /** A WorkflowTemplate that lives only in the cluster. */
   public static fromName(scope: Construct, id: string, name: string, options?: ImportedWorkflowTemplateOptions): ImportedWorkflowTemplate {
     return new ImportedWorkflowTemplate(scope, id, name, false, options);
@@ -25,7 +24,7 @@ export class WorkflowTemplate extends WorkflowSpecBase implements IWorkflowTempl
   /** False: a namespaced template. */
   public readonly clusterScope = false;
 
-  constructor(scope: Construct, id: string, private readonly props: WorkflowTemplateProps = {}) {
+  constructor(scope: Construct, id: string, props: WorkflowTemplateProps = {}) {
     super(scope, id, props);
     this.apiObject = new l1.ArgoWorkflowTemplate(this, 'Resource', {
       metadata: props.metadata,
@@ -34,33 +33,8 @@ export class WorkflowTemplate extends WorkflowSpecBase implements IWorkflowTempl
     addArgoValidation(this, () => ({ apiObject: this.apiObject, fieldPath: '' }));
   }
 
-  /** `metadata.name`. */
-  public get name(): string {
-    return this.apiObject.name;
-  }
-
   /** `metadata.namespace`, if set. */
   public get namespace(): string | undefined {
     return this.apiObject.metadata.namespace;
-  }
-
-  /** The ServiceAccount workflows of this template run as, if set. */
-  public get serviceAccount(): kplus.IServiceAccount | undefined {
-    return this.props.serviceAccount;
-  }
-
-  /** `spec.serviceAccountName`, if set. */
-  public get serviceAccountName(): string | undefined {
-    return this.props.serviceAccount?.name;
-  }
-
-  /** @internal */
-  public get _templatesPath(): string {
-    return 'spec.templates';
-  }
-
-  /** @internal */
-  public _asWorkflowTemplate(): IWorkflowTemplate {
-    return this;
   }
 }

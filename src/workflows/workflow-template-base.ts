@@ -1,0 +1,41 @@
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { WorkflowSpecBase, WorkflowSpecProps } from './workflow-spec';
+import { IWorkflowTemplate } from './workflow-template-ref';
+
+/** What WorkflowTemplate and ClusterWorkflowTemplate share: a template library others reference. */
+export abstract class WorkflowTemplateBase extends WorkflowSpecBase implements IWorkflowTemplate {
+  /** True for a ClusterWorkflowTemplate. */
+  public abstract readonly clusterScope: boolean;
+  /** `metadata.namespace`, if any. */
+  public abstract readonly namespace?: string;
+
+  constructor(scope: Construct, id: string, private readonly templateProps: WorkflowSpecProps) {
+    super(scope, id, templateProps);
+  }
+
+  /** `metadata.name`. */
+  public get name(): string {
+    return this.apiObject.name;
+  }
+
+  /** The ServiceAccount workflows of this template run as, if set. */
+  public get serviceAccount(): kplus.IServiceAccount | undefined {
+    return this.templateProps.serviceAccount;
+  }
+
+  /** `spec.serviceAccountName`, if set. */
+  public get serviceAccountName(): string | undefined {
+    return this.templateProps.serviceAccount?.name;
+  }
+
+  /** @internal */
+  public get _templatesPath(): string {
+    return 'spec.templates';
+  }
+
+  /** @internal */
+  public _asWorkflowTemplate(): IWorkflowTemplate {
+    return this;
+  }
+}

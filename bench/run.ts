@@ -38,19 +38,36 @@ async function main(): Promise<void> {
     repoRoot,
     schemaDir: process.env.ARGO_SCHEMA_DIR,
     runs: quick ? 2 : 5,
+    repeats: quick ? 1 : 3,
     quick,
     log: line => process.stderr.write(`${line}\n`),
   };
   const machine = describeMachine(repoRoot);
   const started = performance.now();
   const reports: SectionReport[] = [];
-  for (const name of only) reports.push(await SECTIONS[name](ctx));
+  for (const name of only) reports.push(await runSection(name, ctx));
   const text = renderBenchmarks({ machine, reports, quick, totalSeconds: (performance.now() - started) / 1000, complete: !onlyArg });
   if (onlyArg) {
     process.stdout.write(text);
   } else {
     writeFileSync(join(repoRoot, 'BENCHMARKS.md'), text);
     ctx.log(`wrote BENCHMARKS.md (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  }
+}
+
+/** A section that throws still yields a report (with the error), so one failure does not lose the others. */
+async function runSection(name: string, ctx: BenchContext): Promise<SectionReport> {
+  try {
+    return await SECTIONS[name](ctx);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    ctx.log(`section ${name} failed: ${e instanceof Error ? e.stack : message}`);
+    process.exitCode = 1;
+    return {
+      title: `Section "${name}" failed`,
+      body: `The section threw before it could measure:\n\n\`\`\`\n${message}\n\`\`\``,
+      targets: [{ name: `section ${name}`, measured: 'error', target: 'runs', pass: false }],
+    };
   }
 }
 

@@ -14,7 +14,7 @@ export async function benchLintThroughput(ctx: BenchContext): Promise<SectionRep
   log('(5) lint throughput on the upstream examples');
   const dirs = [join(ctx.schemaDir, 'workflows-v4.1.2', 'examples'), join(ctx.schemaDir, 'events-v1.9.11', 'examples')];
   const runs: LintRunResult[] = [];
-  const repetitions = ctx.quick ? 1 : 3;
+  const repetitions = ctx.repeats;
   for (let r = 0; r < repetitions; r++) {
     const p = await runMeasured('node', ['--import', 'tsx', SCRIPT, ...dirs], { cwd: repoRoot, check: true, freshTmpDir: true });
     const result = JSON.parse(p.stdout.trim().split('\n').pop()!) as LintRunResult;

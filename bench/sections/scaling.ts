@@ -36,7 +36,7 @@ export async function benchScaling(ctx: BenchContext): Promise<SectionReport> {
     runs.get(n)!.push({ result, wallMs: r.wallMs, maxRssMb: r.maxRssMb });
     log(`  N=${n}: construct ${secondsBare(result.constructMs)} s, synth ${secondsBare(result.synthMs)} s, floor ${secondsBare(result.floorMs)} s, process ${secondsBare(r.wallMs)} s, ${Math.round(r.maxRssMb)} MB`);
   };
-  const repetitions = ctx.quick ? 1 : 3;
+  const repetitions = ctx.repeats;
   for (let r = 0; r < repetitions; r++) {
     const order = r % 2 ? [...SIZES].reverse() : SIZES;
     for (const n of order) await runOnce(n);
@@ -62,8 +62,8 @@ export async function benchScaling(ctx: BenchContext): Promise<SectionReport> {
   let profile = '';
   if (targets.some(t => !t.pass)) {
     log('  profiling N=1000 (a target is missed)');
-    const summaries = await profileCommand('node', ['--import', 'tsx', APP, '1000', newTempDir('scaling-prof')], repoRoot, repoRoot);
-    profile = ['', '### Profile of a missed target: N=1000 (one `node --cpu-prof` run of the app process)', '', renderProfiles(summaries.slice(0, 1), 15)].join('\n');
+    const summaries = await profileCommand('node', ['--import', 'tsx', APP, '1000', newTempDir('scaling-prof')], repoRoot, repoRoot, { BENCH_SCALING_SYNTH_ONLY: '1' });
+    profile = ['', '### Profile of a missed target: N=1000, one sampled run of the app process up to the end of synth (no floor)', '', renderProfiles(summaries.slice(0, 1), 15)].join('\n');
   }
 
   const body = [

@@ -8,7 +8,7 @@ import { megabytes, ratio, seconds, secondsBare, series } from '../lib/stats';
 import { newTempDir } from '../lib/temp';
 import { createPlainRouteProject, plainRouteObjects, writePlainRouteApp } from '../plain-route/project';
 import { profileCommand, renderProfiles } from '../lib/cpu-profile';
-import { compileExampleApp } from './compiled-app';
+import { compileLibrary } from './compiled-library';
 import { BenchContext } from './context';
 
 const SYNTH = ['cdk8s', 'synth', '--check-upgrade', 'false'];
@@ -40,7 +40,7 @@ export async function benchSynthExample(ctx: BenchContext): Promise<SectionRepor
   writeFileSync(join(emptyApp, 'cdk8s.yaml'), 'language: typescript\napp: node app.js\n');
   const warmTmp = newTempDir('warm-tmp');
 
-  const compiledMain = await compileExampleApp(repoRoot);
+  const compiledMain = (await compileLibrary(repoRoot)).exampleMain;
 
   // As in a clean clone: the validation plugin loads src/ through tsx even where someone built lib/.
   const fromSource = { CDK8S_ARGO_FROM_SOURCE: '1' };

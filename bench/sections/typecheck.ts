@@ -2,70 +2,85 @@ import { copyFileSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { SectionReport, table, TargetResult } from '../lib/report';
 import { ProcessResult, runMeasured } from '../lib/run-process';
-import { sideBySide } from '../lib/side-by-side';
+import { sideBySide, VariantSummary } from '../lib/side-by-side';
 import { megabytes, ratio, seconds, secondsBare, series } from '../lib/stats';
 import { newTempDir } from '../lib/temp';
+import { compileLibrary } from './compiled-library';
 import { BenchContext } from './context';
 
 /**
  * Target (4): `tsc --noEmit` of a small user project importing the library from its package
  * entry (src/index.ts), with the tsconfig.json of `cdk8s init typescript-app`; side by side with
- * the same project using cdk8s alone.
+ * the same project against the compiled declarations (what an installed package ships) and a
+ * similar project using cdk8s alone.
  */
 export async function benchTypeCheck(ctx: BenchContext): Promise<SectionReport> {
   const { repoRoot, log } = ctx;
   log('(4) tsc --noEmit of a user app');
+  const declarations = (await compileLibrary(repoRoot)).entryDeclarations;
   const template = JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'cdk8s-cli', 'templates', 'typescript-app', 'tsconfig.json'), 'utf8'));
-  const project = (file: string) => {
+  const project = (file: string, entry: string) => {
     const dir = newTempDir('user-app');
     symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
     copyFileSync(join(repoRoot, 'bench', 'user-app', file), join(dir, 'main.ts'));
-    const tsconfig = {
-      ...template,
-      compilerOptions: { ...template.compilerOptions, noEmit: true, paths: { 'cdk8s-argo': [join(repoRoot, 'src', 'index.ts')] } },
-      include: ['main.ts'],
-    };
+    const tsconfig = { ...template, compilerOptions: { ...template.compilerOptions, noEmit: true, paths: { 'cdk8s-argo': [entry] } }, include: ['main.ts'] };
     writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
     return dir;
   };
-  const userDir = project('main.ts');
-  const baselineDir = project('baseline.ts');
   const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-  const errorsOf = new Map<string, ProcessResult>();
-  const run = (id: string, dir: string) => async () => {
-    const r = await runMeasured('node', [tsc, '--noEmit', '-p', dir, '--extendedDiagnostics'], { cwd: dir });
-    errorsOf.set(id, r);
-    return r;
-  };
-  const s = await sideBySide([{ id: 'user', run: run('user', userDir) }, { id: 'baseline', run: run('baseline', baselineDir) }], ctx.runs, log);
-  const user = s.get('user')!;
+  const last = new Map<string, ProcessResult>();
+  const variant = (id: string, dir: string) => ({
+    id,
+    run: async () => {
+      const r = await runMeasured('node', [tsc, '--noEmit', '-p', dir, '--extendedDiagnostics'], { cwd: dir });
+      last.set(id, r);
+      return r;
+    },
+  });
+  const s = await sideBySide([
+    variant('sources', project('main.ts', join(repoRoot, 'src', 'index.ts'))),
+    variant('declarations', project('main.ts', declarations)),
+    variant('baseline', project('baseline.ts', join(repoRoot, 'src', 'index.ts'))),
+  ], ctx.repeats, log);
+  const sources = s.get('sources')!;
   const base = s.get('baseline')!;
-  const userErrors = diagnostics(errorsOf.get('user')!);
-  const files = diagnosticValue(errorsOf.get('user')!.stdout, 'Files');
-  const lines = diagnosticValue(errorsOf.get('user')!.stdout, 'Lines of TypeScript');
+  const sourceErrors = errorsOf(last.get('sources')!);
   const targets: TargetResult[] = [
-    { name: '(4) `tsc --noEmit` of a user app importing the library', measured: seconds(user.wallMs), target: '<= 3 s', pass: user.wallMs <= 3000 && userErrors.length === 0 },
+    {
+      name: '(4) `tsc --noEmit` of a user app importing the package entry (src/index.ts)',
+      measured: `${seconds(sources.wallMs)}${sourceErrors.length ? ` (${sourceErrors.length} type error(s))` : ''}`,
+      target: '<= 3 s',
+      pass: sources.wallMs <= 3000 && sourceErrors.length === 0,
+    },
   ];
+  const row = (label: string, id: string, v: VariantSummary) => {
+    const out = last.get(id)!.stdout;
+    return [label, seconds(v.wallMs), ratio(v.wallMs, base.wallMs), `${seconds(v.wallMs - base.wallMs)}`, diagnostic(out, 'Files'), diagnostic(out, 'Lines of TypeScript'), diagnostic(out, 'Lines of Definitions'),
+      diagnostic(out, 'Check time'), megabytes(v.maxRssMb), String(errorsOf(last.get(id)!).length), series(v.runs.map(r => r.wallMs), secondsBare)];
+  };
   const body = [
-    'A user project (bench/user-app/main.ts: a WorkflowTemplate with a DAG, parameters and an S3 artifact, a CronWorkflow, an EventBus, a webhook EventSource and a sensor) importing everything from `cdk8s-argo`, mapped to the package entry src/index.ts; the tsconfig.json of `cdk8s init typescript-app` (strict, no skipLibCheck) plus that path and `noEmit`. Baseline: a similar chart with cdk8s alone (bench/user-app/baseline.ts), same tsconfig.',
-    `Runs interleaved, ${ctx.runs} each; medians.`,
+    'A user project (bench/user-app/main.ts: a WorkflowTemplate with a DAG, parameters and an S3 artifact, a CronWorkflow, an EventBus, a webhook EventSource and a sensor) importing everything from `cdk8s-argo`; the tsconfig.json of `cdk8s init typescript-app` (strict, ES2017 target, no skipLibCheck) plus `noEmit` and a `paths` entry for `cdk8s-argo`. '
+    + 'It points at the package entry src/index.ts (the target), or at the declarations tsc compiles from it (lib/src/index.d.ts, what an installed package ships). Baseline: a similar chart with cdk8s alone (bench/user-app/baseline.ts), same tsconfig: what any cdk8s user pays.',
+    `Runs interleaved, ${ctx.repeats} each; medians. Files, lines and check time from \`tsc --extendedDiagnostics\` (last run).`,
     '',
-    table(['project', 'wall (median)', 'vs baseline', 'peak RSS', 'runs (s)'], [
-      ['user app importing cdk8s-argo (4)', seconds(user.wallMs), ratio(user.wallMs, base.wallMs), megabytes(user.maxRssMb), series(user.runs.map(r => r.wallMs), secondsBare)],
-      ['cdk8s alone', seconds(base.wallMs), '1.00x', megabytes(base.maxRssMb), series(base.runs.map(r => r.wallMs), secondsBare)],
+    table(['project', 'wall (median)', 'vs baseline', 'added by the library', 'files', 'lines of TypeScript', 'lines of declarations', 'tsc check time', 'peak RSS', 'type errors', 'runs (s)'], [
+      row('user app -> src/index.ts (4)', 'sources', sources),
+      row('user app -> compiled declarations', 'declarations', s.get('declarations')!),
+      row('cdk8s alone (baseline)', 'baseline', base),
     ]),
     '',
-    `The user project type-checks ${files ?? '?'} files, ${lines ?? '?'} lines of TypeScript (tsc --extendedDiagnostics). `
-    + (userErrors.length ? `**tsc reported ${userErrors.length} error(s)**, so a user with the template's tsconfig cannot build against the sources as they are:\n\n${userErrors.slice(0, 10).map(e => `    ${e}`).join('\n')}` : 'tsc reported no error.'),
+    sourceErrors.length
+      ? `**tsc reported ${sourceErrors.length} error(s)** against the sources with the template's tsconfig (its target, ES2017, is older than ours):\n\n${sourceErrors.slice(0, 10).map(e => `    ${e}`).join('\n')}`
+      : 'tsc reported no error against the sources.',
   ].join('\n');
   return { title: '4. Type-check cost of a user app', body, targets };
 }
 
-function diagnostics(r: ProcessResult): string[] {
-  return r.stdout.split('\n').filter(l => /error TS\d+/.test(l));
+function errorsOf(r: ProcessResult): string[] {
+  return r.stdout.split('\n').filter(l => /error TS\d+/.test(l)).map(l => l.replace(/^.*?\/(src|imports)\//, '$1/'));
 }
 
-function diagnosticValue(output: string, name: string): string | undefined {
+function diagnostic(output: string, name: string): string {
   const line = output.split('\n').find(l => l.startsWith(`${name}:`));
-  return line?.slice(name.length + 1).trim();
+  return line ? line.slice(name.length + 1).trim() : '?';
 }

@@ -1,0 +1,40 @@
+import { existsSync, symlinkSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { runMeasured, tail } from '../lib/run-process';
+import { newTempDir } from '../lib/temp';
+
+/** The library and the example app compiled by tsc into a temp folder. */
+export interface CompiledLibrary {
+  /** lib/src/main.js: the example app as precompiled JavaScript. */
+  readonly exampleMain: string;
+  /** lib/src/index.d.ts: the package entry's declarations, as an installed package ships them. */
+  readonly entryDeclarations: string;
+}
+
+let compiled: Promise<CompiledLibrary> | undefined;
+
+/**
+ * Compiles src/ (the example app included) and imports/ with tsconfig.build.json's options into
+ * a temp folder, JavaScript and declarations, once per benchmark run.
+ */
+export function compileLibrary(repoRoot: string): Promise<CompiledLibrary> {
+  compiled ??= compile(repoRoot);
+  return compiled;
+}
+
+async function compile(repoRoot: string): Promise<CompiledLibrary> {
+  const dir = newTempDir('compiled');
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const tsconfig = {
+    extends: join(repoRoot, 'tsconfig.build.json'),
+    compilerOptions: { rootDir: repoRoot, outDir: join(dir, 'lib'), declaration: true },
+    include: [join(repoRoot, 'src', '**', '*.ts'), join(repoRoot, 'imports', '**', '*.ts')],
+    exclude: [join(repoRoot, 'node_modules'), join(repoRoot, 'src', 'codegen')],
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+  // Type errors (others' work in progress) do not stop tsc from emitting: only missing output fails.
+  const r = await runMeasured('node', [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir });
+  const result = { exampleMain: join(dir, 'lib', 'src', 'main.js'), entryDeclarations: join(dir, 'lib', 'src', 'index.d.ts') };
+  if (!existsSync(result.exampleMain) || !existsSync(result.entryDeclarations)) throw new Error(`tsc did not compile the library:\n${tail(r.stdout + r.stderr)}`);
+  return result;
+}

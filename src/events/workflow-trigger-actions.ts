@@ -2,6 +2,7 @@ import { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { TriggerParameter } from '../../imports/argo-events';
 import { ArgoWorkflow, WorkflowSpec } from '../../imports/argo-workflows';
+import { WorkflowParameter } from '../workflows/parameters';
 import { IWorkflowParameter, IWorkflowTemplate } from '../workflows/workflow-template-ref';
 import { EventField } from './event-field';
 import type { BoundTriggerAction, FieldResolver, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-action';
@@ -60,6 +61,8 @@ interface SubmitSource {
   readonly description: string;
   /** Names of the declared workflow parameters (read at synth: arguments may be added later). */
   parameterNames(): readonly string[];
+  /** The declared parameter objects, when the source is a template object. */
+  parameterObjects?(): readonly IWorkflowParameter[];
   /** True when the workflow references a template whose arguments the workflow declares itself. */
   readonly byReference: boolean;
   readonly templateServiceAccount?: string | kplus.IServiceAccount;
@@ -73,6 +76,7 @@ export class SubmitWorkflowAction {
     const source: SubmitSource = {
       description: `${template.clusterScope ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate'} "${template.name}"`,
       parameterNames: () => template.parameters.map(p => p.name),
+      parameterObjects: () => template.parameters,
       byReference: true,
       templateServiceAccount: template.serviceAccount ?? template.serviceAccountName,
       manifest: (serviceAccountName, generateName, args) => ArgoWorkflow.manifest({
@@ -159,6 +163,9 @@ export class SubmitWorkflowAction {
       if (!known.includes(name)) {
         errors.push(`${ctx.path}.argoWorkflow.parameters: parameter "${name}" is not an argument of ${this.source.description} (its arguments: ${known.join(', ') || 'none'}); `
           + 'Argo would pass the value to a workflow that never reads it. Map a parameter the template declares (template.addArgument()), or declare it.');
+      } else if (a.parameter instanceof WorkflowParameter && this.source.parameterObjects && !this.source.parameterObjects().includes(a.parameter)) {
+        errors.push(`${ctx.path}.argoWorkflow.parameters: the parameter object "${name}" was declared by another template, not by ${this.source.description}; `
+          + 'the names match only by chance, so a rename on either side would silently break the mapping. Map the object the submitted template\'s addArgument() returned.');
       }
     }
     if (this.namespace && ctx.sensorNamespace && this.namespace !== ctx.sensorNamespace) {

@@ -125,6 +125,19 @@ describe('workflow parameters', () => {
     expect(synthError(app)).toMatch(/\[test\/sensor\/Triggers\/run\] Sensor\/sensor: spec\.triggers\[0\]\.template\.argoWorkflow\.parameters: parameter "colour" is not an argument of WorkflowTemplate "a-workflow" \(its arguments: size\); .*Map a parameter the template declares/);
   });
 
+  test('a parameter object of another template with the same name', () => {
+    const { app, chart, sensor, omega } = webhookApp();
+    const a = WorkflowTemplate.fromName(chart, 'a', 'a-workflow', { parameters: ['size'] });
+    const b = WorkflowTemplate.fromName(chart, 'b', 'b-workflow', { parameters: ['size'] });
+    const dep = sensor.addDependency(omega);
+    sensor.submitWorkflow('run', a, { arguments: [{ parameter: b.parameter('size'), from: dep.body('size') }] });
+    expect(synthError(app)).toMatch(/spec\.triggers\[0\]\.template\.argoWorkflow\.parameters: the parameter object "size" was declared by another template, not by WorkflowTemplate "a-workflow"; .*Map the object the submitted template's addArgument\(\) returned/);
+    const ok = webhookApp();
+    const a2 = WorkflowTemplate.fromName(ok.chart, 'a', 'a-workflow', { parameters: ['size'] });
+    ok.sensor.submitWorkflow('run', a2, { arguments: [{ parameter: a2.parameter('size'), from: ok.sensor.addDependency(ok.omega).body('size') }] });
+    expect(() => ok.app.synthYaml()).not.toThrow();
+  });
+
   test('a parameter mapped twice', () => {
     const { app, chart, sensor, omega } = webhookApp();
     const a = WorkflowTemplate.fromName(chart, 'a', 'a-workflow', { parameters: ['size'] });

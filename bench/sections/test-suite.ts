@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'fs';
+import { cpus } from 'os';
 import { join, relative } from 'path';
 import { SectionReport, table, TargetResult } from '../lib/report';
 import { runMeasured, tail } from '../lib/run-process';
@@ -62,7 +63,8 @@ export async function benchTestSuite(ctx: BenchContext): Promise<SectionReport> 
       ['of which `tsc --noEmit -p .` and npm', seconds(wall - jest), series(runs.map(r => r.wallMs - r.jestMs), secondsBare)],
     ]),
     '',
-    last.report ? `Jest ran ${last.report.numTotalTests} tests in ${slowest.length} files (${last.report.numFailedTests} failed), ${seconds(testCpuMs)} of test-file time over its workers. Slowest files (last run):` : 'No jest report (the type-check failed before jest ran?).',
+    last.report ? `Jest ran ${last.report.numTotalTests} tests in ${slowest.length} files (${last.report.numFailedTests} failed), ${seconds(testCpuMs)} of test-file time in ${seconds(jest)} of wall time: `
+      + `with ${cpus().length} cores jest's default is ${Math.max(cpus().length - 1, 1)} worker(s) (cores - 1). Slowest files (last run):` : 'No jest report (the type-check failed before jest ran?).',
     '',
     slowest.length ? table(['test file', 'time', 'share of test-file time'], slowest.slice(0, 12).map(t => [`\`${t.file}\``, seconds(t.ms), `${(100 * t.ms / testCpuMs).toFixed(1)}%`])) : '',
     failed ? `\n**\`npm test\` failed** on this working tree (others' work in progress may be the cause); last lines of the last failing run:\n\n\`\`\`\n${tail(runs.filter(r => r.exitCode !== 0).pop()!.output.replace(/\{"numFailedTestSuites"[\s\S]*$/, ''), 15)}\n\`\`\`` : '',

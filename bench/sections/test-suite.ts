@@ -33,6 +33,7 @@ export async function benchTestSuite(ctx: BenchContext): Promise<SectionReport> 
   log('(6) npm test');
   const repetitions = ctx.quick ? 1 : 2;
   const runs: TestRun[] = [];
+  const jestAllCores: number[] = [];
   for (let r = 0; r < repetitions; r++) {
     const reportFile = join(newTempDir('jest'), 'report.json');
     const p = await runMeasured('npm', ['test', '--silent', '--', '--json', `--outputFile=${reportFile}`], { cwd: repoRoot });
@@ -40,7 +41,10 @@ export async function benchTestSuite(ctx: BenchContext): Promise<SectionReport> 
     const jestEnd = Math.max(0, ...(report?.testResults ?? []).map(t => t.endTime));
     const jestMs = report ? jestEnd - report.startTime : 0;
     runs.push({ wallMs: p.wallMs, jestMs, exitCode: p.exitCode, report, output: p.stdout + p.stderr });
-    log(`  run ${r + 1}: npm test ${secondsBare(p.wallMs)} s (exit ${p.exitCode}), jest ${secondsBare(jestMs)} s`);
+    // The same jest run with both cores (jest's default on 2 cores is one worker): what a jest.config.js change would give.
+    const twoWorkers = await runMeasured('npx', ['jest', '--silent', `--maxWorkers=${cpus().length}`], { cwd: repoRoot });
+    jestAllCores.push(twoWorkers.wallMs);
+    log(`  run ${r + 1}: npm test ${secondsBare(p.wallMs)} s (exit ${p.exitCode}), jest ${secondsBare(jestMs)} s; jest --maxWorkers=${cpus().length} alone ${secondsBare(twoWorkers.wallMs)} s (exit ${twoWorkers.exitCode})`);
   }
   const wall = median(runs.map(r => r.wallMs));
   const jest = median(runs.map(r => r.jestMs));
@@ -61,12 +65,15 @@ export async function benchTestSuite(ctx: BenchContext): Promise<SectionReport> 
       ['`npm test`', seconds(wall), series(runs.map(r => r.wallMs), secondsBare)],
       ['of which jest (its JSON report: start to last file end)', seconds(jest), series(runs.map(r => r.jestMs), secondsBare)],
       ['of which `tsc --noEmit -p .` and npm', seconds(wall - jest), series(runs.map(r => r.wallMs - r.jestMs), secondsBare)],
+      [`\`npx jest --maxWorkers=${cpus().length}\` alone (all cores), run right after`, seconds(median(jestAllCores)), series(jestAllCores, secondsBare)],
+      [`estimate: \`npm test\` with jest on ${cpus().length} workers (type-check part + the row above)`, seconds(wall - jest + median(jestAllCores)), ''],
     ]),
     '',
     last.report ? `Jest ran ${last.report.numTotalTests} tests in ${slowest.length} files (${last.report.numFailedTests} failed), ${seconds(testCpuMs)} of test-file time in ${seconds(jest)} of wall time: `
       + `with ${cpus().length} cores jest's default is ${Math.max(cpus().length - 1, 1)} worker(s) (cores - 1). Slowest files (last run):` : 'No jest report (the type-check failed before jest ran?).',
     '',
-    slowest.length ? table(['test file', 'time', 'share of test-file time'], slowest.slice(0, 12).map(t => [`\`${t.file}\``, seconds(t.ms), `${(100 * t.ms / testCpuMs).toFixed(1)}%`])) : '',
+    slowest.length ? `${table(['test file', 'time', 'share of test-file time'], slowest.slice(0, 12).map(t => [`\`${t.file}\``, seconds(t.ms), `${(100 * t.ms / testCpuMs).toFixed(1)}%`]))}\n\n`
+      + `Reading: the ${Math.min(3, slowest.length)} slowest files take ${(100 * slowest.slice(0, 3).reduce((a, t) => a + t.ms, 0) / testCpuMs).toFixed(0)}% of the test-file time; the type-check ${(100 * (wall - jest) / wall).toFixed(0)}% of the wall time.` : '',
     failed ? `\n**\`npm test\` failed** on this working tree (others' work in progress may be the cause); last lines of the last failing run:\n\n\`\`\`\n${tail(runs.filter(r => r.exitCode !== 0).pop()!.output.replace(/\{"numFailedTestSuites"[\s\S]*$/, ''), 15)}\n\`\`\`` : '',
   ].join('\n');
   return { title: '6. Test suite wall time', body, targets };

@@ -27,7 +27,8 @@ async function compile(repoRoot: string): Promise<CompiledLibrary> {
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   const tsconfig = {
     extends: join(repoRoot, 'tsconfig.build.json'),
-    compilerOptions: { rootDir: repoRoot, outDir: join(dir, 'lib'), declaration: true },
+    // Not composite/incremental: tsconfig.build.json's tsBuildInfoFile would point into the repository's lib/.
+    compilerOptions: { rootDir: repoRoot, outDir: join(dir, 'lib'), declaration: true, noEmit: false, composite: false, incremental: false, tsBuildInfoFile: null },
     include: [join(repoRoot, 'src', '**', '*.ts'), join(repoRoot, 'imports', '**', '*.ts')],
     exclude: [join(repoRoot, 'node_modules'), join(repoRoot, 'src', 'codegen')],
   };

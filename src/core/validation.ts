@@ -29,6 +29,8 @@ interface Pass {
 }
 
 const registrations = new WeakMap<IConstruct, Registration[]>();
+/** Constructs that already carry the validation (one per construct, however many scopes). */
+const validated = new WeakSet<IConstruct>();
 const passes = new WeakMap<IConstruct, Pass>();
 
 /**
@@ -47,11 +49,12 @@ export function addArgoValidation(construct: Construct, scope: () => ValidationS
   const root = construct.node.root;
   const list = registrations.get(root) ?? [];
   const registration: Registration = { construct, scope };
-  const first = !list.some(r => r.construct === construct);
   list.push(registration);
   registrations.set(root, list);
-  // One validation per construct, even when it registers several scopes.
-  if (first) construct.node.addValidation({ validate: () => messagesFor(registration) });
+  if (!validated.has(construct)) {
+    validated.add(construct);
+    construct.node.addValidation({ validate: () => messagesFor(registration) });
+  }
 }
 
 function messagesFor(registration: Registration): string[] {
@@ -75,11 +78,19 @@ function runPass(root: IConstruct, previous: Pass | undefined): Pass {
   const fingerprint = JSON.stringify(manifests);
   if (previous && previous.fingerprint === fingerprint) return { ...previous, consumed: new Set() };
   const findings = lint(manifests, SYNTH_LINT_OPTIONS);
-  const regs = (registrations.get(root) ?? []).map(r => ({ construct: r.construct, scope: r.scope() }));
   const messages = new Map<IConstruct, string[]>();
+  if (!findings.length) return { messages, consumed: new Set(), fingerprint };
+  const regs = registrations.get(root) ?? [];
+  const byApiObject = new Map<ApiObject, { construct: IConstruct; scope: ValidationScope }[]>();
+  for (const r of regs) {
+    const scope = r.scope();
+    const list = byApiObject.get(scope.apiObject) ?? [];
+    list.push({ construct: r.construct, scope });
+    byApiObject.set(scope.apiObject, list);
+  }
   for (const finding of findings) {
     const apiObject = apiObjects[finding.manifestIndex];
-    const owner = ownerOf(regs, apiObject, finding.path);
+    const owner = ownerOf(byApiObject.get(apiObject) ?? [], finding.path);
     const text = `${finding.object}: ${finding.path || '(object)'}: ${finding.message} [${finding.ruleId}]`;
     if (finding.severity === 'warning') {
       process.stderr.write(`Warning: [${(owner ?? apiObject).node.path}] ${text}\n`);
@@ -88,16 +99,17 @@ function runPass(root: IConstruct, previous: Pass | undefined): Pass {
     const target = owner ?? regs[0]?.construct;
     if (!target) continue;
     const line = owner ? text : `${apiObject.node.path}: ${text}`;
-    messages.set(target, [...(messages.get(target) ?? []), line]);
+    const list = messages.get(target) ?? [];
+    list.push(line);
+    messages.set(target, list);
   }
   return { messages, consumed: new Set(), fingerprint };
 }
 
-function ownerOf(regs: { construct: IConstruct; scope: ValidationScope }[], apiObject: ApiObject, path: string): IConstruct | undefined {
+function ownerOf(regs: { construct: IConstruct; scope: ValidationScope }[], path: string): IConstruct | undefined {
   let best: IConstruct | undefined;
   let bestLength = -1;
   for (const { construct, scope } of regs) {
-    if (scope.apiObject !== apiObject) continue;
     const prefix = scope.fieldPath ?? '';
     if (!isUnder(path, prefix) || prefix.length <= bestLength) continue;
     best = construct;

@@ -29,14 +29,15 @@ export function containersOf(manifest: Manifest): readonly ContainerAt[] {
   let found = cache.get(manifest);
   if (found) return found;
   const out: ContainerAt[] = [];
-  walk(manifest, ({ value, path, field, key }) => {
+  walk(manifest, at => {
+    const { value, field, key } = at;
     if (field === 'metadata' || field === 'data' || field === 'stringData') return false;
     if (typeof key === 'number' && field && CONTAINER_LISTS.has(field) && isJsonObject(value)) {
-      out.push({ container: value, path, namedByUser: true });
+      out.push({ container: value, path: at.path, namedByUser: true });
       return false;
     }
     if (typeof key === 'string' && SINGLE_CONTAINERS.has(key) && isJsonObject(value)) {
-      out.push({ container: value, path, namedByUser: false });
+      out.push({ container: value, path: at.path, namedByUser: false });
       return false;
     }
     return true;

@@ -19,13 +19,14 @@ export const ARGO_FIXED_DATE: Rule = {
   description: 'Artifact keys do not hold a literal date frozen at render time',
   kinds: ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow'],
   check(ctx) {
-    walk(ctx.manifest, ({ value, path, fields }) => {
+    walk(ctx.manifest, at => {
+      const { value, fields } = at;
       if (typeof value !== 'string' || fields.length < 2) return true;
       const driver = fields[fields.length - 2];
       if (LOCATION_FIELDS[driver] !== fields[fields.length - 1] || !isArtifactLocation(fields)) return true;
       const date = literalDate(value);
       if (date) {
-        ctx.report(path, `artifact ${fields[fields.length - 1]} "${value}" contains the literal date ${date}: it was fixed when the manifest was written or rendered `
+        ctx.report(at.path, `artifact ${fields[fields.length - 1]} "${value}" contains the literal date ${date}: it was fixed when the manifest was written or rendered `
           + '(e.g. by Helm\'s now), not when the workflow runs, so every run reads and overwrites the same object. '
           + 'Let Argo compute the date at run time: {{workflow.creationTimestamp.Y}}-{{workflow.creationTimestamp.m}}-{{workflow.creationTimestamp.d}} '
           + '(or {{workflow.scheduledTime}} in a CronWorkflow), or pass it as a workflow parameter.', 'warning');

@@ -19,16 +19,17 @@ export const ARGO_HELM_LEFTOVER: Rule = {
   id: 'ARGO-HELM-LEFTOVER',
   description: 'No unrendered Helm template syntax ({{ .Values... }}, {{- ... }}, {{`...`}}) in manifests',
   check(ctx) {
-    walk(ctx.manifest, ({ value, path, key }) => {
+    walk(ctx.manifest, at => {
+      const { value, key } = at;
       if (typeof value === 'string') {
         const match = (typeof key === 'string' && GO_TEMPLATE_FIELDS.has(key) ? HELM_ONLY : HELM_ACTION).exec(value);
-        if (match) ctx.report(path, `"${excerpt(value, match.index)}" is Helm template syntax that was never rendered: ${consequence(String(ctx.manifest.kind))} ${FIX}`);
+        if (match) ctx.report(at.path, `"${excerpt(value, match.index)}" is Helm template syntax that was never rendered: ${consequence(String(ctx.manifest.kind))} ${FIX}`);
         return true;
       }
       if (isJsonObject(value)) {
         for (const key of Object.keys(value)) {
           if (HELM_KEY.test(key)) {
-            ctx.report(childPath(path, key), `the key "${key}" is an unquoted Helm expression that YAML read as a nested mapping: the field holds a map instead of the value Helm would have put there. ${FIX}`);
+            ctx.report(childPath(at.path, key), `the key "${key}" is an unquoted Helm expression that YAML read as a nested mapping: the field holds a map instead of the value Helm would have put there. ${FIX}`);
           }
         }
       }

@@ -18,10 +18,12 @@ export const ARGO_PLAINTEXT_SECRET: Rule = {
   check(ctx) {
     if (ctx.manifest.kind === 'Secret') return;
     const reported = new Set<string>();
-    walk(ctx.manifest, ({ value, path }) => {
+    walk(ctx.manifest, at => {
+      const { value } = at;
       if (typeof value !== 'string') return true;
       const what = credentialIn(value);
       if (what) {
+        const path = at.path;
         reported.add(path);
         ctx.report(path, `the value is ${what} in plain text. ${FIX}`);
       }

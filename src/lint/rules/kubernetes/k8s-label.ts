@@ -15,11 +15,13 @@ export const K8S_LABEL: Rule = {
   id: 'K8S-LABEL',
   description: 'Label keys and values and annotation keys have the format Kubernetes accepts',
   check(ctx) {
-    walk(ctx.manifest, ({ value, path, key, fields }) => {
+    walk(ctx.manifest, at => {
+      const { value, key, fields } = at;
       if (typeof key !== 'string' || !isJsonObject(value)) return true;
       const isLabels = LABEL_MAPS.has(key);
       const isAnnotations = key === 'annotations' && /metadata$/i.test(fields[fields.length - 2] ?? '');
       if (!isLabels && !isAnnotations) return true;
+      const path = at.path;
       for (const [name, v] of Object.entries(value)) {
         if (hasTemplateExpression(name)) continue;
         const keyProblem = qualifiedNameProblem(name);

@@ -69,14 +69,15 @@ function checkContainerNames(ctx: RuleContext): void {
 }
 
 function checkVolumeNames(ctx: RuleContext): void {
-  walk(ctx.manifest, ({ value, path, field, key }) => {
+  walk(ctx.manifest, at => {
+    const { value, field, key } = at;
     if (field === 'metadata') return false;
     if (field !== 'volumes' || typeof key !== 'number' || !isJsonObject(value)) return true;
     const name = value.name;
     if (typeof name === 'string' && !hasTemplateExpression(name)) {
       const problem = nameProblem(name, DNS1123_LABEL_FORMAT);
       if (problem) {
-        ctx.report(childPath(path, 'name'), `volume name "${name}" ${problem}: ${podConsequence(ctx.manifest, 'Kubernetes rejects the pod')}.`
+        ctx.report(childPath(at.path, 'name'), `volume name "${name}" ${problem}: ${podConsequence(ctx.manifest, 'Kubernetes rejects the pod')}.`
           + `${rename(name, DNS1123_LABEL_FORMAT)} Rename its volumeMounts too.`);
       }
     }

@@ -53,29 +53,30 @@ export function referencesOf(manifest: Manifest): ObjectReference[] {
 function collectFromTree(manifest: Manifest, add: (ref: ObjectReference) => void): void {
   const claimTemplates = new Set(listOf(manifest.spec?.volumeClaimTemplates ?? manifest.spec?.workflowSpec?.volumeClaimTemplates)
     .map(t => t?.metadata?.name).filter(n => typeof n === 'string'));
-  walk(manifest, ({ value, path, key, field }) => {
+  walk(manifest, at => {
+    const { value, key, field } = at;
     if (field === 'metadata' || field === 'data' || field === 'stringData') return false;
     if (typeof key === 'string' && isJsonObject(value)) {
       const selector = keySelectorKind(key, value);
       if (selector) {
         const hint = key === 'configMapKeyRef' || key === 'secretKeyRef' ? CONFIG_FAILS : CREDENTIALS_FAIL;
-        add({ path: childPath(path, 'name'), kind: selector, name: value.name, key: typeof value.key === 'string' ? value.key : undefined, whenMissing: hint });
+        add({ path: childPath(at.path, 'name'), kind: selector, name: value.name, key: typeof value.key === 'string' ? value.key : undefined, whenMissing: hint });
         return false;
       }
       if (key === 'artifactRepositoryRef' && typeof value.configMap === 'string') {
-        add({ path: childPath(path, 'configMap'), kind: 'ConfigMap', name: value.configMap, key: typeof value.key === 'string' ? value.key : undefined,
+        add({ path: childPath(at.path, 'configMap'), kind: 'ConfigMap', name: value.configMap, key: typeof value.key === 'string' ? value.key : undefined,
           whenMissing: 'If it does not, Argo cannot find the artifact repository and the workflow fails.' });
       }
     }
     if (field === 'volumes' && typeof key === 'number' && isJsonObject(value)) {
-      volumeReferences(value, path, claimTemplates).forEach(add);
+      volumeReferences(value, at.path, claimTemplates).forEach(add);
       return false;
     }
     if (key === 'serviceAccountName' && typeof value === 'string' && value !== 'default') {
-      add({ path, kind: 'ServiceAccount', name: value, whenMissing: 'If it does not, Kubernetes refuses to create the pod (service account not found).' });
+      add({ path: at.path, kind: 'ServiceAccount', name: value, whenMissing: 'If it does not, Kubernetes refuses to create the pod (service account not found).' });
     }
     if (field === 'imagePullSecrets' && typeof key === 'number' && typeof (value as any)?.name === 'string') {
-      add({ path: childPath(path, 'name'), kind: 'Secret', name: (value as any).name, whenMissing: 'If it does not, private images cannot be pulled (ImagePullBackOff).' });
+      add({ path: childPath(at.path, 'name'), kind: 'Secret', name: (value as any).name, whenMissing: 'If it does not, private images cannot be pulled (ImagePullBackOff).' });
     }
     return true;
   });

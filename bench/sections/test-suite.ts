@@ -24,7 +24,7 @@ interface TestRun {
 }
 
 /**
- * Target (6): wall time of `npm test` (tsc --noEmit, then jest). Extra arguments after `--` reach
+ * Target (6): wall time of `npm test` (the type-check, then jest). Extra arguments after `--` reach
  * jest (the last command of the script), which writes a JSON report: jest's own wall time and
  * the slowest test files come from it, the type-check is the rest.
  */
@@ -58,13 +58,13 @@ export async function benchTestSuite(ctx: BenchContext): Promise<SectionReport> 
     .sort((a, b) => b.ms - a.ms);
   const testCpuMs = slowest.reduce((s, t) => s + t.ms, 0);
   const body = [
-    `\`npm test -- --json --outputFile=<tmp>\` on the working tree as it is, with the machine's usual temp dir (jest's transform cache as a developer or CI run on this machine finds it); ${repetitions} run(s), median${repetitions % 2 ? '' : ' (of two: their mean)'}. `
+    `\`npm test -- --json --outputFile=<tmp>\` (\`${npmTestScript(repoRoot)}\`) on the working tree as it is, with the machine's usual temp dir (jest's transform cache as a developer or CI run on this machine finds it); ${repetitions} run(s), median${repetitions % 2 ? '' : ' (of two: their mean)'}. `
     + 'Type-check time is the wall time minus jest\'s (npm start-up included).',
     '',
     table(['part', 'wall (median)', 'runs (s)'], [
       ['`npm test`', seconds(wall), series(runs.map(r => r.wallMs), secondsBare)],
       ['of which jest (its JSON report: start to last file end)', seconds(jest), series(runs.map(r => r.jestMs), secondsBare)],
-      ['of which `tsc --noEmit -p .` and npm', seconds(wall - jest), series(runs.map(r => r.wallMs - r.jestMs), secondsBare)],
+      ['of which the type-check (`npm run typecheck`) and npm', seconds(wall - jest), series(runs.map(r => r.wallMs - r.jestMs), secondsBare)],
       [`\`npx jest --maxWorkers=${cpus().length}\` alone (all cores), run right after`, seconds(median(jestAllCores)), series(jestAllCores, secondsBare)],
       [`estimate: \`npm test\` with jest on ${cpus().length} workers (type-check part + the row above)`, seconds(wall - jest + median(jestAllCores)), ''],
     ]),
@@ -77,4 +77,9 @@ export async function benchTestSuite(ctx: BenchContext): Promise<SectionReport> 
     failed ? `\n**\`npm test\` failed** on this working tree (others' work in progress may be the cause); last lines of the last failing run:\n\n\`\`\`\n${tail(runs.filter(r => r.exitCode !== 0).pop()!.output.replace(/\{"numFailedTestSuites"[\s\S]*$/, ''), 15)}\n\`\`\`` : '',
   ].join('\n');
   return { title: '6. Test suite wall time', body, targets };
+}
+
+function npmTestScript(repoRoot: string): string {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts?: { [name: string]: string } };
+  return pkg.scripts?.test ?? '?';
 }

@@ -1,7 +1,7 @@
 import { childPath } from '../../path';
 import { describeTemplate, workflowRule } from './model';
 
-const ARGO_VARIABLE = /^\{\{.+\}\}$/s;
+const ARGO_VARIABLE = /^\{\{[\s\S]+\}\}$/;
 
 /** W12: activeDeadlineSeconds is an integer >= 0 or an Argo variable. */
 export const W12_ACTIVE_DEADLINE = workflowRule('W12',

@@ -1,4 +1,4 @@
-import { profileCommand, renderProfiles, topLibraryFunction } from '../lib/cpu-profile';
+import { profileCommand, renderProfiles, topLibraryFunction, topLibraryInclusive } from '../lib/cpu-profile';
 import { SectionReport, table, TargetResult } from '../lib/report';
 import { runMeasured } from '../lib/run-process';
 import { median, megabytes, seconds, secondsBare, series } from '../lib/stats';
@@ -64,8 +64,11 @@ export async function benchScaling(ctx: BenchContext): Promise<SectionReport> {
     log('  profiling N=1000 (a target is missed)');
     const summaries = await profileCommand('node', ['--import', 'tsx', APP, '1000', newTempDir('scaling-prof')], repoRoot, repoRoot, { BENCH_SCALING_SYNTH_ONLY: '1' });
     const top = summaries[0] ? topLibraryFunction(summaries[0]) : undefined;
+    const inclusive = summaries[0] ? topLibraryInclusive(summaries[0]) : undefined;
     profile = ['', '### Profile of a missed target: N=1000, one sampled run of the app process up to the end of synth (no floor)', '',
-      top ? `Largest self time in the library's code: ${top}. Sampling slows the process down; shares matter, not absolute times.\n` : '',
+      'Sampling slows the process down; shares matter, not absolute times.',
+      inclusive ? `Library functions with the most time, callees included (share of the samples): ${inclusive}.` : '',
+      top ? `Largest self time in the library's code: ${top}.\n` : '',
       renderProfiles(summaries.slice(0, 1), 15)].join('\n');
   }
 

@@ -73,6 +73,7 @@ function messagesFor(registration: Registration): string[] {
  * same output is validated several times in a row: lint (and print warnings) only when it changed.
  */
 function runPass(root: IConstruct, previous: Pass | undefined): Pass {
+  if (previous && serializingChartOfAppSynth()) return { ...previous, consumed: new Set() };
   const apiObjects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
   const manifests: Manifest[] = apiObjects.map(o => o.toJson());
   const fingerprint = JSON.stringify(manifests);
@@ -104,6 +105,22 @@ function runPass(root: IConstruct, previous: Pass | undefined): Pass {
     messages.set(target, list);
   }
   return { messages, consumed: new Set(), fingerprint };
+}
+
+/**
+ * True while `App.synth()`/`synthYaml()` serializes a chart: cdk8s re-validates the whole app
+ * there, right after validating it at the start of the same call, with no user code in between,
+ * so the previous pass still holds and converting every object to JSON again to compare can be
+ * skipped (it was a fifth of synth time at 1,000 WorkflowTemplates). Any other caller (a direct
+ * `chart.toJson()`, `Testing.synth`, an unknown cdk8s version) gets a full comparison.
+ */
+function serializingChartOfAppSynth(): boolean {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 40;
+  const frames = (new Error().stack ?? '').split('\n');
+  Error.stackTraceLimit = limit;
+  const i = frames.findIndex(f => /\b_synthChart \(/.test(f));
+  return i > 0 && /\bChart\.toJson \(/.test(frames[i + 1] ?? '') && /\bApp\.synth(Yaml)? \(/.test(frames[i + 2] ?? '');
 }
 
 function ownerOf(regs: { construct: IConstruct; scope: ValidationScope }[], path: string): IConstruct | undefined {

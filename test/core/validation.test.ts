@@ -53,6 +53,22 @@ describe('synth-time validation bridge', () => {
     expect(() => a.synthYaml()).toThrow(/\[W3\]/);
   });
 
+  test('within one app synth, the app is converted to JSON once for validation and once for output', () => {
+    const { a, wt } = app('ok');
+    let calls = 0;
+    const toJson = wt.toJson.bind(wt);
+    wt.toJson = () => { calls++; return toJson(); };
+    a.synthYaml();
+    expect(calls).toBe(2);
+  });
+
+  test('a chart serialized directly after a change, in the same tick as a synth, is validated anew', () => {
+    const { a, chart, wt } = app('ok');
+    a.synthYaml();
+    wt.addJsonPatch(JsonPatch.replace('/spec/templates/0/name', 'bad_name'));
+    expect(() => chart.toJson()).toThrow(/\[W3\]/);
+  });
+
   test('isUnder matches a path, its fields and its items, not a sibling with a longer name', () => {
     expect(isUnder('spec.templates[1].name', 'spec.templates[1]')).toBe(true);
     expect(isUnder('spec.templates[1]', 'spec.templates[1]')).toBe(true);

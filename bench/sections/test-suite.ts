@@ -70,7 +70,7 @@ export async function benchTestSuite(ctx: BenchContext): Promise<SectionReport> 
     ]),
     '',
     last.report ? `Jest ran ${last.report.numTotalTests} tests in ${slowest.length} files (${last.report.numFailedTests} failed), ${seconds(testCpuMs)} of test-file time in ${seconds(jest)} of wall time: `
-      + `with ${cpus().length} cores jest's default is ${Math.max(cpus().length - 1, 1)} worker(s) (cores - 1). Slowest files (last run):` : 'No jest report (the type-check failed before jest ran?).',
+      + `jest.config.js sets maxWorkers: '100%' (${cpus().length} workers here; jest's default would be cores - 1). Slowest files (last run):` : 'No jest report (the type-check failed before jest ran?).',
     '',
     slowest.length ? `${table(['test file', 'time', 'share of test-file time'], slowest.slice(0, 12).map(t => [`\`${t.file}\``, seconds(t.ms), `${(100 * t.ms / testCpuMs).toFixed(1)}%`]))}\n\n`
       + `Reading: the ${Math.min(3, slowest.length)} slowest files take ${(100 * slowest.slice(0, 3).reduce((a, t) => a + t.ms, 0) / testCpuMs).toFixed(0)}% of the test-file time; the type-check ${(100 * (wall - jest) / wall).toFixed(0)}% of the wall time.` : '',

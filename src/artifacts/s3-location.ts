@@ -1,5 +1,6 @@
 import { ArgoText, ArtifactLocation, WorkflowVariables, renderText } from '../workflows';
 import { S3Credentials } from './s3-credentials';
+import { findLiteralDate } from '../lint/util/dates';
 
 /** Props of `S3Location.of()`. */
 export interface S3LocationProps {
@@ -136,8 +137,6 @@ export class S3Location {
 }
 
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const SEPARATED_DATE = /(?<!\d)((?:19|20)\d\d)([-/_.])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)/;
-const COMPACT_DATE = /(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/;
 const TAG = /\{\{([\s\S]*?)\}\}/g;
 const ARGO_TAG = /^(=[\s\S]+|[A-Za-z_][\w.-]*(\[[^\]]+\][\w.-]*)*)$/;
 
@@ -155,8 +154,7 @@ export function artifactKeyProblem(key: string): string | undefined {
         + `Build the key from typed variables, e.g. \`americano/tall/\${ArtifactKey.creationDate()}.tar.gz\`.`;
     }
   }
-  const outside = key.replace(TAG, ' ');
-  const date = SEPARATED_DATE.exec(outside)?.[0] ?? COMPACT_DATE.exec(outside)?.[0];
+  const date = findLiteralDate(key.replace(TAG, ' '));
   if (date) {
     return `"${key}" contains the literal date ${date}: it was fixed when the manifest was written or rendered, not when the workflow runs, `
       + 'so every run would read and overwrite the same object. Compute it at run time: ArtifactKey.creationDate() renders '

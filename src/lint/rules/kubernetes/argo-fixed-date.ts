@@ -1,4 +1,5 @@
 import { Rule } from '../../types';
+import { findLiteralDate } from '../../util/dates';
 import { walk } from '../../util/walk';
 
 /** Artifact drivers and the field that names the object in the store. */
@@ -6,8 +7,6 @@ const LOCATION_FIELDS: { readonly [driver: string]: string } = {
   s3: 'key', gcs: 'key', oss: 'key', azure: 'blob', hdfs: 'path', artifactory: 'url', http: 'url',
 };
 
-const SEPARATED_DATE = /(?<!\d)((?:19|20)\d\d)([-/_.])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)/;
-const COMPACT_DATE = /(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/;
 
 /**
  * ARGO-FIXED-DATE (warning): an artifact key holding a literal date. Such a date was fixed
@@ -42,7 +41,5 @@ function isArtifactLocation(fields: readonly string[]): boolean {
 
 /** The first literal calendar date outside `{{...}}` expressions (Go layouts like 2006-01-02 live inside them). */
 function literalDate(text: string): string | undefined {
-  const outside = text.replace(/\{\{[^}]*\}\}/g, ' ');
-  const match = SEPARATED_DATE.exec(outside) ?? COMPACT_DATE.exec(outside);
-  return match?.[0];
+  return findLiteralDate(text.replace(/\{\{[^}]*\}\}/g, ' '));
 }

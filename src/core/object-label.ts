@@ -1,10 +1,10 @@
 import { ApiObject } from 'cdk8s';
+import { describeObject } from '../lint/engine';
 
 /**
  * `Kind/name` of an API object as findings print it (`Kind/prefix*` when it is named by
  * `generateName`), read from its metadata without serializing the object.
  */
 export function objectLabel(apiObject: ApiObject): string {
-  const meta = apiObject.metadata.toJson();
-  return `${apiObject.kind}/${meta.generateName && !meta.name ? `${meta.generateName}*` : apiObject.name}`;
+  return describeObject({ kind: apiObject.kind, metadata: apiObject.metadata.toJson() });
 }

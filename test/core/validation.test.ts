@@ -1,4 +1,4 @@
-import { App, Chart, JsonPatch } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing, Yaml } from 'cdk8s';
 import { ArgoWorkflowTemplate } from '../../imports/argo-workflows';
 import { addArgoValidation, isUnder } from '../../src/core/validation';
 
@@ -60,6 +60,54 @@ describe('synth-time validation bridge', () => {
     wt.toJson = () => { calls++; return toJson(); };
     a.synthYaml();
     expect(calls).toBe(2);
+  });
+
+  test('the output serialization reuses the JSON validation made: each object is rendered once per app synth', () => {
+    const { a, chart, wt } = app('ok');
+    const other = new Chart(a, 'd');
+    const second = new ArgoWorkflowTemplate(other, 'wt2', { metadata: { name: 'wt2' }, spec: { templates: [{ name: 'main', container: { image: 'busybox:1.36' } }] } });
+    addArgoValidation(second, () => ({ apiObject: second }));
+    const spy = jest.spyOn(ArgoWorkflowTemplate.prototype, 'toJson');
+    try {
+      const yaml = a.synthYaml();
+      expect(spy.mock.contexts.filter(c => c === wt)).toHaveLength(1);
+      expect(spy.mock.contexts.filter(c => c === second)).toHaveLength(1);
+      expect(yaml.split('---\n')).toHaveLength(2);
+      expect(yaml).toContain('name: wt2');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('the reused JSON equals a fresh rendering, and nothing of it stays on the objects after synth', () => {
+    const { a, chart, wt } = app('ok', 'elsewhere');
+    let yaml = '';
+    stderrOf(() => { yaml = a.synthYaml(); });
+    const objects = chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+    expect(objects.some(o => Object.prototype.hasOwnProperty.call(o, 'toJson'))).toBe(false);
+    stderrOf(() => expect(yaml).toBe(Yaml.stringify(...Testing.synth(chart))));
+    wt.addJsonPatch(JsonPatch.add('/metadata/labels', { changed: 'yes' }));
+    let again = '';
+    stderrOf(() => { again = a.synthYaml(); });
+    expect(again).toMatch(/changed: "yes"/);
+  });
+
+  test('a synth that throws after validation leaves no reused JSON behind once the tick ends', async () => {
+    const { a, chart, wt } = app('ok');
+    const boom = new ApiObject(chart, 'boom', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'boom' } });
+    const render = boom.toJson.bind(boom);
+    let renders = 0;
+    boom.toJson = () => {
+      if (++renders > 1) throw new Error('boom');
+      return render();
+    };
+    wt.node.addDependency(boom);
+    expect(() => a.synthYaml()).toThrow(/boom/);
+    expect(Object.prototype.hasOwnProperty.call(wt, 'toJson')).toBe(true);
+    await Promise.resolve();
+    expect(Object.prototype.hasOwnProperty.call(wt, 'toJson')).toBe(false);
+    wt.addJsonPatch(JsonPatch.add('/metadata/labels', { changed: 'yes' }));
+    expect(wt.toJson().metadata.labels).toEqual({ changed: 'yes' });
   });
 
   test('a chart serialized directly after a change, in the same tick as a synth, is validated anew', () => {

@@ -24,9 +24,7 @@ interface Pass {
   readonly messages: Map<IConstruct, string[]>;
   /** Registrations already answered from this pass: asking again means a new validation pass. */
   readonly consumed: Set<Registration>;
-  /** The linted manifests, serialized: a new pass over identical output reuses the findings. */
-  readonly fingerprint: string;
-  /** The objects this pass converted to JSON, and their JSON. */
+  /** The objects this pass converted to JSON, and their JSON: a new pass over identical output reuses the findings. */
   readonly output: PassOutput;
 }
 
@@ -89,11 +87,10 @@ function runPass(root: IConstruct, previous: Pass | undefined): Pass {
   const apiObjects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
   const manifests: Manifest[] = apiObjects.map(o => o.toJson());
   const output: PassOutput = { apiObjects, manifests, handedOver: false };
-  const fingerprint = JSON.stringify(manifests);
-  if (previous && previous.fingerprint === fingerprint) return { ...previous, consumed: new Set(), output };
+  if (previous && sameJson(previous.output.manifests, manifests)) return { ...previous, consumed: new Set(), output };
   const findings = lint(manifests, SYNTH_LINT_OPTIONS);
   const messages = new Map<IConstruct, string[]>();
-  if (!findings.length) return { messages, consumed: new Set(), fingerprint, output };
+  if (!findings.length) return { messages, consumed: new Set(), output };
   const regs = registrations.get(root) ?? [];
   const byApiObject = new Map<ApiObject, { construct: IConstruct; scope: ValidationScope }[]>();
   for (const r of regs) {
@@ -117,7 +114,26 @@ function runPass(root: IConstruct, previous: Pass | undefined): Pass {
     list.push(line);
     messages.set(target, list);
   }
-  return { messages, consumed: new Set(), fingerprint, output };
+  return { messages, consumed: new Set(), output };
+}
+
+/** Deep equality of two JSON values, key order included (as comparing their serializations would). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], other[i])) return false;
+    return true;
+  }
+  const keys = Object.keys(a);
+  const otherKeys = Object.keys(b);
+  if (keys.length !== otherKeys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== otherKeys[i] || !sameJson((a as any)[keys[i]], (b as any)[keys[i]])) return false;
+  }
+  return true;
 }
 
 const handedOverToJson = new WeakSet<Function>();

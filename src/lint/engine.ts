@@ -1,6 +1,7 @@
 import { ManifestValidator } from '../schema/validator';
 import { ALL_RULES } from './rules';
 import { Finding, LintOptions, Manifest, ManifestIndex, Rule, RuleContext, Severity } from './types';
+import { Visited, walkTogether } from './util/walk';
 
 /** Rule id of the strict schema check. */
 export const SCHEMA_RULE_ID = 'SCHEMA';
@@ -27,38 +28,86 @@ export function lint(manifests: readonly Manifest[], options: LintOptions = {}, 
 
   manifests.forEach((manifest, manifestIndex) => {
     const object = describeObject(manifest);
-    let ruleId = '';
-    const push = (path: string, message: string, severity: Severity = 'error') =>
-      findings.push({ ruleId, severity, manifestIndex, object, path, message });
-    const ctx: RuleContext = {
-      manifest,
-      index,
-      options,
-      report: push,
-      reportMissingReference: (path, kind, name, hint) => push(path,
-        `${kind} "${name}" is not among the linted manifests; `
-        + (options.strictRefs ? 'it must be defined in the same set (--strict-refs)' : 'assumed to exist in the cluster')
-        + (hint ? `. ${hint}` : ''), options.strictRefs ? 'error' : 'warning'),
-    };
+    const sink: FindingSink = (ruleId, path, message, severity) => findings.push({ ruleId, severity, manifestIndex, object, path, message });
     if (validator) {
-      ruleId = SCHEMA_RULE_ID;
+      const report = (path: string, message: string, severity: Severity = 'error') => sink(SCHEMA_RULE_ID, path, message, severity);
       if (isForeignKind(manifest, validator)) {
-        push('kind', `${manifest.apiVersion} ${manifest.kind} is not an Argo or core Kubernetes kind: its fields are not checked against a schema`, 'warning');
+        report('kind', `${manifest.apiVersion} ${manifest.kind} is not an Argo or core Kubernetes kind: its fields are not checked against a schema`, 'warning');
       } else {
-        for (const v of validator.validate(manifest)) push(v.path, v.message);
+        for (const v of validator.validate(manifest)) report(v.path, v.message);
       }
     }
     if (!manifest || typeof manifest !== 'object') return;
+    const walkers: Walker[] = [];
     for (const rule of [...forAll, ...(byKind.get(String(manifest.kind)) ?? [])]) {
-      ruleId = rule.id;
+      const ctx = new Context(rule.id, manifest, index, options, sink, walkers);
       try {
         rule.check(ctx);
-      } catch (e: any) {
-        push('', `rule ${rule.id} could not check this object: ${e?.message ?? e}`);
+      } catch (e) {
+        ctx.failed(e);
       }
     }
+    if (walkers.length) runWalkers(manifest, walkers);
   });
   return findings.sort((a, b) => a.manifestIndex - b.manifestIndex || comparePaths(a.path, b.path) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+}
+
+type FindingSink = (ruleId: string, path: string, message: string, severity: Severity) => void;
+
+/** What one rule sees of one manifest: its findings carry the rule's id. */
+class Context implements RuleContext {
+  constructor(
+    private readonly ruleId: string,
+    readonly manifest: Manifest,
+    readonly index: ManifestIndex,
+    readonly options: LintOptions,
+    private readonly sink: FindingSink,
+    private readonly walkers: Walker[],
+  ) {}
+
+  report(path: string, message: string, severity: Severity = 'error'): void {
+    this.sink(this.ruleId, path, message, severity);
+  }
+
+  reportMissingReference(path: string, kind: string, name: string, hint?: string): void {
+    const strict = this.options.strictRefs;
+    this.report(path, `${kind} "${name}" is not among the linted manifests; `
+      + (strict ? 'it must be defined in the same set (--strict-refs)' : 'assumed to exist in the cluster')
+      + (hint ? `. ${hint}` : ''), strict ? 'error' : 'warning');
+  }
+
+  onWalk(visit: (at: Visited) => boolean | void, after?: () => void): void {
+    this.walkers.push({ ctx: this, visit, after });
+  }
+
+  /** Reports that the rule crashed on this manifest (a finding, so one bad rule cannot hide the others). */
+  failed(error: any): void {
+    this.report('', `rule ${this.ruleId} could not check this object: ${error?.message ?? error}`);
+  }
+}
+
+/** A rule's visitor waiting for the shared walk of a manifest. */
+interface Walker {
+  readonly ctx: Context;
+  readonly visit: (at: Visited) => boolean | void;
+  readonly after?: () => void;
+}
+
+/** One walk of the manifest for every rule that asked (`ctx.onWalk`), then their `after` steps. */
+function runWalkers(manifest: Manifest, walkers: readonly Walker[]): void {
+  const failed = new Set<Walker>();
+  walkTogether(manifest, walkers.map(w => w.visit), (i, e) => {
+    failed.add(walkers[i]);
+    walkers[i].ctx.failed(e);
+  });
+  for (const w of walkers) {
+    if (!w.after || failed.has(w)) continue;
+    try {
+      w.after();
+    } catch (e) {
+      w.ctx.failed(e);
+    }
+  }
 }
 
 /** `Kind/name`, falling back to generateName, then `<unnamed>`. */

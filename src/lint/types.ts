@@ -1,3 +1,5 @@
+import { Visited } from './util/walk';
+
 /** A Kubernetes manifest as plain data (parsed YAML or a synthesized ApiObject's JSON). */
 export interface Manifest {
   readonly apiVersion?: string;
@@ -69,6 +71,12 @@ export interface RuleContext {
    * exist in the cluster"), or an error with `strictRefs`.
    */
   reportMissingReference(path: string, kind: string, name: string, hint?: string): void;
+  /**
+   * Asks to visit every value of the manifest, as `walk` from util/walk would. The engine walks
+   * each manifest once for all rules, after every rule's `check` returned: `visit` runs then,
+   * and `after` once the walk is done (for work that needs what the visit collected).
+   */
+  onWalk(visit: (at: Visited) => boolean | void, after?: () => void): void;
 }
 
 /** A check written once and shared by the linter, the CLI, the cdk8s plugin and the constructs. */

@@ -63,7 +63,7 @@ describe('synth-time validation bridge', () => {
   });
 
   test('the output serialization reuses the JSON validation made: each object is rendered once per app synth', () => {
-    const { a, chart, wt } = app('ok');
+    const { a, wt } = app('ok');
     const other = new Chart(a, 'd');
     const second = new ArgoWorkflowTemplate(other, 'wt2', { metadata: { name: 'wt2' }, spec: { templates: [{ name: 'main', container: { image: 'busybox:1.36' } }] } });
     addArgoValidation(second, () => ({ apiObject: second }));

@@ -26,6 +26,35 @@ describe('lint() engine', () => {
     expect(findings[0].message).toBe('cert-manager.io/v1 Certificate is not an Argo or core Kubernetes kind: its fields are not checked against a schema');
   });
 
+  test('rules share one walk: each sees every value it did not prune, findings carry its id, a throwing visitor fails alone', () => {
+    const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'm' }, data: { a: 'x', b: 'y' } };
+    const seen: { [rule: string]: string[] } = { ALL: [], PRUNE: [], BOOM: [] };
+    const rule = (id: string, visit: (path: string) => boolean | void, after?: () => void): Rule => ({
+      id, description: 'test', check: ctx => ctx.onWalk(at => {
+        seen[id].push(at.path);
+        return visit(at.path);
+      }, after && (() => {
+        after();
+        ctx.report('data', `${id} after the walk saw ${seen[id].length} values`);
+      })),
+    });
+    const findings = lint([manifest], { schema: false }, [
+      rule('ALL', () => true, () => undefined),
+      rule('PRUNE', path => path !== 'metadata' && path !== 'data', () => undefined),
+      rule('BOOM', path => {
+        if (path === 'metadata.name') throw new Error('bad value');
+      }, () => undefined),
+    ]);
+    expect(seen.ALL).toEqual(['', 'apiVersion', 'kind', 'metadata', 'metadata.name', 'data', 'data.a', 'data.b']);
+    expect(seen.PRUNE).toEqual(['', 'apiVersion', 'kind', 'metadata', 'data']);
+    expect(seen.BOOM).toEqual(['', 'apiVersion', 'kind', 'metadata', 'metadata.name']);
+    expect(findings.map(f => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([
+      'BOOM : rule BOOM could not check this object: bad value',
+      'ALL data: ALL after the walk saw 8 values',
+      'PRUNE data: PRUNE after the walk saw 5 values',
+    ]);
+  });
+
   test('missing references: a warning by default, an error with strictRefs; a crashing rule becomes a finding', () => {
     const rule: Rule = {
       id: 'TEST-REF',

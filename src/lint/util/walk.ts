@@ -89,3 +89,66 @@ function joinSegments(base: string, segments: readonly (string | number)[]): str
   }
   return out;
 }
+
+/**
+ * Visits a JSON tree once for several visitors, each as `walk` would visit it: a visitor that
+ * returns `false` does not see that value's children, while the others still do. Rules share
+ * one walk of each manifest this way (through `RuleContext.onWalk`) instead of walking it each.
+ * A visitor that throws is passed to `onError` and not called again.
+ */
+export function walkTogether(root: unknown, visitors: readonly ((v: Visited) => boolean | void)[], onError: (index: number, error: unknown) => void): void {
+  const count = visitors.length;
+  /** Depth at which each visitor stopped descending; -1 while it descends, FAILED for good. */
+  const skippedAt = new Array<number>(count).fill(-1);
+  const fields: string[] = [];
+  const segments: (string | number)[] = [];
+  const current = {
+    value: root as unknown,
+    key: undefined as string | number | undefined,
+    field: undefined as string | undefined,
+    fields: fields as readonly string[],
+    get path(): string {
+      return joinSegments('', segments);
+    },
+  };
+  const step = (value: unknown, key: string | number | undefined, depth: number) => {
+    current.value = value;
+    current.key = key;
+    current.field = fields[fields.length - 1];
+    let descending = 0;
+    for (let i = 0; i < count; i++) {
+      if (skippedAt[i] !== -1) continue;
+      let result: boolean | void;
+      try {
+        result = visitors[i](current);
+      } catch (e) {
+        skippedAt[i] = FAILED;
+        onError(i, e);
+        continue;
+      }
+      if (result === false) skippedAt[i] = depth;
+      else descending++;
+    }
+    if (descending > 0) {
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          segments.push(i);
+          step(value[i], i, depth + 1);
+          segments.pop();
+        }
+      } else if (isJsonObject(value)) {
+        for (const k of Object.keys(value)) {
+          fields.push(k);
+          segments.push(k);
+          step(value[k], k, depth + 1);
+          segments.pop();
+          fields.pop();
+        }
+      }
+    }
+    for (let i = 0; i < count; i++) if (skippedAt[i] === depth) skippedAt[i] = -1;
+  };
+  step(root, undefined, 0);
+}
+
+const FAILED = -2;

@@ -1,6 +1,5 @@
 import { Rule } from '../../types';
 import { findLiteralDate } from '../../util/dates';
-import { walk } from '../../util/walk';
 
 /** Artifact drivers and the field that names the object in the store. */
 const LOCATION_FIELDS: { readonly [driver: string]: string } = {
@@ -18,7 +17,7 @@ export const ARGO_FIXED_DATE: Rule = {
   description: 'Artifact keys do not hold a literal date frozen at render time',
   kinds: ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow'],
   check(ctx) {
-    walk(ctx.manifest, at => {
+    ctx.onWalk(at => {
       const { value, fields } = at;
       if (typeof value !== 'string' || fields.length < 2) return true;
       const driver = fields[fields.length - 2];

@@ -1,6 +1,6 @@
 import { childPath } from '../../path';
 import { Rule } from '../../types';
-import { isJsonObject, walk } from '../../util/walk';
+import { isJsonObject } from '../../util/walk';
 
 /** Go-template actions Helm uses and Argo never does (Argo tags are `{{name.path}}` or `{{=expr}}`). */
 const HELM_ACTION = /\{\{-?\s*(?:[.$`]|-|(?:include|toYaml|toJson|template|tpl|if|else|end|range|with|define|quote|squote|default|required|nindent|indent|printf|print|lower|upper|trim|now|date|htmlDate|htmlDateInZone|b64enc|b64dec|lookup)\b)|\s-\}\}/;
@@ -19,7 +19,7 @@ export const ARGO_HELM_LEFTOVER: Rule = {
   id: 'ARGO-HELM-LEFTOVER',
   description: 'No unrendered Helm template syntax ({{ .Values... }}, {{- ... }}, {{`...`}}) in manifests',
   check(ctx) {
-    walk(ctx.manifest, at => {
+    ctx.onWalk(at => {
       const { value, key } = at;
       if (typeof value === 'string') {
         const match = (typeof key === 'string' && GO_TEMPLATE_FIELDS.has(key) ? HELM_ONLY : HELM_ACTION).exec(value);

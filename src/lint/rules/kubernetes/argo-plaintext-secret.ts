@@ -2,7 +2,6 @@ import { childPath } from '../../path';
 import { Rule } from '../../types';
 import { containersOf, envOf } from '../../util/containers';
 import { credentialIn, looksLikeSecretVariable } from '../../util/secrets';
-import { walk } from '../../util/walk';
 
 const FIX = 'Anyone who can read the manifest (the Git repository, `kubectl get -o yaml`, the Argo UI) can use it. '
   + 'Keep it in a Secret and reference it from there (in a container: env[].valueFrom.secretKeyRef), and rotate the exposed value.';
@@ -18,7 +17,7 @@ export const ARGO_PLAINTEXT_SECRET: Rule = {
   check(ctx) {
     if (ctx.manifest.kind === 'Secret') return;
     const reported = new Set<string>();
-    walk(ctx.manifest, at => {
+    ctx.onWalk(at => {
       const { value } = at;
       if (typeof value !== 'string') return true;
       const what = credentialIn(value);
@@ -28,15 +27,16 @@ export const ARGO_PLAINTEXT_SECRET: Rule = {
         ctx.report(path, `the value is ${what} in plain text. ${FIX}`);
       }
       return true;
-    });
-    for (const at of containersOf(ctx.manifest)) {
-      for (const { env, path } of envOf(at)) {
-        const valuePath = childPath(path, 'value');
-        if (reported.has(valuePath) || typeof env.name !== 'string' || typeof env.value !== 'string') continue;
-        if (looksLikeSecretVariable(env.name, env.value)) {
-          ctx.report(valuePath, `environment variable ${env.name} looks like a secret but is given as a literal value. ${FIX}`, 'warning');
+    }, () => {
+      for (const at of containersOf(ctx.manifest)) {
+        for (const { env, path } of envOf(at)) {
+          const valuePath = childPath(path, 'value');
+          if (reported.has(valuePath) || typeof env.name !== 'string' || typeof env.value !== 'string') continue;
+          if (looksLikeSecretVariable(env.name, env.value)) {
+            ctx.report(valuePath, `environment variable ${env.name} looks like a secret but is given as a literal value. ${FIX}`, 'warning');
+          }
         }
       }
-    }
+    });
   },
 };

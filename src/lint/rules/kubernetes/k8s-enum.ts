@@ -1,7 +1,7 @@
 import { Manifest, Rule } from '../../types';
 import { kindFamily } from '../../util/kinds';
 import { hasTemplateExpression } from '../../util/names';
-import { Visited, walk } from '../../util/walk';
+import { Visited } from '../../util/walk';
 
 /** A Kubernetes field whose value must be one of a fixed set. */
 interface EnumField {
@@ -55,7 +55,7 @@ export const K8S_ENUM: Rule = {
   description: 'Kubernetes enum fields (imagePullPolicy, restartPolicy, protocol, dnsPolicy, Service type...) hold an accepted, correctly cased value',
   check(ctx) {
     const kind = String(ctx.manifest.kind ?? '');
-    walk(ctx.manifest, at => {
+    ctx.onWalk(at => {
       if (typeof at.value !== 'string') return at.field !== 'metadata' && at.field !== 'data' && at.field !== 'stringData';
       if (typeof at.key !== 'string' || (at.key !== 'restartPolicy' && !FIELDS_BY_KEY.has(at.key)) || hasTemplateExpression(at.value)) return true;
       const values = at.key === 'restartPolicy' ? restartPolicyValues(at)

@@ -2,7 +2,7 @@ import { childPath } from '../../path';
 import { Manifest, Rule } from '../../types';
 import { kindFamily } from '../../util/kinds';
 import { hasTemplateExpression, labelValueProblem, qualifiedNameProblem } from '../../util/names';
-import { isJsonObject, walk } from '../../util/walk';
+import { isJsonObject } from '../../util/walk';
 
 /** Map fields holding labels, under any metadata-like parent (metadata, podMetadata, workflowMetadata...). */
 const LABEL_MAPS = new Set(['labels', 'matchLabels']);
@@ -15,7 +15,7 @@ export const K8S_LABEL: Rule = {
   id: 'K8S-LABEL',
   description: 'Label keys and values and annotation keys have the format Kubernetes accepts',
   check(ctx) {
-    walk(ctx.manifest, at => {
+    ctx.onWalk(at => {
       const { value, key, fields } = at;
       if (typeof key !== 'string' || !isJsonObject(value)) return true;
       const isLabels = LABEL_MAPS.has(key);

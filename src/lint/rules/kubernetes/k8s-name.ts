@@ -5,7 +5,7 @@ import { podConsequence } from '../../util/kinds';
 import {
   DNS1035_LABEL_FORMAT, DNS1123_LABEL_FORMAT, DNS1123_SUBDOMAIN_FORMAT, hasTemplateExpression, NameFormat, nameProblem, suggestName,
 } from '../../util/names';
-import { isJsonObject, walk } from '../../util/walk';
+import { isJsonObject } from '../../util/walk';
 
 /** Kinds whose metadata.name Kubernetes checks with a stricter format than a DNS-1123 subdomain. */
 const NAME_FORMATS: { readonly [kind: string]: NameFormat } = {
@@ -69,7 +69,7 @@ function checkContainerNames(ctx: RuleContext): void {
 }
 
 function checkVolumeNames(ctx: RuleContext): void {
-  walk(ctx.manifest, at => {
+  ctx.onWalk(at => {
     const { value, field, key } = at;
     if (field === 'metadata') return false;
     if (field !== 'volumes' || typeof key !== 'number' || !isJsonObject(value)) return true;

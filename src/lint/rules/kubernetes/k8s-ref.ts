@@ -1,6 +1,6 @@
 import { Manifest, Rule } from '../../types';
 import { podConsequence } from '../../util/kinds';
-import { ObjectReference, referencesOf } from './references';
+import { collectReferences, ObjectReference } from './references';
 
 /** Secret types whose keys Kubernetes fills in itself. */
 const GENERATED_SECRET_TYPES = new Set(['kubernetes.io/service-account-token']);
@@ -15,15 +15,17 @@ export const K8S_REF: Rule = {
   id: 'K8S-REF',
   description: 'Referenced ConfigMaps, Secrets (and their keys), ServiceAccounts, PVCs and Roles exist in the set',
   check(ctx) {
-    for (const ref of referencesOf(ctx.manifest)) {
-      const target = ctx.index.find(ref.kind, ref.name, ref.namespace);
-      if (!target) {
-        ctx.reportMissingReference(ref.path, ref.kind, ref.name, ref.whenMissing);
-        continue;
+    collectReferences(ctx, references => {
+      for (const ref of references) {
+        const target = ctx.index.find(ref.kind, ref.name, ref.namespace);
+        if (!target) {
+          ctx.reportMissingReference(ref.path, ref.kind, ref.name, ref.whenMissing);
+          continue;
+        }
+        const problem = ref.key !== undefined ? missingKey(target, ref) : undefined;
+        if (problem) ctx.report(ref.path, `${problem}: ${podConsequence(ctx.manifest, 'the value cannot be read')}. Add the key to the ${ref.kind} or correct the key name.`);
       }
-      const problem = ref.key !== undefined ? missingKey(target, ref) : undefined;
-      if (problem) ctx.report(ref.path, `${problem}: ${podConsequence(ctx.manifest, 'the value cannot be read')}. Add the key to the ${ref.kind} or correct the key name.`);
-    }
+    });
   },
 };
 

@@ -1,8 +1,8 @@
 import { childPath } from '../../path';
-import { Manifest } from '../../types';
+import { Manifest, RuleContext } from '../../types';
 import { containersOf } from '../../util/containers';
 import { hasTemplateExpression } from '../../util/names';
-import { isJsonObject, JsonObject, walk } from '../../util/walk';
+import { isJsonObject, JsonObject, Visited } from '../../util/walk';
 
 /** A reference from one manifest to another object by kind and name. */
 export interface ObjectReference {
@@ -27,9 +27,11 @@ const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view'
  * selectors anywhere (Argo artifact credentials, Argo Events secrets, parameter configMapKeyRef),
  * volumes, service accounts, imagePullSecrets, Argo artifactRepositoryRef, and Role/ServiceAccount
  * names in RoleBindings. (EventBus and EventSource references are E15/E2, templateRefs W7/W8.) References that hold a
- * `{{...}}` expression, are optional, or name built-in objects are left out.
+ * `{{...}}` expression, are optional, or name built-in objects are left out. Collected during
+ * the engine's shared walk of the manifest; `use` receives them all once it is done.
  */
-export function referencesOf(manifest: Manifest): ObjectReference[] {
+export function collectReferences(ctx: RuleContext, use: (references: readonly ObjectReference[]) => void): void {
+  const { manifest } = ctx;
   const namespace = manifest.metadata?.namespace;
   const out: ObjectReference[] = [];
   const add = (ref: ObjectReference) => {
@@ -45,15 +47,16 @@ export function referencesOf(manifest: Manifest): ObjectReference[] {
       }
     });
   }
-  collectFromTree(manifest, add);
-  collectBindingReferences(manifest, add);
-  return out;
+  ctx.onWalk(treeVisitor(manifest, add), () => {
+    collectBindingReferences(manifest, add);
+    use(out);
+  });
 }
 
-function collectFromTree(manifest: Manifest, add: (ref: ObjectReference) => void): void {
+function treeVisitor(manifest: Manifest, add: (ref: ObjectReference) => void): (at: Visited) => boolean {
   const claimTemplates = new Set(listOf(manifest.spec?.volumeClaimTemplates ?? manifest.spec?.workflowSpec?.volumeClaimTemplates)
     .map(t => t?.metadata?.name).filter(n => typeof n === 'string'));
-  walk(manifest, at => {
+  return at => {
     const { value, key, field } = at;
     if (field === 'metadata' || field === 'data' || field === 'stringData') return false;
     if (typeof key === 'string' && isJsonObject(value)) {
@@ -79,7 +82,7 @@ function collectFromTree(manifest: Manifest, add: (ref: ObjectReference) => void
       add({ path: childPath(at.path, 'name'), kind: 'Secret', name: (value as any).name, whenMissing: 'If it does not, private images cannot be pulled (ImagePullBackOff).' });
     }
     return true;
-  });
+  };
 }
 
 /**

@@ -67,7 +67,7 @@ export function toJson_AmqpConsumeConfig(obj: AmqpConsumeConfig | undefined): Re
     'noWait': obj.noWait,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -198,7 +198,7 @@ export function toJson_AmqpEventSource(obj: AmqpEventSource | undefined): Record
     'exchangeType': obj.exchangeType,
     'filter': toJson_EventSourceFilter(obj.filter),
     'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'queueBind': toJson_AmqpQueueBindConfig(obj.queueBind),
     'queueDeclare': toJson_AmqpQueueDeclareConfig(obj.queueDeclare),
     'routingKey': obj.routingKey,
@@ -207,7 +207,7 @@ export function toJson_AmqpEventSource(obj: AmqpEventSource | undefined): Record
     'urlSecret': toJson_K8sSecretKeySelector(obj.urlSecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -259,7 +259,7 @@ export function toJson_AmqpExchangeDeclareConfig(obj: AmqpExchangeDeclareConfig 
     'noWait': obj.noWait,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -287,7 +287,7 @@ export function toJson_AmqpQueueBindConfig(obj: AmqpQueueBindConfig | undefined)
     'noWait': obj.noWait,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -355,7 +355,7 @@ export function toJson_AmqpQueueDeclareConfig(obj: AmqpQueueDeclareConfig | unde
     'noWait': obj.noWait,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -450,7 +450,7 @@ export function toJson_AwsLambdaTrigger(obj: AwsLambdaTrigger | undefined): Reco
     'secretKey': toJson_K8sSecretKeySelector(obj.secretKey),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -478,7 +478,7 @@ export function toJson_AwsmskiamConfig(obj: AwsmskiamConfig | undefined): Record
     'region': obj.region,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -530,7 +530,7 @@ export function toJson_ArgoWorkflowTrigger(obj: ArgoWorkflowTrigger | undefined)
     'source': toJson_EventsArtifactLocation(obj.source),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -606,7 +606,7 @@ export function toJson_EventsArtifactLocation(obj: EventsArtifactLocation | unde
     'url': toJson_UrlArtifact(obj.url),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -674,7 +674,7 @@ export function toJson_AzureEventHubsTrigger(obj: AzureEventHubsTrigger | undefi
     'sharedAccessKeyName': toJson_K8sSecretKeySelector(obj.sharedAccessKeyName),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -737,12 +737,12 @@ export function toJson_AzureEventsHubEventSource(obj: AzureEventsHubEventSource 
     'filter': toJson_EventSourceFilter(obj.filter),
     'fqdn': obj.fqdn,
     'hubName': obj.hubName,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'sharedAccessKey': toJson_K8sSecretKeySelector(obj.sharedAccessKey),
     'sharedAccessKeyName': toJson_K8sSecretKeySelector(obj.sharedAccessKeyName),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -828,13 +828,13 @@ export function toJson_AzureQueueStorageEventSource(obj: AzureQueueStorageEventS
     'dlq': obj.dlq,
     'filter': toJson_EventSourceFilter(obj.filter),
     'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'queueName': obj.queueName,
     'storageAccountName': obj.storageAccountName,
     'waitTimeInSeconds': obj.waitTimeInSeconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -927,14 +927,14 @@ export function toJson_AzureServiceBusEventSource(obj: AzureServiceBusEventSourc
     'filter': toJson_EventSourceFilter(obj.filter),
     'fullyQualifiedNamespace': obj.fullyQualifiedNamespace,
     'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'queueName': obj.queueName,
     'subscriptionName': obj.subscriptionName,
     'tls': toJson_TlsConfig(obj.tls),
     'topicName': obj.topicName,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1008,7 +1008,7 @@ export function toJson_AzureServiceBusTrigger(obj: AzureServiceBusTrigger | unde
     'topicName': obj.topicName,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1060,7 +1060,7 @@ export function toJson_EventsBackoff(obj: EventsBackoff | undefined): Record<str
     'steps': obj.steps,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1096,7 +1096,7 @@ export function toJson_EventsBasicAuth(obj: EventsBasicAuth | undefined): Record
     'username': toJson_K8sSecretKeySelector(obj.username),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1132,7 +1132,7 @@ export function toJson_BitbucketAuth(obj: BitbucketAuth | undefined): Record<str
     'oauthToken': toJson_K8sSecretKeySelector(obj.oauthToken),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1168,7 +1168,7 @@ export function toJson_BitbucketBasicAuth(obj: BitbucketBasicAuth | undefined): 
     'username': toJson_K8sSecretKeySelector(obj.username),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1266,7 +1266,7 @@ export function toJson_BitbucketEventSource(obj: BitbucketEventSource | undefine
     'deleteHookOnFinish': obj.deleteHookOnFinish,
     'events': obj.events?.map(y => y),
     'filter': toJson_EventSourceFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'owner': obj.owner,
     'projectKey': obj.projectKey,
     'repositories': obj.repositories?.map(y => toJson_BitbucketRepository(y)),
@@ -1274,7 +1274,7 @@ export function toJson_BitbucketEventSource(obj: BitbucketEventSource | undefine
     'webhook': toJson_WebhookContext(obj.webhook),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1308,7 +1308,7 @@ export function toJson_BitbucketRepository(obj: BitbucketRepository | undefined)
     'repositorySlug': obj.repositorySlug,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1448,7 +1448,7 @@ export function toJson_BitbucketServerEventSource(obj: BitbucketServerEventSourc
     'deleteHookOnFinish': obj.deleteHookOnFinish,
     'events': obj.events?.map(y => y),
     'filter': toJson_EventSourceFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'oneEventPerChange': obj.oneEventPerChange,
     'projectKey': obj.projectKey,
     'projects': obj.projects?.map(y => y),
@@ -1460,7 +1460,7 @@ export function toJson_BitbucketServerEventSource(obj: BitbucketServerEventSourc
     'webhookSecret': toJson_K8sSecretKeySelector(obj.webhookSecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1494,7 +1494,7 @@ export function toJson_BitbucketServerRepository(obj: BitbucketServerRepository 
     'repositorySlug': obj.repositorySlug,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1532,7 +1532,7 @@ export function toJson_BusConfig(obj: BusConfig | undefined): Record<string, any
     'nats': toJson_NatsConfig(obj.nats),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1602,13 +1602,13 @@ export function toJson_CalendarEventSource(obj: CalendarEventSource | undefined)
     'exclusionDates': obj.exclusionDates?.map(y => y),
     'filter': toJson_EventSourceFilter(obj.filter),
     'interval': obj.interval,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'persistence': toJson_EventPersistence(obj.persistence),
     'schedule': obj.schedule,
     'timezone': obj.timezone,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1642,7 +1642,7 @@ export function toJson_CatchupConfiguration(obj: CatchupConfiguration | undefine
     'maxDuration': obj.maxDuration,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1702,7 +1702,7 @@ export function toJson_EventsCondition(obj: EventsCondition | undefined): Record
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1734,7 +1734,7 @@ export function toJson_ConditionsResetByTime(obj: ConditionsResetByTime | undefi
     'timezone': obj.timezone,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1760,7 +1760,7 @@ export function toJson_ConditionsResetCriteria(obj: ConditionsResetCriteria | un
     'byTime': toJson_ConditionsResetByTime(obj.byTime),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1794,7 +1794,7 @@ export function toJson_ConfigMapPersistence(obj: ConfigMapPersistence | undefine
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1850,7 +1850,7 @@ export function toJson_ArgoContainer(obj: ArgoContainer | undefined): Record<str
     'volumeMounts': obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1888,7 +1888,7 @@ export function toJson_ContainerTemplate(obj: ContainerTemplate | undefined): Re
     'securityContext': toJson_K8sSecurityContext(obj.securityContext),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1961,10 +1961,10 @@ export function toJson_CustomTrigger(obj: CustomTrigger | undefined): Record<str
     'secure': obj.secure,
     'serverNameOverride': obj.serverNameOverride,
     'serverURL': obj.serverUrl,
-    'spec': ((obj.spec) === undefined) ? undefined : (Object.entries(obj.spec).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'spec': ((obj.spec) === undefined) ? undefined : (withoutUndefined(obj.spec)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2024,7 +2024,7 @@ export function toJson_DataFilter(obj: DataFilter | undefined): Record<string, a
     'value': obj.value?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2117,7 +2117,7 @@ export function toJson_EmailTrigger(obj: EmailTrigger | undefined): Record<strin
     'username': obj.username,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2211,13 +2211,13 @@ export function toJson_EmitterEventSource(obj: EmitterEventSource | undefined): 
     'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
     'filter': toJson_EventSourceFilter(obj.filter),
     'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'password': toJson_K8sSecretKeySelector(obj.password),
     'tls': toJson_TlsConfig(obj.tls),
     'username': toJson_K8sSecretKeySelector(obj.username),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2267,7 +2267,7 @@ export function toJson_EventBusSpec(obj: EventBusSpec | undefined): Record<strin
     'nats': toJson_NatsBus(obj.nats),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2303,7 +2303,7 @@ export function toJson_EventBusStatus(obj: EventBusStatus | undefined): Record<s
     'config': toJson_BusConfig(obj.config),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2379,7 +2379,7 @@ export function toJson_EventContext(obj: EventContext | undefined): Record<strin
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2447,7 +2447,7 @@ export function toJson_EventDependency(obj: EventDependency | undefined): Record
     'transform': toJson_EventDependencyTransformer(obj.transform),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2523,7 +2523,7 @@ export function toJson_EventDependencyFilter(obj: EventDependencyFilter | undefi
     'time': toJson_TimeFilter(obj.time),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2559,7 +2559,7 @@ export function toJson_EventDependencyTransformer(obj: EventDependencyTransforme
     'script': obj.script,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2593,7 +2593,7 @@ export function toJson_EventPersistence(obj: EventPersistence | undefined): Reco
     'configMap': toJson_ConfigMapPersistence(obj.configMap),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2617,7 +2617,7 @@ export function toJson_EventSourceFilter(obj: EventSourceFilter | undefined): Re
     'expression': obj.expression,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2887,45 +2887,45 @@ export interface EventSourceSpec {
 export function toJson_EventSourceSpec(obj: EventSourceSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'amqp': ((obj.amqp) === undefined) ? undefined : (Object.entries(obj.amqp).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_AmqpEventSource(i[1]) }), {})),
-    'azureEventsHub': ((obj.azureEventsHub) === undefined) ? undefined : (Object.entries(obj.azureEventsHub).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_AzureEventsHubEventSource(i[1]) }), {})),
-    'azureQueueStorage': ((obj.azureQueueStorage) === undefined) ? undefined : (Object.entries(obj.azureQueueStorage).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_AzureQueueStorageEventSource(i[1]) }), {})),
-    'azureServiceBus': ((obj.azureServiceBus) === undefined) ? undefined : (Object.entries(obj.azureServiceBus).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_AzureServiceBusEventSource(i[1]) }), {})),
-    'bitbucket': ((obj.bitbucket) === undefined) ? undefined : (Object.entries(obj.bitbucket).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_BitbucketEventSource(i[1]) }), {})),
-    'bitbucketserver': ((obj.bitbucketserver) === undefined) ? undefined : (Object.entries(obj.bitbucketserver).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_BitbucketServerEventSource(i[1]) }), {})),
-    'calendar': ((obj.calendar) === undefined) ? undefined : (Object.entries(obj.calendar).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_CalendarEventSource(i[1]) }), {})),
-    'emitter': ((obj.emitter) === undefined) ? undefined : (Object.entries(obj.emitter).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_EmitterEventSource(i[1]) }), {})),
+    'amqp': ((obj.amqp) === undefined) ? undefined : (withoutUndefined(obj.amqp, toJson_AmqpEventSource)),
+    'azureEventsHub': ((obj.azureEventsHub) === undefined) ? undefined : (withoutUndefined(obj.azureEventsHub, toJson_AzureEventsHubEventSource)),
+    'azureQueueStorage': ((obj.azureQueueStorage) === undefined) ? undefined : (withoutUndefined(obj.azureQueueStorage, toJson_AzureQueueStorageEventSource)),
+    'azureServiceBus': ((obj.azureServiceBus) === undefined) ? undefined : (withoutUndefined(obj.azureServiceBus, toJson_AzureServiceBusEventSource)),
+    'bitbucket': ((obj.bitbucket) === undefined) ? undefined : (withoutUndefined(obj.bitbucket, toJson_BitbucketEventSource)),
+    'bitbucketserver': ((obj.bitbucketserver) === undefined) ? undefined : (withoutUndefined(obj.bitbucketserver, toJson_BitbucketServerEventSource)),
+    'calendar': ((obj.calendar) === undefined) ? undefined : (withoutUndefined(obj.calendar, toJson_CalendarEventSource)),
+    'emitter': ((obj.emitter) === undefined) ? undefined : (withoutUndefined(obj.emitter, toJson_EmitterEventSource)),
     'eventBusName': obj.eventBusName,
-    'file': ((obj.file) === undefined) ? undefined : (Object.entries(obj.file).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_FileEventSource(i[1]) }), {})),
-    'generic': ((obj.generic) === undefined) ? undefined : (Object.entries(obj.generic).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_GenericEventSource(i[1]) }), {})),
-    'gerrit': ((obj.gerrit) === undefined) ? undefined : (Object.entries(obj.gerrit).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_GerritEventSource(i[1]) }), {})),
-    'github': ((obj.github) === undefined) ? undefined : (Object.entries(obj.github).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_GithubEventSource(i[1]) }), {})),
-    'gitlab': ((obj.gitlab) === undefined) ? undefined : (Object.entries(obj.gitlab).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_GitlabEventSource(i[1]) }), {})),
-    'hdfs': ((obj.hdfs) === undefined) ? undefined : (Object.entries(obj.hdfs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_HdfsEventSource(i[1]) }), {})),
-    'kafka': ((obj.kafka) === undefined) ? undefined : (Object.entries(obj.kafka).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_KafkaEventSource(i[1]) }), {})),
-    'minio': ((obj.minio) === undefined) ? undefined : (Object.entries(obj.minio).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_EventsS3Artifact(i[1]) }), {})),
-    'mns': ((obj.mns) === undefined) ? undefined : (Object.entries(obj.mns).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_MnsEventSource(i[1]) }), {})),
-    'mqtt': ((obj.mqtt) === undefined) ? undefined : (Object.entries(obj.mqtt).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_MqttEventSource(i[1]) }), {})),
-    'nats': ((obj.nats) === undefined) ? undefined : (Object.entries(obj.nats).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_NatsEventsSource(i[1]) }), {})),
-    'nsq': ((obj.nsq) === undefined) ? undefined : (Object.entries(obj.nsq).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_NsqEventSource(i[1]) }), {})),
-    'pubSub': ((obj.pubSub) === undefined) ? undefined : (Object.entries(obj.pubSub).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_PubSubEventSource(i[1]) }), {})),
-    'pulsar': ((obj.pulsar) === undefined) ? undefined : (Object.entries(obj.pulsar).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_PulsarEventSource(i[1]) }), {})),
-    'redis': ((obj.redis) === undefined) ? undefined : (Object.entries(obj.redis).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_RedisEventSource(i[1]) }), {})),
-    'redisStream': ((obj.redisStream) === undefined) ? undefined : (Object.entries(obj.redisStream).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_RedisStreamEventSource(i[1]) }), {})),
+    'file': ((obj.file) === undefined) ? undefined : (withoutUndefined(obj.file, toJson_FileEventSource)),
+    'generic': ((obj.generic) === undefined) ? undefined : (withoutUndefined(obj.generic, toJson_GenericEventSource)),
+    'gerrit': ((obj.gerrit) === undefined) ? undefined : (withoutUndefined(obj.gerrit, toJson_GerritEventSource)),
+    'github': ((obj.github) === undefined) ? undefined : (withoutUndefined(obj.github, toJson_GithubEventSource)),
+    'gitlab': ((obj.gitlab) === undefined) ? undefined : (withoutUndefined(obj.gitlab, toJson_GitlabEventSource)),
+    'hdfs': ((obj.hdfs) === undefined) ? undefined : (withoutUndefined(obj.hdfs, toJson_HdfsEventSource)),
+    'kafka': ((obj.kafka) === undefined) ? undefined : (withoutUndefined(obj.kafka, toJson_KafkaEventSource)),
+    'minio': ((obj.minio) === undefined) ? undefined : (withoutUndefined(obj.minio, toJson_EventsS3Artifact)),
+    'mns': ((obj.mns) === undefined) ? undefined : (withoutUndefined(obj.mns, toJson_MnsEventSource)),
+    'mqtt': ((obj.mqtt) === undefined) ? undefined : (withoutUndefined(obj.mqtt, toJson_MqttEventSource)),
+    'nats': ((obj.nats) === undefined) ? undefined : (withoutUndefined(obj.nats, toJson_NatsEventsSource)),
+    'nsq': ((obj.nsq) === undefined) ? undefined : (withoutUndefined(obj.nsq, toJson_NsqEventSource)),
+    'pubSub': ((obj.pubSub) === undefined) ? undefined : (withoutUndefined(obj.pubSub, toJson_PubSubEventSource)),
+    'pulsar': ((obj.pulsar) === undefined) ? undefined : (withoutUndefined(obj.pulsar, toJson_PulsarEventSource)),
+    'redis': ((obj.redis) === undefined) ? undefined : (withoutUndefined(obj.redis, toJson_RedisEventSource)),
+    'redisStream': ((obj.redisStream) === undefined) ? undefined : (withoutUndefined(obj.redisStream, toJson_RedisStreamEventSource)),
     'replicas': obj.replicas,
-    'resource': ((obj.resource) === undefined) ? undefined : (Object.entries(obj.resource).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_ResourceEventSource(i[1]) }), {})),
+    'resource': ((obj.resource) === undefined) ? undefined : (withoutUndefined(obj.resource, toJson_ResourceEventSource)),
     'service': toJson_ArgoService(obj.service),
-    'sftp': ((obj.sftp) === undefined) ? undefined : (Object.entries(obj.sftp).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_SftpEventSource(i[1]) }), {})),
-    'slack': ((obj.slack) === undefined) ? undefined : (Object.entries(obj.slack).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_SlackEventSource(i[1]) }), {})),
-    'sns': ((obj.sns) === undefined) ? undefined : (Object.entries(obj.sns).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_SnsEventSource(i[1]) }), {})),
-    'sqs': ((obj.sqs) === undefined) ? undefined : (Object.entries(obj.sqs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_SqsEventSource(i[1]) }), {})),
-    'storageGrid': ((obj.storageGrid) === undefined) ? undefined : (Object.entries(obj.storageGrid).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_StorageGridEventSource(i[1]) }), {})),
-    'stripe': ((obj.stripe) === undefined) ? undefined : (Object.entries(obj.stripe).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_StripeEventSource(i[1]) }), {})),
+    'sftp': ((obj.sftp) === undefined) ? undefined : (withoutUndefined(obj.sftp, toJson_SftpEventSource)),
+    'slack': ((obj.slack) === undefined) ? undefined : (withoutUndefined(obj.slack, toJson_SlackEventSource)),
+    'sns': ((obj.sns) === undefined) ? undefined : (withoutUndefined(obj.sns, toJson_SnsEventSource)),
+    'sqs': ((obj.sqs) === undefined) ? undefined : (withoutUndefined(obj.sqs, toJson_SqsEventSource)),
+    'storageGrid': ((obj.storageGrid) === undefined) ? undefined : (withoutUndefined(obj.storageGrid, toJson_StorageGridEventSource)),
+    'stripe': ((obj.stripe) === undefined) ? undefined : (withoutUndefined(obj.stripe, toJson_StripeEventSource)),
     'template': toJson_EventsTemplate(obj.template),
-    'webhook': ((obj.webhook) === undefined) ? undefined : (Object.entries(obj.webhook).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_WebhookEventSource(i[1]) }), {})),
+    'webhook': ((obj.webhook) === undefined) ? undefined : (withoutUndefined(obj.webhook, toJson_WebhookEventSource)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2953,7 +2953,7 @@ export function toJson_EventSourceStatus(obj: EventSourceStatus | undefined): Re
     'conditions': obj.conditions?.map(y => toJson_EventsCondition(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2987,7 +2987,7 @@ export function toJson_ExprFilter(obj: ExprFilter | undefined): Record<string, a
     'fields': obj.fields?.map(y => toJson_PayloadField(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3013,7 +3013,7 @@ export function toJson_FileArtifact(obj: FileArtifact | undefined): Record<strin
     'path': obj.path,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3068,12 +3068,12 @@ export function toJson_FileEventSource(obj: FileEventSource | undefined): Record
   const result = {
     'eventType': obj.eventType,
     'filter': toJson_EventSourceFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'polling': obj.polling,
     'watchPathConfig': toJson_WatchPathConfig(obj.watchPathConfig),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3145,11 +3145,11 @@ export function toJson_GenericEventSource(obj: GenericEventSource | undefined): 
     'filter': toJson_EventSourceFilter(obj.filter),
     'insecure': obj.insecure,
     'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3251,13 +3251,13 @@ export function toJson_GerritEventSource(obj: GerritEventSource | undefined): Re
     'gerritBaseURL': obj.gerritBaseUrl,
     'hookName': obj.hookName,
     'maxTries': obj.maxTries,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'projects': obj.projects?.map(y => y),
     'sslVerify': obj.sslVerify,
     'webhook': toJson_WebhookContext(obj.webhook),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3366,7 +3366,7 @@ export function toJson_EventsGitArtifact(obj: EventsGitArtifact | undefined): Re
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3398,7 +3398,7 @@ export function toJson_GitCreds(obj: GitCreds | undefined): Record<string, any> 
     'username': toJson_K8sSecretKeySelector(obj.username),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3434,7 +3434,7 @@ export function toJson_GitRemoteConfig(obj: GitRemoteConfig | undefined): Record
     'urls': obj.urls?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3476,7 +3476,7 @@ export function toJson_GithubAppCreds(obj: GithubAppCreds | undefined): Record<s
     'privateKey': toJson_K8sSecretKeySelector(obj.privateKey),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3637,7 +3637,7 @@ export function toJson_GithubEventSource(obj: GithubEventSource | undefined): Re
     'githubUploadURL': obj.githubUploadUrl,
     'id': obj.id,
     'insecure': obj.insecure,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'organizations': obj.organizations?.map(y => y),
     'owner': obj.owner,
     'repositories': obj.repositories?.map(y => toJson_OwnedRepositories(y)),
@@ -3646,7 +3646,7 @@ export function toJson_GithubEventSource(obj: GithubEventSource | undefined): Re
     'webhookSecret': toJson_K8sSecretKeySelector(obj.webhookSecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3757,14 +3757,14 @@ export function toJson_GitlabEventSource(obj: GitlabEventSource | undefined): Re
     'filter': toJson_EventSourceFilter(obj.filter),
     'gitlabBaseURL': obj.gitlabBaseUrl,
     'groups': obj.groups?.map(y => y),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'projectID': obj.projectId,
     'projects': obj.projects?.map(y => y),
     'secretToken': toJson_K8sSecretKeySelector(obj.secretToken),
     'webhook': toJson_WebhookContext(obj.webhook),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3896,13 +3896,13 @@ export function toJson_HdfsEventSource(obj: HdfsEventSource | undefined): Record
     'krbRealm': obj.krbRealm,
     'krbServicePrincipalName': obj.krbServicePrincipalName,
     'krbUsername': obj.krbUsername,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'path': obj.path,
     'pathRegexp': obj.pathRegexp,
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3997,7 +3997,7 @@ export function toJson_HttpTrigger(obj: HttpTrigger | undefined): Record<string,
   const result = {
     'basicAuth': toJson_EventsBasicAuth(obj.basicAuth),
     'dynamicHeaders': obj.dynamicHeaders?.map(y => toJson_TriggerParameter(y)),
-    'headers': ((obj.headers) === undefined) ? undefined : (Object.entries(obj.headers).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'headers': ((obj.headers) === undefined) ? undefined : (withoutUndefined(obj.headers)),
     'host': obj.host,
     'method': obj.method,
     'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
@@ -4008,7 +4008,7 @@ export function toJson_HttpTrigger(obj: HttpTrigger | undefined): Record<string,
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4165,7 +4165,7 @@ export function toJson_JetStreamBus(obj: JetStreamBus | undefined): Record<strin
     'maxPayload': obj.maxPayload,
     'metadata': toJson_EventsMetadata(obj.metadata),
     'metricsContainerTemplate': toJson_ContainerTemplate(obj.metricsContainerTemplate),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector)),
     'persistence': toJson_PersistenceStrategy(obj.persistence),
     'priority': obj.priority,
     'priorityClassName': obj.priorityClassName,
@@ -4180,7 +4180,7 @@ export function toJson_JetStreamBus(obj: JetStreamBus | undefined): Record<strin
     'version': obj.version,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4228,7 +4228,7 @@ export function toJson_JetStreamConfig(obj: JetStreamConfig | undefined): Record
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4269,10 +4269,10 @@ export function toJson_K8SResourcePolicy(obj: K8SResourcePolicy | undefined): Re
   const result = {
     'backoff': toJson_EventsBackoff(obj.backoff),
     'errorOnBackoffTimeout': obj.errorOnBackoffTimeout,
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'labels': ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4349,7 +4349,7 @@ export function toJson_KafkaBus(obj: KafkaBus | undefined): Record<string, any> 
     'version': obj.version,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4391,7 +4391,7 @@ export function toJson_KafkaConsumerGroup(obj: KafkaConsumerGroup | undefined): 
     'rebalanceStrategy': obj.rebalanceStrategy,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4527,7 +4527,7 @@ export function toJson_KafkaEventSource(obj: KafkaEventSource | undefined): Reco
     'filter': toJson_EventSourceFilter(obj.filter),
     'jsonBody': obj.jsonBody,
     'limitEventsPerSecond': obj.limitEventsPerSecond,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'partition': obj.partition,
     'sasl': toJson_SaslConfig(obj.sasl),
     'schemaRegistry': toJson_SchemaRegistryConfig(obj.schemaRegistry),
@@ -4537,7 +4537,7 @@ export function toJson_KafkaEventSource(obj: KafkaEventSource | undefined): Reco
     'version': obj.version,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4665,7 +4665,7 @@ export function toJson_KafkaTrigger(obj: KafkaTrigger | undefined): Record<strin
   const result = {
     'compress': obj.compress,
     'flushFrequency': obj.flushFrequency,
-    'headers': ((obj.headers) === undefined) ? undefined : (Object.entries(obj.headers).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'headers': ((obj.headers) === undefined) ? undefined : (withoutUndefined(obj.headers)),
     'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
     'partition': obj.partition,
     'partitioningKey': obj.partitioningKey,
@@ -4680,7 +4680,7 @@ export function toJson_KafkaTrigger(obj: KafkaTrigger | undefined): Record<strin
     'version': obj.version,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4706,7 +4706,7 @@ export function toJson_LogTrigger(obj: LogTrigger | undefined): Record<string, a
     'intervalSeconds': obj.intervalSeconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4772,7 +4772,7 @@ export function toJson_MnsEventSource(obj: MnsEventSource | undefined): Record<s
     'secretKey': toJson_K8sSecretKeySelector(obj.secretKey),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4858,13 +4858,13 @@ export function toJson_MqttEventSource(obj: MqttEventSource | undefined): Record
     'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
     'filter': toJson_EventSourceFilter(obj.filter),
     'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'tls': toJson_TlsConfig(obj.tls),
     'topic': obj.topic,
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4892,11 +4892,11 @@ export interface EventsMetadata {
 export function toJson_EventsMetadata(obj: EventsMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations)),
+    'labels': ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4948,7 +4948,7 @@ export function toJson_NatsAuth(obj: NatsAuth | undefined): Record<string, any> 
     'token': toJson_K8sSecretKeySelector(obj.token),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4984,7 +4984,7 @@ export function toJson_NatsBus(obj: NatsBus | undefined): Record<string, any> | 
     'native': toJson_NativeStrategy(obj.native),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5036,7 +5036,7 @@ export function toJson_NatsConfig(obj: NatsConfig | undefined): Record<string, a
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5121,14 +5121,14 @@ export function toJson_NatsEventsSource(obj: NatsEventsSource | undefined): Reco
     'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
     'filter': toJson_EventSourceFilter(obj.filter),
     'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'queue': obj.queue,
     'subject': obj.subject,
     'tls': toJson_TlsConfig(obj.tls),
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5192,7 +5192,7 @@ export function toJson_NatsTrigger(obj: NatsTrigger | undefined): Record<string,
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5271,12 +5271,12 @@ export function toJson_NsqEventSource(obj: NsqEventSource | undefined): Record<s
     'filter': toJson_EventSourceFilter(obj.filter),
     'hostAddress': obj.hostAddress,
     'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'tls': toJson_TlsConfig(obj.tls),
     'topic': obj.topic,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5471,7 +5471,7 @@ export function toJson_NativeStrategy(obj: NativeStrategy | undefined): Record<s
     'maxSubs': obj.maxSubs,
     'metadata': toJson_EventsMetadata(obj.metadata),
     'metricsContainerTemplate': toJson_ContainerTemplate(obj.metricsContainerTemplate),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector)),
     'persistence': toJson_PersistenceStrategy(obj.persistence),
     'priority': obj.priority,
     'priorityClassName': obj.priorityClassName,
@@ -5485,7 +5485,7 @@ export function toJson_NativeStrategy(obj: NativeStrategy | undefined): Record<s
     'tolerations': obj.tolerations?.map(y => toJson_K8sToleration(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5563,7 +5563,7 @@ export function toJson_OpenWhiskTrigger(obj: OpenWhiskTrigger | undefined): Reco
     'version': obj.version,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5597,7 +5597,7 @@ export function toJson_OwnedRepositories(obj: OwnedRepositories | undefined): Re
     'owner': obj.owner,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5633,7 +5633,7 @@ export function toJson_PayloadField(obj: PayloadField | undefined): Record<strin
     'path': obj.path,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5677,7 +5677,7 @@ export function toJson_PersistenceStrategy(obj: PersistenceStrategy | undefined)
     'volumeSize': obj.volumeSize,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5762,14 +5762,14 @@ export function toJson_PubSubEventSource(obj: PubSubEventSource | undefined): Re
     'deleteSubscriptionOnFinish': obj.deleteSubscriptionOnFinish,
     'filter': toJson_EventSourceFilter(obj.filter),
     'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'projectID': obj.projectId,
     'subscriptionID': obj.subscriptionId,
     'topic': obj.topic,
     'topicProjectID': obj.topicProjectId,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5886,13 +5886,13 @@ export interface PulsarEventSource {
 export function toJson_PulsarEventSource(obj: PulsarEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'authAthenzParams': ((obj.authAthenzParams) === undefined) ? undefined : (Object.entries(obj.authAthenzParams).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'authAthenzParams': ((obj.authAthenzParams) === undefined) ? undefined : (withoutUndefined(obj.authAthenzParams)),
     'authAthenzSecret': toJson_K8sSecretKeySelector(obj.authAthenzSecret),
     'authTokenSecret': toJson_K8sSecretKeySelector(obj.authTokenSecret),
     'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
     'filter': toJson_EventSourceFilter(obj.filter),
     'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'tls': toJson_TlsConfig(obj.tls),
     'tlsAllowInsecureConnection': obj.tlsAllowInsecureConnection,
     'tlsTrustCertsSecret': toJson_K8sSecretKeySelector(obj.tlsTrustCertsSecret),
@@ -5902,7 +5902,7 @@ export function toJson_PulsarEventSource(obj: PulsarEventSource | undefined): Re
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6004,7 +6004,7 @@ export interface PulsarTrigger {
 export function toJson_PulsarTrigger(obj: PulsarTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'authAthenzParams': ((obj.authAthenzParams) === undefined) ? undefined : (Object.entries(obj.authAthenzParams).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'authAthenzParams': ((obj.authAthenzParams) === undefined) ? undefined : (withoutUndefined(obj.authAthenzParams)),
     'authAthenzSecret': toJson_K8sSecretKeySelector(obj.authAthenzSecret),
     'authTokenSecret': toJson_K8sSecretKeySelector(obj.authTokenSecret),
     'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
@@ -6018,7 +6018,7 @@ export function toJson_PulsarTrigger(obj: PulsarTrigger | undefined): Record<str
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6051,7 +6051,7 @@ export function toJson_RateLimit(obj: RateLimit | undefined): Record<string, any
     'unit': obj.unit,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6142,14 +6142,14 @@ export function toJson_RedisEventSource(obj: RedisEventSource | undefined): Reco
     'filter': toJson_EventSourceFilter(obj.filter),
     'hostAddress': obj.hostAddress,
     'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'namespace': obj.namespace,
     'password': toJson_K8sSecretKeySelector(obj.password),
     'tls': toJson_TlsConfig(obj.tls),
     'username': obj.username,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6244,14 +6244,14 @@ export function toJson_RedisStreamEventSource(obj: RedisStreamEventSource | unde
     'filter': toJson_EventSourceFilter(obj.filter),
     'hostAddress': obj.hostAddress,
     'maxMsgCountPerRead': obj.maxMsgCountPerRead,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'password': toJson_K8sSecretKeySelector(obj.password),
     'streams': obj.streams?.map(y => y),
     'tls': toJson_TlsConfig(obj.tls),
     'username': obj.username,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6315,13 +6315,13 @@ export function toJson_ResourceEventSource(obj: ResourceEventSource | undefined)
     'eventTypes': obj.eventTypes?.map(y => y),
     'filter': toJson_ResourceFilter(obj.filter),
     'group': obj.group,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'namespace': obj.namespace,
     'resource': obj.resource,
     'version': obj.version,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6381,7 +6381,7 @@ export function toJson_ResourceFilter(obj: ResourceFilter | undefined): Record<s
     'prefix': obj.prefix,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6456,12 +6456,12 @@ export function toJson_EventsS3Artifact(obj: EventsS3Artifact | undefined): Reco
     'events': obj.events?.map(y => y),
     'filter': toJson_S3Filter(obj.filter),
     'insecure': obj.insecure,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'region': obj.region,
     'secretKey': toJson_K8sSecretKeySelector(obj.secretKey),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6493,7 +6493,7 @@ export function toJson_S3Bucket(obj: S3Bucket | undefined): Record<string, any> 
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6525,7 +6525,7 @@ export function toJson_S3Filter(obj: S3Filter | undefined): Record<string, any> 
     'suffix': obj.suffix,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6569,7 +6569,7 @@ export function toJson_SaslConfig(obj: SaslConfig | undefined): Record<string, a
     'userSecret': toJson_K8sSecretKeySelector(obj.userSecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6653,7 +6653,7 @@ export function toJson_SftpEventSource(obj: SftpEventSource | undefined): Record
     'address': toJson_K8sSecretKeySelector(obj.address),
     'eventType': obj.eventType,
     'filter': toJson_EventSourceFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'password': toJson_K8sSecretKeySelector(obj.password),
     'pollIntervalDuration': obj.pollIntervalDuration,
     'sshKeySecret': toJson_K8sSecretKeySelector(obj.sshKeySecret),
@@ -6661,7 +6661,7 @@ export function toJson_SftpEventSource(obj: SftpEventSource | undefined): Record
     'watchPathConfig': toJson_WatchPathConfig(obj.watchPathConfig),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6752,7 +6752,7 @@ export function toJson_SnsEventSource(obj: SnsEventSource | undefined): Record<s
     'accessKey': toJson_K8sSecretKeySelector(obj.accessKey),
     'endpoint': obj.endpoint,
     'filter': toJson_EventSourceFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'region': obj.region,
     'roleARN': obj.roleArn,
     'secretKey': toJson_K8sSecretKeySelector(obj.secretKey),
@@ -6761,7 +6761,7 @@ export function toJson_SnsEventSource(obj: SnsEventSource | undefined): Record<s
     'webhook': toJson_WebhookContext(obj.webhook),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6875,7 +6875,7 @@ export function toJson_SqsEventSource(obj: SqsEventSource | undefined): Record<s
     'endpoint': obj.endpoint,
     'filter': toJson_EventSourceFilter(obj.filter),
     'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'queue': obj.queue,
     'queueAccountId': obj.queueAccountId,
     'region': obj.region,
@@ -6885,7 +6885,7 @@ export function toJson_SqsEventSource(obj: SqsEventSource | undefined): Record<s
     'waitTimeSeconds': obj.waitTimeSeconds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6929,7 +6929,7 @@ export function toJson_SchemaRegistryConfig(obj: SchemaRegistryConfig | undefine
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6963,7 +6963,7 @@ export function toJson_SecureHeader(obj: SecureHeader | undefined): Record<strin
     'valueFrom': toJson_ValueFromSource(obj.valueFrom),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7008,7 +7008,7 @@ export function toJson_Selector(obj: Selector | undefined): Record<string, any> 
     'value': obj.value,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7085,14 +7085,14 @@ export function toJson_SensorSpec(obj: SensorSpec | undefined): Record<string, a
     'dependencies': obj.dependencies?.map(y => toJson_EventDependency(y)),
     'errorOnFailedRound': obj.errorOnFailedRound,
     'eventBusName': obj.eventBusName,
-    'loggingFields': ((obj.loggingFields) === undefined) ? undefined : (Object.entries(obj.loggingFields).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'loggingFields': ((obj.loggingFields) === undefined) ? undefined : (withoutUndefined(obj.loggingFields)),
     'replicas': obj.replicas,
     'revisionHistoryLimit': obj.revisionHistoryLimit,
     'template': toJson_EventsTemplate(obj.template),
     'triggers': obj.triggers?.map(y => toJson_Trigger(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7120,7 +7120,7 @@ export function toJson_SensorStatus(obj: SensorStatus | undefined): Record<strin
     'conditions': obj.conditions?.map(y => toJson_EventsCondition(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7164,7 +7164,7 @@ export function toJson_ArgoService(obj: ArgoService | undefined): Record<string,
     'ports': obj.ports?.map(y => toJson_K8sServicePort(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7218,13 +7218,13 @@ export function toJson_SlackEventSource(obj: SlackEventSource | undefined): Reco
   if (obj === undefined) { return undefined; }
   const result = {
     'filter': toJson_EventSourceFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'signingSecret': toJson_K8sSecretKeySelector(obj.signingSecret),
     'token': toJson_K8sSecretKeySelector(obj.token),
     'webhook': toJson_WebhookContext(obj.webhook),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7258,7 +7258,7 @@ export function toJson_SlackSender(obj: SlackSender | undefined): Record<string,
     'username': obj.username,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7292,7 +7292,7 @@ export function toJson_SlackThread(obj: SlackThread | undefined): Record<string,
     'messageAggregationKey': obj.messageAggregationKey,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7376,7 +7376,7 @@ export function toJson_SlackTrigger(obj: SlackTrigger | undefined): Record<strin
     'thread': toJson_SlackThread(obj.thread),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7437,7 +7437,7 @@ export function toJson_StandardK8STrigger(obj: StandardK8STrigger | undefined): 
     'source': toJson_EventsArtifactLocation(obj.source),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7463,7 +7463,7 @@ export function toJson_StatusPolicy(obj: StatusPolicy | undefined): Record<strin
     'allow': obj.allow?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7555,14 +7555,14 @@ export function toJson_StorageGridEventSource(obj: StorageGridEventSource | unde
     'bucket': obj.bucket,
     'events': obj.events?.map(y => y),
     'filter': toJson_StorageGridFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'region': obj.region,
     'tls': toJson_TlsConfig(obj.tls),
     'topicArn': obj.topicArn,
     'webhook': toJson_WebhookContext(obj.webhook),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7594,7 +7594,7 @@ export function toJson_StorageGridFilter(obj: StorageGridFilter | undefined): Re
     'suffix': obj.suffix,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7650,11 +7650,11 @@ export function toJson_StripeEventSource(obj: StripeEventSource | undefined): Re
     'apiKey': toJson_K8sSecretKeySelector(obj.apiKey),
     'createWebhook': obj.createWebhook,
     'eventFilter': obj.eventFilter?.map(y => y),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'webhook': toJson_WebhookContext(obj.webhook),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7715,7 +7715,7 @@ export function toJson_TlsConfig(obj: TlsConfig | undefined): Record<string, any
     'insecureSkipVerify': obj.insecureSkipVerify,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7815,7 +7815,7 @@ export function toJson_EventsTemplate(obj: EventsTemplate | undefined): Record<s
     'container': toJson_ArgoContainer(obj.container),
     'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_K8sLocalObjectReference(y)),
     'metadata': toJson_EventsMetadata(obj.metadata),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector)),
     'priority': obj.priority,
     'priorityClassName': obj.priorityClassName,
     'securityContext': toJson_K8sPodSecurityContext(obj.securityContext),
@@ -7824,7 +7824,7 @@ export function toJson_EventsTemplate(obj: EventsTemplate | undefined): Record<s
     'volumes': obj.volumes?.map(y => toJson_K8sVolume(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7868,7 +7868,7 @@ export function toJson_TimeFilter(obj: TimeFilter | undefined): Record<string, a
     'timezone': obj.timezone,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7945,7 +7945,7 @@ export function toJson_Trigger(obj: Trigger | undefined): Record<string, any> | 
     'template': toJson_TriggerTemplate(obj.template),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7989,7 +7989,7 @@ export function toJson_TriggerParameter(obj: TriggerParameter | undefined): Reco
     'src': toJson_TriggerParameterSource(obj.src),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8065,7 +8065,7 @@ export function toJson_TriggerParameterSource(obj: TriggerParameterSource | unde
     'value': obj.value,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8101,7 +8101,7 @@ export function toJson_TriggerPolicy(obj: TriggerPolicy | undefined): Record<str
     'status': toJson_StatusPolicy(obj.status),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8257,7 +8257,7 @@ export function toJson_TriggerTemplate(obj: TriggerTemplate | undefined): Record
     'slack': toJson_SlackTrigger(obj.slack),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8293,7 +8293,7 @@ export function toJson_UrlArtifact(obj: UrlArtifact | undefined): Record<string,
     'verifyCert': obj.verifyCert,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8325,7 +8325,7 @@ export function toJson_ValueFromSource(obj: ValueFromSource | undefined): Record
     'secretKeyRef': toJson_K8sSecretKeySelector(obj.secretKeyRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8367,7 +8367,7 @@ export function toJson_WatchPathConfig(obj: WatchPathConfig | undefined): Record
     'pathRegexp': obj.pathRegexp,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8451,7 +8451,7 @@ export function toJson_WebhookContext(obj: WebhookContext | undefined): Record<s
     'authSecret': toJson_K8sSecretKeySelector(obj.authSecret),
     'endpoint': obj.endpoint,
     'maxPayloadSize': obj.maxPayloadSize,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'method': obj.method,
     'port': obj.port,
     'serverCertSecret': toJson_K8sSecretKeySelector(obj.serverCertSecret),
@@ -8459,7 +8459,7 @@ export function toJson_WebhookContext(obj: WebhookContext | undefined): Record<s
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8551,7 +8551,7 @@ export function toJson_WebhookEventSource(obj: WebhookEventSource | undefined): 
     'endpoint': obj.endpoint,
     'filter': toJson_EventSourceFilter(obj.filter),
     'maxPayloadSize': obj.maxPayloadSize,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (Object.entries(obj.metadata).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
     'method': obj.method,
     'port': obj.port,
     'serverCertSecret': toJson_K8sSecretKeySelector(obj.serverCertSecret),
@@ -8559,7 +8559,7 @@ export function toJson_WebhookEventSource(obj: WebhookEventSource | undefined): 
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8591,7 +8591,7 @@ export function toJson_ArgoEventSourceProps(obj: ArgoEventSourceProps | undefine
     'spec': toJson_EventSourceSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8650,7 +8650,7 @@ export function toJson_ArgoSensorProps(obj: ArgoSensorProps | undefined): Record
     'spec': toJson_SensorSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8709,7 +8709,7 @@ export function toJson_ArgoEventBusProps(obj: ArgoEventBusProps | undefined): Re
     'spec': toJson_EventBusSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8738,4 +8738,14 @@ export class ArgoEventBus extends ApiObject {
   public override toJson(): any {
     return { ...ArgoEventBus.GVK, ...toJson_ArgoEventBusProps(super.toJson()) };
   }
+}
+
+/** The object without its undefined values (mapped by `map`), in one pass: json2jsii's filter copies it once per field. */
+function withoutUndefined(obj: { [key: string]: any }, map?: (value: any) => any): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (value !== undefined) out[key] = map ? map(value) : value;
+  }
+  return out;
 }

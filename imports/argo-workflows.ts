@@ -40,7 +40,7 @@ export function toJson_ArchiveStrategy(obj: ArchiveStrategy | undefined): Record
     'zip': obj.zip,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -76,7 +76,7 @@ export function toJson_Arguments(obj: Arguments | undefined): Record<string, any
     'parameters': obj.parameters?.map(y => toJson_Parameter(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -116,11 +116,11 @@ export function toJson_ArtGcStatus(obj: ArtGcStatus | undefined): Record<string,
   if (obj === undefined) { return undefined; }
   const result = {
     'notSpecified': obj.notSpecified,
-    'podsRecouped': ((obj.podsRecouped) === undefined) ? undefined : (Object.entries(obj.podsRecouped).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'strategiesProcessed': ((obj.strategiesProcessed) === undefined) ? undefined : (Object.entries(obj.strategiesProcessed).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'podsRecouped': ((obj.podsRecouped) === undefined) ? undefined : (withoutUndefined(obj.podsRecouped)),
+    'strategiesProcessed': ((obj.strategiesProcessed) === undefined) ? undefined : (withoutUndefined(obj.strategiesProcessed)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -324,7 +324,7 @@ export function toJson_Artifact(obj: Artifact | undefined): Record<string, any> 
     'subPath': obj.subPath,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -368,7 +368,7 @@ export function toJson_ArtifactGc(obj: ArtifactGc | undefined): Record<string, a
     'strategy': obj.strategy,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -476,7 +476,7 @@ export function toJson_ArtifactLocation(obj: ArtifactLocation | undefined): Reco
     's3': toJson_S3Artifact(obj.s3),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -680,7 +680,7 @@ export function toJson_ArtifactPaths(obj: ArtifactPaths | undefined): Record<str
     'subPath': obj.subPath,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -764,7 +764,7 @@ export function toJson_ArtifactRepository(obj: ArtifactRepository | undefined): 
     's3': toJson_S3ArtifactRepository(obj.s3),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -802,7 +802,7 @@ export function toJson_ArtifactRepositoryRef(obj: ArtifactRepositoryRef | undefi
     'key': obj.key,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -865,7 +865,7 @@ export function toJson_ArtifactRepositoryRefStatus(obj: ArtifactRepositoryRefSta
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -909,7 +909,7 @@ export function toJson_ArtifactoryArtifact(obj: ArtifactoryArtifact | undefined)
     'usernameSecret': toJson_K8sSecretKeySelector(obj.usernameSecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -961,7 +961,7 @@ export function toJson_ArtifactoryArtifactRepository(obj: ArtifactoryArtifactRep
     'usernameSecret': toJson_K8sSecretKeySelector(obj.usernameSecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1021,7 +1021,7 @@ export function toJson_AzureArtifact(obj: AzureArtifact | undefined): Record<str
     'useSDKCreds': obj.useSdkCreds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1081,7 +1081,7 @@ export function toJson_AzureArtifactRepository(obj: AzureArtifactRepository | un
     'useSDKCreds': obj.useSdkCreds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1133,7 +1133,7 @@ export function toJson_Backoff(obj: Backoff | undefined): Record<string, any> | 
     'maxDuration': obj.maxDuration,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1169,7 +1169,7 @@ export function toJson_BasicAuth(obj: BasicAuth | undefined): Record<string, any
     'usernameSecret': toJson_K8sSecretKeySelector(obj.usernameSecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1197,7 +1197,7 @@ export function toJson_Cache(obj: Cache | undefined): Record<string, any> | unde
     'configMap': toJson_K8sLocalObjectReference(obj.configMap),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1229,7 +1229,7 @@ export function toJson_ClientCertAuth(obj: ClientCertAuth | undefined): Record<s
     'clientKeySecret': toJson_K8sSecretKeySelector(obj.clientKeySecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1271,7 +1271,7 @@ export function toJson_Condition(obj: Condition | undefined): Record<string, any
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1501,7 +1501,7 @@ export function toJson_ContainerNode(obj: ContainerNode | undefined): Record<str
     'workingDir': obj.workingDir,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1537,7 +1537,7 @@ export function toJson_ContainerSetRetryStrategy(obj: ContainerSetRetryStrategy 
     'retries': obj.retries,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1575,7 +1575,7 @@ export function toJson_ContainerSetTemplate(obj: ContainerSetTemplate | undefine
     'volumeMounts': obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1607,7 +1607,7 @@ export function toJson_ContinueOn(obj: ContinueOn | undefined): Record<string, a
     'failed': obj.failed,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1635,7 +1635,7 @@ export function toJson_Counter(obj: Counter | undefined): Record<string, any> | 
     'value': obj.value,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1663,7 +1663,7 @@ export function toJson_CreateS3BucketOptions(obj: CreateS3BucketOptions | undefi
     'objectLocking': obj.objectLocking,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1772,7 +1772,7 @@ export function toJson_CronWorkflowSpec(obj: CronWorkflowSpec | undefined): Reco
     'workflowSpec': toJson_WorkflowSpec(obj.workflowSpec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1840,7 +1840,7 @@ export function toJson_CronWorkflowStatus(obj: CronWorkflowStatus | undefined): 
     'succeeded': obj.succeeded,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1962,7 +1962,7 @@ export function toJson_DagTask(obj: DagTask | undefined): Record<string, any> | 
     'continueOn': toJson_ContinueOn(obj.continueOn),
     'dependencies': obj.dependencies?.map(y => y),
     'depends': obj.depends,
-    'hooks': ((obj.hooks) === undefined) ? undefined : (Object.entries(obj.hooks).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_LifecycleHook(i[1]) }), {})),
+    'hooks': ((obj.hooks) === undefined) ? undefined : (withoutUndefined(obj.hooks, toJson_LifecycleHook)),
     'inline': toJson_Template(obj.inline),
     'name': obj.name,
     'onExit': obj.onExit,
@@ -1974,7 +1974,7 @@ export function toJson_DagTask(obj: DagTask | undefined): Record<string, any> | 
     'withSequence': toJson_Sequence(obj.withSequence),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2018,7 +2018,7 @@ export function toJson_DagTemplate(obj: DagTemplate | undefined): Record<string,
     'tasks': obj.tasks?.map(y => toJson_DagTask(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2054,7 +2054,7 @@ export function toJson_Data(obj: Data | undefined): Record<string, any> | undefi
     'transformation': obj.transformation?.map(y => toJson_TransformationStep(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2082,7 +2082,7 @@ export function toJson_DataSource(obj: DataSource | undefined): Record<string, a
     'artifactPaths': toJson_ArtifactPaths(obj.artifactPaths),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2108,7 +2108,7 @@ export function toJson_Event(obj: Event | undefined): Record<string, any> | unde
     'selector': obj.selector,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2136,7 +2136,7 @@ export function toJson_ExecutorConfig(obj: ExecutorConfig | undefined): Record<s
     'serviceAccountName': obj.serviceAccountName,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2168,7 +2168,7 @@ export function toJson_ExecutorPlugin(obj: ExecutorPlugin | undefined): Record<s
     'spec': toJson_ExecutorPluginSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2202,7 +2202,7 @@ export function toJson_ExecutorPluginSidecar(obj: ExecutorPluginSidecar | undefi
     'container': toJson_K8sContainer(obj.container),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2226,7 +2226,7 @@ export function toJson_ExecutorPluginSpec(obj: ExecutorPluginSpec | undefined): 
     'sidecar': toJson_ExecutorPluginSidecar(obj.sidecar),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2270,7 +2270,7 @@ export function toJson_GcsArtifact(obj: GcsArtifact | undefined): Record<string,
     'serviceAccountKeySecret': toJson_K8sSecretKeySelector(obj.serviceAccountKeySecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2314,7 +2314,7 @@ export function toJson_GcsArtifactRepository(obj: GcsArtifactRepository | undefi
     'serviceAccountKeySecret': toJson_K8sSecretKeySelector(obj.serviceAccountKeySecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2358,7 +2358,7 @@ export function toJson_Gauge(obj: Gauge | undefined): Record<string, any> | unde
     'value': obj.value,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2474,7 +2474,7 @@ export function toJson_GitArtifact(obj: GitArtifact | undefined): Record<string,
     'usernameSecret': toJson_K8sSecretKeySelector(obj.usernameSecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2582,7 +2582,7 @@ export function toJson_HdfsArtifact(obj: HdfsArtifact | undefined): Record<strin
     'path': obj.path,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2690,7 +2690,7 @@ export function toJson_HdfsArtifactRepository(obj: HdfsArtifactRepository | unde
     'pathFormat': obj.pathFormat,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2773,7 +2773,7 @@ export function toJson_Http(obj: Http | undefined): Record<string, any> | undefi
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2825,7 +2825,7 @@ export function toJson_HttpArtifact(obj: HttpArtifact | undefined): Record<strin
     'url': obj.url,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2861,7 +2861,7 @@ export function toJson_HttpAuth(obj: HttpAuth | undefined): Record<string, any> 
     'oauth2': toJson_OAuth2Auth(obj.oauth2),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2887,7 +2887,7 @@ export function toJson_HttpBodySource(obj: HttpBodySource | undefined): Record<s
     'bytes': obj.bytes,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2923,7 +2923,7 @@ export function toJson_HttpHeader(obj: HttpHeader | undefined): Record<string, a
     'valueFrom': toJson_HttpHeaderSource(obj.valueFrom),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2947,7 +2947,7 @@ export function toJson_HttpHeaderSource(obj: HttpHeaderSource | undefined): Reco
     'secretKeyRef': toJson_K8sSecretKeySelector(obj.secretKeyRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2983,7 +2983,7 @@ export function toJson_Header(obj: Header | undefined): Record<string, any> | un
     'value': obj.value,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3019,7 +3019,7 @@ export function toJson_Histogram(obj: Histogram | undefined): Record<string, any
     'value': obj.value,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3055,7 +3055,7 @@ export function toJson_Inputs(obj: Inputs | undefined): Record<string, any> | un
     'parameters': obj.parameters?.map(y => toJson_Parameter(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3079,7 +3079,7 @@ export function toJson_LabelValueFrom(obj: LabelValueFrom | undefined): Record<s
     'expression': obj.expression,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3129,7 +3129,7 @@ export function toJson_LifecycleHook(obj: LifecycleHook | undefined): Record<str
     'templateRef': toJson_TemplateRef(obj.templateRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3155,7 +3155,7 @@ export function toJson_ManifestFrom(obj: ManifestFrom | undefined): Record<strin
     'artifact': toJson_Artifact(obj.artifact),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3199,7 +3199,7 @@ export function toJson_MemoizationStatus(obj: MemoizationStatus | undefined): Re
     'key': obj.key,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3243,7 +3243,7 @@ export function toJson_Memoize(obj: Memoize | undefined): Record<string, any> | 
     'maxAge': obj.maxAge,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3271,11 +3271,11 @@ export interface Metadata {
 export function toJson_Metadata(obj: Metadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations)),
+    'labels': ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3307,7 +3307,7 @@ export function toJson_MetricLabel(obj: MetricLabel | undefined): Record<string,
     'value': obj.value,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3335,7 +3335,7 @@ export function toJson_Metrics(obj: Metrics | undefined): Record<string, any> | 
     'prometheus': obj.prometheus?.map(y => toJson_Prometheus(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3379,7 +3379,7 @@ export function toJson_Mutex(obj: Mutex | undefined): Record<string, any> | unde
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3420,7 +3420,7 @@ export function toJson_MutexHolding(obj: MutexHolding | undefined): Record<strin
     'mutex': obj.mutex,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3456,7 +3456,7 @@ export function toJson_MutexStatus(obj: MutexStatus | undefined): Record<string,
     'waiting': obj.waiting?.map(y => toJson_MutexHolding(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3490,7 +3490,7 @@ export function toJson_NodeFlag(obj: NodeFlag | undefined): Record<string, any> 
     'retried': obj.retried,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3725,7 +3725,7 @@ export function toJson_NodeStatus(obj: NodeStatus | undefined): Record<string, a
     'phase': obj.phase,
     'podIP': obj.podIp,
     'progress': obj.progress,
-    'resourcesDuration': ((obj.resourcesDuration) === undefined) ? undefined : (Object.entries(obj.resourcesDuration).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'resourcesDuration': ((obj.resourcesDuration) === undefined) ? undefined : (withoutUndefined(obj.resourcesDuration)),
     'restartingPodUID': obj.restartingPodUid,
     'startedAt': obj.startedAt,
     'synchronizationStatus': toJson_NodeSynchronizationStatus(obj.synchronizationStatus),
@@ -3736,7 +3736,7 @@ export function toJson_NodeStatus(obj: NodeStatus | undefined): Record<string, a
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3764,7 +3764,7 @@ export function toJson_NodeSynchronizationStatus(obj: NodeSynchronizationStatus 
     'waiting': obj.waiting,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3814,7 +3814,7 @@ export function toJson_OAuth2Auth(obj: OAuth2Auth | undefined): Record<string, a
     'tokenURLSecret': toJson_K8sSecretKeySelector(obj.tokenUrlSecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3850,7 +3850,7 @@ export function toJson_OAuth2EndpointParam(obj: OAuth2EndpointParam | undefined)
     'value': obj.value,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3942,7 +3942,7 @@ export function toJson_OssArtifact(obj: OssArtifact | undefined): Record<string,
     'useSDKCreds': obj.useSdkCreds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4034,7 +4034,7 @@ export function toJson_OssArtifactRepository(obj: OssArtifactRepository | undefi
     'useSDKCreds': obj.useSdkCreds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4070,7 +4070,7 @@ export function toJson_OssLifecycleRule(obj: OssLifecycleRule | undefined): Reco
     'markInfrequentAccessAfterDays': obj.markInfrequentAccessAfterDays,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4122,7 +4122,7 @@ export function toJson_Outputs(obj: Outputs | undefined): Record<string, any> | 
     'result': obj.result,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4228,7 +4228,7 @@ export function toJson_WorkflowStep(obj: WorkflowStep | undefined): Record<strin
   const result = {
     'arguments': toJson_Arguments(obj.arguments),
     'continueOn': toJson_ContinueOn(obj.continueOn),
-    'hooks': ((obj.hooks) === undefined) ? undefined : (Object.entries(obj.hooks).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_LifecycleHook(i[1]) }), {})),
+    'hooks': ((obj.hooks) === undefined) ? undefined : (withoutUndefined(obj.hooks, toJson_LifecycleHook)),
     'inline': toJson_Template(obj.inline),
     'name': obj.name,
     'onExit': obj.onExit,
@@ -4240,7 +4240,7 @@ export function toJson_WorkflowStep(obj: WorkflowStep | undefined): Record<strin
     'withSequence': toJson_Sequence(obj.withSequence),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4317,7 +4317,7 @@ export function toJson_Parameter(obj: Parameter | undefined): Record<string, any
     'valueFrom': toJson_ValueFrom(obj.valueFrom),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4369,7 +4369,7 @@ export function toJson_PluginArtifact(obj: PluginArtifact | undefined): Record<s
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4407,7 +4407,7 @@ export function toJson_PluginArtifactRepository(obj: PluginArtifactRepository | 
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4451,7 +4451,7 @@ export function toJson_PodGc(obj: PodGc | undefined): Record<string, any> | unde
     'strategy': obj.strategy,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4527,7 +4527,7 @@ export function toJson_Prometheus(obj: Prometheus | undefined): Record<string, a
     'when': obj.when,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4555,7 +4555,7 @@ export function toJson_RawArtifact(obj: RawArtifact | undefined): Record<string,
     'data': obj.data,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4641,7 +4641,7 @@ export function toJson_ResourceTemplate(obj: ResourceTemplate | undefined): Reco
     'successCondition': obj.successCondition,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4667,7 +4667,7 @@ export function toJson_RetryAffinity(obj: RetryAffinity | undefined): Record<str
     'nodeAntiAffinity': obj.nodeAntiAffinity,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4727,7 +4727,7 @@ export function toJson_RetryStrategy(obj: RetryStrategy | undefined): Record<str
     'retryPolicy': obj.retryPolicy,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4859,7 +4859,7 @@ export function toJson_S3Artifact(obj: S3Artifact | undefined): Record<string, a
     'useSDKCreds': obj.useSdkCreds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5001,7 +5001,7 @@ export function toJson_S3ArtifactRepository(obj: S3ArtifactRepository | undefine
     'useSDKCreds': obj.useSdkCreds,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5053,7 +5053,7 @@ export function toJson_S3EncryptionOptions(obj: S3EncryptionOptions | undefined)
     'serverSideCustomerKeySecret': toJson_K8sSecretKeySelector(obj.serverSideCustomerKeySecret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5287,7 +5287,7 @@ export function toJson_ScriptTemplate(obj: ScriptTemplate | undefined): Record<s
     'workingDir': obj.workingDir,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5321,7 +5321,7 @@ export function toJson_SemaphoreHolding(obj: SemaphoreHolding | undefined): Reco
     'semaphore': obj.semaphore,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5365,7 +5365,7 @@ export function toJson_SemaphoreRef(obj: SemaphoreRef | undefined): Record<strin
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5399,7 +5399,7 @@ export function toJson_SemaphoreStatus(obj: SemaphoreStatus | undefined): Record
     'waiting': obj.waiting?.map(y => toJson_SemaphoreHolding(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5451,7 +5451,7 @@ export function toJson_Sequence(obj: Sequence | undefined): Record<string, any> 
     'start': obj.start,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5479,7 +5479,7 @@ export function toJson_StopStrategy(obj: StopStrategy | undefined): Record<strin
     'expression': obj.expression,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5521,7 +5521,7 @@ export function toJson_Submit(obj: Submit | undefined): Record<string, any> | un
     'workflowTemplateRef': toJson_WorkflowTemplateRef(obj.workflowTemplateRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5549,7 +5549,7 @@ export function toJson_SuspendTemplate(obj: SuspendTemplate | undefined): Record
     'duration': obj.duration,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5573,7 +5573,7 @@ export function toJson_SyncDatabaseRef(obj: SyncDatabaseRef | undefined): Record
     'key': obj.key,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5609,7 +5609,7 @@ export function toJson_Synchronization(obj: Synchronization | undefined): Record
     'semaphores': obj.semaphores?.map(y => toJson_SemaphoreRef(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5645,7 +5645,7 @@ export function toJson_SynchronizationStatus(obj: SynchronizationStatus | undefi
     'semaphore': toJson_SemaphoreStatus(obj.semaphore),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5689,7 +5689,7 @@ export function toJson_TtlStrategy(obj: TtlStrategy | undefined): Record<string,
     'secondsAfterSuccess': obj.secondsAfterSuccess,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5718,7 +5718,7 @@ export function toJson_TarStrategy(obj: TarStrategy | undefined): Record<string,
     'compressionLevel': obj.compressionLevel,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6033,7 +6033,7 @@ export function toJson_Template(obj: Template | undefined): Record<string, any> 
   const result = {
     'activeDeadlineSeconds': obj.activeDeadlineSeconds,
     'affinity': toJson_K8sAffinity(obj.affinity),
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations)),
     'archiveLocation': toJson_ArtifactLocation(obj.archiveLocation),
     'automountServiceAccountToken': obj.automountServiceAccountToken,
     'container': toJson_K8sContainer(obj.container),
@@ -6051,7 +6051,7 @@ export function toJson_Template(obj: Template | undefined): Record<string, any> 
     'metadata': toJson_Metadata(obj.metadata),
     'metrics': toJson_Metrics(obj.metrics),
     'name': obj.name,
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector)),
     'outputs': toJson_Outputs(obj.outputs),
     'parallelism': obj.parallelism,
     'pendingTimeout': obj.pendingTimeout,
@@ -6075,7 +6075,7 @@ export function toJson_Template(obj: Template | undefined): Record<string, any> 
     'volumes': obj.volumes?.map(y => toJson_K8sVolume(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6119,7 +6119,7 @@ export function toJson_TemplateRef(obj: TemplateRef | undefined): Record<string,
     'template': obj.template,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6145,7 +6145,7 @@ export function toJson_TransformationStep(obj: TransformationStep | undefined): 
     'expression': obj.expression,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6379,7 +6379,7 @@ export function toJson_UserContainer(obj: UserContainer | undefined): Record<str
     'workingDir': obj.workingDir,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6471,7 +6471,7 @@ export function toJson_ValueFrom(obj: ValueFrom | undefined): Record<string, any
     'supplied': obj.supplied,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6500,7 +6500,7 @@ export function toJson_VolumeClaimGc(obj: VolumeClaimGc | undefined): Record<str
     'strategy': obj.strategy,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6534,7 +6534,7 @@ export function toJson_WorkflowEventBindingSpec(obj: WorkflowEventBindingSpec | 
     'submit': toJson_Submit(obj.submit),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6594,7 +6594,7 @@ export function toJson_WorkflowLevelArtifactGc(obj: WorkflowLevelArtifactGc | un
     'strategy': obj.strategy,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6625,12 +6625,12 @@ export interface WorkflowMetadata {
 export function toJson_WorkflowMetadata(obj: WorkflowMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labelsFrom': ((obj.labelsFrom) === undefined) ? undefined : (Object.entries(obj.labelsFrom).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_LabelValueFrom(i[1]) }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations)),
+    'labels': ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels)),
+    'labelsFrom': ((obj.labelsFrom) === undefined) ? undefined : (withoutUndefined(obj.labelsFrom, toJson_LabelValueFrom)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6976,12 +6976,12 @@ export function toJson_WorkflowSpec(obj: WorkflowSpec | undefined): Record<strin
     'entrypoint': obj.entrypoint,
     'executor': toJson_ExecutorConfig(obj.executor),
     'executorPlugins': obj.executorPlugins?.map(y => toJson_ExecutorPlugin(y)),
-    'hooks': ((obj.hooks) === undefined) ? undefined : (Object.entries(obj.hooks).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_LifecycleHook(i[1]) }), {})),
+    'hooks': ((obj.hooks) === undefined) ? undefined : (withoutUndefined(obj.hooks, toJson_LifecycleHook)),
     'hostAliases': obj.hostAliases?.map(y => toJson_K8sHostAlias(y)),
     'hostNetwork': obj.hostNetwork,
     'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_K8sLocalObjectReference(y)),
     'metrics': toJson_Metrics(obj.metrics),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector)),
     'onExit': obj.onExit,
     'parallelism': obj.parallelism,
     'podDisruptionBudget': toJson_K8sPodDisruptionBudgetSpec(obj.podDisruptionBudget),
@@ -7010,7 +7010,7 @@ export function toJson_WorkflowSpec(obj: WorkflowSpec | undefined): Record<strin
     'workflowTemplateRef': toJson_WorkflowTemplateRef(obj.workflowTemplateRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7168,21 +7168,21 @@ export function toJson_WorkflowStatus(obj: WorkflowStatus | undefined): Record<s
     'estimatedDuration': obj.estimatedDuration,
     'finishedAt': obj.finishedAt,
     'message': obj.message,
-    'nodes': ((obj.nodes) === undefined) ? undefined : (Object.entries(obj.nodes).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_NodeStatus(i[1]) }), {})),
+    'nodes': ((obj.nodes) === undefined) ? undefined : (withoutUndefined(obj.nodes, toJson_NodeStatus)),
     'offloadNodeStatusVersion': obj.offloadNodeStatusVersion,
     'outputs': toJson_Outputs(obj.outputs),
     'persistentVolumeClaims': obj.persistentVolumeClaims?.map(y => toJson_K8sVolume(y)),
     'phase': obj.phase,
     'progress': obj.progress,
-    'resourcesDuration': ((obj.resourcesDuration) === undefined) ? undefined : (Object.entries(obj.resourcesDuration).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'resourcesDuration': ((obj.resourcesDuration) === undefined) ? undefined : (withoutUndefined(obj.resourcesDuration)),
     'startedAt': obj.startedAt,
-    'storedTemplates': ((obj.storedTemplates) === undefined) ? undefined : (Object.entries(obj.storedTemplates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_Template(i[1]) }), {})),
+    'storedTemplates': ((obj.storedTemplates) === undefined) ? undefined : (withoutUndefined(obj.storedTemplates, toJson_Template)),
     'storedWorkflowTemplateSpec': toJson_WorkflowSpec(obj.storedWorkflowTemplateSpec),
     'synchronization': toJson_SynchronizationStatus(obj.synchronization),
-    'taskResultsCompletionStatus': ((obj.taskResultsCompletionStatus) === undefined) ? undefined : (Object.entries(obj.taskResultsCompletionStatus).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'taskResultsCompletionStatus': ((obj.taskResultsCompletionStatus) === undefined) ? undefined : (withoutUndefined(obj.taskResultsCompletionStatus)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7218,7 +7218,7 @@ export function toJson_WorkflowTemplateRef(obj: WorkflowTemplateRef | undefined)
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7250,7 +7250,7 @@ export function toJson_ArgoWorkflowProps(obj: ArgoWorkflowProps | undefined): Re
     'spec': toJson_WorkflowSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7309,7 +7309,7 @@ export function toJson_ArgoWorkflowTemplateProps(obj: ArgoWorkflowTemplateProps 
     'spec': toJson_WorkflowSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7368,7 +7368,7 @@ export function toJson_ArgoClusterWorkflowTemplateProps(obj: ArgoClusterWorkflow
     'spec': toJson_WorkflowSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7427,7 +7427,7 @@ export function toJson_ArgoCronWorkflowProps(obj: ArgoCronWorkflowProps | undefi
     'spec': toJson_CronWorkflowSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7486,7 +7486,7 @@ export function toJson_ArgoWorkflowEventBindingProps(obj: ArgoWorkflowEventBindi
     'spec': toJson_WorkflowEventBindingSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7515,4 +7515,14 @@ export class ArgoWorkflowEventBinding extends ApiObject {
   public override toJson(): any {
     return { ...ArgoWorkflowEventBinding.GVK, ...toJson_ArgoWorkflowEventBindingProps(super.toJson()) };
   }
+}
+
+/** The object without its undefined values (mapped by `map`), in one pass: json2jsii's filter copies it once per field. */
+function withoutUndefined(obj: { [key: string]: any }, map?: (value: any) => any): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (value !== undefined) out[key] = map ? map(value) : value;
+  }
+  return out;
 }

@@ -97,8 +97,35 @@ function renderModule(plan: ModulePlan, names: TypeNames, k8sDefinitions: string
   }
   for (const kind of plan.kinds) emitKind(gen, names, plan, kind);
   gen.renderToCode(code);
-  const body = code.render();
+  const body = filterUndefinedInOnePass(code.render());
   return header(plan, body, k8sDefinitions.map(d => names.of(d))) + body;
+}
+
+/** json2jsii's way of dropping undefined fields from a mapped object (and from a map, whose values it may map). */
+const REDUCE_FILTER = /Object\.entries\(([\w.]+)\)\.reduce\(\(r, i\) => \(i\[1\] === undefined\) \? r : \(\{ \.\.\.r, \[i\[0\]\]: (?:(\w+)\(i\[1\]\)|i\[1\]) \}\), \{\}\)/g;
+
+const WITHOUT_UNDEFINED = `
+/** The object without its undefined values (mapped by \`map\`), in one pass: json2jsii's filter copies it once per field. */
+function withoutUndefined(obj: { [key: string]: any }, map?: (value: any) => any): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (value !== undefined) out[key] = map ? map(value) : value;
+  }
+  return out;
+}
+`;
+
+/**
+ * The toJson_ mappers run over every object at every synth, and json2jsii's filter rebuilds the
+ * result object once per defined field: rewritten to one pass (same keys, same order).
+ */
+function filterUndefinedInOnePass(body: string): string {
+  const rewritten = body.replace(REDUCE_FILTER, (_match, obj: string, map?: string) => `withoutUndefined(${obj}${map ? `, ${map}` : ''})`);
+  if (rewritten.includes('.reduce((r, i)')) {
+    throw new Error('json2jsii emitted an undefined-filter this generator does not recognize: update REDUCE_FILTER in src/codegen/generate.ts');
+  }
+  return rewritten === body ? body : `${rewritten}${WITHOUT_UNDEFINED}`;
 }
 
 function emitKind(gen: TypeGenerator, names: TypeNames, plan: ModulePlan, kind: string): void {

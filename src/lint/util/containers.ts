@@ -1,6 +1,6 @@
 import { childPath } from '../path';
 import { Manifest } from '../types';
-import { isJsonObject, JsonObject, walk } from './walk';
+import { isJsonObject, JsonObject } from './walk';
 
 /** A container spec found in a manifest. */
 export interface ContainerAt {
@@ -29,19 +29,31 @@ export function containersOf(manifest: Manifest): readonly ContainerAt[] {
   let found = cache.get(manifest);
   if (found) return found;
   const out: ContainerAt[] = [];
-  walk(manifest, at => {
-    const { value, field, key } = at;
-    if (field === 'metadata' || field === 'data' || field === 'stringData') return false;
-    if (typeof key === 'number' && field && CONTAINER_LISTS.has(field) && isJsonObject(value)) {
-      out.push({ container: value, path: at.path, namedByUser: true });
-      return false;
+  // A walk of its own, without util/walk's record and paths: paths are made for the hits only.
+  const segments: (string | number)[] = [];
+  const visit = (value: unknown, field: string | undefined) => {
+    if (Array.isArray(value)) {
+      const list = field !== undefined && CONTAINER_LISTS.has(field);
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        segments.push(i);
+        if (list && isJsonObject(item)) out.push({ container: item, path: childPath('', ...segments), namedByUser: true });
+        else if (typeof item === 'object' && item !== null) visit(item, field);
+        segments.pop();
+      }
+    } else if (isJsonObject(value)) {
+      for (const key of Object.keys(value)) {
+        if (key === 'metadata' || key === 'data' || key === 'stringData') continue;
+        const child = value[key];
+        if (typeof child !== 'object' || child === null) continue;
+        segments.push(key);
+        if (SINGLE_CONTAINERS.has(key) && isJsonObject(child)) out.push({ container: child, path: childPath('', ...segments), namedByUser: false });
+        else visit(child, key);
+        segments.pop();
+      }
     }
-    if (typeof key === 'string' && SINGLE_CONTAINERS.has(key) && isJsonObject(value)) {
-      out.push({ container: value, path: at.path, namedByUser: false });
-      return false;
-    }
-    return true;
-  });
+  };
+  visit(manifest, undefined);
   found = out;
   cache.set(manifest, found);
   return found;

@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
 import * as l1 from '../../imports/argo-workflows';
+import { yaml } from '../lint/util/yaml';
 import { ArgoText, ArtifactRepositoryRefProps, renderText } from '../workflows';
 import { S3Credentials } from './s3-credentials';
 import { artifactKeyProblem, S3Location } from './s3-location';
@@ -108,7 +108,7 @@ export class ArtifactRepositories extends Construct {
     if (this.repositories.some(r => r.key === key)) throw new Error(`${this.node.path}: an artifact repository "${key}" already exists in ConfigMap "${this.configMap.name}". Choose another key.`);
     const repo = new S3ArtifactRepository(this.configMap, key, props);
     this.repositories.push(repo);
-    this.configMap.addData(key, stringify(toJsonRepository(props)));
+    this.configMap.addData(key, yaml().stringify(toJsonRepository(props)));
     const first = this.repositories.length === 1;
     if (props.default ?? first) this.configMap.metadata.addAnnotation(DEFAULT_REPOSITORY_ANNOTATION, key);
     return repo;

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
 import * as l1 from '../../imports/argo-workflows';
+import { yaml } from '../lint/util/yaml';
 import { InputArtifact } from './artifacts';
 import { ArgoText, renderText } from './expressions';
 import { LeafTemplateProps, Template } from './template';
@@ -87,7 +87,7 @@ export class ResourceTemplate extends Template {
   protected renderBody(): Partial<l1.Template> {
     const p = this.props;
     const manifest = p.manifest === undefined ? undefined
-      : typeof p.manifest === 'string' || !isPlainObject(p.manifest) ? renderText(p.manifest as ArgoText) : stringify(p.manifest);
+      : typeof p.manifest === 'string' || !isPlainObject(p.manifest) ? renderText(p.manifest as ArgoText) : yaml().stringify(p.manifest);
     return {
       resource: {
         action: p.action,

@@ -1,6 +1,6 @@
-import { parseAllDocuments } from 'yaml';
 import { childPath } from '../../path';
 import { hasTemplateTag, replaceTemplateTags } from '../../util/template-variables';
+import { yaml } from '../../util/yaml';
 import { asArray, describeTemplate, isObject, str, workflowRule } from './model';
 
 const ACTIONS = ['get', 'create', 'apply', 'delete', 'replace', 'patch'];
@@ -12,7 +12,7 @@ export function manifestYamlError(manifest: string): string | null {
   if (error === undefined) {
     error = null;
     const text = replaceTemplateTags(manifest, 'argo-placeholder');
-    for (const doc of parseAllDocuments(text)) {
+    for (const doc of yaml().parseAllDocuments(text)) {
       if (doc.errors.length) {
         error = doc.errors[0].message.split('\n')[0];
         break;

@@ -22,6 +22,8 @@ interface Registration {
 
 interface Pass {
   readonly messages: Map<IConstruct, string[]>;
+  /** Results of the constructs' own checks in this pass (shared by App.synth's per-chart repeats). */
+  readonly checks: Map<IConstruct, string[]>;
   /** Registrations already answered from this pass: asking again means a new validation pass. */
   readonly consumed: Set<Registration>;
   /** The objects this pass converted to JSON, and their JSON: a new pass over identical output reuses the findings. */
@@ -36,6 +38,8 @@ interface PassOutput {
 }
 
 const registrations = new WeakMap<IConstruct, Registration[]>();
+/** Construct-level checks (what the rule engine cannot see in the manifests), by construct. */
+const ownChecks = new WeakMap<IConstruct, (() => string[])[]>();
 /** Constructs that already carry the validation (one per construct, however many scopes). */
 const validated = new WeakSet<IConstruct>();
 const passes = new WeakMap<IConstruct, Pass>();
@@ -51,8 +55,12 @@ const SYNTH_LINT_OPTIONS: LintOptions = { schema: false };
  * validation pass over every API object of the app (so references across objects resolve),
  * and each finding is reported on the construct that owns the deepest matching field path,
  * so the error names the construct a user wrote. Warnings go to stderr; errors fail synth.
+ * `check` adds the construct's own checks (what the manifests cannot show, e.g. which object a
+ * reference points at); its errors follow the rule engine's, and within one `App.synth()` it runs
+ * once, not again for every chart cdk8s serializes.
  */
-export function addArgoValidation(construct: Construct, scope: () => ValidationScope): void {
+export function addArgoValidation(construct: Construct, scope: () => ValidationScope, check?: () => string[]): void {
+  if (check) ownChecks.set(construct, [...(ownChecks.get(construct) ?? []), check]);
   const root = construct.node.root;
   const list = registrations.get(root) ?? [];
   const registration: Registration = { construct, scope };
@@ -72,7 +80,15 @@ function messagesFor(registration: Registration): string[] {
     passes.set(root, pass);
   }
   pass.consumed.add(registration);
-  return pass.messages.get(registration.construct) ?? [];
+  const messages = pass.messages.get(registration.construct) ?? [];
+  const checks = ownChecks.get(registration.construct);
+  if (!checks) return messages;
+  let own = pass.checks.get(registration.construct);
+  if (!own) {
+    own = checks.flatMap(check => check());
+    pass.checks.set(registration.construct, own);
+  }
+  return own.length ? [...messages, ...own] : messages;
 }
 
 /**
@@ -87,10 +103,10 @@ function runPass(root: IConstruct, previous: Pass | undefined): Pass {
   const apiObjects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
   const manifests: Manifest[] = apiObjects.map(o => o.toJson());
   const output: PassOutput = { apiObjects, manifests, handedOver: false };
-  if (previous && sameJson(previous.output.manifests, manifests)) return { ...previous, consumed: new Set(), output };
+  if (previous && sameJson(previous.output.manifests, manifests)) return { ...previous, consumed: new Set(), checks: new Map(), output };
   const findings = lint(manifests, SYNTH_LINT_OPTIONS);
   const messages = new Map<IConstruct, string[]>();
-  if (!findings.length) return { messages, consumed: new Set(), output };
+  if (!findings.length) return { messages, consumed: new Set(), checks: new Map(), output };
   const regs = registrations.get(root) ?? [];
   const byApiObject = new Map<ApiObject, { construct: IConstruct; scope: ValidationScope }[]>();
   for (const r of regs) {
@@ -114,7 +130,7 @@ function runPass(root: IConstruct, previous: Pass | undefined): Pass {
     list.push(line);
     messages.set(target, list);
   }
-  return { messages, consumed: new Set(), output };
+  return { messages, consumed: new Set(), checks: new Map(), output };
 }
 
 /** Deep equality of two JSON values, key order included (as comparing their serializations would). */

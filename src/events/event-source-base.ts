@@ -75,8 +75,7 @@ export abstract class EventSourceBase extends Construct implements IEventSource 
     this.apiObject = new ArgoEventSource(this, 'Resource', { metadata: props.metadata, spec });
     this.name = this.apiObject.name;
     this.namespace = this.apiObject.metadata.namespace;
-    addArgoValidation(this, () => ({ apiObject: this.apiObject }));
-    this.node.addValidation({ validate: () => this.checkBusNamespace() });
+    addArgoValidation(this, () => ({ apiObject: this.apiObject }), () => this.checkBusNamespace());
   }
 
   /** The handle of one of its events; fails when the EventSource does not define it. */

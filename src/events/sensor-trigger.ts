@@ -153,8 +153,7 @@ export class SensorTrigger extends Construct {
     const hasPolicy = !!options.policy?.k8S;
     this.action = action._bind(host.bindContext(`${this.path}.template`, hasPolicy));
     if (options.deadLetter) this.deadLetter = options.deadLetter.action._bind(host.bindContext(`${this.path}.dlqTrigger.template`, false));
-    addArgoValidation(this, () => ({ apiObject: host.apiObject, fieldPath: this.path }));
-    this.node.addValidation({ validate: () => this.check() });
+    addArgoValidation(this, () => ({ apiObject: host.apiObject, fieldPath: this.path }), () => this.check());
   }
 
   /** @internal */

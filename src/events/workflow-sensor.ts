@@ -107,8 +107,7 @@ export class WorkflowSensor extends Construct {
     this.serviceAccount = this.rbac.serviceAccount;
     this.dependencyScope = new Construct(this, 'Dependencies');
     this.triggerScope = new Construct(this, 'Triggers');
-    addArgoValidation(this, () => ({ apiObject: this.apiObject }));
-    this.node.addValidation({ validate: () => this.check(props.eventBus) });
+    addArgoValidation(this, () => ({ apiObject: this.apiObject }), () => this.check(props.eventBus));
   }
 
   /** The sensor's dependencies, in order. */

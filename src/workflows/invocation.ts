@@ -104,8 +104,7 @@ export abstract class Invocation extends Construct {
     this.template = template;
     this.options = options;
     this.parentTemplate = scope;
-    addArgoValidation(this, () => ({ apiObject: scope.spec.apiObject, fieldPath: this.fieldPath }));
-    this.node.addValidation({ validate: () => this.validateInvocation() });
+    addArgoValidation(this, () => ({ apiObject: scope.spec.apiObject, fieldPath: this.fieldPath }), () => this.validateInvocation());
   }
 
   /** `step` or `task`, for messages. */

@@ -189,8 +189,7 @@ export abstract class Template extends Construct implements ITemplate {
     for (const o of baseProps.outputs ?? []) this.addOutput(o);
     this._volumes.push(...(baseProps.volumes ?? []));
     this.spec._registerTemplate(this);
-    addArgoValidation(this, () => ({ apiObject: this.spec.apiObject, fieldPath: this.fieldPath }));
-    this.node.addValidation({ validate: () => this.validateObjects() });
+    addArgoValidation(this, () => ({ apiObject: this.spec.apiObject, fieldPath: this.fieldPath }), () => this.validateObjects());
   }
 
   /** The WorkflowTemplate or ClusterWorkflowTemplate holding this template, if it is one. */

@@ -117,6 +117,26 @@ describe('synth-time validation bridge', () => {
     expect(() => chart.toJson()).toThrow(/\[W3\]/);
   });
 
+  test("a construct's own check runs once per app synth, however many charts, and again on the next synth", () => {
+    const { a, wt } = app('ok');
+    const other = new Chart(a, 'd');
+    const second = new ArgoWorkflowTemplate(other, 'wt2', { metadata: { name: 'wt2' }, spec: { templates: [{ name: 'main', container: { image: 'busybox:1.36' } }] } });
+    let runs = 0;
+    let problem: string | undefined;
+    addArgoValidation(second, () => ({ apiObject: second }), () => {
+      runs++;
+      return problem ? [problem] : [];
+    });
+    a.synthYaml();
+    expect(runs).toBe(1);
+    problem = 'wt2 points at the wrong bucket';
+    expect(() => a.synthYaml()).toThrow(/\[d\/wt2\] wt2 points at the wrong bucket/);
+    expect(runs).toBe(2);
+    expect(() => other.toJson()).toThrow(/wrong bucket/);
+    expect(runs).toBe(3);
+    expect(wt.node.validate()).toEqual([]);
+  });
+
   test('isUnder matches a path, its fields and its items, not a sibling with a longer name', () => {
     expect(isUnder('spec.templates[1].name', 'spec.templates[1]')).toBe(true);
     expect(isUnder('spec.templates[1]', 'spec.templates[1]')).toBe(true);

@@ -7,6 +7,7 @@
 import { performance } from 'perf_hooks';
 import { Yaml } from 'cdk8s';
 import { median } from '../lib/stats';
+import type * as Library from '../../src';
 import { buildScalingApp } from './build-app';
 
 /** What the child reports. */
@@ -26,12 +27,15 @@ export interface ScalingRunResult {
 }
 
 function main(): void {
-  const loadMs = performance.now();
   const n = Number(process.argv[2]);
   const outdir = process.argv[3];
   if (!Number.isInteger(n) || n <= 0 || !outdir) throw new Error('usage: app.ts <n> <outdir>');
+  // The library as users run it: compiled JavaScript (BENCH_SCALING_LIBRARY, the package entry
+  // the benchmark compiled); the TypeScript sources through tsx otherwise.
+  const lib: typeof Library = require(process.env.BENCH_SCALING_LIBRARY ?? '../../src');
+  const loadMs = performance.now();
   const t0 = performance.now();
-  const app = buildScalingApp(n, outdir);
+  const app = buildScalingApp(lib, n, outdir);
   const t1 = performance.now();
   app.synth();
   const t2 = performance.now();

@@ -1,8 +1,6 @@
 import { App, Chart } from 'cdk8s';
-import {
-  ArtifactLocation, EventBus, InputArtifact, InputParameter, OutputArtifact, WebhookEventSource, WorkflowSensor, WorkflowTemplate,
-  WorkflowVariables as wfv,
-} from '../../src';
+import type * as Library from '../../src';
+import type { WorkflowTemplate } from '../../src';
 
 /** Middle tasks of each generated DAG: with the producer, the consumer and the DAG itself, 10 templates. */
 const MIDDLE_STEPS = 7;
@@ -14,14 +12,15 @@ export const TEMPLATES_PER_SENSOR = 10;
  * parameter passed on as input parameters, an S3 output artifact consumed by the last task) and
  * n/10 WorkflowSensors, each listening on its own webhook EventSource and submitting 10 of the
  * templates with a body field mapped onto the workflow parameter. Built with the library's
- * constructs only, through the package entry.
+ * constructs only, through the package entry `lib` (the compiled package, or the sources).
  */
-export function buildScalingApp(n: number, outdir: string): App {
+export function buildScalingApp(lib: typeof Library, n: number, outdir: string): App {
+  const { EventBus, WebhookEventSource, WorkflowSensor } = lib;
   const app = new App({ outdir });
   const chart = new Chart(app, 'scaling', { namespace: 'bench' });
   const bus = new EventBus(chart, 'bus');
   const templates: { template: WorkflowTemplate; size: ReturnType<WorkflowTemplate['addArgument']> }[] = [];
-  for (let i = 0; i < n; i++) templates.push(addWorkflowTemplate(chart, i));
+  for (let i = 0; i < n; i++) templates.push(addWorkflowTemplate(lib, chart, i));
   for (let s = 0; s * TEMPLATES_PER_SENSOR < n; s++) {
     const source = new WebhookEventSource(chart, `hooks-${s}`, { metadata: { name: `hooks-${s}` }, eventBus: bus });
     const endpoint = source.addEndpoint('run', { path: `/run-${s}` });
@@ -34,7 +33,8 @@ export function buildScalingApp(n: number, outdir: string): App {
   return app;
 }
 
-function addWorkflowTemplate(chart: Chart, i: number) {
+function addWorkflowTemplate(lib: typeof Library, chart: Chart, i: number) {
+  const { ArtifactLocation, InputArtifact, InputParameter, OutputArtifact, WorkflowTemplate, WorkflowVariables: wfv } = lib;
   const template = new WorkflowTemplate(chart, `wt-${i}`, { metadata: { name: `pipeline-${i}` } });
   const size = template.addArgument('size', { value: 'tall' });
   const message = new InputParameter('message');

@@ -9,6 +9,8 @@ export interface CompiledLibrary {
   readonly exampleMain: string;
   /** lib/src/index.d.ts: the package entry's declarations, as an installed package ships them. */
   readonly entryDeclarations: string;
+  /** lib/src/index.js: the package entry as an installed package runs it. */
+  readonly entry: string;
 }
 
 let compiled: Promise<CompiledLibrary> | undefined;
@@ -35,7 +37,7 @@ async function compile(repoRoot: string): Promise<CompiledLibrary> {
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
   // Type errors (others' work in progress) do not stop tsc from emitting: only missing output fails.
   const r = await runMeasured('node', [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir });
-  const result = { exampleMain: join(dir, 'lib', 'src', 'main.js'), entryDeclarations: join(dir, 'lib', 'src', 'index.d.ts') };
+  const result = { exampleMain: join(dir, 'lib', 'src', 'main.js'), entryDeclarations: join(dir, 'lib', 'src', 'index.d.ts'), entry: join(dir, 'lib', 'src', 'index.js') };
   if (!existsSync(result.exampleMain) || !existsSync(result.entryDeclarations)) throw new Error(`tsc did not compile the library:\n${tail(r.stdout + r.stderr)}`);
   return result;
 }

@@ -92,7 +92,7 @@ export async function benchScaling(ctx: BenchContext): Promise<SectionReport> {
     `Runs of construct + synth (s): ${sizes.map(s => `N=${s.n}: ${series(s.runs.map(r => r.constructMs + r.synthMs), secondsBare)}`).join('; ')}.`,
     '',
     `Reading: from N=100 to N=1000 the construct phase grew ${(s1000.constructMs / s100.constructMs).toFixed(1)}x and synth ${(s1000.synthMs / s100.synthMs).toFixed(1)}x for 10x the objects; linear growth is 10x. `
-    + 'The floor is one `Yaml.stringify` of the final documents; `app.synth()` also runs every construct validation (the rule engine once over all objects) and resolves every object more than once (cdk8s validates the app again for each chart it writes), which the profile below attributes by function when a target is missed.',
+    + 'The floor is one `Yaml.stringify` of the final documents (warm: measured after synth); `app.synth()` also builds and resolves every object once (the validation pass renders it and hands the JSON to the serialization), runs the rule engine once over all objects and every construct check once, and cdk8s orders the objects by dependency. When a target is missed, the profile below attributes the time by function.',
     profile,
   ].join('\n');
   return { title: '3. Scaling: N WorkflowTemplates and N/10 sensors', body, targets };

@@ -143,6 +143,8 @@ function sameJson(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!sameJson(a[i], other[i])) return false;
     return true;
   }
+  // A Date, a class instance...: not plain JSON, so not comparable key by key; lint again.
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
   const keys = Object.keys(a);
   const otherKeys = Object.keys(b);
   if (keys.length !== otherKeys.length) return false;
@@ -150,6 +152,11 @@ function sameJson(a: unknown, b: unknown): boolean {
     if (keys[i] !== otherKeys[i] || !sameJson((a as any)[keys[i]], (b as any)[keys[i]])) return false;
   }
   return true;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 const handedOverToJson = new WeakSet<Function>();

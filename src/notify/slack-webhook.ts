@@ -30,7 +30,7 @@ export class SlackWebhook {
     return kplus.EnvValue.fromSecretValue({ secret: this.secret, key: this.key });
   }
 
-  /** Why the Secret cannot provide the URL, if the app can tell (missing key...). @internal */
+  /** Why the Secret cannot hold the URL at that key (not a valid Secret key); a missing key is K8S-REF's. @internal */
   public _problem(): string | undefined {
     return secretKeyProblem(this.secret, this.key, 'the Slack webhook URL');
   }

@@ -72,9 +72,10 @@ export interface RuleContext {
    */
   reportMissingReference(path: string, kind: string, name: string, hint?: string): void;
   /**
-   * Asks to visit every value of the manifest, as `walk` from util/walk would. The engine walks
-   * each manifest once for all rules, after every rule's `check` returned: `visit` runs then,
-   * and `after` once the walk is done (for work that needs what the visit collected).
+   * Asks to visit every value of the manifest (see `walkTogether` in util/walk; return `false` to
+   * skip a value's children, for this rule only). The engine walks each manifest once for all
+   * rules, after every rule's `check` returned: `visit` runs then, and `after` once the walk is
+   * done (for work that needs what the visit collected).
    */
   onWalk(visit: (at: Visited) => boolean | void, after?: () => void): void;
 }

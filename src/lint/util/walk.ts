@@ -37,49 +37,8 @@ function keySegment(key: string): string {
   return segment;
 }
 
-/**
- * Visits every value of a JSON tree depth-first, parents before children. Return `false`
- * from `visit` to skip a value's children. The visited record is reused from one value to the
- * next (its `path` is computed only when read): copy what you keep.
- */
-export function walk(root: unknown, visit: (v: Visited) => boolean | void, basePath = ''): void {
-  const fields: string[] = [];
-  const segments: (string | number)[] = [];
-  const current = {
-    value: root as unknown,
-    key: undefined as string | number | undefined,
-    field: undefined as string | undefined,
-    fields: fields as readonly string[],
-    get path(): string {
-      return joinSegments(basePath, segments);
-    },
-  };
-  const step = (value: unknown, key: string | number | undefined) => {
-    current.value = value;
-    current.key = key;
-    current.field = fields[fields.length - 1];
-    if (visit(current) === false) return;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        segments.push(i);
-        step(value[i], i);
-        segments.pop();
-      }
-    } else if (isJsonObject(value)) {
-      for (const k of Object.keys(value)) {
-        fields.push(k);
-        segments.push(k);
-        step(value[k], k);
-        segments.pop();
-        fields.pop();
-      }
-    }
-  };
-  step(root, undefined);
-}
-
-function joinSegments(base: string, segments: readonly (string | number)[]): string {
-  let out = base;
+function joinSegments(segments: readonly (string | number)[]): string {
+  let out = '';
   for (const s of segments) {
     if (typeof s === 'number') out += `[${s}]`;
     else {
@@ -91,10 +50,11 @@ function joinSegments(base: string, segments: readonly (string | number)[]): str
 }
 
 /**
- * Visits a JSON tree once for several visitors, each as `walk` would visit it: a visitor that
- * returns `false` does not see that value's children, while the others still do. Rules share
- * one walk of each manifest this way (through `RuleContext.onWalk`) instead of walking it each.
- * A visitor that throws is passed to `onError` and not called again.
+ * Visits every value of a JSON tree depth-first, parents before children, once for several
+ * visitors: a visitor that returns `false` does not see that value's children, while the others
+ * still do. Rules share one walk of each manifest this way (through `RuleContext.onWalk`). The
+ * visited record is reused from one value to the next (its `path` is computed only when read):
+ * copy what you keep. A visitor that throws is passed to `onError` and not called again.
  */
 export function walkTogether(root: unknown, visitors: readonly ((v: Visited) => boolean | void)[], onError: (index: number, error: unknown) => void): void {
   const count = visitors.length;
@@ -108,7 +68,7 @@ export function walkTogether(root: unknown, visitors: readonly ((v: Visited) => 
     field: undefined as string | undefined,
     fields: fields as readonly string[],
     get path(): string {
-      return joinSegments('', segments);
+      return joinSegments(segments);
     },
   };
   const step = (value: unknown, key: string | number | undefined, depth: number) => {

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Manifest } from '../lint/types';
+import { isPlainObject } from '../lint/util/walk';
 
 // How synth-time validation avoids repeating work within one `App.synth()` (see validation.ts).
 
@@ -30,11 +31,6 @@ export function sameJson(a: unknown, b: unknown): boolean {
     if (keys[i] !== otherKeys[i] || !sameJson((a as any)[keys[i]], (b as any)[keys[i]])) return false;
   }
   return true;
-}
-
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 const handedOverToJson = new WeakSet<Function>();

@@ -1,6 +1,7 @@
 import { CST, Document, isMap, isSeq, LineCounter, Node, parseAllDocuments, Parser } from 'yaml';
 import { parseFieldPath } from './path';
 import { Manifest } from './types';
+import { isJsonObject } from './util/walk';
 
 /** Where a manifest came from. */
 export interface ManifestSource {
@@ -89,7 +90,7 @@ export function parseManifests(text: string, file: string): ParseResult {
     const value = doc.toJS({ maxAliasCount: 1000 });
     if (value === null || value === undefined) return;
     const locate = (segments: (string | number)[]) => lineOf(doc, lineCounter, segments, startLine);
-    if (!isPlainObject(value)) {
+    if (!isJsonObject(value)) {
       result.problems.push({ file, line: startLine, message: `document ${index + 1} is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not a Kubernetes object (a mapping with apiVersion and kind)` });
       return;
     }
@@ -132,10 +133,6 @@ function unterminatedQuote(text: string, from: number, to: number): number | und
 
 function isListKind(value: any): boolean {
   return typeof value.kind === 'string' && /List$/.test(value.kind) && Array.isArray(value.items);
-}
-
-function isPlainObject(v: unknown): v is { [key: string]: any } {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function firstLine(message: string): string {

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
+import { isPlainObject } from '../lint/util/walk';
 import { yaml } from '../lint/util/yaml';
 import { InputArtifact } from './artifacts';
 import { ArgoText, renderText } from './expressions';
@@ -103,6 +104,3 @@ export class ResourceTemplate extends Template {
   }
 }
 
-function isPlainObject(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
-}

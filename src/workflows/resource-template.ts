@@ -103,4 +103,3 @@ export class ResourceTemplate extends Template {
     };
   }
 }
-

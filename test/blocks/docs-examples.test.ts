@@ -46,7 +46,7 @@ test('the documented examples synthesize, pass both schemas and lint without err
   // SlackExitHandler
   const commonWt = new WorkflowTemplate(self, 'common', { metadata: { name: 'common' } });
   const slack = new SlackExitHandler(self, 'slack', {
-    webhook: SlackWebhook.fromSecretName(self, 'hook', 'slack-webhook', 'url'),
+    webhook: SlackWebhook.fromSecretName('slack-webhook', 'url'),
     sharedIn: commonWt,
     argoUiUrl: 'https://argo.example.com',
   });

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { KubePolicyRule, KubeRole, KubeRoleBinding, KubeServiceAccount, KubeServiceAccountSubject, RBAC_GROUP } from '../core/kube-objects';
 import { IServiceAccountRef } from '../core/object-refs';
 import { namespaceOf } from '../core/ref-inspection';
-import { WORKFLOW_EXECUTOR_PERMISSION, WorkflowServiceAccount } from '../workflows/workflow-service-account';
+import { newExecutorRole, WorkflowServiceAccount } from '../workflows/workflow-service-account';
 import type { SensorPermission } from './trigger-action';
 
 /** Verbs in a stable order, so that generated rules read the same on every synth. */
@@ -79,10 +79,7 @@ export class SensorRbac extends Construct {
     this.executorSubjects.set(name, { apiGroup: '', kind: 'ServiceAccount', name, namespace });
     if (this.executorRole) return;
     const metadata = { name: `${this.props.sensorName}-executor`, namespace: this.props.namespace };
-    this.executorRole = new KubeRole(this, 'ExecutorRole', {
-      metadata,
-      rules: [{ apiGroups: [WORKFLOW_EXECUTOR_PERMISSION.apiGroup], resources: [WORKFLOW_EXECUTOR_PERMISSION.resource], verbs: [...WORKFLOW_EXECUTOR_PERMISSION.verbs] }],
-    });
+    this.executorRole = newExecutorRole(this, 'ExecutorRole', metadata);
     new KubeRoleBinding(this, 'ExecutorRoleBinding', {
       metadata,
       roleRef: { apiGroup: RBAC_GROUP, kind: 'Role', name: metadata.name },
@@ -90,7 +87,7 @@ export class SensorRbac extends Construct {
     });
   }
 
-/** Problems with the generated RBAC, as messages. */
+  /** Problems with the generated RBAC, as messages. */
   public check(): string[] {
     if (this.clusterRole && !this.props.namespace) {
       return ['a trigger needs a cluster-scoped permission, granted by a ClusterRoleBinding whose ServiceAccount subject must name a namespace, '

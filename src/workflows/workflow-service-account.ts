@@ -14,6 +14,12 @@ export const WORKFLOW_EXECUTOR_PERMISSION = {
   verbs: ['create', 'patch'],
 } as const;
 
+/** The Role granting `WORKFLOW_EXECUTOR_PERMISSION`. @internal */
+export function newExecutorRole(scope: Construct, id: string, metadata: ApiObjectMetadata): KubeRole {
+  const { apiGroup, resource, verbs } = WORKFLOW_EXECUTOR_PERMISSION;
+  return new KubeRole(scope, id, { metadata, rules: [{ apiGroups: [apiGroup], resources: [resource], verbs: [...verbs] }] });
+}
+
 /** Props of a `WorkflowServiceAccount`. */
 export interface WorkflowServiceAccountProps {
   /**
@@ -64,10 +70,7 @@ export class WorkflowServiceAccount extends Construct implements IServiceAccount
     this.hasExecutorRbac = props.executorRbac ?? true;
     if (this.hasExecutorRbac) {
       const metadata = { name: `${this.name}-executor`, namespace: props.metadata?.namespace };
-      new KubeRole(this, 'ExecutorRole', {
-        metadata,
-        rules: [{ apiGroups: [WORKFLOW_EXECUTOR_PERMISSION.apiGroup], resources: [WORKFLOW_EXECUTOR_PERMISSION.resource], verbs: [...WORKFLOW_EXECUTOR_PERMISSION.verbs] }],
-      });
+      newExecutorRole(this, 'ExecutorRole', metadata);
       new KubeRoleBinding(this, 'ExecutorRoleBinding', {
         metadata,
         roleRef: { apiGroup: RBAC_GROUP, kind: 'Role', name: metadata.name },

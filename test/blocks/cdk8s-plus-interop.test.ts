@@ -264,7 +264,7 @@ describe('a reference of the wrong kind is refused where it is passed', () => {
       /WorkflowVolume\.fromConfigMap\(\): expects a ConfigMap, but Secret "creds" was passed/],
     ['a SecretRef as a ServiceAccount', (s: Construct) => new WorkflowTemplate(s, 'wt', { serviceAccount: SecretRef.fromName('runner') }),
       /test\/wt: serviceAccount: expects a ServiceAccount, but Secret "runner" was passed.*ServiceAccountRef\.fromName\("runner"\)/],
-    ['a ConfigMap as the Secret of a key', (s: Construct) => EnvVarSource.fromSecretKey({ secret: ConfigMapRef.fromName('settings'), key: 'k' }),
+    ['a ConfigMap as the Secret of a key', () => EnvVarSource.fromSecretKey({ secret: ConfigMapRef.fromName('settings'), key: 'k' }),
       /EnvVarSource\.fromSecretKey\(\): expects a Secret, but ConfigMap "settings" was passed/],
   ])('%s', (_label, wire, message) => {
     const { chart } = newChart();

@@ -49,10 +49,19 @@ export interface WorkflowServiceAccountProps {
  * A ServiceAccount for workflow pods: its token is mounted (the executor talks to the API) and,
  * unless told otherwise, it holds exactly the executor's permission through a Role and RoleBinding
  * named `<account>-executor`, so runs are not "forbidden" writing their task results.
+ *
+ * It is also what cdk8s-plus (any major) takes as a ServiceAccount: a Deployment's
+ * `serviceAccount`, a subject of `role.bind(account)`.
  */
 export class WorkflowServiceAccount extends Construct implements IServiceAccountRef {
   /** `ServiceAccount`. */
   public readonly kind = 'ServiceAccount';
+  /** `v1`. */
+  public readonly apiVersion = 'v1';
+  /** The core API group, `''`. */
+  public readonly apiGroup = '';
+  /** `serviceaccounts`, the resource RBAC rules name. */
+  public readonly resourceType = 'serviceaccounts';
   /** The ServiceAccount object. */
   public readonly apiObject: ApiObject;
   /** True when this construct granted the executor permission to the account. */
@@ -92,6 +101,11 @@ export class WorkflowServiceAccount extends Construct implements IServiceAccount
   /** Metadata of the ServiceAccount (add labels and annotations here). */
   public get metadata(): ApiObjectMetadataDefinition {
     return this.apiObject.metadata;
+  }
+
+  /** The account as a RoleBinding subject, in its namespace. */
+  public toSubjectConfiguration(): { readonly apiGroup: string; readonly kind: string; readonly name: string; readonly namespace?: string } {
+    return { apiGroup: this.apiGroup, kind: this.kind, name: this.name, namespace: this.namespace };
   }
 
   /** Lets pods of this account pull images with the credentials in `secret`. */

@@ -64,4 +64,24 @@ describe('WorkflowServiceAccount', () => {
     expect(() => new WorkflowServiceAccount(chart, 'runner', { imagePullSecrets: [ConfigMapRef.fromName('registry')] }))
       .toThrow(/c\/runner: imagePullSecrets: expects a Secret, but ConfigMap "registry" was passed/);
   });
+
+  test.each([
+    ['cdk8s-plus-27', (chart: Chart, sa: WorkflowServiceAccount) => {
+      new plus27.Deployment(chart, 'web', { serviceAccount: sa, containers: [{ image: 'nginx:1.27', portNumber: 8080 }] });
+      new plus27.Role(chart, 'reader', { metadata: { name: 'reader' } }).bind(sa);
+    }],
+    ['cdk8s-plus-33', (chart: Chart, sa: WorkflowServiceAccount) => {
+      new plus33.Deployment(chart, 'web', { serviceAccount: sa, containers: [{ image: 'nginx:1.27', portNumber: 8080 }] });
+      new plus33.Role(chart, 'reader', { metadata: { name: 'reader' } }).bind(sa);
+    }],
+  ])('%s takes it as a ServiceAccount: a Deployment runs as it, a Role binds it', (_label, use) => {
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'web' });
+    const sa = new WorkflowServiceAccount(chart, 'runner', { metadata: { name: 'runner' }, executorRbac: false });
+    use(chart, sa);
+    const docs = Testing.synth(chart);
+    expect(docs.find(d => d.kind === 'Deployment').spec.template.spec.serviceAccountName).toBe('runner');
+    const binding = docs.find(d => d.kind === 'RoleBinding');
+    expect(binding.roleRef).toMatchObject({ kind: 'Role', name: 'reader' });
+    expect(binding.subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 'runner', namespace: 'web' }]);
+  });
 });

@@ -5,6 +5,7 @@ export * from './schema/validator';
 export { SCHEMA_DIR_ENV, SCHEMA_SOURCES, loadSchema } from './schema/source';
 export * from './lint';
 export { addArgoValidation, lintConstructTree, ValidationScope } from './core/validation';
+export * from './core/object-refs';
 export * from './workflows';
 export * from './events';
 export * from './config';

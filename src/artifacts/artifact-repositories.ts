@@ -1,6 +1,8 @@
-import * as kplus from 'cdk8s-plus-27';
+import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
+import { KubeConfigMap } from '../core/kube-objects';
+import { secretKeySelector } from '../core/ref-inspection';
 import { yaml } from '../lint/util/yaml';
 import { ArgoText, ArtifactRepositoryRefProps, renderText } from '../workflows';
 import { S3Credentials } from './s3-credentials';
@@ -67,7 +69,7 @@ export class S3ArtifactRepository {
   /** @internal */
   constructor(
     /** The ConfigMap holding it. */
-    public readonly configMap: kplus.ConfigMap,
+    public readonly configMap: ApiObject,
     /** Its key in the ConfigMap. */
     public readonly key: string,
     /** Its settings. */
@@ -92,13 +94,18 @@ export class S3ArtifactRepository {
  */
 export class ArtifactRepositories extends Construct {
   /** The ConfigMap. */
-  public readonly configMap: kplus.ConfigMap;
+  public readonly configMap: ApiObject;
   private readonly repositories: S3ArtifactRepository[] = [];
+  /** One key per repository: its settings as YAML, with Argo's field names. */
+  private readonly data: { [key: string]: string } = {};
 
   constructor(scope: Construct, id: string, props: ArtifactRepositoriesProps = {}) {
     super(scope, id);
-    this.configMap = new kplus.ConfigMap(this, 'ConfigMap', {
+    this.configMap = new KubeConfigMap(this, 'ConfigMap', {
       metadata: { name: props.name ?? 'artifact-repositories', namespace: props.namespace },
+      data: Lazy.any({ produce: () => (this.repositories.length ? this.data : undefined) }),
+      // Rendered as cdk8s-plus did, so that manifests do not change for apps upgrading.
+      immutable: false,
     });
     this.node.addValidation({ validate: () => this.validateRepositories() });
   }
@@ -108,7 +115,7 @@ export class ArtifactRepositories extends Construct {
     if (this.repositories.some(r => r.key === key)) throw new Error(`${this.node.path}: an artifact repository "${key}" already exists in ConfigMap "${this.configMap.name}". Choose another key.`);
     const repo = new S3ArtifactRepository(this.configMap, key, props);
     this.repositories.push(repo);
-    this.configMap.addData(key, yaml().stringify(toJsonRepository(props)));
+    this.data[key] = yaml().stringify(toJsonRepository(props));
     const first = this.repositories.length === 1;
     if (props.default ?? first) this.configMap.metadata.addAnnotation(DEFAULT_REPOSITORY_ANNOTATION, key);
     return repo;
@@ -150,8 +157,8 @@ function toJsonRepository(p: S3RepositoryProps): Record<string, any> {
       insecure: p.insecure ? true : undefined,
       keyFormat: p.keyFormat === undefined ? undefined : renderText(p.keyFormat),
       useSdkCreds: creds.serviceAccount ? true : undefined,
-      accessKeySecret: creds.accessKeyId ? { name: creds.accessKeyId.secret.name, key: creds.accessKeyId.key } : undefined,
-      secretKeySecret: creds.secretAccessKey ? { name: creds.secretAccessKey.secret.name, key: creds.secretAccessKey.key } : undefined,
+      accessKeySecret: creds.accessKeyId && secretKeySelector(creds.accessKeyId),
+      secretKeySecret: creds.secretAccessKey && secretKeySelector(creds.secretAccessKey),
     },
   };
   return l1.toJson_ArtifactRepository(repo)!;

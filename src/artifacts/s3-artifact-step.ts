@@ -1,7 +1,6 @@
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import * as l1 from '../../imports/argo-workflows';
 import { warn } from '../config/support';
+import { IServiceAccountRef } from '../core/object-refs';
 import { objectLabel } from '../core/object-label';
 import {
   ArgoVariable, ArtifactArchive, ContainerTemplate, ContainerTemplateProps, InputArtifact, Invocation, OutputArtifact,
@@ -145,6 +144,7 @@ export class S3ArtifactStep extends ContainerTemplate {
     });
     const stored = new StoredS3Artifact(this, output, options.location);
     this.stored.push(stored);
+    this.runAsArtifactAccount(options.location);
     return stored;
   }
 
@@ -160,17 +160,19 @@ export class S3ArtifactStep extends ContainerTemplate {
     const input = this.addInputArtifact(name, { path, location: location?._artifactLocation(), optional: options.optional });
     const artifact = new LoadedS3Artifact(this, input, source);
     this.loaded.push({ artifact, expected: options.location });
+    this.runAsArtifactAccount(location);
     return artifact;
   }
 
   /** The ServiceAccount of the IAM role the artifacts use, if any. */
-  public get artifactServiceAccount(): kplus.IServiceAccount | undefined {
+  public get artifactServiceAccount(): IServiceAccountRef | undefined {
     return this.locations().map(l => l.location.credentials.serviceAccount).find(sa => sa !== undefined);
   }
 
-  protected renderBody(): Partial<l1.Template> {
-    const sa = this.artifactServiceAccount;
-    return { ...super.renderBody(), ...(sa && !this.stepProps.serviceAccount ? { serviceAccountName: sa.name } : {}) };
+  /** With IAM-role credentials the pod runs as their ServiceAccount (unless the props named one), so the executor gets the role. */
+  private runAsArtifactAccount(location: S3Location | undefined): void {
+    const sa = location?.credentials.serviceAccount;
+    if (sa) this.setDefaultServiceAccount(sa);
   }
 
   protected validateObjects(): string[] {

@@ -1,6 +1,7 @@
-import * as kplus from 'cdk8s-plus-27';
 import { secretKeyProblem } from '../config/support';
-import { IamRoleServiceAccount, IRSA_ROLE_ANNOTATION } from './iam-role-service-account';
+import { ISecretRef, IServiceAccountRef, SecretKeyRef } from '../core/object-refs';
+import { definingApiObject, expectKind } from '../core/ref-inspection';
+import { IRSA_ROLE_ANNOTATION } from './iam-role-service-account';
 
 /** Options of `S3Credentials.fromAccessKeys()`. */
 export interface S3AccessKeyOptions {
@@ -24,25 +25,27 @@ export class S3Credentials {
   /**
    * The IAM role of a ServiceAccount annotated with `eks.amazonaws.com/role-arn` (`useSDKCreds`).
    * Templates using it run as that ServiceAccount (set automatically by `S3ArtifactStep`).
-   * Create one with `new IamRoleServiceAccount(...)`, or import one with
-   * `kplus.ServiceAccount.fromServiceAccountName(...)`.
+   * Create one with `new IamRoleServiceAccount(...)`, or refer to one that lives only in the
+   * cluster with `ServiceAccountRef.fromName(...)`.
    */
-  public static fromServiceAccount(serviceAccount: kplus.IServiceAccount): S3Credentials {
+  public static fromServiceAccount(serviceAccount: IServiceAccountRef): S3Credentials {
+    expectKind(serviceAccount, 'ServiceAccount', 'S3Credentials.fromServiceAccount()');
     return new S3Credentials(serviceAccount, undefined, undefined);
   }
 
   /** An access key id and secret access key read from a Secret (`accessKeySecret`/`secretKeySecret`). */
-  public static fromAccessKeys(secret: kplus.ISecret, options: S3AccessKeyOptions = {}): S3Credentials {
+  public static fromAccessKeys(secret: ISecretRef, options: S3AccessKeyOptions = {}): S3Credentials {
+    expectKind(secret, 'Secret', 'S3Credentials.fromAccessKeys()');
     return new S3Credentials(undefined, { secret, key: options.accessKeyIdKey ?? 'accessKey' }, { secret, key: options.secretAccessKeyKey ?? 'secretKey' });
   }
 
   private constructor(
     /** The ServiceAccount whose IAM role is used (IRSA), if that is the method. */
-    public readonly serviceAccount: kplus.IServiceAccount | undefined,
+    public readonly serviceAccount: IServiceAccountRef | undefined,
     /** The Secret key holding the access key id, if keys are the method. */
-    public readonly accessKeyId: kplus.SecretValue | undefined,
+    public readonly accessKeyId: SecretKeyRef | undefined,
     /** The Secret key holding the secret access key, if keys are the method. */
-    public readonly secretAccessKey: kplus.SecretValue | undefined) {}
+    public readonly secretAccessKey: SecretKeyRef | undefined) {}
 
   /** A short description for messages, e.g. `IAM role of ServiceAccount "s3"`. */
   public get description(): string {
@@ -67,8 +70,9 @@ export class S3Credentials {
       }
     }
     const sa = this.serviceAccount;
-    if (sa instanceof kplus.ServiceAccount && !(sa instanceof IamRoleServiceAccount)) {
-      const annotations = sa.metadata.toJson().annotations ?? {};
+    const defined = sa && definingApiObject(sa);
+    if (sa && defined?.kind === 'ServiceAccount') {
+      const annotations = defined.metadata.toJson().annotations ?? {};
       if (!annotations[IRSA_ROLE_ANNOTATION]) {
         out.push(`S3 credentials come from the IAM role of ServiceAccount "${sa.name}", but it has no ${IRSA_ROLE_ANNOTATION} annotation: `
           + 'the pod gets no AWS credentials and every S3 call fails with AccessDenied. Use new IamRoleServiceAccount(...) or add the annotation.');
@@ -78,11 +82,11 @@ export class S3Credentials {
   }
 
   /** @internal Fields of Argo's S3 artifact. */
-  public get _fields(): { accessKey?: kplus.SecretValue; secretKey?: kplus.SecretValue; useSdkCreds?: boolean } {
+  public get _fields(): { accessKey?: SecretKeyRef; secretKey?: SecretKeyRef; useSdkCreds?: boolean } {
     return this.serviceAccount ? { useSdkCreds: true } : { accessKey: this.accessKeyId, secretKey: this.secretAccessKey };
   }
 }
 
-function sameKey(a: kplus.SecretValue | undefined, b: kplus.SecretValue | undefined): boolean {
+function sameKey(a: SecretKeyRef | undefined, b: SecretKeyRef | undefined): boolean {
   return a?.secret.name === b?.secret.name && a?.key === b?.key;
 }

@@ -1,5 +1,6 @@
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { ISecretRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
 import { EnvGroup, EnvGroupOptions, EnvGroupValue, SecretEnvGroupOptions } from './env-group';
 import { PodTemplate } from '../workflows/container-template';
 import { objectLabel } from '../core/object-label';
@@ -70,7 +71,8 @@ export class ConfigMapEnv extends Construct {
    * Adds a group backed by an existing Secret (`envFrom[].secretRef`): every key of the Secret
    * becomes a variable. The values stay in the Secret and never appear in a manifest.
    */
-  public addSecretGroup(name: string, secret: kplus.ISecret, options: SecretEnvGroupOptions = {}): EnvGroup {
+  public addSecretGroup(name: string, secret: ISecretRef, options: SecretEnvGroupOptions = {}): EnvGroup {
+    expectKind(secret, 'Secret', `${this.node.path}: addSecretGroup("${name}")`);
     this.checkNew(name);
     const group = new EnvGroup(this, name, { kind: 'secret', secret, options });
     this.groupList.push(group);

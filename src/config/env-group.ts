@@ -1,10 +1,12 @@
 import { createHash } from 'crypto';
-import * as kplus from 'cdk8s-plus-27';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { K8sEnvFromSource } from '../../imports/kubernetes';
+import { KubeConfigMap } from '../core/kube-objects';
+import { ISecretRef } from '../core/object-refs';
+import { namespaceOf } from '../core/ref-inspection';
 import { DNS1123_SUBDOMAIN_FORMAT, nameProblem } from '../lint/util/names';
 import { IEnvSource } from '../workflows';
-import { resourceNamespace } from './support';
 
 /** Names usable as environment variables in any shell: letters, digits and `_`, not starting with a digit. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -49,7 +51,7 @@ export interface SecretEnvGroupOptions {
 /** @internal What backs a group. */
 export type EnvGroupBacking =
   | { readonly kind: 'configMap'; readonly values: { readonly [key: string]: EnvGroupValue }; readonly options: EnvGroupOptions; readonly immutable: boolean; readonly name: string; readonly namespace?: string }
-  | { readonly kind: 'secret'; readonly secret: kplus.ISecret; readonly options: SecretEnvGroupOptions };
+  | { readonly kind: 'secret'; readonly secret: ISecretRef; readonly options: SecretEnvGroupOptions };
 
 /**
  * A named group of environment variables (e.g. `common`, or one per workflow), backed by a
@@ -61,9 +63,9 @@ export class EnvGroup extends Construct implements IEnvSource {
   /** The group name. */
   public readonly groupName: string;
   /** The ConfigMap holding the values (undefined for a Secret-backed group). */
-  public readonly configMap?: kplus.ConfigMap;
+  public readonly configMap?: ApiObject;
   /** The Secret holding the values (undefined for a ConfigMap-backed group). */
-  public readonly secret?: kplus.ISecret;
+  public readonly secret?: ISecretRef;
   /** The variable values as strings, keyed by name (empty for a Secret-backed group: its values are not known here). */
   public readonly data: { readonly [name: string]: string };
 
@@ -74,10 +76,11 @@ export class EnvGroup extends Construct implements IEnvSource {
     if (backing.kind === 'configMap') {
       this.data = Object.fromEntries(Object.entries(backing.values).map(([k, v]) => [k, String(v)]));
       const name = backing.immutable ? `${backing.name}-${contentHash(this.data)}` : backing.name;
-      this.configMap = new kplus.ConfigMap(this, 'ConfigMap', {
+      this.configMap = new KubeConfigMap(this, 'ConfigMap', {
         metadata: { name, namespace: backing.namespace },
-        data: sortedCopy(this.data),
-        immutable: backing.immutable ? true : undefined,
+        data: Object.keys(this.data).length ? sortedCopy(this.data) : undefined,
+        // `immutable: false` too, as cdk8s-plus rendered it, so that manifests do not change for apps upgrading.
+        immutable: backing.immutable,
       });
     } else {
       this.data = {};
@@ -98,7 +101,7 @@ export class EnvGroup extends Construct implements IEnvSource {
 
   /** Namespace of the backing object, when the app knows it. */
   public get namespace(): string | undefined {
-    return resourceNamespace(this.configMap ?? this.secret!);
+    return namespaceOf(this.configMap ?? this.secret!);
   }
 
   /** The `envFrom` entry: `configMapRef` or `secretRef`. */

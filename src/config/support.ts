@@ -1,5 +1,5 @@
-import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
+import { ISecretRef } from '../core/object-refs';
 
 /** Secret keys Kubernetes accepts: `[-._a-zA-Z0-9]+`. */
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
@@ -10,15 +10,10 @@ const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
  * @param what how the message names the use, e.g. `the Slack webhook URL`
  * @internal
  */
-export function secretKeyProblem(secret: kplus.ISecret, key: string, what: string): string | undefined {
+export function secretKeyProblem(secret: ISecretRef, key: string, what: string): string | undefined {
   if (SECRET_KEY.test(key)) return undefined;
   return `${what} is read from key "${key}" of Secret "${secret.name}", which is not a valid Secret key (letters, digits, "-", "_" and "."): `
     + 'Kubernetes cannot hold such a key, so the pod would never start. Use the key the Secret really holds, e.g. "url".';
-}
-
-/** The namespace of a cdk8s-plus resource defined in the app, if it sets one. @internal */
-export function resourceNamespace(resource: IConstruct): string | undefined {
-  return resource instanceof kplus.Resource ? resource.metadata.namespace : undefined;
 }
 
 /** Writes a synth warning the way the rule engine does (warnings do not fail synth). @internal */

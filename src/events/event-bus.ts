@@ -1,10 +1,11 @@
 import { ApiObjectMetadata, Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
   ArgoEventBus, EventBusSpec, JetStreamBus, JetStreamConfig, KafkaBus, NativeStrategy, NatsConfig,
 } from '../../imports/argo-events';
+import { ClusterObjectOptions } from '../core/object-refs';
 import { addArgoValidation } from '../core/validation';
+import { VolumeAccessMode } from '../workflows/volumes';
 import { quantity } from './util';
 
 /** Name Argo Events gives the bus that EventSources and Sensors use when they name none. */
@@ -24,15 +25,6 @@ export interface IEventBus {
   readonly namespace?: string;
 }
 
-/** Where an object that lives only in the cluster is. */
-export interface ClusterObjectOptions {
-  /**
-   * Its namespace.
-   * @default - the namespace of whatever refers to it
-   */
-  readonly namespace?: string;
-}
-
 /** Storage for the JetStream StatefulSet. */
 export interface JetStreamPersistence {
   /**
@@ -44,7 +36,7 @@ export interface JetStreamPersistence {
    * Access mode of the volume claims.
    * @default - ReadWriteOnce (Argo Events' default)
    */
-  readonly accessMode?: kplus.PersistentVolumeAccessMode;
+  readonly accessMode?: `${VolumeAccessMode}`;
   /**
    * Size of each volume.
    * @default - 20Gi (Argo Events' default)

@@ -1,7 +1,8 @@
 import { ApiObjectMetadata, Lazy } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ArgoEventSource, EventSourceSpec, EventsTemplate } from '../../imports/argo-events';
+import { IServiceAccountRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
 import { addArgoValidation } from '../core/validation';
 import { eventBusNameOf, IEventBus } from './event-bus';
 import { IEventSourceEvent } from './event-handle';
@@ -35,7 +36,7 @@ export interface EventSourceBaseProps {
    * Service account of the EventSource pod (sources that call the Kubernetes API need one).
    * @default - the namespace's default service account
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IServiceAccountRef;
   /**
    * Number of EventSource pods.
    * @default 1
@@ -61,6 +62,7 @@ export abstract class EventSourceBase extends Construct implements IEventSource 
 
   protected constructor(scope: Construct, id: string, props: EventSourceBaseProps) {
     super(scope, id);
+    expectKind(props.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
     this.eventBus = props.eventBus;
     const template: EventsTemplate | undefined = props.template || props.serviceAccount
       ? { ...props.template, serviceAccountName: props.serviceAccount?.name } : undefined;

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ArgoService, EventSourceSpec } from '../../imports/argo-events';
-import { ClusterObjectOptions } from './event-bus';
+import { ClusterObjectOptions } from '../core/object-refs';
 import { EventSourceEvent } from './event-handle';
 import { EventSourceBase, EventSourceBaseProps, IEventSource } from './event-source-base';
 

@@ -1,5 +1,5 @@
 export { EventBus, EventBusBackend, DEFAULT_EVENT_BUS_NAME, DEFAULT_JETSTREAM_VERSION } from './event-bus';
-export type { IEventBus, EventBusProps, JetStreamBusOptions, JetStreamPersistence, ClusterObjectOptions } from './event-bus';
+export type { IEventBus, EventBusProps, JetStreamBusOptions, JetStreamPersistence } from './event-bus';
 export { EventField } from './event-field';
 export type { EventContextKey, IEventFieldSource, IEventFieldFactory } from './event-field';
 export { EventSourceEvent } from './event-handle';
@@ -12,7 +12,7 @@ export { CalendarEventSource, CalendarEvent } from './calendar-event-source';
 export type { CalendarEventSourceProps, CalendarEventOptions } from './calendar-event-source';
 export { WebhookEndpoint, WebhookMethod } from './webhook-endpoint';
 export type { WebhookEndpointOptions, WebhookTls } from './webhook-endpoint';
-export { WebhookEventSource, DEFAULT_WEBHOOK_PORT } from './webhook-event-source';
+export { WebhookEventSource, WebhookServiceType, DEFAULT_WEBHOOK_PORT } from './webhook-event-source';
 export type { WebhookEventSourceProps, WebhookIngressOptions } from './webhook-event-source';
 export { EventDataFilter, EventExprFilter, FilterLogic, DataComparator } from './filters';
 export type { DependencyFilters } from './filters';

@@ -1,9 +1,9 @@
-import * as kplus from 'cdk8s-plus-27';
 import { HttpTrigger, KafkaTrigger, SlackTrigger, TriggerParameter } from '../../imports/argo-events';
+import { SecretKeyRef } from '../core/object-refs';
+import { expectSecretKey, secretKeySelector } from '../core/ref-inspection';
 import { EventField } from './event-field';
 import type { BoundTriggerAction, FieldResolver, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-action';
 import { renderMappings, TriggerParameterMapping } from './trigger-parameters';
-import { secretKeySelector } from './util';
 
 /** Methods of an HTTP trigger (the ones Argo Events accepts). */
 export enum HttpTriggerMethod {
@@ -44,7 +44,7 @@ export interface HttpTriggerOptions extends Omit<HttpTrigger, 'method' | 'payloa
 /** Options of a Slack trigger. */
 export interface SlackTriggerOptions extends Omit<SlackTrigger, 'slackToken' | 'channel' | 'message' | 'parameters'> {
   /** Secret key holding the Slack bot token. */
-  readonly token: kplus.SecretValue;
+  readonly token: SecretKeyRef;
   /** Channel to post to, fixed or from the event. */
   readonly channel: string | EventField;
   /** Message to post, fixed or from the event. */
@@ -80,6 +80,7 @@ export class TemplateAction {
   /** Slack message; event-valued channel/message become trigger parameters with computed paths. */
   public static slack(options: SlackTriggerOptions): TemplateAction {
     const { token, channel, message, ...rest } = options;
+    expectSecretKey(token, 'TriggerAction.slack(): token');
     const dynamic = ([['channel', channel], ['message', message]] as const).filter((e): e is ['channel' | 'message', EventField] => e[1] instanceof EventField);
     return new TemplateAction(dynamic.map(d => d[1]), () => ({
       slack: {

@@ -1,30 +1,20 @@
-import * as kplus from 'cdk8s-plus-27';
+import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { WORKFLOW_EXECUTOR_PERMISSION, WorkflowServiceAccount } from '../workflows/workflow-service-account';
+import { KubePolicyRule, KubeRole, KubeRoleBinding, KubeServiceAccount, KubeServiceAccountSubject, RBAC_GROUP } from '../core/kube-objects';
+import { IServiceAccountRef } from '../core/object-refs';
+import { namespaceOf } from '../core/ref-inspection';
+import { newExecutorRole, WorkflowServiceAccount } from '../workflows/workflow-service-account';
 import type { SensorPermission } from './trigger-action';
 
 /** Verbs in a stable order, so that generated rules read the same on every synth. */
 const VERB_ORDER = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 
-
 /** Props of `SensorRbac`. @internal */
 export interface SensorRbacProps {
   readonly sensorName: string;
   readonly namespace?: string;
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IServiceAccountRef;
   readonly executor: boolean;
-}
-
-/** A service account subject by name (in the binding's namespace unless given). */
-class NamedServiceAccount extends Construct implements kplus.ISubject {
-  constructor(scope: Construct, id: string, private readonly accountName: string) {
-    super(scope, id);
-  }
-
-  /** The RoleBinding subject. */
-  public toSubjectConfiguration(): kplus.SubjectConfiguration {
-    return { kind: 'ServiceAccount', name: this.accountName };
-  }
 }
 
 /**
@@ -35,22 +25,19 @@ class NamedServiceAccount extends Construct implements kplus.ISubject {
  */
 export class SensorRbac extends Construct {
   /** Service account of the sensor pod (given, or created here). */
-  public readonly serviceAccount: kplus.IServiceAccount;
+  public readonly serviceAccount: IServiceAccountRef;
   private readonly managed: boolean;
   private readonly granted = new Map<string, { permission: SensorPermission; verbs: Set<string> }>();
-  private role?: kplus.Role;
-  private clusterRole?: kplus.ClusterRole;
-  private executorBinding?: kplus.RoleBinding;
-  private readonly executorSubjects = new Set<string>();
-  private workflowAccount?: kplus.ServiceAccount;
+  private role?: KubeRole;
+  private clusterRole?: KubeRole;
+  private executorRole?: KubeRole;
+  private readonly executorSubjects = new Map<string, KubeServiceAccountSubject>();
+  private workflowAccount?: KubeServiceAccount;
 
   constructor(scope: Construct, id: string, private readonly props: SensorRbacProps) {
     super(scope, id);
     this.managed = !props.serviceAccount;
-    this.serviceAccount = props.serviceAccount ?? new kplus.ServiceAccount(this, 'ServiceAccount', {
-      metadata: { name: `${props.sensorName}-sensor`, namespace: props.namespace },
-      automountToken: true,
-    });
+    this.serviceAccount = props.serviceAccount ?? this.newServiceAccount('ServiceAccount', `${props.sensorName}-sensor`);
   }
 
   /** Every permission needed so far, one entry per resource, verbs in a stable order. */
@@ -58,52 +45,46 @@ export class SensorRbac extends Construct {
     return [...this.granted.values()].map(g => ({ ...g.permission, verbs: sortVerbs(g.verbs) }));
   }
 
-  /** Records permissions and, for a managed service account, grants the verbs not yet granted. */
+  /** Records permissions and, for a managed service account, grants them (one rule per resource). */
   public grant(permissions: readonly SensorPermission[]): void {
     for (const p of permissions) {
       const key = `${p.clusterScoped ? 'cluster' : 'ns'}/${p.apiGroup}/${p.resource}`;
       const entry = this.granted.get(key) ?? { permission: { apiGroup: p.apiGroup, resource: p.resource, verbs: [], clusterScoped: p.clusterScoped || undefined }, verbs: new Set<string>() };
       this.granted.set(key, entry);
-      const missing = sortVerbs(new Set(p.verbs.filter(v => !entry.verbs.has(v))));
-      missing.forEach(v => entry.verbs.add(v));
-      if (!this.managed || missing.length === 0) continue;
-      const resource = { apiGroup: p.apiGroup, resourceType: p.resource };
-      if (p.clusterScoped) this.ensureClusterRole().allow(missing, { asApiResource: () => resource, asNonApiResource: () => undefined });
-      else this.ensureRole().allow(missing, resource);
+      p.verbs.forEach(v => entry.verbs.add(v));
+      if (!this.managed || p.verbs.length === 0) continue;
+      if (p.clusterScoped) this.ensureClusterRole();
+      else this.ensureRole();
     }
   }
 
   /** The `<sensor>-workflow` ServiceAccount (created on first use), or undefined without executor RBAC. */
   public defaultWorkflowServiceAccount(): string | undefined {
     if (!this.props.executor) return undefined;
-    this.workflowAccount ??= new kplus.ServiceAccount(this, 'WorkflowServiceAccount', {
-      metadata: { name: `${this.props.sensorName}-workflow`, namespace: this.props.namespace },
-      automountToken: true,
-    });
+    this.workflowAccount ??= this.newServiceAccount('WorkflowServiceAccount', `${this.props.sensorName}-workflow`);
     this.grantExecutor(this.workflowAccount);
     return this.workflowAccount.name;
   }
 
   /**
-   * Binds the executor Role (create/patch workflowtaskresults) to a service account. A
-   * ServiceAccount construct is bound as itself; any other account by name, in the sensor's namespace
-   * (an imported kplus account would otherwise claim the `default` namespace).
+   * Binds the executor Role (create/patch workflowtaskresults) to a service account: in its own
+   * namespace when the app defines it or its reference names one, else by name in the sensor's
+   * namespace (the binding's).
    */
-  public grantExecutor(account: string | kplus.IServiceAccount): void {
-    const serviceAccountName = typeof account === 'string' ? account : account.name;
-    if (!this.props.executor || this.executorSubjects.has(serviceAccountName)) return;
+  public grantExecutor(account: string | IServiceAccountRef): void {
+    const name = typeof account === 'string' ? account : account.name;
+    if (!this.props.executor || this.executorSubjects.has(name)) return;
     if (account instanceof WorkflowServiceAccount && account.hasExecutorRbac) return;
-    if (!this.executorBinding) {
-      const role = new kplus.Role(this, 'ExecutorRole', { metadata: { name: `${this.props.sensorName}-executor`, namespace: this.props.namespace } });
-      role.allow([...WORKFLOW_EXECUTOR_PERMISSION.verbs], { apiGroup: WORKFLOW_EXECUTOR_PERMISSION.apiGroup, resourceType: WORKFLOW_EXECUTOR_PERMISSION.resource });
-      this.executorBinding = new kplus.RoleBinding(this, 'ExecutorRoleBinding', {
-        metadata: { name: `${this.props.sensorName}-executor`, namespace: this.props.namespace }, role,
-      });
-    }
-    this.executorSubjects.add(serviceAccountName);
-    const subject = account instanceof kplus.ServiceAccount ? account
-      : new NamedServiceAccount(this, `Executor-${serviceAccountName}`, serviceAccountName);
-    this.executorBinding.addSubjects(subject);
+    const namespace = typeof account === 'string' ? undefined : namespaceOf(account);
+    this.executorSubjects.set(name, { apiGroup: '', kind: 'ServiceAccount', name, namespace });
+    if (this.executorRole) return;
+    const metadata = { name: `${this.props.sensorName}-executor`, namespace: this.props.namespace };
+    this.executorRole = newExecutorRole(this, 'ExecutorRole', metadata);
+    new KubeRoleBinding(this, 'ExecutorRoleBinding', {
+      metadata,
+      roleRef: { apiGroup: RBAC_GROUP, kind: 'Role', name: metadata.name },
+      subjects: Lazy.any({ produce: () => [...this.executorSubjects.values()] }),
+    });
   }
 
   /** Problems with the generated RBAC, as messages. */
@@ -115,22 +96,35 @@ export class SensorRbac extends Construct {
     return [];
   }
 
-  private ensureRole(): kplus.Role {
-    if (!this.role) {
-      this.role = new kplus.Role(this, 'Role', { metadata: { name: `${this.props.sensorName}-sensor`, namespace: this.props.namespace } });
-      new kplus.RoleBinding(this, 'RoleBinding', { metadata: { name: `${this.props.sensorName}-sensor`, namespace: this.props.namespace }, role: this.role })
-        .addSubjects(this.serviceAccount);
-    }
-    return this.role;
+  private ensureRole(): void {
+    if (this.role) return;
+    const metadata = { name: `${this.props.sensorName}-sensor`, namespace: this.props.namespace };
+    this.role = new KubeRole(this, 'Role', { metadata, rules: Lazy.any({ produce: () => this.rules(false) }) });
+    new KubeRoleBinding(this, 'RoleBinding', { metadata, roleRef: { apiGroup: RBAC_GROUP, kind: 'Role', name: metadata.name }, subjects: [this.sensorSubject()] });
   }
 
-  private ensureClusterRole(): kplus.ClusterRole {
-    if (!this.clusterRole) {
-      const name = this.props.namespace ? `${this.props.namespace}-${this.props.sensorName}-sensor` : `${this.props.sensorName}-sensor`;
-      this.clusterRole = new kplus.ClusterRole(this, 'ClusterRole', { metadata: { name } });
-      new kplus.ClusterRoleBinding(this, 'ClusterRoleBinding', { metadata: { name }, role: this.clusterRole }).addSubjects(this.serviceAccount);
-    }
-    return this.clusterRole;
+  private ensureClusterRole(): void {
+    if (this.clusterRole) return;
+    const name = this.props.namespace ? `${this.props.namespace}-${this.props.sensorName}-sensor` : `${this.props.sensorName}-sensor`;
+    this.clusterRole = new KubeRole(this, 'ClusterRole', { cluster: true, metadata: { name }, rules: Lazy.any({ produce: () => this.rules(true) }) });
+    new KubeRoleBinding(this, 'ClusterRoleBinding', {
+      cluster: true, metadata: { name }, roleRef: { apiGroup: RBAC_GROUP, kind: 'ClusterRole', name }, subjects: [this.sensorSubject()],
+    });
+  }
+
+  /** The granted permissions of one scope as rules. */
+  private rules(clusterScoped: boolean): KubePolicyRule[] {
+    return this.permissions.filter(p => !!p.clusterScoped === clusterScoped)
+      .map(p => ({ apiGroups: [p.apiGroup], resources: [p.resource], verbs: p.verbs }));
+  }
+
+  /** The managed ServiceAccount as a binding subject. */
+  private sensorSubject(): KubeServiceAccountSubject {
+    return { apiGroup: '', kind: 'ServiceAccount', name: this.serviceAccount.name, namespace: namespaceOf(this.serviceAccount) };
+  }
+
+  private newServiceAccount(id: string, name: string): KubeServiceAccount {
+    return new KubeServiceAccount(this, id, { metadata: { name, namespace: this.props.namespace }, automountServiceAccountToken: true });
   }
 }
 

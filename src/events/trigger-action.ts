@@ -1,5 +1,5 @@
-import * as kplus from 'cdk8s-plus-27';
 import { TriggerParameter, TriggerParameterSource, TriggerTemplate } from '../../imports/argo-events';
+import { IServiceAccountRef } from '../core/object-refs';
 import { IWorkflowTemplate } from '../workflows/workflow-template-ref';
 import { EventField } from './event-field';
 import { HttpTriggerOptions, KafkaTriggerOptions, SlackTriggerOptions, TemplateAction } from './message-trigger-actions';
@@ -51,7 +51,7 @@ export interface TriggerBindContext {
   /** Service account submitted workflows run as when they name none; undefined when the sensor manages no workflow RBAC. */
   defaultWorkflowServiceAccount(): string | undefined;
   /** Lets a service account write workflowtaskresults (the Argo executor's requirement). */
-  grantExecutor(serviceAccount: string | kplus.IServiceAccount): void;
+  grantExecutor(serviceAccount: string | IServiceAccountRef): void;
 }
 
 /** An action bound to one trigger of one sensor. @internal */

@@ -1,6 +1,4 @@
 import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
-import { K8sSecretKeySelector } from '../../imports/kubernetes';
 
 /**
  * A duration as Go's `time.ParseDuration` reads it (`30s`, `5m`, `2h`, `250ms`): the form Argo
@@ -14,11 +12,6 @@ export function goDuration(duration: Duration): string {
   if (ms % 60_000 === 0) return `${ms / 60_000}m`;
   if (ms % 1000 === 0) return `${ms / 1000}s`;
   return `${ms}ms`;
-}
-
-/** A Secret key as the generated types reference it: name and key only, never the value. */
-export function secretKeySelector(value: kplus.SecretValue): K8sSecretKeySelector {
-  return { name: value.secret.name, key: value.key };
 }
 
 /** Go's `http.CanonicalHeaderKey`: `x-api-token` -> `X-Api-Token`, the key the webhook server stores. */

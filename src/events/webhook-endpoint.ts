@@ -1,12 +1,13 @@
 import { ApiObject, Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { WebhookEventSource as WebhookConfig } from '../../imports/argo-events';
+import { SecretKeyRef } from '../core/object-refs';
+import { expectSecretKey, secretKeySelector } from '../core/ref-inspection';
 import { addArgoValidation } from '../core/validation';
 import { fieldPath } from '../lint/path';
 import { EventContextKey, EventField } from './event-field';
 import { IEventSourceEvent } from './event-handle';
-import { bytes, secretKeySelector } from './util';
+import { bytes } from './util';
 
 /** HTTP methods a webhook endpoint accepts (matched exactly by the webhook server). */
 export enum WebhookMethod {
@@ -29,9 +30,9 @@ export enum WebhookMethod {
 /** Server certificate and key of a webhook port, from Secrets. */
 export interface WebhookTls {
   /** Secret key holding the PEM certificate. */
-  readonly certificate: kplus.SecretValue;
+  readonly certificate: SecretKeyRef;
   /** Secret key holding the PEM private key. */
-  readonly privateKey: kplus.SecretValue;
+  readonly privateKey: SecretKeyRef;
 }
 
 /** Options of a webhook endpoint. */
@@ -52,7 +53,7 @@ export interface WebhookEndpointOptions {
    * Secret key holding a bearer token callers must send (`Authorization: Bearer <token>`).
    * @default - no authentication
    */
-  readonly authSecret?: kplus.SecretValue;
+  readonly authSecret?: SecretKeyRef;
   /**
    * Serve HTTPS on this endpoint's port. Every endpoint of a port must use the same TLS setting.
    * @default - plain HTTP
@@ -114,6 +115,9 @@ export class WebhookEndpoint extends Construct implements IEventSourceEvent {
 
   constructor(scope: Construct, id: string, private readonly host: IWebhookHost, options: WebhookEndpointOptions) {
     super(scope, id);
+    expectSecretKey(options.authSecret, `${this.node.path}: authSecret`);
+    expectSecretKey(options.tls?.certificate, `${this.node.path}: tls.certificate`);
+    expectSecretKey(options.tls?.privateKey, `${this.node.path}: tls.privateKey`);
     this.options = options;
     this.eventSourceName = host.name;
     this.eventName = id;

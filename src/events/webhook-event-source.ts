@@ -1,7 +1,9 @@
-import { Names } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
+import { ApiObject, Lazy, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { EventSourceSpec } from '../../imports/argo-events';
+import { KubeIngress, KubeIngressPath, KubeIngressProps, KubeService, KubeServiceProps } from '../core/kube-objects';
+import { ISecretRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
 import { EventSourceBase, EventSourceBaseProps } from './event-source-base';
 import { IWebhookHost, WebhookEndpoint, WebhookEndpointOptions } from './webhook-endpoint';
 
@@ -10,6 +12,16 @@ export const DEFAULT_WEBHOOK_PORT = 12000;
 
 /** Label Argo Events puts on EventSource pods; the Service selects on it. */
 const EVENTSOURCE_NAME_LABEL = 'eventsource-name';
+
+/** Type of the Service exposing webhook endpoints (values of cdk8s-plus `ServiceType` are accepted too). */
+export enum WebhookServiceType {
+  /** Reachable inside the cluster only. */
+  CLUSTER_IP = 'ClusterIP',
+  /** Also on a port of every node. */
+  NODE_PORT = 'NodePort',
+  /** Also through the cloud provider's load balancer. */
+  LOAD_BALANCER = 'LoadBalancer',
+}
 
 /** An Ingress in front of the webhook endpoints, so that an outside party can reach them. */
 export interface WebhookIngressOptions {
@@ -27,7 +39,7 @@ export interface WebhookIngressOptions {
    * TLS Secret (certificate and key) the Ingress terminates HTTPS with; needs `host`.
    * @default - no TLS at the Ingress
    */
-  readonly tlsSecret?: kplus.ISecret;
+  readonly tlsSecret?: ISecretRef;
 }
 
 /** Properties of a `WebhookEventSource`. */
@@ -39,9 +51,9 @@ export interface WebhookEventSourceProps extends EventSourceBaseProps {
   readonly port?: number;
   /**
    * Type of the Service exposing the endpoints' ports.
-   * @default kplus.ServiceType.CLUSTER_IP
+   * @default WebhookServiceType.CLUSTER_IP
    */
-  readonly serviceType?: kplus.ServiceType;
+  readonly serviceType?: `${WebhookServiceType}`;
   /**
    * Create an Ingress routing each endpoint path (exact match) to the Service.
    * @default - no Ingress
@@ -63,15 +75,16 @@ export class WebhookEventSource extends EventSourceBase {
   public readonly port: number;
   private readonly endpoints: WebhookEndpoint[] = [];
   private readonly ingressOptions?: WebhookIngressOptions;
-  private readonly serviceType: kplus.ServiceType;
-  private _service?: kplus.Service;
-  private _ingress?: kplus.Ingress;
+  private readonly serviceType: `${WebhookServiceType}`;
+  private _service?: ApiObject;
+  private _ingress?: ApiObject;
 
   constructor(scope: Construct, id: string, props: WebhookEventSourceProps = {}) {
     super(scope, id, props);
     this.port = props.port ?? DEFAULT_WEBHOOK_PORT;
     this.ingressOptions = props.ingress;
-    this.serviceType = props.serviceType ?? kplus.ServiceType.CLUSTER_IP;
+    expectKind(props.ingress?.tlsSecret, 'Secret', `${this.node.path}: ingress.tlsSecret`);
+    this.serviceType = props.serviceType ?? WebhookServiceType.CLUSTER_IP;
     this.node.addValidation({ validate: () => this.checkEndpoints() });
   }
 
@@ -85,12 +98,12 @@ export class WebhookEventSource extends EventSourceBase {
   }
 
   /** The Service in front of the EventSource pods; created with the first endpoint. */
-  public get service(): kplus.Service | undefined {
+  public get service(): ApiObject | undefined {
     return this._service;
   }
 
   /** The Ingress, when one was asked for; created with the first endpoint. */
-  public get ingress(): kplus.Ingress | undefined {
+  public get ingress(): ApiObject | undefined {
     return this._ingress;
   }
 
@@ -108,19 +121,15 @@ export class WebhookEventSource extends EventSourceBase {
       serviceName: this.serviceName,
       ingressBaseUrl: this.ingressOptions?.host && `${this.ingressOptions.tlsSecret ? 'https' : 'http'}://${this.ingressOptions.host}`,
     };
+    const samePath = this.ingressOptions && this.endpoints.find(e => e.path === options.path);
+    if (samePath) {
+      throw new Error(`[${this.node.path}] EventSource/${this.name}: spec.webhook: endpoints "${samePath.eventName}" and "${eventName}" both listen on path ${options.path}: `
+        + 'the Ingress routes a path to one backend, so one of them would be unreachable from outside. Give each endpoint its own path.');
+    }
     const endpoint = new WebhookEndpoint(this, eventName, host, options);
-    const service = this.ensureService();
-    if (!this.endpoints.some(e => e.port === endpoint.port)) {
-      service.bind(endpoint.port, { targetPort: endpoint.port, name: `http-${endpoint.port}` });
-    }
     this.endpoints.push(endpoint);
-    const ingress = this.ensureIngress();
-    if (ingress) {
-      const backend = kplus.IngressBackend.fromService(service, { port: endpoint.port });
-      const ingressHost = this.ingressOptions?.host;
-      if (ingressHost) ingress.addHostRule(ingressHost, endpoint.path, backend, kplus.HttpIngressPathType.EXACT);
-      else ingress.addRule(endpoint.path, backend, kplus.HttpIngressPathType.EXACT);
-    }
+    this.ensureService();
+    this.ensureIngress();
     return endpoint;
   }
 
@@ -134,22 +143,42 @@ export class WebhookEventSource extends EventSourceBase {
     return endpoint;
   }
 
-  private ensureService(): kplus.Service {
-    if (!this._service) {
-      this._service = new kplus.Service(this, 'Service', { metadata: { name: this.serviceName, namespace: this.namespace }, type: this.serviceType });
-      this._service.selectLabel(EVENTSOURCE_NAME_LABEL, this.name);
-    }
-    return this._service;
+  private ensureService(): void {
+    this._service ??= new KubeService(this, 'Service', {
+      metadata: { name: this.serviceName, namespace: this.namespace },
+      spec: Lazy.any({ produce: (): KubeServiceProps['spec'] => ({
+        type: this.serviceType,
+        selector: { [EVENTSOURCE_NAME_LABEL]: this.name },
+        ports: this.ports().map(port => ({ name: `http-${port}`, port, targetPort: port })),
+        // Rendered as cdk8s-plus did, so that manifests do not change for apps upgrading.
+        externalIPs: [],
+      }) }),
+    });
   }
 
-  private ensureIngress(): kplus.Ingress | undefined {
-    if (!this.ingressOptions) return undefined;
-    if (!this._ingress) {
-      const { host, tlsSecret, className } = this.ingressOptions;
-      this._ingress = new kplus.Ingress(this, 'Ingress', { metadata: { name: `${this.name}-eventsource`, namespace: this.namespace }, className });
-      if (tlsSecret) this._ingress.addTls([{ hosts: host ? [host] : undefined, secret: tlsSecret }]);
-    }
-    return this._ingress;
+  private ensureIngress(): void {
+    if (!this.ingressOptions || this._ingress) return;
+    const { host, tlsSecret, className } = this.ingressOptions;
+    this._ingress = new KubeIngress(this, 'Ingress', {
+      metadata: { name: `${this.name}-eventsource`, namespace: this.namespace },
+      spec: Lazy.any({ produce: (): KubeIngressProps['spec'] => ({
+        ingressClassName: className,
+        rules: [{ host, http: { paths: this.ingressPaths() } }],
+        tls: tlsSecret ? [{ hosts: host ? [host] : undefined, secretName: tlsSecret.name }] : undefined,
+      }) }),
+    });
+  }
+
+  /** The ports of the endpoints, each once, in the order endpoints were added. */
+  private ports(): number[] {
+    return [...new Set(this.endpoints.map(e => e.port))];
+  }
+
+  /** One exact-match path per endpoint, to its port of the Service, sorted by path. */
+  private ingressPaths(): KubeIngressPath[] {
+    return this.endpoints
+      .map((e): KubeIngressPath => ({ path: e.path, pathType: 'Exact', backend: { service: { name: this.serviceName, port: { number: e.port } } } }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   protected renderSources(): Partial<EventSourceSpec> {

@@ -1,7 +1,8 @@
 import { ApiObjectMetadata, Lazy } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ArgoSensor, EventsTemplate, SensorSpec } from '../../imports/argo-events';
+import { IServiceAccountRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
 import { addArgoValidation } from '../core/validation';
 import { eventBusNameOf, IEventBus } from './event-bus';
 import { EventField } from './event-field';
@@ -30,7 +31,7 @@ export interface WorkflowSensorProps {
    * sensor: that account must already allow what the triggers do (see `requiredPermissions`).
    * @default - a ServiceAccount, Role and RoleBinding granting exactly what the triggers need
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IServiceAccountRef;
   /**
    * Give the service accounts that submitted workflows run as the executor permissions
    * (create and patch on workflowtaskresults, required since Argo Workflows 3.4), creating a
@@ -78,7 +79,7 @@ export class WorkflowSensor extends Construct {
   /** The generated Sensor object. */
   public readonly apiObject: ArgoSensor;
   /** Service account of the sensor pod. */
-  public readonly serviceAccount: kplus.IServiceAccount;
+  public readonly serviceAccount: IServiceAccountRef;
   private readonly rbac: SensorRbac;
   private readonly dependencyScope: Construct;
   private readonly triggerScope: Construct;
@@ -87,6 +88,7 @@ export class WorkflowSensor extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkflowSensorProps = {}) {
     super(scope, id);
+    expectKind(props.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
     const spec: SensorSpec = Lazy.any({
       produce: (): SensorSpec => ({
         dependencies: this.dependencyList.map(d => d._toL1()),

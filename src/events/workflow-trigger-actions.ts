@@ -1,7 +1,8 @@
 import { ApiObjectMetadata } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { TriggerParameter } from '../../imports/argo-events';
 import { ArgoWorkflow, WorkflowSpec } from '../../imports/argo-workflows';
+import { IServiceAccountRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
 import { WorkflowParameter } from '../workflows/parameters';
 import { IWorkflowParameter, IWorkflowTemplate } from '../workflows/workflow-template-ref';
 import { EventField } from './event-field';
@@ -38,7 +39,7 @@ export interface SubmitWorkflowOptions {
    * Service account the workflows run as; it gets the executor permissions.
    * @default - the template's service account, else one the sensor creates
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IServiceAccountRef;
   /**
    * Extra arguments for `argo submit` (e.g. `--node-field-selector`).
    * @default - none
@@ -65,7 +66,7 @@ interface SubmitSource {
   parameterObjects?(): readonly IWorkflowParameter[];
   /** True when the workflow references a template whose arguments the workflow declares itself. */
   readonly byReference: boolean;
-  readonly templateServiceAccount?: string | kplus.IServiceAccount;
+  readonly templateServiceAccount?: string | IServiceAccountRef;
   manifest(serviceAccountName: string | undefined, generateName: string | undefined, args: readonly WorkflowArgument[]): any;
 }
 
@@ -118,7 +119,9 @@ export class SubmitWorkflowAction {
     private readonly source: SubmitSource,
     private readonly options: SubmitWorkflowOptions,
     private readonly readPermissions: SensorPermission[],
-    private readonly namespace: string | undefined) {}
+    private readonly namespace: string | undefined) {
+    expectKind(options.serviceAccount, 'ServiceAccount', 'TriggerAction.submitWorkflow(): serviceAccount');
+  }
 
   /** @internal */
   public _bind(ctx: TriggerBindContext): BoundTriggerAction {

@@ -100,7 +100,7 @@ export class VectorPipelineChart extends Chart {
 
     const common = new WorkflowTemplate(this, 'common', { metadata: { name: 'common' } });
     const slack = new SlackExitHandler(this, 'slack', {
-      webhook: SlackWebhook.fromSecretName(this, 'slack-webhook', props.slackWebhook?.name ?? 'slack-webhook', props.slackWebhook?.key ?? 'url'),
+      webhook: SlackWebhook.fromSecretName(props.slackWebhook?.name ?? 'slack-webhook', props.slackWebhook?.key ?? 'url'),
       sharedIn: common,
       argoUiUrl: props.argoUiUrl,
     });

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import * as l1 from '../../imports/argo-workflows';
-import { ContainerTemplate, ContainerTemplateProps } from '../workflows';
+import { toJson_K8sVolume } from '../../imports/kubernetes';
+import { ContainerTemplate, ContainerTemplateProps, Seccomp } from '../workflows';
 
 /** Volume types the Pod Security "restricted" profile allows. */
 export const RESTRICTED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'] as const;
@@ -28,47 +28,32 @@ export interface RestrictedContainerTemplateProps extends Omit<ContainerTemplate
  * pod spec patches cannot be set.
  */
 export class RestrictedContainerTemplate extends ContainerTemplate {
-  private readonly runAsUser: number;
-  private readonly runAsGroup: number;
-
   constructor(scope: Construct, id: string, props: RestrictedContainerTemplateProps = {}) {
-    super(scope, id, props);
-    this.runAsUser = props.runAsUser ?? 65534;
-    this.runAsGroup = props.runAsGroup ?? this.runAsUser;
-  }
-
-  protected renderBody(): Partial<l1.Template> {
-    const body = super.renderBody();
-    return {
-      ...body,
-      container: {
-        ...body.container!,
-        securityContext: {
-          runAsNonRoot: true,
-          runAsUser: this.runAsUser,
-          runAsGroup: this.runAsGroup,
-          privileged: false,
-          allowPrivilegeEscalation: false,
-          readOnlyRootFilesystem: true,
-          capabilities: { drop: ['ALL'] },
-          seccompProfile: { type: 'RuntimeDefault' },
-        },
+    const runAsUser = props.runAsUser ?? 65534;
+    const runAsGroup = props.runAsGroup ?? runAsUser;
+    super(scope, id, {
+      ...props,
+      containerSecurityContext: {
+        runAsNonRoot: true,
+        runAsUser,
+        runAsGroup,
+        privileged: false,
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        capabilities: { drop: ['ALL'] },
+        seccompProfile: Seccomp.runtimeDefault(),
       },
-      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-    };
+      securityContext: { runAsNonRoot: true, seccompProfile: Seccomp.runtimeDefault() },
+      podSpecPatch: undefined,
+    });
   }
 
   protected validateObjects(): string[] {
     const errors = super.validateObjects();
-    if (!Number.isInteger(this.runAsUser) || this.runAsUser <= 0) {
-      errors.push(this.error(`runAsUser ${this.runAsUser} is root or not a user id: the restricted profile forbids root and the kubelet refuses to start the container. Use the image's non-root user id (e.g. 1000 for node images, 65534 for nobody).`, '.container.securityContext.runAsUser'));
-    }
-    const json = this.spec.apiObject.toJson();
-    const spec = json.spec?.workflowSpec ?? json.spec ?? {};
-    const mine = (spec.templates ?? []).find((t: any) => t.name === this.name) ?? {};
-    const mounted = new Set<string>((mine.container?.volumeMounts ?? []).map((m: any) => m.name));
-    const volumes = [...(mine.volumes ?? []), ...(spec.volumes ?? []).filter((v: any) => mounted.has(v.name))];
-    for (const v of volumes) {
+    const mounted = new Set(this.container.volumes.map(v => v.name));
+    const volumes = [...this.templateVolumes(), ...this.spec.volumes.filter(v => mounted.has(v.name) && !v.isClaimTemplate)];
+    for (const volume of volumes) {
+      const v = toJson_K8sVolume(volume._volume) ?? {};
       const type = Object.keys(v).find(k => k !== 'name');
       if (type && !(RESTRICTED_VOLUME_TYPES as readonly string[]).includes(type)) {
         errors.push(this.error(`mounts volume "${v.name}" of type ${type}, which the Pod Security "restricted" profile forbids: the namespace would reject the pod. `

@@ -1,10 +1,10 @@
-import * as kplus from 'cdk8s-plus-27';
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { resourceNamespace } from '../config/support';
 import { objectLabel } from '../core/object-label';
+import { namespaceOf } from '../core/ref-inspection';
 import {
-  ArgoText, ClusterWorkflowTemplate, Condition, ITemplate, RetryPolicy, WorkflowPhase, WorkflowSpecBase, WorkflowTemplate, WorkflowVariables,
+  ArgoText, ClusterWorkflowTemplate, ComputeResources, Condition, EnvVarValue, ITemplate, RetryPolicy, WorkflowPhase, WorkflowSpecBase, WorkflowTemplate,
+  WorkflowVariables,
 } from '../workflows';
 import { RestrictedContainerTemplate } from './restricted-container-template';
 import { SLACK_NOTIFIER_SCRIPT } from './slack-notifier-script';
@@ -94,7 +94,7 @@ export interface SlackExitHandlerProps {
    * Requests and limits; fields left out keep their default.
    * @default - cpu 50m/200m, memory 64Mi/128Mi
    */
-  readonly resources?: kplus.ContainerResources;
+  readonly resources?: ComputeResources;
 }
 
 /** Options of `SlackExitHandler.attachTo()`. */
@@ -183,7 +183,7 @@ export class SlackExitHandler extends Construct {
   private createTemplate(spec: WorkflowSpecBase): RestrictedContainerTemplate {
     const p = this.props;
     const colors = p.colors ?? {};
-    const env: { [name: string]: ArgoText | kplus.EnvValue } = {
+    const env: { [name: string]: EnvVarValue } = {
       SLACK_WEBHOOK: p.webhook.envValue,
       WORKFLOW_NAME: WorkflowVariables.name,
       WORKFLOW_NAMESPACE: WorkflowVariables.namespace,
@@ -205,7 +205,7 @@ export class SlackExitHandler extends Construct {
       env,
       runAsUser: p.runAsUser ?? 1000,
       resources: {
-        cpu: { request: r.cpu?.request ?? kplus.Cpu.millis(50), limit: r.cpu?.limit ?? kplus.Cpu.millis(200) },
+        cpu: { request: r.cpu?.request ?? '50m', limit: r.cpu?.limit ?? '200m' },
         memory: { request: r.memory?.request ?? Size.mebibytes(64), limit: r.memory?.limit ?? Size.mebibytes(128) },
         ephemeralStorage: r.ephemeralStorage,
       },
@@ -247,7 +247,7 @@ export class SlackExitHandler extends Construct {
 
   private checkAttached(): string[] {
     const errors: string[] = [];
-    const secretNs = resourceNamespace(this.props.webhook.secret);
+    const secretNs = namespaceOf(this.props.webhook.secret);
     for (const spec of this.attached) {
       const json = spec.apiObject.toJson();
       const wfSpec = json.spec?.workflowSpec ?? json.spec ?? {};

@@ -1,6 +1,7 @@
-import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
 import { secretKeyProblem } from '../config/support';
+import { ISecretRef, SecretRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
+import { EnvVarSource } from '../workflows/env';
 
 /**
  * The Slack incoming-webhook URL, read from a Secret key at run time (`secretKeyRef`): the URL is
@@ -9,25 +10,25 @@ import { secretKeyProblem } from '../config/support';
  * or with your secret manager (External Secrets, Sealed Secrets...).
  */
 export class SlackWebhook {
-  /** The URL in `key` of a Secret (defined in the app or imported with `kplus.Secret.fromSecretName`). */
-  public static fromSecret(secret: kplus.ISecret, key = 'url'): SlackWebhook {
-    return new SlackWebhook(secret, key);
+  /** The URL in `key` of a Secret (one defined in the app, a cdk8s-plus Secret, or `SecretRef.fromName(...)`). */
+  public static fromSecret(secret: ISecretRef, key = 'url'): SlackWebhook {
+    return new SlackWebhook(expectKind(secret, 'Secret', 'SlackWebhook.fromSecret()'), key);
   }
 
-  /** The URL in `key` of the Secret named `secretName`, which lives only in the cluster. */
-  public static fromSecretName(scope: Construct, id: string, secretName: string, key = 'url'): SlackWebhook {
-    return new SlackWebhook(kplus.Secret.fromSecretName(scope, id, secretName), key);
+  /** The URL in `key` of the Secret named `secretName`, which lives only in the cluster (in the workflows' namespace). */
+  public static fromSecretName(secretName: string, key = 'url'): SlackWebhook {
+    return new SlackWebhook(SecretRef.fromName(secretName), key);
   }
 
   private constructor(
     /** The Secret holding the URL. */
-    public readonly secret: kplus.ISecret,
+    public readonly secret: ISecretRef,
     /** The key holding the URL. */
     public readonly key: string) {}
 
   /** The environment variable value reading the URL from the Secret. */
-  public get envValue(): kplus.EnvValue {
-    return kplus.EnvValue.fromSecretValue({ secret: this.secret, key: this.key });
+  public get envValue(): EnvVarSource {
+    return EnvVarSource.fromSecretKey({ secret: this.secret, key: this.key });
   }
 
   /** Why the Secret cannot hold the URL at that key (not a valid Secret key); a missing key is K8S-REF's. @internal */

@@ -1,9 +1,48 @@
-import * as kplus from 'cdk8s-plus-27';
 import * as l1 from '../../imports/argo-workflows';
+import { K8sSecretKeySelector } from '../../imports/kubernetes';
+import { SecretKeyRef } from '../core/object-refs';
+import { expectSecretKey, secretKeySelector } from '../core/ref-inspection';
 import { ArgoText, ArgoVariable, renderText } from './expressions';
 
-function secretKey(value: kplus.SecretValue | undefined): { name: string; key: string } | undefined {
-  return value ? { name: value.secret.name, key: value.key } : undefined;
+/** The selector of a Secret key passed to `factory`, checked to name a Secret. */
+function secretKey(value: SecretKeyRef | undefined, factory: string): K8sSecretKeySelector | undefined {
+  return expectSecretKey(value, `ArtifactLocation.${factory}()`) && secretKeySelector(value!);
+}
+
+/** Options of a Google Cloud Storage artifact location. */
+export interface GcsLocationOptions {
+  /** Object key; may contain run-time variables. */
+  readonly key: ArgoText;
+  /**
+   * Bucket name.
+   * @default - the bucket of the artifact repository
+   */
+  readonly bucket?: string;
+  /**
+   * Secret key holding the service account key (JSON).
+   * @default - the artifact repository's, or workload identity
+   */
+  readonly serviceAccountKey?: SecretKeyRef;
+}
+
+/** Options of an Azure Blob Storage artifact location. */
+export interface AzureLocationOptions {
+  /** Storage account endpoint, e.g. `https://myaccount.blob.core.windows.net`. */
+  readonly endpoint: string;
+  /** Blob container. */
+  readonly container: string;
+  /** Blob name; may contain run-time variables. */
+  readonly blob: ArgoText;
+  /**
+   * Secret key holding the storage account key.
+   * @default - none: `useSdkCreds` or the artifact repository's
+   */
+  readonly accountKey?: SecretKeyRef;
+  /**
+   * Use the Azure SDK's default credential chain (managed identity...).
+   * @default false
+   */
+  readonly useSdkCreds?: boolean;
 }
 
 /** Options of an S3 (or S3-compatible) artifact location. */
@@ -34,12 +73,12 @@ export interface S3LocationOptions {
    * Secret key holding the access key id.
    * @default - the artifact repository's, or SDK credentials
    */
-  readonly accessKey?: kplus.SecretValue;
+  readonly accessKey?: SecretKeyRef;
   /**
    * Secret key holding the secret access key.
    * @default - the artifact repository's, or SDK credentials
    */
-  readonly secretKey?: kplus.SecretValue;
+  readonly secretKey?: SecretKeyRef;
   /**
    * Role to assume.
    * @default - none
@@ -70,17 +109,17 @@ export interface GitLocationOptions {
    * Secret key holding a username.
    * @default - none
    */
-  readonly username?: kplus.SecretValue;
+  readonly username?: SecretKeyRef;
   /**
    * Secret key holding a password or token.
    * @default - none
    */
-  readonly password?: kplus.SecretValue;
+  readonly password?: SecretKeyRef;
   /**
    * Secret key holding an SSH private key.
    * @default - none
    */
-  readonly sshPrivateKey?: kplus.SecretValue;
+  readonly sshPrivateKey?: SecretKeyRef;
 }
 
 /** Where an artifact is stored or loaded from. */
@@ -94,8 +133,8 @@ export class ArtifactLocation {
         endpoint: options.endpoint,
         region: options.region,
         insecure: options.insecure,
-        accessKeySecret: secretKey(options.accessKey),
-        secretKeySecret: secretKey(options.secretKey),
+        accessKeySecret: secretKey(options.accessKey, 's3'),
+        secretKeySecret: secretKey(options.secretKey, 's3'),
         roleArn: options.roleArn,
         useSdkCreds: options.useSdkCreds,
       },
@@ -103,8 +142,8 @@ export class ArtifactLocation {
   }
 
   /** A Google Cloud Storage object. */
-  public static gcs(options: { readonly key: ArgoText; readonly bucket?: string; readonly serviceAccountKey?: kplus.SecretValue }): ArtifactLocation {
-    return new ArtifactLocation({ gcs: { key: renderText(options.key), bucket: options.bucket, serviceAccountKeySecret: secretKey(options.serviceAccountKey) } });
+  public static gcs(options: GcsLocationOptions): ArtifactLocation {
+    return new ArtifactLocation({ gcs: { key: renderText(options.key), bucket: options.bucket, serviceAccountKeySecret: secretKey(options.serviceAccountKey, 'gcs') } });
   }
 
   /** A file downloaded over HTTP(S) (inputs only). */
@@ -120,9 +159,9 @@ export class ArtifactLocation {
         repo: options.repo,
         revision: options.revision,
         depth: options.depth,
-        usernameSecret: secretKey(options.username),
-        passwordSecret: secretKey(options.password),
-        sshPrivateKeySecret: secretKey(options.sshPrivateKey),
+        usernameSecret: secretKey(options.username, 'git'),
+        passwordSecret: secretKey(options.password, 'git'),
+        sshPrivateKeySecret: secretKey(options.sshPrivateKey, 'git'),
       },
     });
   }
@@ -133,9 +172,9 @@ export class ArtifactLocation {
   }
 
   /** An Azure Blob Storage blob. */
-  public static azure(options: { readonly endpoint: string; readonly container: string; readonly blob: ArgoText; readonly accountKey?: kplus.SecretValue; readonly useSdkCreds?: boolean }): ArtifactLocation {
+  public static azure(options: AzureLocationOptions): ArtifactLocation {
     return new ArtifactLocation({
-      azure: { endpoint: options.endpoint, container: options.container, blob: renderText(options.blob), accountKeySecret: secretKey(options.accountKey), useSdkCreds: options.useSdkCreds },
+      azure: { endpoint: options.endpoint, container: options.container, blob: renderText(options.blob), accountKeySecret: secretKey(options.accountKey, 'azure'), useSdkCreds: options.useSdkCreds },
     });
   }
 

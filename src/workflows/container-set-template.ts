@@ -68,6 +68,7 @@ export class ContainerSetTemplate extends Template {
   protected validateObjects(): string[] {
     const errors = super.validateObjects();
     this.nodes.forEach((n, i) => {
+      for (const p of n.container._problems()) errors.push(this.error(p.message, `.containerSet.containers[${i}]${p.subPath}`));
       for (const d of n.options.dependencies ?? []) {
         if (d._set !== this) errors.push(this.error(`container "${n.name}" depends on container "${d.name}" of another container set: Argo only orders containers of the same set. Depend on a container of this template.`, `.containerSet.containers[${i}].dependencies`));
       }

@@ -1,11 +1,21 @@
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
+import { ComputeResources, renderResources, resourceProblems } from './container-resources';
 import { EnvVarValue, IEnvSource, renderEnv, renderEnvFrom } from './env';
 import { ArgoText, renderText } from './expressions';
-import { renderContainerSecurityContext, renderResources } from './policies';
+import { ContainerSecurityProps, renderContainerSecurity, securityProblems } from './security-context';
 import { LeafTemplateProps, Template } from './template';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
+
+/** When the kubelet pulls a container's image (values of cdk8s-plus `ImagePullPolicy` are accepted too). */
+export enum PullPolicy {
+  /** On every container start. */
+  ALWAYS = 'Always',
+  /** Only when the node does not have the image. */
+  IF_NOT_PRESENT = 'IfNotPresent',
+  /** Never: the image must be on the node. */
+  NEVER = 'Never',
+}
 
 /** The container of a container or script template (or of a containerSet node). */
 export interface ContainerSpecProps {
@@ -41,19 +51,19 @@ export interface ContainerSpecProps {
   readonly workingDir?: string;
   /**
    * Image pull policy.
-   * @default - Kubernetes' default for the tag
+   * @default - Kubernetes' default for the tag (Always for `:latest` or no tag, else IfNotPresent)
    */
-  readonly imagePullPolicy?: kplus.ImagePullPolicy;
+  readonly imagePullPolicy?: `${PullPolicy}`;
   /**
    * CPU, memory and ephemeral storage requests and limits.
    * @default - none
    */
-  readonly resources?: kplus.ContainerResources;
+  readonly resources?: ComputeResources;
   /**
-   * Container security context.
-   * @default - none
+   * Container security context (user, read-only root filesystem, capabilities, seccomp...).
+   * @default - none: the pod's security context and Kubernetes' defaults apply
    */
-  readonly containerSecurityContext?: kplus.ContainerSecurityContextProps;
+  readonly containerSecurityContext?: ContainerSecurityProps;
   /**
    * Volumes mounted into the container, by object. Add more with `addVolumeMount()`.
    * @default - none
@@ -106,6 +116,11 @@ export class ContainerSpec {
     return [this.props.image, this.props.command, this.props.args, this.env];
   }
 
+  /** What Kubernetes would refuse in the resources and security context, with paths below the container. @internal */
+  public _problems(): { subPath: string; message: string }[] {
+    return [...resourceProblems(this.props.resources), ...securityProblems(this.props.containerSecurityContext)];
+  }
+
   /** The L1 container (image may be empty when templateDefaults supply one). */
   public render(): l1.ContainerNode {
     const p = this.props;
@@ -119,7 +134,7 @@ export class ContainerSpec {
       workingDir: p.workingDir,
       imagePullPolicy: p.imagePullPolicy,
       resources: renderResources(p.resources),
-      securityContext: renderContainerSecurityContext(p.containerSecurityContext),
+      securityContext: renderContainerSecurity(p.containerSecurityContext),
       volumeMounts: this.mounts.length ? renderMounts(this.mounts) : undefined,
     };
   }
@@ -191,6 +206,22 @@ export abstract class PodTemplate extends Template {
     return [this.container, ...this.sidecars.map(s => s.spec), ...this.initContainers.map(s => s.spec)].flatMap(c => c.values);
   }
 
+  protected validateObjects(): string[] {
+    const errors = super.validateObjects();
+    const containers: [string, ContainerSpec][] = [[`.${this.containerField()}`, this.container],
+      ...this.sidecars.map((c, i): [string, ContainerSpec] => [`.sidecars[${i}]`, c.spec]),
+      ...this.initContainers.map((c, i): [string, ContainerSpec] => [`.initContainers[${i}]`, c.spec])];
+    for (const [field, spec] of containers) {
+      for (const p of spec._problems()) errors.push(this.error(p.message, `${field}${p.subPath}`));
+    }
+    return errors;
+  }
+
+  /** The field holding the main container: `container`, or `script` for a script template. */
+  protected containerField(): string {
+    return 'container';
+  }
+
   /** Daemon flag, sidecars and init containers: the pod-level fields next to the main container. */
   protected renderPodExtras(): Partial<l1.Template> {
     const named = (list: { name: string; spec: ContainerSpec }[]) => (list.length
@@ -229,6 +260,10 @@ export interface ScriptTemplateProps extends PodTemplateProps {
 export class ScriptTemplate extends PodTemplate {
   constructor(scope: Construct, id: string, private readonly props: ScriptTemplateProps) {
     super(scope, id, props);
+  }
+
+  protected containerField(): string {
+    return 'script';
   }
 
   protected usedValues(): unknown[] {

@@ -1,6 +1,7 @@
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
+import { SecretKeyRef } from '../core/object-refs';
+import { expectSecretKey, secretKeySelector } from '../core/ref-inspection';
 import { ArgoText, Condition, renderText } from './expressions';
 import { LeafTemplateProps, Template } from './template';
 
@@ -17,7 +18,7 @@ export interface HttpTemplateProps extends LeafTemplateProps {
    * Request headers: text, or a Secret key (`{ secret, key }`) for credentials.
    * @default - none
    */
-  readonly headers?: { [name: string]: ArgoText | kplus.SecretValue };
+  readonly headers?: { [name: string]: ArgoText | SecretKeyRef };
   /**
    * Request body.
    * @default - none
@@ -44,19 +45,20 @@ export interface HttpTemplateProps extends LeafTemplateProps {
 export class HttpTemplate extends Template {
   constructor(scope: Construct, id: string, private readonly props: HttpTemplateProps) {
     super(scope, id, props);
+    for (const [name, value] of Object.entries(props.headers ?? {})) {
+      if (isSecretKey(value)) expectSecretKey(value, `${this.node.path}: headers.${name}`);
+    }
   }
 
   protected usedValues(): unknown[] {
     const p = this.props;
-    return [p.url, p.body, p.successCondition, Object.values(p.headers ?? {}).filter(h => typeof h === 'string' || !('secret' in (h as object)))];
+    return [p.url, p.body, p.successCondition, Object.values(p.headers ?? {}).filter(h => !isSecretKey(h))];
   }
 
   protected renderBody(): Partial<l1.Template> {
     const p = this.props;
     const headers = Object.entries(p.headers ?? {}).map(([name, value]): l1.HttpHeader =>
-      typeof value === 'object' && 'secret' in value
-        ? { name, valueFrom: { secretKeyRef: { name: value.secret.name, key: value.key } } }
-        : { name, value: renderText(value as ArgoText) });
+      isSecretKey(value) ? { name, valueFrom: { secretKeyRef: secretKeySelector(value) } } : { name, value: renderText(value) });
     return {
       http: {
         url: renderText(p.url),
@@ -69,4 +71,8 @@ export class HttpTemplate extends Template {
       },
     };
   }
+}
+
+function isSecretKey(value: ArgoText | SecretKeyRef): value is SecretKeyRef {
+  return typeof value === 'object' && 'secret' in value;
 }

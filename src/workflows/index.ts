@@ -4,11 +4,16 @@ export * from './expressions';
 export * from './variables';
 export * from './parameters';
 export { ArtifactArchive, ArtifactLocation, InputArtifact, OutputArtifact } from './artifacts';
-export type { ArtifactArgument, GitLocationOptions, InputArtifactOptions, OutputArtifactOptions, S3LocationOptions } from './artifacts';
-export { EnvSource } from './env';
-export type { EnvSourceOptions, EnvVarValue, IEnvSource } from './env';
-export { WorkflowVolume } from './volumes';
-export type { ClaimTemplateOptions, TemplateVolumeMount } from './volumes';
+export type {
+  ArtifactArgument, AzureLocationOptions, GcsLocationOptions, GitLocationOptions, InputArtifactOptions, OutputArtifactOptions, S3LocationOptions,
+} from './artifacts';
+export { EnvSource, EnvVarSource } from './env';
+export type { EnvKeyOptions, EnvSourceOptions, EnvVarValue, IEnvSource, IEnvVarSource } from './env';
+export { StorageMedium, VolumeAccessMode, WorkflowVolume } from './volumes';
+export type { ClaimTemplateOptions, EmptyDirOptions, KeyVolumeOptions, TemplateVolumeMount } from './volumes';
+export type { ComputeResources, CpuQuantity, MemoryQuantity, ResourceRange } from './container-resources';
+export { AppArmor, Seccomp } from './security-context';
+export type { ContainerSecurityProps, PodSecurityProps } from './security-context';
 export { PodGcStrategy, RetryPolicy, WorkflowMutex, WorkflowSemaphore } from './policies';
 export type {
   ArgoDuration, MetadataProps, PodGcProps, RetryBackoff, RetryStrategyProps, SynchronizationProps, TtlStrategyProps,

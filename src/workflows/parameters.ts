@@ -1,12 +1,13 @@
-import * as kplus from 'cdk8s-plus-27';
 import * as l1 from '../../imports/argo-workflows';
+import { IConfigMapRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
 import { ArgoExpression, ArgoText, ArgoVariable, Condition, renderText } from './expressions';
 import { IWorkflowParameter } from './workflow-template-ref';
 
 /** Where a parameter reads its value from a ConfigMap key. */
 export interface ConfigMapKeySource {
   /** The ConfigMap. */
-  readonly configMap: kplus.IConfigMap;
+  readonly configMap: IConfigMapRef;
   /** The key in the ConfigMap. */
   readonly key: string;
   /**
@@ -49,6 +50,11 @@ export interface ParameterOptions {
 /** Options of a workflow-level argument (`spec.arguments.parameters[]`). */
 export interface WorkflowParameterOptions extends ParameterOptions {}
 
+function checkConfigMap(name: string, options: ParameterOptions): ParameterOptions {
+  expectKind(options.fromConfigMap?.configMap, 'ConfigMap', `parameter "${name}": fromConfigMap`);
+  return options;
+}
+
 function renderParameter(name: string, options: ParameterOptions): l1.Parameter {
   const cm = options.fromConfigMap;
   return {
@@ -79,7 +85,7 @@ export class WorkflowParameter extends ArgoVariable implements IWorkflowParamete
   constructor(name: string, options: WorkflowParameterOptions = {}, owner?: object) {
     super(['workflow', 'parameters', name], owner);
     this.name = name;
-    this.options = options;
+    this.options = checkConfigMap(name, options);
   }
 
   /** @internal */
@@ -103,7 +109,7 @@ export class InputParameter extends ArgoVariable {
   constructor(name: string, options: ParameterOptions = {}) {
     super(['inputs', 'parameters', name]);
     this.name = name;
-    this.options = options;
+    this.options = checkConfigMap(name, options);
   }
 
   /** True when a caller must supply a value (no value, default nor ConfigMap source). */
@@ -157,6 +163,7 @@ export class OutputSource {
 
   /** A ConfigMap key. */
   public static fromConfigMap(source: ConfigMapKeySource): OutputSource {
+    expectKind(source.configMap, 'ConfigMap', 'OutputSource.fromConfigMap()');
     return new OutputSource({ configMapKeyRef: { name: source.configMap.name, key: source.key, optional: source.optional } });
   }
 

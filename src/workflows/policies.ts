@@ -1,6 +1,7 @@
-import * as kplus from 'cdk8s-plus-27';
 import { Duration } from 'cdk8s';
 import * as l1 from '../../imports/argo-workflows';
+import { IConfigMapRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
 import { Condition } from './expressions';
 
 /**
@@ -172,7 +173,8 @@ export class WorkflowMutex {
 /** A semaphore a workflow or template acquires while it runs (`synchronization.semaphores`). */
 export class WorkflowSemaphore {
   /** The limit is the value of a ConfigMap key. */
-  public static fromConfigMap(configMap: kplus.IConfigMap, key: string): WorkflowSemaphore {
+  public static fromConfigMap(configMap: IConfigMapRef, key: string): WorkflowSemaphore {
+    expectKind(configMap, 'ConfigMap', 'WorkflowSemaphore.fromConfigMap()');
     return new WorkflowSemaphore({ configMapKeyRef: { name: configMap.name, key } });
   }
 
@@ -216,48 +218,4 @@ export interface MetadataProps {
    * @default - none
    */
   readonly annotations?: { [key: string]: string };
-}
-
-/** @internal */
-export function renderResources(r: kplus.ContainerResources | undefined) {
-  if (!r) return undefined;
-  const requests: { [k: string]: string } = {};
-  const limits: { [k: string]: string } = {};
-  if (r.cpu?.request) requests.cpu = r.cpu.request.amount;
-  if (r.cpu?.limit) limits.cpu = r.cpu.limit.amount;
-  if (r.memory?.request) requests.memory = `${r.memory.request.toMebibytes()}Mi`;
-  if (r.memory?.limit) limits.memory = `${r.memory.limit.toMebibytes()}Mi`;
-  if (r.ephemeralStorage?.request) requests['ephemeral-storage'] = `${r.ephemeralStorage.request.toMebibytes()}Mi`;
-  if (r.ephemeralStorage?.limit) limits['ephemeral-storage'] = `${r.ephemeralStorage.limit.toMebibytes()}Mi`;
-  return {
-    requests: Object.keys(requests).length ? requests : undefined,
-    limits: Object.keys(limits).length ? limits : undefined,
-  };
-}
-
-/** @internal */
-export function renderContainerSecurityContext(s: kplus.ContainerSecurityContextProps | undefined) {
-  if (!s) return undefined;
-  return {
-    runAsUser: s.user,
-    runAsGroup: s.group,
-    runAsNonRoot: s.ensureNonRoot,
-    privileged: s.privileged,
-    readOnlyRootFilesystem: s.readOnlyRootFilesystem,
-    allowPrivilegeEscalation: s.allowPrivilegeEscalation,
-    capabilities: s.capabilities ? { add: s.capabilities.add, drop: s.capabilities.drop } : undefined,
-  };
-}
-
-/** @internal */
-export function renderPodSecurityContext(s: kplus.PodSecurityContextProps | undefined) {
-  if (!s) return undefined;
-  return {
-    runAsUser: s.user,
-    runAsGroup: s.group,
-    runAsNonRoot: s.ensureNonRoot,
-    fsGroup: s.fsGroup,
-    fsGroupChangePolicy: s.fsGroupChangePolicy,
-    sysctls: s.sysctls?.map(x => ({ name: x.name, value: x.value })),
-  };
 }

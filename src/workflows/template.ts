@@ -1,15 +1,16 @@
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { K8sAffinity, K8sToleration } from '../../imports/kubernetes';
+import { IConfigMapRef, IServiceAccountRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
 import { addArgoValidation } from '../core/validation';
 import { ArtifactLocation, InputArtifact, InputArtifactOptions, OutputArtifact, OutputArtifactOptions } from './artifacts';
 import { ArgoText, ArgoVariable, collectVariables, renderText } from './expressions';
 import { InputParameter, OutputParameter, OutputParameterOptions, ParameterOptions } from './parameters';
 import {
-  ArgoDuration, MetadataProps, RetryStrategyProps, SynchronizationProps,
-  renderDuration, renderPodSecurityContext, renderRetryStrategy, renderSynchronization,
+  ArgoDuration, MetadataProps, RetryStrategyProps, SynchronizationProps, renderDuration, renderRetryStrategy, renderSynchronization,
 } from './policies';
+import { PodSecurityProps, renderPodSecurity, securityProblems } from './security-context';
 import { WorkflowVolume } from './volumes';
 import type { WorkflowSpecBase } from './workflow-spec';
 import { IWorkflowTemplate } from './workflow-template-ref';
@@ -49,7 +50,7 @@ export interface MemoizeProps {
   /** Cache key, usually built from input parameters. */
   readonly key: ArgoText;
   /** ConfigMap storing the cache (created by Argo if missing). */
-  readonly cache: kplus.IConfigMap;
+  readonly cache: IConfigMapRef;
   /** Entries older than this are ignored, e.g. `"1h"`. */
   readonly maxAge: ArgoDuration;
 }
@@ -100,12 +101,12 @@ export interface TemplateProps {
    * Service account of the template's pods.
    * @default - the workflow's
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IServiceAccountRef;
   /**
-   * Pod security context.
+   * Pod security context (user, group, fsGroup, seccomp...) of the template's pods.
    * @default - the workflow's
    */
-  readonly securityContext?: kplus.PodSecurityContextProps;
+  readonly securityContext?: PodSecurityProps;
   /**
    * Volumes of this template's pods (mounted volumes not declared anywhere are added here).
    * @default - none
@@ -180,11 +181,14 @@ export abstract class Template extends Construct implements ITemplate {
   private readonly _inputs: TemplateInput[] = [];
   private readonly _outputs: TemplateOutput[] = [];
   private readonly _volumes: WorkflowVolume[] = [];
+  private _serviceAccount?: IServiceAccountRef;
 
   constructor(scope: Construct, id: string, private readonly baseProps: TemplateProps | LeafTemplateProps = {}) {
     super(scope, id);
     this.spec = specOf(scope);
     this.name = baseProps.name ?? id;
+    this._serviceAccount = expectKind(baseProps.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
+    expectKind(baseProps.memoize?.cache, 'ConfigMap', `${this.node.path}: memoize.cache`);
     for (const i of baseProps.inputs ?? []) this.addInput(i);
     for (const o of baseProps.outputs ?? []) this.addOutput(o);
     this._volumes.push(...(baseProps.volumes ?? []));
@@ -195,6 +199,11 @@ export abstract class Template extends Construct implements ITemplate {
   /** The WorkflowTemplate or ClusterWorkflowTemplate holding this template, if it is one. */
   public get workflowTemplate(): IWorkflowTemplate | undefined {
     return this.spec._asWorkflowTemplate();
+  }
+
+  /** The ServiceAccount this template's pods run as, if the template sets one (else the workflow's). */
+  public get serviceAccount(): IServiceAccountRef | undefined {
+    return this._serviceAccount;
   }
 
   /** Field path of this template in its manifest, e.g. `spec.templates[2]`. */
@@ -268,7 +277,7 @@ export abstract class Template extends Construct implements ITemplate {
   /** @internal The L1 template. */
   public _render(): l1.Template {
     const p = this.baseProps as LeafTemplateProps;
-    const volumes = [...this._volumes, ...this.undeclaredMountedVolumes()];
+    const volumes = this.templateVolumes();
     const inputs = this.renderIo(this.inputParameters.map(i => i._render()), this.inputArtifacts.map(i => i._render()));
     const outputs = this.renderIo(this.outputParameters.map(o => o._render()), this.outputArtifacts.map(o => o._render()));
     return {
@@ -282,8 +291,8 @@ export abstract class Template extends Construct implements ITemplate {
       nodeSelector: p.nodeSelector,
       tolerations: p.tolerations,
       affinity: p.affinity,
-      serviceAccountName: p.serviceAccount?.name,
-      securityContext: renderPodSecurityContext(p.securityContext),
+      serviceAccountName: this._serviceAccount?.name,
+      securityContext: renderPodSecurity(p.securityContext),
       volumes: volumes.length ? volumes.map(v => v._volume!) : undefined,
       synchronization: renderSynchronization(p.synchronization),
       priorityClassName: p.priorityClassName,
@@ -294,8 +303,21 @@ export abstract class Template extends Construct implements ITemplate {
     };
   }
 
+  /**
+   * Runs the template's pods as `serviceAccount` unless the props named one: for templates whose
+   * work needs a given identity (e.g. the IAM role of their artifacts).
+   */
+  protected setDefaultServiceAccount(serviceAccount: IServiceAccountRef): void {
+    this._serviceAccount ??= expectKind(serviceAccount, 'ServiceAccount', `${this.node.path}: service account`);
+  }
+
   /** The template-type specific fields (`container`, `steps`, `dag`...). */
   protected abstract renderBody(): Partial<l1.Template>;
+
+  /** The volumes declared on this template: given, added, and mounted but declared nowhere else. */
+  protected templateVolumes(): WorkflowVolume[] {
+    return [...this._volumes, ...this.undeclaredMountedVolumes()];
+  }
 
   /** Values of this template's own fields that may hold typed variables (checked at synth). */
   protected abstract usedValues(): unknown[];
@@ -314,6 +336,7 @@ export abstract class Template extends Construct implements ITemplate {
       const problem = this.checkVariable(v);
       if (problem) errors.push(this.error(problem));
     }
+    for (const p of securityProblems(this.baseProps.securityContext)) errors.push(this.error(p.message, p.subPath));
     for (const vol of this._volumes) {
       if (vol.isClaimTemplate) errors.push(this.error(`volume "${vol.name}" is a claim template: Argo only accepts claim templates in the workflow's spec.volumeClaimTemplates. Declare it on the workflow (volumes prop or addVolume()) instead of the template.`));
     }

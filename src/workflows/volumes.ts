@@ -1,6 +1,58 @@
-import * as kplus from 'cdk8s-plus-27';
 import { Size } from 'cdk8s';
 import { K8sPersistentVolumeClaim, K8sVolume, K8sVolumeMount } from '../../imports/kubernetes';
+import { IConfigMapRef, IPersistentVolumeClaimRef, ISecretRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
+import { sizeQuantity } from './container-resources';
+
+/** How a PersistentVolume can be mounted (values of cdk8s-plus `PersistentVolumeAccessMode` are accepted too). */
+export enum VolumeAccessMode {
+  /** Read-write by the pods of a single node. */
+  READ_WRITE_ONCE = 'ReadWriteOnce',
+  /** Read-only by many nodes. */
+  READ_ONLY_MANY = 'ReadOnlyMany',
+  /** Read-write by many nodes. */
+  READ_WRITE_MANY = 'ReadWriteMany',
+  /** Read-write by a single pod. */
+  READ_WRITE_ONCE_POD = 'ReadWriteOncePod',
+}
+
+/** Where an emptyDir volume lives (values of cdk8s-plus `EmptyDirMedium` are accepted too). */
+export enum StorageMedium {
+  /** The node's default storage (its disk). */
+  DEFAULT = '',
+  /** A tmpfs in memory, counted against the container's memory limit. */
+  MEMORY = 'Memory',
+  /** Huge pages (the pod must request them). */
+  HUGE_PAGES = 'HugePages',
+}
+
+/** Options of `WorkflowVolume.emptyDir()`. */
+export interface EmptyDirOptions {
+  /**
+   * Where the directory lives.
+   * @default StorageMedium.DEFAULT
+   */
+  readonly medium?: `${StorageMedium}`;
+  /**
+   * Largest size; the pod is evicted beyond it.
+   * @default - unbounded (up to the node's or the memory limit)
+   */
+  readonly sizeLimit?: Size;
+}
+
+/** Options of `WorkflowVolume.fromConfigMap()` and `fromSecret()`. */
+export interface KeyVolumeOptions {
+  /**
+   * File mode of the files, e.g. `0o400`.
+   * @default 0o644
+   */
+  readonly defaultMode?: number;
+  /**
+   * Start the pod even if the object is missing.
+   * @default false
+   */
+  readonly optional?: boolean;
+}
 
 /** Options of a volume claim template. */
 export interface ClaimTemplateOptions {
@@ -10,7 +62,7 @@ export interface ClaimTemplateOptions {
    * Access modes.
    * @default [ReadWriteOnce]
    */
-  readonly accessModes?: kplus.PersistentVolumeAccessMode[];
+  readonly accessModes?: `${VolumeAccessMode}`[];
   /**
    * Storage class.
    * @default - the cluster default
@@ -25,22 +77,25 @@ export interface ClaimTemplateOptions {
  */
 export class WorkflowVolume {
   /** A scratch directory living as long as the pod. */
-  public static emptyDir(name: string, options: { readonly medium?: kplus.EmptyDirMedium; readonly sizeLimit?: Size } = {}): WorkflowVolume {
-    return new WorkflowVolume(name, { name, emptyDir: { medium: options.medium, sizeLimit: options.sizeLimit ? `${options.sizeLimit.toMebibytes()}Mi` : undefined } });
+  public static emptyDir(name: string, options: EmptyDirOptions = {}): WorkflowVolume {
+    return new WorkflowVolume(name, { name, emptyDir: { medium: options.medium, sizeLimit: options.sizeLimit && sizeQuantity(options.sizeLimit) } });
   }
 
   /** The keys of a ConfigMap as files. */
-  public static fromConfigMap(name: string, configMap: kplus.IConfigMap, options: { readonly defaultMode?: number; readonly optional?: boolean } = {}): WorkflowVolume {
+  public static fromConfigMap(name: string, configMap: IConfigMapRef, options: KeyVolumeOptions = {}): WorkflowVolume {
+    expectKind(configMap, 'ConfigMap', 'WorkflowVolume.fromConfigMap()');
     return new WorkflowVolume(name, { name, configMap: { name: configMap.name, defaultMode: options.defaultMode, optional: options.optional } });
   }
 
   /** The keys of a Secret as files. */
-  public static fromSecret(name: string, secret: kplus.ISecret, options: { readonly defaultMode?: number; readonly optional?: boolean } = {}): WorkflowVolume {
+  public static fromSecret(name: string, secret: ISecretRef, options: KeyVolumeOptions = {}): WorkflowVolume {
+    expectKind(secret, 'Secret', 'WorkflowVolume.fromSecret()');
     return new WorkflowVolume(name, { name, secret: { secretName: secret.name, defaultMode: options.defaultMode, optional: options.optional } });
   }
 
   /** An existing PersistentVolumeClaim. */
-  public static fromPersistentVolumeClaim(name: string, claim: kplus.IPersistentVolumeClaim, options: { readonly readOnly?: boolean } = {}): WorkflowVolume {
+  public static fromPersistentVolumeClaim(name: string, claim: IPersistentVolumeClaimRef, options: { readonly readOnly?: boolean } = {}): WorkflowVolume {
+    expectKind(claim, 'PersistentVolumeClaim', 'WorkflowVolume.fromPersistentVolumeClaim()');
     return new WorkflowVolume(name, { name, persistentVolumeClaim: { claimName: claim.name, readOnly: options.readOnly } });
   }
 
@@ -52,9 +107,9 @@ export class WorkflowVolume {
     return new WorkflowVolume(name, undefined, {
       metadata: { name },
       spec: {
-        accessModes: options.accessModes ?? [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
+        accessModes: options.accessModes ?? [VolumeAccessMode.READ_WRITE_ONCE],
         storageClassName: options.storageClassName,
-        resources: { requests: { storage: `${options.storage.toMebibytes()}Mi` } },
+        resources: { requests: { storage: sizeQuantity(options.storage) } },
       },
     });
   }

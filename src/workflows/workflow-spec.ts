@@ -1,8 +1,9 @@
-import * as kplus from 'cdk8s-plus-27';
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { K8sAffinity, K8sToleration } from '../../imports/kubernetes';
+import { IConfigMapRef, ISecretRef, IServiceAccountRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
 import { CallArguments, renderArguments } from './call';
 import { ContainerSetTemplate, ContainerSetTemplateProps } from './container-set-template';
 import { ContainerSpec, ContainerSpecProps, ContainerTemplate, ContainerTemplateProps, ScriptTemplate, ScriptTemplateProps } from './container-template';
@@ -13,9 +14,10 @@ import { HttpTemplate, HttpTemplateProps } from './http-template';
 import { WorkflowParameter, WorkflowParameterOptions } from './parameters';
 import {
   ArgoDuration, MetadataProps, PodGcProps, RetryStrategyProps, SynchronizationProps, TtlStrategyProps,
-  renderDuration, renderPodGc, renderPodSecurityContext, renderRetryStrategy, renderSynchronization,
+  renderDuration, renderPodGc, renderRetryStrategy, renderSynchronization,
 } from './policies';
 import { ResourceTemplate, ResourceTemplateProps } from './resource-template';
+import { PodSecurityProps, renderPodSecurity, securityProblems } from './security-context';
 import { StepsTemplate, StepsTemplateProps } from './steps-template';
 import { SuspendTemplate, SuspendTemplateProps } from './suspend-template';
 import { ITemplate, Template } from './template';
@@ -63,7 +65,7 @@ export interface WorkflowMetadataProps extends MetadataProps {
 /** Where Argo stores artifacts: a key of an artifact-repositories ConfigMap. */
 export interface ArtifactRepositoryRefProps {
   /** The ConfigMap holding repository definitions. */
-  readonly configMap: kplus.IConfigMap;
+  readonly configMap: IConfigMapRef;
   /**
    * The key in it.
    * @default - the ConfigMap's default-repository annotation
@@ -82,7 +84,7 @@ export interface WorkflowSpecProps {
    * Service account of the workflow's pods.
    * @default - the namespace's default service account
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IServiceAccountRef;
   /**
    * Defaults for every template.
    * @default - none
@@ -144,10 +146,10 @@ export interface WorkflowSpecProps {
    */
   readonly affinity?: K8sAffinity;
   /**
-   * Pod security context of every pod.
+   * Pod security context of every pod (user, group, fsGroup, seccomp...); a template's own replaces it.
    * @default - none
    */
-  readonly securityContext?: kplus.PodSecurityContextProps;
+  readonly securityContext?: PodSecurityProps;
   /**
    * Artifact repository to use.
    * @default - the controller's default repository
@@ -167,7 +169,7 @@ export interface WorkflowSpecProps {
    * Secrets used to pull images.
    * @default - none
    */
-  readonly imagePullSecrets?: kplus.ISecret[];
+  readonly imagePullSecrets?: ISecretRef[];
   /**
    * Priority class of every pod.
    * @default - none
@@ -209,6 +211,9 @@ export abstract class WorkflowSpecBase extends Construct {
 
   constructor(scope: Construct, id: string, private readonly specProps: WorkflowSpecProps = {}) {
     super(scope, id);
+    expectKind(specProps.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
+    expectKind(specProps.artifactRepositoryRef?.configMap, 'ConfigMap', `${this.node.path}: artifactRepositoryRef.configMap`);
+    specProps.imagePullSecrets?.forEach((s, i) => expectKind(s, 'Secret', `${this.node.path}: imagePullSecrets[${i}]`));
     this._volumes.push(...(specProps.volumes ?? []));
     this.node.addValidation({ validate: () => this.validateSpec() });
   }
@@ -409,7 +414,7 @@ export abstract class WorkflowSpecBase extends Construct {
       nodeSelector: p.nodeSelector,
       tolerations: p.tolerations,
       affinity: p.affinity,
-      securityContext: renderPodSecurityContext(p.securityContext),
+      securityContext: renderPodSecurity(p.securityContext),
       artifactRepositoryRef: p.artifactRepositoryRef ? { configMap: p.artifactRepositoryRef.configMap.name, key: p.artifactRepositoryRef.key } : undefined,
       workflowMetadata: wm ? {
         labels: wm.labels,
@@ -428,6 +433,12 @@ export abstract class WorkflowSpecBase extends Construct {
   protected validateSpec(): string[] {
     const errors: string[] = [];
     const where = (field: string, message: string) => `${this._objectLabel()}: ${this._templatesPath.replace(/\.templates$/, '')}.${field}: ${message}`;
+    const spec = this._templatesPath.replace(/\.templates$/, '');
+    for (const p of securityProblems(this.specProps.securityContext)) errors.push(`${this._objectLabel()}: ${spec}${p.subPath}: ${p.message}`);
+    const defaults = this.specProps.templateDefaults?.container;
+    for (const p of defaults ? new ContainerSpec(defaults)._problems() : []) {
+      errors.push(`${this._objectLabel()}: ${spec}.templateDefaults.container${p.subPath}: ${p.message}`);
+    }
     const entry = this._entrypoint;
     if (entry && !this._isLocal(entry)) {
       errors.push(where('entrypoint', `names template "${entry.name}", which is not a template of this object: Argo only starts from its own templates (rule W6). Use setEntrypoint() with a template added here, or call the other one from a step.`));

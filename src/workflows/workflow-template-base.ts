@@ -1,5 +1,5 @@
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { IServiceAccountRef } from '../core/object-refs';
 import { WorkflowSpecBase, WorkflowSpecProps } from './workflow-spec';
 import { IWorkflowTemplate } from './workflow-template-ref';
 
@@ -20,7 +20,7 @@ export abstract class WorkflowTemplateBase extends WorkflowSpecBase implements I
   }
 
   /** The ServiceAccount workflows of this template run as, if set. */
-  public get serviceAccount(): kplus.IServiceAccount | undefined {
+  public get serviceAccount(): IServiceAccountRef | undefined {
     return this.templateProps.serviceAccount;
   }
 

@@ -1,4 +1,4 @@
-import type * as kplus from 'cdk8s-plus-27';
+import type { IServiceAccountRef } from '../core/object-refs';
 
 /**
  * A workflow-level parameter (`spec.arguments.parameters[]`) of a WorkflowTemplate, as an object:
@@ -33,7 +33,7 @@ export interface IWorkflowTemplate {
    * The ServiceAccount object behind `serviceAccountName`, when the app defines or imports it.
    * @default - none
    */
-  readonly serviceAccount?: kplus.IServiceAccount;
+  readonly serviceAccount?: IServiceAccountRef;
   /** Workflow-level parameters (`spec.arguments.parameters`), in declaration order. */
   readonly parameters: readonly IWorkflowParameter[];
 }

@@ -1,8 +1,8 @@
 /** The snippets of docs/building-blocks.md, assembled into one app: they compile, synthesize and pass both schemas. */
 import { Cron } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { ArtifactKey, ArtifactRepositories, IamRoleServiceAccount, S3ArtifactStep, S3Credentials, S3Location } from '../../src/artifacts';
 import { ConfigMapEnv } from '../../src/config';
+import { SecretRef } from '../../src/core/object-refs';
 import { RestrictedContainerTemplate, SlackExitHandler, SlackWebhook } from '../../src/notify';
 import { CronConcurrencyPolicy, CronWorkflow, Workflow, WorkflowTemplate, WorkflowVariables } from '../../src/workflows';
 import { doc, findings, newChart, schemaViolations, synth, template } from './helpers';
@@ -17,7 +17,7 @@ test('the documented examples synthesize, pass both schemas and lint without err
   const common = env.addGroup('common', { COUNTRY: 'South Korea' });
   const aEnv = env.addGroup('a-workflow', { SIZE: 'tall', DRINK: 'americano' });
   const bEnv = env.addGroup('b-workflow', { SERVER_ADDRESS: 'localhost', S3_IMAGE_BUCKET_NAME: 'starbucks' });
-  env.addSecretGroup('db', kplus.Secret.fromSecretName(self, 'db', 'db-credentials'));
+  env.addSecretGroup('db', SecretRef.fromName('db-credentials'));
 
   // S3ArtifactStep
   const role = new IamRoleServiceAccount(self, 'artifacts', { metadata: { name: 'starbucks-artifacts' }, roleArn: 'arn:aws:iam::123456789012:role/starbucks-artifacts' });
@@ -46,7 +46,7 @@ test('the documented examples synthesize, pass both schemas and lint without err
   // SlackExitHandler
   const commonWt = new WorkflowTemplate(self, 'common', { metadata: { name: 'common' } });
   const slack = new SlackExitHandler(self, 'slack', {
-    webhook: SlackWebhook.fromSecretName(self, 'hook', 'slack-webhook', 'url'),
+    webhook: SlackWebhook.fromSecretName('slack-webhook', 'url'),
     sharedIn: commonWt,
     argoUiUrl: 'https://argo.example.com',
   });

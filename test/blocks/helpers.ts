@@ -104,7 +104,7 @@ export function story(): Story {
 
   const common = new WorkflowTemplate(chart, 'common', { metadata: { name: 'common' } });
   const slack = new SlackExitHandler(chart, 'slack', {
-    webhook: SlackWebhook.fromSecretName(chart, 'slack-webhook', 'slack-webhook', 'url'),
+    webhook: SlackWebhook.fromSecretName('slack-webhook', 'url'),
     sharedIn: common,
     argoUiUrl: 'https://argo.example.com',
   });

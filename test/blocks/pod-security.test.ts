@@ -50,7 +50,7 @@ describe('Pod Security "restricted"', () => {
   test('the shared Slack notifier passes', () => {
     const { app, chart } = newChart();
     const common = new WorkflowTemplate(chart, 'common', { metadata: { name: 'common' } });
-    new SlackExitHandler(chart, 'slack', { webhook: SlackWebhook.fromSecretName(chart, 'hook', 'slack-webhook'), sharedIn: common });
+    new SlackExitHandler(chart, 'slack', { webhook: SlackWebhook.fromSecretName('slack-webhook'), sharedIn: common });
     const t = template(doc(synth(app), 'WorkflowTemplate', 'common'), 'slack-notify');
     expect(restrictedViolations(t)).toEqual([]);
     expect(t.container.securityContext).toEqual({
@@ -64,7 +64,7 @@ describe('Pod Security "restricted"', () => {
     const { app, chart } = newChart();
     const wf = new Workflow(chart, 'wf', { metadata: { name: 'wf' } });
     wf.addContainerTemplate('main', { image: 'busybox:1.36' });
-    new SlackExitHandler(chart, 'slack', { webhook: SlackWebhook.fromSecretName(chart, 'hook', 'slack-webhook') }).attachTo(wf);
+    new SlackExitHandler(chart, 'slack', { webhook: SlackWebhook.fromSecretName('slack-webhook') }).attachTo(wf);
     expect(restrictedViolations(template(doc(synth(app), 'Workflow', 'wf'), 'slack-notify'))).toEqual([]);
   });
 
@@ -117,6 +117,6 @@ describe('Pod Security "restricted"', () => {
     const { app, chart } = newChart();
     const wf = new Workflow(chart, 'wf', { metadata: { name: 'wf' } });
     new RestrictedContainerTemplate(wf, 'job', { image: 'busybox:1.36', runAsUser: 0 });
-    expect(synthError(app)).toMatch(/\.container\.securityContext\.runAsUser: runAsUser 0 is root or not a user id/);
+    expect(synthError(app)).toMatch(/\.container\.securityContext\.runAsUser: runAsUser 0 is root, and runAsNonRoot is set: the kubelet refuses to start the container/);
   });
 });

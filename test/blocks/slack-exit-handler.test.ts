@@ -6,7 +6,7 @@ import { captureWarnings, doc, findings, newChart, schemaViolations, synth, synt
 
 function setup(namespace?: string) {
   const { app, chart } = newChart({ namespace });
-  const webhook = SlackWebhook.fromSecretName(chart, 'hook', 'slack-webhook');
+  const webhook = SlackWebhook.fromSecretName('slack-webhook');
   const wf = new Workflow(chart, 'wf', { metadata: { name: 'nightly' } });
   wf.addContainerTemplate('main', { image: 'busybox:1.36' });
   return { app, chart, webhook, wf };
@@ -106,7 +106,7 @@ describe('SlackExitHandler', () => {
 
   test('an invalid Secret key is a synth error', () => {
     const { app, chart, wf } = setup();
-    new SlackExitHandler(chart, 'slack', { webhook: SlackWebhook.fromSecretName(chart, 's', 'slack', 'webhook url') }).attachTo(wf);
+    new SlackExitHandler(chart, 'slack', { webhook: SlackWebhook.fromSecretName('slack', 'webhook url') }).attachTo(wf);
     expect(synthError(app)).toMatch(/key "webhook url" of Secret "slack", which is not a valid Secret key/);
   });
 

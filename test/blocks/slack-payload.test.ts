@@ -61,7 +61,7 @@ async function runNotifier(t: any, vars: { [tag: string]: string }, httpStatus =
 function notifierTemplate(props: Partial<ConstructorParameters<typeof SlackExitHandler>[2]> = {}): any {
   const { app, chart } = newChart({ namespace: 'batch' });
   const common = new WorkflowTemplate(chart, 'common', { metadata: { name: 'common' } });
-  new SlackExitHandler(chart, 'slack', { webhook: SlackWebhook.fromSecretName(chart, 'hook', 'slack-webhook'), sharedIn: common, argoUiUrl: 'https://argo.example.com/', ...props });
+  new SlackExitHandler(chart, 'slack', { webhook: SlackWebhook.fromSecretName('slack-webhook'), sharedIn: common, argoUiUrl: 'https://argo.example.com/', ...props });
   return template(doc(synth(app), 'WorkflowTemplate', 'common'), 'slack-notify');
 }
 

@@ -97,6 +97,34 @@ describe('WebhookEventSource', () => {
     expect(a.publicUrl).toBe('https://hooks.example.com/a');
   });
 
+  test('the Ingress routes every endpoint path, sorted, to the Service port of its endpoint', () => {
+    const { app, chart } = setup();
+    const webhook = new WebhookEventSource(chart, 'webhook', { metadata: { name: 'webhook' }, ingress: { host: 'hooks.example.com' } });
+    webhook.addEndpoint('z', { path: '/zeta' });
+    webhook.addEndpoint('a', { path: '/alpha', port: 13000 });
+    const m = synthValid(app);
+    const backend = (port: number) => ({ service: { name: 'webhook-eventsource-svc', port: { number: port } } });
+    expect(one(m, 'Ingress').spec.rules).toEqual([{
+      host: 'hooks.example.com',
+      http: { paths: [{ path: '/alpha', pathType: 'Exact', backend: backend(13000) }, { path: '/zeta', pathType: 'Exact', backend: backend(12000) }] },
+    }]);
+    expect(one(m, 'Service').spec.ports.map((p: any) => p.port)).toEqual([12000, 13000]);
+  });
+
+  test('two endpoints on one path are refused when an Ingress routes them (it routes a path to one backend), accepted on two ports without one', () => {
+    const routed = setup();
+    const webhook = new WebhookEventSource(routed.chart, 'webhook', { metadata: { name: 'webhook' }, ingress: {} });
+    webhook.addEndpoint('a', { path: '/hook' });
+    expect(() => webhook.addEndpoint('b', { path: '/hook', port: 13000 }))
+      .toThrow(/EventSource\/webhook: spec\.webhook: endpoints "a" and "b" both listen on path \/hook: the Ingress routes a path to one backend/);
+
+    const internal = setup();
+    const inCluster = new WebhookEventSource(internal.chart, 'webhook', { metadata: { name: 'webhook' } });
+    inCluster.addEndpoint('a', { path: '/hook' });
+    inCluster.addEndpoint('b', { path: '/hook', port: 13000 });
+    expect(one(synthValid(internal.app), 'Service').spec.ports).toHaveLength(2);
+  });
+
   test('payload fields: body keys, canonical header keys, context', () => {
     const { chart } = setup();
     const endpoint = new WebhookEventSource(chart, 'webhook', { metadata: { name: 'webhook' } }).addEndpoint('a', { path: '/a' });

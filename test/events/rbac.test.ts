@@ -80,7 +80,7 @@ describe('submitting a workflow from a WorkflowTemplate', () => {
     template.setEntrypoint(template.addContainerTemplate('main', { image: 'busybox:1.36' }));
     sensor.submitWorkflow('run', template);
     const m = synthChecked(app);
-    expect(named(m, 'RoleBinding', 's-executor').subjects).toEqual([{ kind: 'ServiceAccount', name: 'a-workflow-irsa' }]);
+    expect(named(m, 'RoleBinding', 's-executor').subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 'a-workflow-irsa' }]);
     expect(ofKind(m, 'ServiceAccount').map(sa => sa.metadata.name)).toEqual(['s-sensor']);
     expect(named(m, 'Sensor', 's').spec.triggers[0].template.argoWorkflow.source.resource.spec.serviceAccountName).toBeUndefined();
   });
@@ -157,7 +157,7 @@ describe('Kubernetes object triggers get the verbs of their operation on their r
     expect(ofKind(m, 'RoleBinding').map(b => b.metadata.name)).toEqual(['s-sensor']); // no executor RBAC
   });
 
-  test('two triggers on one resource share one set of verbs (no duplicates)', () => {
+  test('two triggers on one resource share one rule holding their verbs (no duplicates)', () => {
     const { app, sensor } = sensorApp();
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'p-' } };
     sensor.addTrigger('a', TriggerAction.kubernetes({ resource: pod }));
@@ -165,7 +165,7 @@ describe('Kubernetes object triggers get the verbs of their operation on their r
     sensor.addTrigger('c', TriggerAction.kubernetes({ resource: pod, operation: KubernetesOperation.DELETE }));
     expect(sensor.requiredPermissions).toEqual([{ apiGroup: '', resource: 'pods', verbs: ['get', 'create', 'delete'], clusterScoped: undefined }]);
     const granted = rules(named(synthChecked(app), 'Role', 's-sensor'));
-    expect(granted).toEqual(['/pods: create', '/pods: get,delete']);
+    expect(granted).toEqual(['/pods: get,create,delete']);
   });
 });
 

@@ -1,16 +1,17 @@
 /** The snippets of docs/workflows.md, assembled into one app: they compile and synthesize. */
-import { Cron } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
+import { Cron, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-33';
+import { PersistentVolumeClaimRef, SecretRef, ServiceAccountRef } from '../../src/core/object-refs';
 import {
   ArtifactLocation, ClusterWorkflowTemplate, CronConcurrencyPolicy, CronWorkflow, CronWorkflowVariables, Depends, HttpVariables,
-  InputParameter, Loop, NodePhase, OutputArtifact, OutputParameter, OutputSource, ResourceAction, Workflow, WorkflowPhase,
-  WorkflowTemplate, WorkflowVariables,
+  EnvSource, EnvVarSource, InputParameter, Loop, NodePhase, OutputArtifact, OutputParameter, OutputSource, ResourceAction, Seccomp, Workflow,
+  WorkflowPhase, WorkflowServiceAccount, WorkflowTemplate, WorkflowVariables, WorkflowVolume,
 } from '../../src/workflows';
 import { newChart, schemaViolations, synth } from './helpers';
 
 test('the documented examples synthesize and pass both schemas', () => {
   const { app, chart: self } = newChart();
-  const sa = kplus.ServiceAccount.fromServiceAccountName(self, 'sa', 'runner');
+  const sa = ServiceAccountRef.fromName('runner');
 
   const wf = new Workflow(self, 'hello', { generateName: 'hello-' });
   const message = new InputParameter('message');
@@ -73,8 +74,34 @@ test('the documented examples synthesize and pass both schemas', () => {
   s1.addHook('success', http, { expression: s1.status.eq(NodePhase.SUCCEEDED) });
   s1.addExitHook(echo);
 
+  // Kubernetes objects
+  const registry = SecretRef.fromName('registry-credentials');
+  const settings = new kplus.ConfigMap(self, 'settings', { data: { MODE: 'fast' } });
+  const runner = new WorkflowServiceAccount(self, 'runner', { metadata: { name: 'runner' }, imagePullSecrets: [registry] });
+  const jobs = new WorkflowTemplate(self, 'jobs', { serviceAccount: runner, imagePullSecrets: [registry] });
+  jobs.addContainerTemplate('job', {
+    image: 'registry.example.com/job:1.0.0',
+    envFrom: [EnvSource.fromConfigMap(settings)],
+    env: { TOKEN: EnvVarSource.fromSecretKey({ secret: SecretRef.fromName('api'), key: 'token' }), POD: EnvVarSource.fromPodField('metadata.name') },
+    volumes: [WorkflowVolume.fromPersistentVolumeClaim('data', PersistentVolumeClaimRef.fromName('shared-data'))],
+  });
+  // Pod settings
+  jobs.addContainerTemplate('hardened', {
+    image: 'registry.example.com/job:1.0.0',
+    resources: { cpu: { request: '250m', limit: 1 }, memory: { request: Size.mebibytes(256), limit: '512Mi' } },
+    containerSecurityContext: {
+      runAsNonRoot: true, runAsUser: 10001, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] }, seccompProfile: Seccomp.runtimeDefault(),
+    },
+    securityContext: { fsGroup: 10001, fsGroupChangePolicy: 'OnRootMismatch' },
+  });
+
   const docs = synth(app);
-  for (const d of docs) expect(schemaViolations(d)).toEqual({ v4: [], v37: [] });
+  for (const d of docs.filter(x => /argoproj/.test(x.apiVersion))) expect(schemaViolations(d)).toEqual({ v4: [], v37: [] });
+  const job = docs.find(d => d.kind === 'WorkflowTemplate' && d.spec.templates?.some((x: any) => x.name === 'job'));
+  expect(job.spec).toMatchObject({ serviceAccountName: 'runner', imagePullSecrets: [{ name: 'registry-credentials' }] });
+  expect(job.spec.templates[0].container.envFrom).toEqual([{ configMapRef: { name: settings.name } }]);
+  expect(job.spec.templates[1].container.resources).toEqual({ requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } });
   const tpl = docs.find(d => d.metadata.generateName === 'templates-');
   expect(tpl.spec.templates.find((x: any) => x.name === 'diamond').dag.tasks.map((x: any) => x.depends))
     .toEqual([undefined, 'A', 'A', 'B && (C.Succeeded || C.Failed)', 'B']);

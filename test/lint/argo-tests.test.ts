@@ -39,13 +39,16 @@ describe('calibration on the validation tests of Argo Workflows and Argo Events 
   });
 
   describe.each([['schema check on', true], ['schema check off', false]] as const)('%s', (label, schema) => {
-    const results = decidable.map(c => runCase(c, schema));
+    // Without the schema check, reject cases only the schema check can catch are not counted.
+    const results = decidable.filter(c => schema || !onlySchema(c)).map(c => runCase(c, schema));
     const t = tally(results);
+    const schemaOnly = schema ? 0 : decidable.filter(onlySchema).length;
 
     afterAll(() => {
       // The measured numbers, printed with the test output (npx jest test/lint/argo-tests).
       // eslint-disable-next-line no-console
-      console.log([report(`Argo tests, ${label}`, t, cases.length - decidable.length), ...byProject(results)].join('\n'));
+      console.log([report(`Argo tests, ${label}`, t, cases.length - decidable.length)
+        + (schemaOnly ? ` (${schemaOnly} reject cases only the schema check catches left out)` : ''), ...byProject(results)].join('\n'));
     });
 
     test('catches at least 97% of the reject cases with the rule matching Argo\'s message', () => {
@@ -58,8 +61,7 @@ describe('calibration on the validation tests of Argo Workflows and Argo Events 
     });
 
     test('every reject case not listed as a known miss is caught', () => {
-      const missed = results.filter(r => r.testCase.expect!.outcome === 'reject' && !r.agrees && !r.testCase.knownMiss
-        && (schema || !onlySchema(r.testCase)));
+      const missed = results.filter(r => r.testCase.expect!.outcome === 'reject' && !r.agrees && !r.testCase.knownMiss);
       expect(missed.map(r => `${r.testCase.id}: expected ${rulesOf(r.testCase)}, got ${r.errors.map(describeFinding).join(' | ') || 'no error'}`)).toEqual([]);
     });
 

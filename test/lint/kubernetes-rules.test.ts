@@ -247,7 +247,7 @@ describe('K8S-REF', () => {
 
   test('a parameter ConfigMap needs the label workflows.argoproj.io/configmap-type: Parameter, or Argo cannot see it', () => {
     const user = workflowTemplate('p', { inputs: { parameters: [{ name: 'size', valueFrom: { configMapKeyRef: { name: 'settings', key: 'size' } } }] }, container: { image: 'busybox' } });
-    const labelled = (labels?: object) => ({ ...configMap('settings', { size: 'tall' }), metadata: { name: 'settings', ...(labels ? { labels } : {}) } });
+    const labelled = (labels?: { [key: string]: string }): Manifest => ({ ...configMap('settings', { size: 'tall' }), metadata: { name: 'settings', ...(labels ? { labels } : {}) } });
     expect(check('K8S-REF', [user, labelled()])).toEqual([expect.stringMatching(/^error .*ConfigMap "settings" has no label workflows\.argoproj\.io\/configmap-type, so Argo's controller never sees it/)]);
     expect(check('K8S-REF', [user, labelled({ 'workflows.argoproj.io/configmap-type': 'Cache' })])).toEqual([expect.stringMatching(/^error .*labelled workflows\.argoproj\.io\/configmap-type: Cache.*even when valueFrom\.default is set/)]);
     expect(check('K8S-REF', [user, labelled({ 'workflows.argoproj.io/configmap-type': 'Parameter' })])).toEqual([]);

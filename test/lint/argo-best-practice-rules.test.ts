@@ -86,6 +86,25 @@ describe('ARGO-HELM-LEFTOVER and Go templates of the programs a container runs',
   });
 });
 
+describe('ARGO-IMAGE-TAG', () => {
+  test('untagged and :latest images are warnings; version tags, digests, variables and invalid references (K8S-IMAGE) are not', () => {
+    const findings = check('ARGO-IMAGE-TAG', [template('t', { templates: [
+      { name: 'a', container: { image: 'busybox' } },
+      { name: 'b', container: { image: 'registry.example.com:5000/team/app:latest', imagePullPolicy: 'IfNotPresent' } },
+      { name: 'c', container: { image: 'registry.example.com:5000/team/app' }, sidecars: [{ name: 's', image: 'nginx:1.27' }] },
+      { name: 'd', container: { image: 'alpine@sha256:' + 'a'.repeat(64) }, initContainers: [{ name: 'i', image: '{{inputs.parameters.image}}' }] },
+      { name: 'e', container: { image: 'Busybox' } },
+    ] })]);
+    expect(findings.map(f => f.split(': ')[0])).toEqual([
+      'warning WorkflowTemplate/t spec.templates[0].container.image',
+      'warning WorkflowTemplate/t spec.templates[1].container.image',
+      'warning WorkflowTemplate/t spec.templates[2].container.image',
+    ]);
+    expect(findings[0]).toMatch(/image "busybox" has no tag, which means :latest: .*imagePullPolicy to Always .*Pin a version tag or a digest/);
+    expect(findings[1]).toMatch(/is tagged :latest: .*with imagePullPolicy IfNotPresent each node keeps whichever version it pulled first/);
+  });
+});
+
 describe('ARGO-MISPLACED-FIELD', () => {
   test('a template field at spec level points at the template that lacks a type', () => {
     const findings = check('ARGO-MISPLACED-FIELD', [template('common', { templates: [{ name: 'slack-noti' }], container: { image: 'busybox' } })]);

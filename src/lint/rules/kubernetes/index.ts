@@ -1,6 +1,7 @@
 import { Rule } from '../../types';
 import { ARGO_FIXED_DATE } from './argo-fixed-date';
 import { ARGO_HELM_LEFTOVER } from './argo-helm-leftover';
+import { ARGO_IMAGE_TAG } from './argo-image-tag';
 import { ARGO_MISPLACED_FIELD } from './argo-misplaced-field';
 import { ARGO_PLAINTEXT_SECRET } from './argo-plaintext-secret';
 import { ARGO_SENSOR_SERVICE_ACCOUNT } from './argo-sensor-service-account';
@@ -15,5 +16,5 @@ import { K8S_REF } from './k8s-ref';
 export const KUBERNETES_RULES: readonly Rule[] = [
   K8S_NAME, K8S_IMAGE, K8S_ENUM, K8S_REF, K8S_ENV_OVERLAP, K8S_LABEL,
   ARGO_PLAINTEXT_SECRET, ARGO_FIXED_DATE, ARGO_HELM_LEFTOVER, ARGO_MISPLACED_FIELD,
-  ARGO_SENSOR_SERVICE_ACCOUNT,
+  ARGO_SENSOR_SERVICE_ACCOUNT, ARGO_IMAGE_TAG,
 ];

@@ -1,5 +1,5 @@
 /**
- * Equivalents of Argo Events v1.9.11 examples (/work/shared/argo/events-v1.9.11/examples),
+ * Equivalents of Argo Events v1.9.11 examples (../shared/argo/events-v1.9.11/examples),
  * built with the constructs and compared with the upstream manifests.
  *
  * Normalization, applied to both sides before comparing (everything else must be equal):

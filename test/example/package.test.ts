@@ -181,6 +181,7 @@ interface InstalledApp {
   readonly set: VersionSet;
   readonly dir: string;
   readonly versions: { readonly [name: string]: string };
+  readonly compile: RunResult;
   readonly synth: RunResult;
   readonly networkLog: string;
 }
@@ -208,7 +209,7 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
       writeFileSync(join(dir, 'main.ts'), userApp(set));
       // A cache of its own, empty: everything comes from the registry, nothing from this machine's cache.
       await run('npm', ['install', '--no-package-lock'], dir, userEnv({ npm_config_cache: join(work, `npm-cache-${set.name}`) }));
-      await run(process.execPath, [tsc, '--build'], dir, userEnv());
+      const compile = await run(process.execPath, [tsc, '--build'], dir, userEnv());
       const networkLog = join(work, `network-${set.name}.log`);
       const dead = 'http://127.0.0.1:9';
       const synth = await run(process.execPath, [cdk8sCli, 'synth', '--check-upgrade', 'false'], dir, userEnv({
@@ -217,7 +218,7 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
       }));
       const versions = Object.fromEntries(['cdk8s', 'constructs', 'cdk8s-plus-33'].filter(n => existsSync(join(dir, 'node_modules', n)))
         .map(n => [n, JSON.parse(readFileSync(join(dir, 'node_modules', n, 'package.json'), 'utf8')).version]));
-      apps.set(set.name, { set, dir, versions, synth, networkLog: existsSync(networkLog) ? readFileSync(networkLog, 'utf8') : '' });
+      apps.set(set.name, { set, dir, versions, compile, synth, networkLog: existsSync(networkLog) ? readFileSync(networkLog, 'utf8') : '' });
     });
     // Settle both before failing, so that no install is left running.
     const results = await Promise.allSettled(installs);
@@ -270,9 +271,12 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
     });
 
     test('the user\'s code compiled under the init tsconfig (lib checks on, @types/node 14, stripInternal)', () => {
-      const { dir } = app();
+      const { dir, compile } = app();
+      expect(JSON.parse(readFileSync(join(dir, 'tsconfig.json'), 'utf8')).compilerOptions).toEqual(expect.objectContaining({ strict: true, stripInternal: true, lib: ['es2016'] }));
       expect(JSON.parse(readFileSync(join(dir, 'tsconfig.json'), 'utf8')).compilerOptions.skipLibCheck).toBeUndefined();
+      expect(compile).toEqual({ stdout: '', stderr: '' });
       expect(existsSync(join(dir, 'main.js'))).toBe(true);
+      expect(existsSync(join(dir, 'main.test.js'))).toBe(true);
     });
 
     test('cdk8s synth ran the validation plugin with the built-in schemas and tried no network', () => {

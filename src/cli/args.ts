@@ -11,6 +11,7 @@ export interface LintCommand {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: cdk8s-argo lint [options] <file|dir|->...
+       cdk8s-argo --version
 
 Lints Kubernetes manifests for Argo Workflows and Argo Events offline: strict schema check,
 Argo's own validation rules (W*, E*), Kubernetes basics (K8S-*) and best practices (ARGO-*),
@@ -26,8 +27,8 @@ Options:
   --no-schema                    skip the schema check (rule SCHEMA); semantic rules still run
   -h, --help                     show this help
 
-Schemas are read from $ARGO_SCHEMA_DIR (a directory holding workflows-v4.1.2/, workflows-v3.7.18/
-and events-v1.9.11/ with schema.json each), else downloaded once and cached.
+The schema check uses Argo's schemas built into cdk8s-argo (no network). $ARGO_SCHEMA_DIR overrides
+them: a directory holding workflows-v4.1.2/, workflows-v3.7.18/ and events-v1.9.11/ with schema.json each.
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or unreadable input
 (missing file, YAML syntax error).`;

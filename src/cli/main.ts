@@ -1,5 +1,6 @@
 import { parseLintArgs, USAGE, UsageError } from './args';
 import { EXIT_OK, EXIT_USAGE, Output, runLint } from './lint-command';
+import { packageVersion } from '../package-root';
 
 const PROCESS_OUTPUT: Output = {
   out: text => process.stdout.write(text),
@@ -15,6 +16,10 @@ export function main(argv: readonly string[], output: Output = PROCESS_OUTPUT, r
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     (command === undefined ? output.err : output.out)(`${USAGE}\n`);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (command === '--version' || command === '-v') {
+    output.out(`${packageVersion()}\n`);
+    return EXIT_OK;
   }
   if (command !== 'lint') {
     output.err(`cdk8s-argo: unknown command "${command}"\n\n${USAGE}\n`);

@@ -26,7 +26,7 @@ export interface CdkValidationContext {
 export interface ArgoLintValidationProps {
   /** Missing referenced objects are errors. @default false */
   readonly strictRefs?: boolean;
-  /** Run the schema check (reads $ARGO_SCHEMA_DIR). @default true */
+  /** Run the schema check (the schemas built into the package, or $ARGO_SCHEMA_DIR when set). @default true */
   readonly schema?: boolean;
   /** Argo Workflows schema version. @default '4.1.2' */
   readonly workflowsVersion?: string;
@@ -72,7 +72,7 @@ export class ArgoLintValidation {
       findings = lint(loaded.map(l => l.manifest), this.options);
     } catch (e: any) {
       context.report.addViolation({ ruleName: 'SCHEMA (error)', recommendation: `the lint could not run: ${e?.message ?? e}`,
-        fix: 'Set ARGO_SCHEMA_DIR to a directory with the pinned Argo schemas, or set properties.schema: false in cdk8s.yaml.', violatingResources: [] });
+        fix: 'Unset ARGO_SCHEMA_DIR to use the schemas built into cdk8s-argo, or point it at a directory with Argo\'s schema.json files; or set properties.schema: false in cdk8s.yaml.', violatingResources: [] });
       context.report.submit('failure');
       return;
     }

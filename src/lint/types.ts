@@ -40,8 +40,8 @@ export interface LintOptions {
    */
   readonly strictRefs?: boolean;
   /**
-   * Run the strict schema check (rule SCHEMA). Needs the pinned schemas ($ARGO_SCHEMA_DIR or
-   * network access the first time).
+   * Run the strict schema check (rule SCHEMA) against the Argo schemas built into the package
+   * (or the ones in $ARGO_SCHEMA_DIR, when set).
    * @default true
    */
   readonly schema?: boolean;

@@ -83,6 +83,7 @@ export class DagTask extends Invocation {
     return { ...this._renderCall(), depends: this.effectiveDepends?.render() } as l1.DagTask;
   }
 
+  /** @internal */
   protected _renderCall(withHooks = true): l1.WorkflowStep {
     const call = super._renderCall();
     return withHooks ? call : { ...call, hooks: undefined };

@@ -309,14 +309,15 @@ function exprOperand(v: ArgoInput): string {
   return String(v);
 }
 
-/** Renders text that may be a typed variable. */
+/** Renders text that may be a typed variable. @internal */
 export function renderText(value: ArgoText): string;
+/** @internal */
 export function renderText(value: ArgoText | undefined): string | undefined;
 export function renderText(value: ArgoText | undefined): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
-/** Renders a parameter value: Argo parameter values are strings. */
+/** Renders a parameter value: Argo parameter values are strings. @internal */
 export function renderInput(value: ArgoInput): string {
   return String(value);
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ArgoLintValidation, CdkValidationContext } from '../../src/cli/plugin';
-import { BAD_CONFIGMAP, CLEAN_TEMPLATE, repoRoot, schemaDir, removeTempTrees, tempTree, TEMPLATE_USING_SETTINGS } from './helpers';
+import { BAD_CONFIGMAP, CLEAN_TEMPLATE, repoRoot, removeTempTrees, tempTree, TEMPLATE_USING_SETTINGS } from './helpers';
 
 afterAll(removeTempTrees);
 
@@ -15,7 +15,7 @@ const cdk8sCli = join(repoRoot, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
 function synth(cwd: string, extraArgs: string[] = [], fromSource = false) {
   return spawnSync(process.execPath, [cdk8sCli, 'synth', '--check-upgrade', 'false', ...extraArgs], {
     cwd, encoding: 'utf8', timeout: 120000,
-    env: { ...process.env, ARGO_SCHEMA_DIR: schemaDir, CDK8S_ARGO_FROM_SOURCE: fromSource ? '1' : '' },
+    env: { ...process.env, CDK8S_ARGO_FROM_SOURCE: fromSource ? '1' : '' },
   });
 }
 

@@ -8,7 +8,8 @@ describe('lint() engine', () => {
     try {
       expect(lint([])).toEqual([]);
     } finally {
-      process.env.ARGO_SCHEMA_DIR = saved;
+      if (saved === undefined) delete process.env.ARGO_SCHEMA_DIR;
+      else process.env.ARGO_SCHEMA_DIR = saved;
     }
   });
 

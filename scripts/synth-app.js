@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// The `app:` of cdk8s.yaml: runs the example app (src/main.ts) compiled, which starts in a
-// fraction of the time a TypeScript loader needs. lib/ is rebuilt incrementally (tsc -b) first
+// The `app:` of the repository's cdk8s.yaml (a repository tool, not part of the package): runs the
+// example app (src/main.ts) compiled, which starts in a fraction of the time a TypeScript loader needs. lib/ is rebuilt incrementally (tsc -b) first
 // whenever a source is newer than the last build, so the output always reflects the sources.
 const { execFileSync } = require('child_process');
 const { existsSync, readdirSync, statSync } = require('fs');

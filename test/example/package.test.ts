@@ -53,7 +53,7 @@ function userApp(set: VersionSet): string {
   const plus = 'cdk8s-plus-33' in set.dependencies;
   return `import { Construct } from 'constructs';
 import { App, Chart, ChartProps, Cron } from 'cdk8s';
-${plus ? "import * as kplus from 'cdk8s-plus-33';\n" : ''}import { ConfigMapEnv, CronConcurrencyPolicy, CronWorkflow, InputParameter, WorkflowServiceAccount, WorkflowTemplate } from 'cdk8s-argo';
+${plus ? "import * as kplus from 'cdk8s-plus-33';\n" : ''}import { ConfigMapEnv, CronConcurrencyPolicy, CronWorkflow, ${plus ? 'EnvSource, EnvVarSource, ' : ''}InputParameter, WorkflowServiceAccount, WorkflowTemplate } from 'cdk8s-argo';
 
 export class MyChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = { }) {
@@ -81,8 +81,18 @@ app.synth();
 `;
 }
 
-/** cdk8s-plus-33 objects beside ours (newest set). */
-const PLUS_OBJECTS = `    new kplus.ConfigMap(this, 'branding', { metadata: { name: 'report-branding' }, data: { LOGO: 'logo.svg' } });
+/**
+ * cdk8s-plus-33 objects beside ours and passed into our props (newest set): a kplus ConfigMap as
+ * an envFrom source, a kplus Secret's key as an env value, a kplus ServiceAccount as a template's.
+ */
+const PLUS_OBJECTS = `    const branding = new kplus.ConfigMap(this, 'branding', { metadata: { name: 'report-branding' }, data: { LOGO: 'logo.svg' } });
+    const mailer = kplus.Secret.fromSecretName(this, 'mailer', 'report-mailer');
+    const publisher = new kplus.ServiceAccount(this, 'publisher', { metadata: { name: 'report-publisher' } });
+    const publish = reports.addContainerTemplate('publish', {
+      image: 'registry.example.com/publish:1.0.2', command: ['publish'], serviceAccount: publisher,
+      envFrom: [EnvSource.fromConfigMap(branding)], env: { SMTP_PASSWORD: EnvVarSource.fromSecretKey({ secret: mailer, key: 'password' }) },
+    });
+    publish.node.addDependency(branding);
 `;
 
 const EXPECTED_OBJECTS = [
@@ -284,20 +294,27 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
       expect(synth.stdout).toContain('Validations ended succesfully');
       expect(synth.stdout).toMatch(/Validation Report \(\S*node_modules\/cdk8s-argo\/bin\/validation-plugin\.js@/);
       expect(synth.stdout).toMatch(/║ errors +│ 0 +║/);
-      expect(synth.stdout).toMatch(new RegExp(`║ manifests +│ ${name === "newest" ? 7 : 6} +║`));
+      expect(synth.stdout).toMatch(new RegExp(`║ manifests +│ ${name === "newest" ? 8 : 6} +║`));
       expect(networkLog).toBe('');
     });
 
     test('the output is what the app defines, each object valid under the strict schema check', () => {
       const { dir, set } = app();
       const docs = parseAllDocuments(readFileSync(join(dir, 'dist', 'nightly.k8s.yaml'), 'utf8')).map(d => d.toJS());
-      const expected = 'cdk8s-plus-33' in set.dependencies ? [...EXPECTED_OBJECTS, 'ConfigMap/report-branding'] : EXPECTED_OBJECTS;
+      const plus = 'cdk8s-plus-33' in set.dependencies;
+      const expected = plus ? [...EXPECTED_OBJECTS, 'ConfigMap/report-branding', 'ServiceAccount/report-publisher'] : EXPECTED_OBJECTS;
       expect(docs.map(d => `${d.kind}/${d.metadata.name}`).sort()).toEqual([...expected].sort());
       for (const doc of docs) expect({ object: `${doc.kind}/${doc.metadata.name}`, violations: validateManifest(doc) }).toEqual({ object: `${doc.kind}/${doc.metadata.name}`, violations: [] });
       const cron = docs.find(d => d.kind === 'CronWorkflow');
       expect(cron.spec.workflowSpec.templates[0].steps[0][0]).toEqual({
         name: 'render', templateRef: { name: 'reports', template: 'render' }, arguments: { parameters: [{ name: 'day', value: 'yesterday' }] },
       });
+      if (plus) {
+        const publish = docs.find(d => d.kind === 'WorkflowTemplate').spec.templates.find((t: { name: string }) => t.name === 'publish');
+        expect(publish.serviceAccountName).toBe('report-publisher');
+        expect(publish.container.envFrom).toEqual([{ configMapRef: { name: 'report-branding' } }]);
+        expect(publish.container.env).toEqual([{ name: 'SMTP_PASSWORD', valueFrom: { secretKeyRef: { name: 'report-mailer', key: 'password' } } }]);
+      }
     });
 
     test('the documented deploy command reads only Kubernetes objects (docs/lint.md, "Deploying")', () => {

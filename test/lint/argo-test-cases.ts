@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import { Finding, lint, parseManifests } from '../../src/lint';
 import { Manifest } from '../../src/lint/types';
+import { hasUpstream, upstreamPath } from '../support/upstream';
 
 /** Calibration fixtures derived from Argo's own validation tests (test/fixtures/argo-tests). */
 export const ARGO_TESTS_DIR = join(__dirname, '..', 'fixtures', 'argo-tests');
-const argoDir = process.env.ARGO_SCHEMA_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'argo');
 
 /**
  * One case, read from the header comment of its fixture:
@@ -15,7 +15,8 @@ const argoDir = process.env.ARGO_SCHEMA_DIR ?? join(__dirname, '..', '..', '..',
  * - `# schema-work: <what>`: an accept case that fails SCHEMA only because of the pending schema work;
  * - `# known-miss: <reason>`: a reject case the linter does not catch yet (counted as missed);
  * - `# options: strictRefs`: lint with strict references (the fixture holds the whole set);
- * - `# example: <path>`: the documents of that upstream example (under $ARGO_SCHEMA_DIR), after the fixture's own.
+ * - `# example: <path>`: the documents of that upstream example (in ../shared/argo, see test/support/upstream.ts),
+ *   after the fixture's own; without that folder the case is left out (`needsUpstream`).
  */
 export interface ArgoTestCase {
   /** Path under test/fixtures/argo-tests, e.g. `argo-workflows/validate_test/TestUnresolved-unresolvedInput.yaml`. */
@@ -30,6 +31,8 @@ export interface ArgoTestCase {
   readonly schemaWork?: string;
   readonly knownMiss?: string;
   readonly strictRefs: boolean;
+  /** Set when the case reads an upstream example and the upstream folder is missing: it cannot run here. */
+  readonly needsUpstream?: string;
   readonly manifests: readonly Manifest[];
   /** YAML problems of the fixture (there should be none). */
   readonly problems: readonly string[];
@@ -58,8 +61,10 @@ function readCase(file: string, id: string): ArgoTestCase {
   const parsed = parseManifests(text, id);
   const manifests = parsed.manifests.map(m => m.manifest);
   const problems = parsed.problems.map(p => `${p.line}: ${p.message}`);
-  for (const example of header.get('example') ?? []) {
-    const upstream = parseManifests(readFileSync(join(argoDir, example), 'utf8'), example);
+  const examples = header.get('example') ?? [];
+  const needsUpstream = examples.length && !hasUpstream() ? examples.join(', ') : undefined;
+  for (const example of needsUpstream ? [] : examples) {
+    const upstream = parseManifests(readFileSync(upstreamPath(example), 'utf8'), example);
     manifests.push(...upstream.manifests.map(m => m.manifest));
     problems.push(...upstream.problems.map(p => `${example}:${p.line}: ${p.message}`));
   }
@@ -74,6 +79,7 @@ function readCase(file: string, id: string): ArgoTestCase {
     schemaWork: one('schema-work'),
     knownMiss: one('known-miss'),
     strictRefs: (one('options') ?? '').split(/[\s,]+/).includes('strictRefs'),
+    needsUpstream,
     manifests,
     problems,
   };

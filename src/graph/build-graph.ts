@@ -89,6 +89,7 @@ export function buildArgoGraph(manifests: readonly Manifest[], options: ArgoGrap
   }
   for (const index of bindings) drawWorkflowEventBindingEdge(builder, registry, index);
   drawArtifactHandOffs(builder, [...registry.values()]);
+  markExitPaths(builder);
   manifests.forEach((_, index) => drawResourceUses(builder, index));
 
   locateSources(builder, options.sources);
@@ -96,4 +97,21 @@ export function buildArgoGraph(manifests: readonly Manifest[], options: ArgoGrap
   const otherFindings = attachFindings(builder, findings, options.sources);
   const graph: ArgoGraph = { nodes: builder.orderedNodes(), edges: builder.orderedEdges(), otherFindings };
   return options.focus?.length ? focusGraph(graph, options.focus) : graph;
+}
+
+/** Templates an exit handler calls (directly or not) run on exit too: they get the role `on exit`. */
+function markExitPaths(builder: GraphBuilder): void {
+  const calls = new Map<string, string[]>();
+  for (const e of builder.allEdges()) if (e.kind === 'calls') calls.set(e.from, [...(calls.get(e.from) ?? []), e.to]);
+  const queue = builder.allNodes().filter(n => n.roles.includes('exit handler')).map(n => n.id);
+  const seen = new Set(queue);
+  while (queue.length) {
+    for (const next of calls.get(queue.shift()!) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      const node = builder.node(next)!;
+      if (!node.roles.includes('exit handler') && !node.roles.includes('on exit')) node.roles.push('on exit');
+      queue.push(next);
+    }
+  }
 }

@@ -64,8 +64,8 @@ export interface LayoutOptions {
   readonly linkGap?: number;
   /** Gap between packed components. @default 48 */
   readonly componentGap?: number;
-  /** Width a row of packed components should not exceed (the widest component excepted). @default 2400 */
-  readonly maxRowWidth?: number;
+  /** Width to height ratio the packing of several components aims at. @default 1.6 */
+  readonly aspect?: number;
 }
 
 /** One thing in a layer: a box, or a link passing through. */
@@ -98,7 +98,7 @@ interface Chain {
 export function layeredLayout(boxes: readonly LayoutBox[], links: readonly LayoutLink[], options: LayoutOptions = {}): LayoutResult {
   const o = {
     layerGap: options.layerGap ?? 72, boxGap: options.boxGap ?? 22, linkGap: options.linkGap ?? 10,
-    componentGap: options.componentGap ?? 48, maxRowWidth: options.maxRowWidth ?? 2400,
+    componentGap: options.componentGap ?? 48, aspect: options.aspect ?? 1.6,
   };
   const indexOf = new Map(boxes.map((b, i) => [b.id, i]));
   const resolved = links.map(l => ({ link: l, from: indexOf.get(l.from), to: indexOf.get(l.to) }))
@@ -108,24 +108,57 @@ export function layeredLayout(boxes: readonly LayoutBox[], links: readonly Layou
   const placed = new Map<string, PlacedBox>();
   const routed = new Map<string, RoutedLink>();
   const laid = components.map(c => layoutComponent(boxes, resolved.filter(l => c.has(l.from)), [...c].sort((a, b) => a - b), o));
-  const rowLimit = Math.max(o.maxRowWidth, ...laid.map(l => l.width));
-  let x = 0;
-  let y = 0;
-  let rowHeight = 0;
+  const positions = pack(laid, o.componentGap, o.aspect);
   let width = 0;
-  for (const l of laid) {
-    if (x > 0 && x + l.width > rowLimit) {
-      x = 0;
-      y += rowHeight + o.componentGap;
-      rowHeight = 0;
-    }
+  let height = 0;
+  laid.forEach((l, i) => {
+    const { x, y } = positions[i];
     for (const [id, b] of l.boxes) placed.set(id, { ...b, x: b.x + x, y: b.y + y });
     for (const [id, r] of l.links) routed.set(id, { ...r, points: r.points.map(p => ({ x: p.x + x, y: p.y + y })) });
     width = Math.max(width, x + l.width);
-    x += l.width + o.componentGap;
-    rowHeight = Math.max(rowHeight, l.height);
+    height = Math.max(height, y + l.height);
+  });
+  return { boxes: placed, links: routed, width, height };
+}
+
+/**
+ * Positions of laid-out components: tallest first, each at the lowest free place of a skyline
+ * as wide as makes the whole about `aspect` times wider than tall (or as the widest component).
+ */
+function pack(parts: readonly { width: number; height: number }[], gap: number, aspect: number): Point[] {
+  if (parts.length === 1) return [{ x: 0, y: 0 }];
+  const area = parts.reduce((sum, p) => sum + (p.width + gap) * (p.height + gap), 0);
+  const limit = Math.max(Math.sqrt(area * aspect), ...parts.map(p => p.width + gap));
+  const order = parts.map((p, i) => ({ p, i })).sort((a, b) => b.p.height - a.p.height || a.i - b.i);
+  /** Skyline: non-overlapping spans [x, x + width) with the height filled below y. */
+  let skyline: { x: number; width: number; y: number }[] = [{ x: 0, width: limit, y: 0 }];
+  const positions: Point[] = new Array(parts.length);
+  for (const { p, i } of order) {
+    const w = p.width + gap;
+    let best: { x: number; y: number } | undefined;
+    for (const start of skyline) {
+      if (start.x + w > limit + 0.5) break;
+      let y = 0;
+      for (const s of skyline) if (s.x < start.x + w && s.x + s.width > start.x) y = Math.max(y, s.y);
+      if (!best || y < best.y) best = { x: start.x, y };
+    }
+    const at = best ?? { x: 0, y: Math.max(...skyline.map(s => s.y)) };
+    positions[i] = at;
+    const top = at.y + p.height + gap;
+    const next: { x: number; width: number; y: number }[] = [];
+    for (const s of skyline) {
+      const end = s.x + s.width;
+      if (end <= at.x || s.x >= at.x + w) {
+        next.push(s);
+        continue;
+      }
+      if (s.x < at.x) next.push({ x: s.x, width: at.x - s.x, y: s.y });
+      if (end > at.x + w) next.push({ x: at.x + w, width: end - at.x - w, y: s.y });
+    }
+    next.push({ x: at.x, width: w, y: top });
+    skyline = next.sort((a, b) => a.x - b.x);
   }
-  return { boxes: placed, links: routed, width, height: y + rowHeight };
+  return positions;
 }
 
 function connectedComponents(count: number, links: readonly { from: number; to: number }[]): Set<number>[] {

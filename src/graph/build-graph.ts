@@ -102,7 +102,12 @@ export function buildArgoGraph(manifests: readonly Manifest[], options: ArgoGrap
 /** Templates an exit handler calls (directly or not) run on exit too: they get the role `on exit`. */
 function markExitPaths(builder: GraphBuilder): void {
   const calls = new Map<string, string[]>();
-  for (const e of builder.allEdges()) if (e.kind === 'calls') calls.set(e.from, [...(calls.get(e.from) ?? []), e.to]);
+  for (const e of builder.allEdges()) {
+    if (e.kind !== 'calls') continue;
+    const list = calls.get(e.from);
+    if (list) list.push(e.to);
+    else calls.set(e.from, [e.to]);
+  }
   const queue = builder.allNodes().filter(n => n.roles.includes('exit handler')).map(n => n.id);
   const seen = new Set(queue);
   while (queue.length) {

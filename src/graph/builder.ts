@@ -139,7 +139,7 @@ export class GraphBuilder {
 
   /** A placeholder for an object or part that is referenced but not in the set. */
   addMissing(kind: ArgoGraphNodeKind, name: string, namespace?: string, parent?: string): string {
-    return this.addNode({ kind, name, namespace, parent, missing: true, details: ['not among the manifests'] });
+    return this.addNode({ kind, name, namespace, parent, missing: true });
   }
 
   /** Adds an edge; the same kind of edge with the same label between the same nodes is added once (the first field wins). */

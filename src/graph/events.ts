@@ -146,7 +146,7 @@ export function drawSensorFlow(builder: GraphBuilder, sensor: DrawnSensor): void
       builder.addEdge(missing, depId, 'event', { missing: true, source: { manifestIndex: sensor.manifestIndex, path: `${path}.eventName` } });
     } else {
       const esId = builder.addMissing('EventSource', sourceName, namespace);
-      const missing = eventName ? builder.addNode({ kind: 'Event', name: eventName, parent: esId, missing: true, details: ['not among the manifests'] }) : esId;
+      const missing = eventName ? builder.addNode({ kind: 'Event', name: eventName, parent: esId, missing: true }) : esId;
       builder.addEdge(missing, depId, 'event', { missing: true, source: { manifestIndex: sensor.manifestIndex, path: `${path}.eventSourceName` } });
     }
   }

@@ -1,3 +1,4 @@
+import { closestName } from '../lint/rules/events/support/suggest';
 import { ArgoGraph, ArgoGraphNode, ArgoGraphNodeKind } from './model';
 
 /** Kinds a user focuses on by bare name ahead of the ConfigMaps and accounts that share it. */
@@ -14,9 +15,9 @@ export class ArgoGraphFocusError extends Error {}
 export function focusGraph(graph: ArgoGraph, names: readonly string[]): ArgoGraph {
   const byId = new Map(graph.nodes.map(n => [n.id, n]));
   const children = new Map<string, string[]>();
-  for (const n of graph.nodes) if (n.parent) children.set(n.parent, [...(children.get(n.parent) ?? []), n.id]);
+  for (const n of graph.nodes) if (n.parent) push(children, n.parent, n.id);
   const out = new Map<string, string[]>();
-  for (const e of graph.edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+  for (const e of graph.edges) push(out, e.from, e.to);
 
   const start = names.flatMap(name => matchFocus(graph.nodes, byId, name));
   const reached = new Set<string>();
@@ -61,7 +62,14 @@ function matchFocus(nodes: readonly ArgoGraphNode[], byId: ReadonlyMap<string, A
   const parts = nodes.filter(n => !n.missing && n.parent && n.name === name);
   const found = flow.length ? flow : named.length ? named : parts;
   if (found.length) return found.map(n => n.id);
-  const close = nodes.filter(n => !n.missing && (n.name.includes(name) || name.includes(n.name)) && !n.parent).slice(0, 8).map(n => `${n.kind}/${n.name}`);
-  throw new ArgoGraphFocusError(`focus "${name}" matches no node of the graph${close.length ? `; did you mean ${close.join(', ')}?` : ''}. `
+  const candidates = nodes.filter(n => !n.missing).flatMap(n => [n.name, ...keysOf(n)]);
+  const close = closestName(name, candidates);
+  throw new ArgoGraphFocusError(`focus "${name}" matches no node of the graph${close ? ` (did you mean "${close}"?)` : ''}. `
     + 'Name a Sensor, template or other object as name, Kind/name or object/part (e.g. a-workflow/main).');
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -132,7 +132,8 @@ function drawCall(builder: GraphBuilder, registry: WorkflowRegistry, drawn: Draw
       }
     } else if (r.status === 'missing-object' || r.status === 'missing-template') {
       const group = r.status === 'missing-object' ? builder.addMissing(r.kind as ArgoGraphNodeKind, r.name, namespaceFor(r.kind, drawn.model)) : registry.get(r.target)!.id;
-      const template = builder.addNode({ kind: 'Template', name: str(c.templateRef.template) ?? '?', parent: group, missing: true, details: ['not defined'] });
+      const details = r.status === 'missing-template' ? ['not defined'] : [];
+      const template = builder.addNode({ kind: 'Template', name: str(c.templateRef.template) ?? '?', parent: group, missing: true, details });
       builder.addEdge(from, template, kind, { label: refLabel, missing: true, source: refPath });
     }
     return;

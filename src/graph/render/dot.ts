@@ -26,7 +26,8 @@ export function renderDot(graph: ArgoGraph): string {
     const color = node.missing ? MISSING_COLOR : NODE_COLORS[node.kind];
     if (g.clusters.has(node.id)) {
       out.push(`${indent}subgraph cluster_${id} {`);
-      out.push(`${indent}  label=${quote([`${node.kind} ${node.name}${node.missing ? ' (missing)' : ''}`, ...node.details, ...summary(node)].join('\n'))};`);
+      const head = `${node.kind} ${node.name}${node.missing ? ' (missing)' : ''}${node.roles.length ? ` (${node.roles.join(', ')})` : ''}`;
+      out.push(`${indent}  label=${quote([head, ...node.details, ...summary(node)].join('\n'))};`);
       out.push(`${indent}  color=${quote(color)}; fontcolor=${quote(node.missing ? MISSING_COLOR : '#1f2933')}; style=${node.missing ? 'dashed' : 'rounded'};`);
       for (const child of g.children.get(node.id) ?? []) emit(child, `${indent}  `);
       out.push(`${indent}}`);

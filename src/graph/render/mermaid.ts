@@ -12,7 +12,7 @@ export function renderMermaid(graph: ArgoGraph): string {
   const emit = (node: ArgoGraphNode, indent: string) => {
     const id = g.ids.get(node.id)!;
     if (g.clusters.has(node.id)) {
-      const title = [`${node.kind} ${node.name}`, ...node.details].join(' · ');
+      const title = [`${node.kind} ${node.name}`, ...node.roles, ...node.details].join(' · ');
       out.push(`${indent}subgraph ${id}["${text(title)}${node.missing ? ' (missing)' : ''}"]`);
       for (const child of g.children.get(node.id) ?? []) emit(child, `${indent}  `);
       out.push(`${indent}end`);
@@ -32,7 +32,9 @@ export function renderMermaid(graph: ArgoGraph): string {
     const style = edge.missing
       ? `stroke:${MISSING_COLOR},stroke-width:2px,stroke-dasharray:6 4,color:${MISSING_COLOR}`
       : `stroke:${s.color},stroke-width:${s.width}px${s.dash ? `,stroke-dasharray:${s.dash}` : ''}`;
-    styles.set(style, [...(styles.get(style) ?? []), i]);
+    const list = styles.get(style);
+    if (list) list.push(i);
+    else styles.set(style, [i]);
   });
   for (const [style, indexes] of styles) out.push(`  linkStyle ${indexes.join(',')} ${style}`);
 
@@ -43,7 +45,9 @@ export function renderMermaid(graph: ArgoGraph): string {
     if (g.clusters.has(node.id)) {
       out.push(`  style ${id} fill:${node.missing ? '#fdecea' : '#f7f9fa'},stroke:${node.missing ? MISSING_COLOR : NODE_COLORS[node.kind]}${node.missing ? ',stroke-dasharray:6 4' : ''}`);
     } else {
-      byClass.set(cls, [...(byClass.get(cls) ?? []), id]);
+      const list = byClass.get(cls);
+      if (list) list.push(id);
+      else byClass.set(cls, [id]);
     }
   }
   for (const [cls, ids] of byClass) {

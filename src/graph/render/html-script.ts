@@ -120,7 +120,9 @@ export const HTML_SCRIPT = String.raw`
     var p = svg.createSVGPoint();
     p.x = b.x; p.y = b.y;
     var tl = p.matrixTransform(root.inverse().multiply(m));
-    var w = canvas.clientWidth / view.scale, h = canvas.clientHeight / view.scale;
+    // The panel covers the right of the canvas: keep the node in the part left of it.
+    var covered = panel.classList.contains('open') ? panel.offsetWidth : 0;
+    var w = Math.max(100, canvas.clientWidth - covered) / view.scale, h = canvas.clientHeight / view.scale;
     if (tl.x < view.x || tl.y < view.y || tl.x + b.width > view.x + w || tl.y + b.height > view.y + h) {
       view.x = tl.x + b.width / 2 - w / 2;
       view.y = tl.y + b.height / 2 - h / 2;
@@ -158,7 +160,6 @@ export const HTML_SCRIPT = String.raw`
     var n = nodes[id];
     if (!n) return;
     highlight(id);
-    reveal(id);
     var html = '<div class="kind" style="color:' + n.color + '">' + text(n.kind) + (n.missing ? ' · missing from the manifests' : '') + '</div>'
       + '<h2>' + text(n.name) + '</h2>'
       + (n.parent && nodes[n.parent] ? '<div class="in">in ' + nodeRef(n.parent) + '</div>' : '')
@@ -177,6 +178,7 @@ export const HTML_SCRIPT = String.raw`
     if (parts.length) html += '<h3>Parts</h3><ul class="links">' + parts.map(function (c) { return '<li>' + nodeRef(c.id) + '</li>'; }).join('') + '</ul>';
     body.innerHTML = html;
     panel.classList.add('open');
+    reveal(id);
     if (location.hash !== '#' + encodeURIComponent(id)) history.replaceState(null, '', '#' + encodeURIComponent(id));
   }
   function selectEdge(id) {

@@ -116,8 +116,8 @@ svg .edge.selected { stroke-width: 3.5px; }
 svg .match > rect.box { stroke: #f5a623; stroke-width: 4px; }
 svg .row.match .row-bg { fill: #ffe8b0; fill-opacity: 1; }
 #panel { position: absolute; top: 44px; right: 0; bottom: 0; width: min(420px, 90vw); background: #ffffff; border-left: 1px solid #d9dee3; box-shadow: -4px 0 16px rgba(31, 41, 51, .12);
-  overflow-y: auto; padding: 14px 18px 24px; transform: translateX(105%); transition: transform .15s; }
-#panel.open { transform: none; }
+  overflow-y: auto; padding: 14px 18px 24px; display: none; }
+#panel.open { display: block; }
 #close { position: absolute; top: 8px; right: 10px; border: 0; background: none; font-size: 22px; cursor: pointer; color: #52606d; }
 #panel h2 { margin: 2px 0 6px; font-size: 17px; word-break: break-all; }
 #panel h3 { margin: 16px 0 6px; font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: #52606d; }

@@ -1,5 +1,6 @@
 import { ArgoGraph, ArgoGraphEdge, ArgoGraphNode } from '../model';
 import { layeredLayout, LayoutBox, LayoutLink, LayoutResult } from './layout';
+import { kindLabel } from './styles';
 
 /** Font sizes (px) and the advance of a monospace glyph relative to its size. */
 export const FONT = { kind: 10, name: 13, rowName: 12, detail: 11, advance: 0.61 } as const;
@@ -106,7 +107,7 @@ export function buildScene(graph: ArgoGraph): Scene {
 function makeBox(node: ArgoGraphNode, parts: readonly ArgoGraphNode[]): SceneBox {
   const name = truncate(node.name, MAX_NAME);
   const details = detailLines(node);
-  let width = Math.max(textWidth(name, FONT.name) + SIZES.badge, textWidth(node.kind, FONT.kind) + SIZES.badge, ...details.map(d => textWidth(d, FONT.detail)));
+  let width = Math.max(textWidth(name, FONT.name) + SIZES.badge, textWidth(`${kindLabel(node.kind)}${node.missing ? ' · missing' : ''}`, FONT.kind) + SIZES.badge, ...details.map(d => textWidth(d, FONT.detail)));
   let y = SIZES.band + (details.length ? details.length * SIZES.detailLine + 6 : 0);
   const rows: SceneRow[] = [];
   for (const part of parts) {

@@ -36,23 +36,25 @@ export interface EdgeStyle {
   /** SVG stroke-dasharray, when dashed or dotted (dashed red is kept for missing references). */
   readonly dash?: string;
   readonly legend: string;
+  /** What the edge does, in a few words (details panel, tooltips). */
+  readonly verb: string;
 }
 
 export const EDGE_STYLES: Readonly<Record<ArgoGraphEdgeKind, EdgeStyle>> = {
-  'event-bus': { color: '#8a96a3', width: 1.2, dash: '1 3', legend: 'event bus' },
-  event: { color: '#0b6fa4', width: 2, legend: 'event -> dependency' },
-  condition: { color: '#7b3fa0', width: 1.5, legend: 'dependency -> trigger' },
-  trigger: { color: '#7b3fa0', width: 2.2, legend: 'trigger submits / creates / calls' },
-  runs: { color: '#2e7d32', width: 2, legend: 'runs a WorkflowTemplate' },
-  entrypoint: { color: '#00796b', width: 1.5, legend: 'entrypoint' },
-  exit: { color: '#c2185b', width: 1.8, legend: 'exit handler' },
-  hook: { color: '#c2185b', width: 1.5, dash: '6 2 1 2', legend: 'lifecycle hook' },
-  calls: { color: '#37474f', width: 1.6, legend: 'calls a template' },
-  contains: { color: '#00796b', width: 1.2, legend: 'first steps / root tasks' },
-  then: { color: '#00796b', width: 1.4, legend: 'then / depends' },
-  uses: { color: '#a7b1bb', width: 1.1, legend: 'uses (ConfigMap, Secret, ServiceAccount...)' },
-  stores: { color: '#558b2f', width: 2, legend: 'stores artifact' },
-  loads: { color: '#558b2f', width: 2, legend: 'loads artifact' },
+  'event-bus': { color: '#8a96a3', width: 1.2, dash: '1 3', legend: 'event bus', verb: 'event bus' },
+  event: { color: '#0b6fa4', width: 2, legend: 'event -> dependency', verb: 'event' },
+  condition: { color: '#7b3fa0', width: 1.5, legend: 'dependency -> trigger', verb: 'fires' },
+  trigger: { color: '#7b3fa0', width: 2.2, legend: 'trigger submits / creates / calls', verb: 'trigger' },
+  runs: { color: '#2e7d32', width: 2, legend: 'runs a WorkflowTemplate', verb: 'runs' },
+  entrypoint: { color: '#00796b', width: 1.5, legend: 'entrypoint', verb: 'entrypoint' },
+  exit: { color: '#c2185b', width: 1.8, legend: 'exit handler', verb: 'exit handler' },
+  hook: { color: '#c2185b', width: 1.5, dash: '6 2 1 2', legend: 'lifecycle hook', verb: 'hook' },
+  calls: { color: '#37474f', width: 1.6, legend: 'calls a template', verb: 'calls' },
+  contains: { color: '#00796b', width: 1.2, legend: 'first steps / root tasks', verb: 'contains' },
+  then: { color: '#00796b', width: 1.4, legend: 'then / depends', verb: 'then' },
+  uses: { color: '#a7b1bb', width: 1.1, legend: 'uses (ConfigMap, Secret, ServiceAccount...)', verb: 'uses' },
+  stores: { color: '#558b2f', width: 2, legend: 'stores artifact', verb: 'stores' },
+  loads: { color: '#558b2f', width: 2, legend: 'loads artifact', verb: 'loads' },
 };
 
 /** Legend order: the flow first, then the workflow internals, then resources. */

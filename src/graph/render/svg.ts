@@ -183,7 +183,7 @@ export function findingText(f: ArgoGraphFinding): string {
 }
 
 export function edgeKindText(kind: ArgoGraphEdgeKind): string {
-  return EDGE_STYLES[kind].legend;
+  return EDGE_STYLES[kind].verb;
 }
 
 function n(value: number): string {

@@ -90,7 +90,17 @@ export function buildArgoGraph(manifests: readonly Manifest[], options: ArgoGrap
   for (const index of bindings) drawWorkflowEventBindingEdge(builder, registry, index);
   drawArtifactHandOffs(builder, [...registry.values()]);
   markExitPaths(builder);
-  manifests.forEach((_, index) => drawResourceUses(builder, index));
+  // Drawn objects first; a ServiceAccount drawn because something uses it may use Secrets in turn.
+  const used = new Set<number>();
+  for (let more = true; more;) {
+    more = false;
+    manifests.forEach((_, index) => {
+      if (used.has(index) || !builder.objectNode(index)) return;
+      used.add(index);
+      drawResourceUses(builder, index);
+      more = true;
+    });
+  }
 
   locateSources(builder, options.sources);
   const findings = options.findings ?? lint(manifests, { schema: false, ...options.lint });

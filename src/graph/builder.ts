@@ -1,5 +1,6 @@
 import { indexManifests } from '../lint/engine';
 import { Manifest, ManifestIndex } from '../lint/types';
+import { credentialIn } from '../lint/util/secrets';
 import { ArgoGraphEdge, ArgoGraphEdgeKind, ArgoGraphFinding, ArgoGraphNode, ArgoGraphNodeKind, ArgoGraphSourceRef } from './model';
 import { pathCovers } from './paths';
 
@@ -101,7 +102,7 @@ export class GraphBuilder {
    * placeholder of the same id; two objects with the same kind and name get distinct ids.
    */
   addNode(init: NodeInit): string {
-    let id = init.id ?? nodeId(init.kind, init.name, init.namespace, init.parent);
+    let id = redact(init.id ?? nodeId(init.kind, init.name, init.namespace, init.parent));
     const existing = this.nodes.get(id);
     if (existing) {
       if (init.missing || !init.source) return id;
@@ -114,11 +115,11 @@ export class GraphBuilder {
     const draft: NodeDraft = {
       id,
       kind: init.kind,
-      name: init.name,
+      name: redact(init.name),
       namespace: init.namespace,
       parent: init.parent,
-      details: [...(init.details ?? [])],
-      properties: (init.properties ?? []).map(([k, v]) => [k, v]),
+      details: (init.details ?? []).map(redact),
+      properties: (init.properties ?? []).map(([k, v]) => [k, redact(v)]),
       roles: [...(init.roles ?? [])],
       missing: init.missing ?? false,
       source: init.source,
@@ -198,6 +199,18 @@ export class GraphBuilder {
   orderedEdges(): ArgoGraphEdge[] {
     return this.edges;
   }
+}
+
+/**
+ * The text with each word that looks like a credential (a webhook URL, a token, a URL with a
+ * password) replaced by a note saying what it was: the graph is shared more widely than the manifests.
+ */
+export function redact(text: string): string {
+  if (!credentialIn(text)) return text;
+  return text.split(/(\s+)/).map(word => {
+    const what = credentialIn(word);
+    return what ? `(${what}, redacted)` : word;
+  }).join('');
 }
 
 /** `Kind:namespace/name` for objects, `<parent>#kind:name` for parts. */

@@ -146,3 +146,56 @@ describe('layered layout', () => {
     expect(result.height).toBeGreaterThanOrEqual(Math.max(...rects.map(r => r.y + r.height)));
   });
 });
+
+describe('credentials written in the manifests', () => {
+  test('are not copied into the graph: a Slack webhook URL an HTTP trigger calls, a password in a URL', () => {
+    const yaml = `apiVersion: argoproj.io/v1alpha1
+kind: Sensor
+metadata: {name: notify}
+spec:
+  dependencies: [{name: d, eventSourceName: es, eventName: e}]
+  triggers:
+    - template:
+        name: post
+        http: {url: 'https://hooks.slack.com/services/T0000/B0000/abcdefghijklmnop', method: POST}
+---
+apiVersion: argoproj.io/v1alpha1
+kind: EventSource
+metadata: {name: es}
+spec:
+  generic:
+    e: {url: 'https://user:hunter22@events.example.com:443', config: x, insecure: true}
+`;
+    const graph = graphOf(parseManifests(yaml, 'creds.yaml').manifests);
+    for (const format of ['json', 'mermaid', 'dot', 'svg', 'html'] as const) {
+      const text = renderArgoGraph(graph, format);
+      expect(text).not.toContain('abcdefghijklmnop');
+      expect(text).not.toContain('hunter22');
+    }
+    expect(graph.nodes.find(n => n.kind === 'External')!.name).toBe('POST (a Slack webhook URL, redacted)');
+    expect(graph.nodes.find(n => n.name === 'e')!.details).toEqual(['generic (a URL with a password, redacted)']);
+  });
+});
+
+describe('references of referenced objects', () => {
+  test('a ServiceAccount drawn because a template uses it shows the pull Secret it names, wherever it sits in the input', () => {
+    const yaml = `apiVersion: v1
+kind: ServiceAccount
+metadata: {name: runner}
+imagePullSecrets: [{name: registry}]
+---
+apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata: {name: t}
+spec:
+  serviceAccountName: runner
+  entrypoint: main
+  templates: [{name: main, container: {image: 'alpine:3.20'}}]
+`;
+    const graph = graphOf(parseManifests(yaml, 'sa.yaml').manifests);
+    expect(graph.edges.filter(e => e.kind === 'uses').map(e => `${e.from} -> ${e.to}${e.missing ? ' (missing)' : ''}`)).toEqual([
+      'WorkflowTemplate:t -> ServiceAccount:runner',
+      'ServiceAccount:runner -> Secret:registry (missing)',
+    ]);
+  });
+});

@@ -149,6 +149,25 @@ type Page = import('playwright-core').Page;
       await page.keyboard.press('Escape');
       expect(errors).toEqual([]);
     });
+
+    test('the wheel zooms at the pointer, a drag pans, 0 fits again', async () => {
+      const zoom = async () => Number((await page.textContent('#zoom'))!.replace('%', ''));
+      const viewBox = () => page.getAttribute('#canvas svg', 'viewBox');
+      const fitted = await zoom();
+      await page.mouse.move(700, 450);
+      await page.mouse.wheel(0, -400);
+      await page.waitForFunction(before => document.getElementById('zoom')!.textContent !== before, `${fitted}%`);
+      expect(await zoom()).toBeGreaterThan(fitted);
+      const before = await viewBox();
+      await page.mouse.move(700, 450);
+      await page.mouse.down();
+      await page.mouse.move(500, 350, { steps: 5 });
+      await page.mouse.up();
+      expect(await viewBox()).not.toBe(before);
+      await page.keyboard.press('0');
+      expect(await zoom()).toBe(fitted);
+      expect(errors).toEqual([]);
+    });
   });
 
   describe('Mermaid, drawn by the mermaid package from node_modules', () => {

@@ -10,3 +10,4 @@ export * from './events';
 export * from './config';
 export * from './artifacts';
 export * from './notify';
+export * from './graph';

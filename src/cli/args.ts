@@ -12,6 +12,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: cdk8s-argo lint [options] <file|dir|->...
        cdk8s-argo --version
+       cdk8s-argo graph [options] <file|dir|->...   (draw the system; cdk8s-argo graph --help)
 
 Lints Kubernetes manifests for Argo Workflows and Argo Events offline: strict schema check,
 Argo's own validation rules (W*, E*), Kubernetes basics (K8S-*) and best practices (ARGO-*),

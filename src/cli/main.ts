@@ -1,4 +1,5 @@
 import { parseLintArgs, USAGE, UsageError } from './args';
+import { runGraph } from './graph-command';
 import { EXIT_OK, EXIT_USAGE, Output, runLint } from './lint-command';
 import { packageVersion } from '../package-root';
 
@@ -21,6 +22,7 @@ export function main(argv: readonly string[], output: Output = PROCESS_OUTPUT, r
     output.out(`${packageVersion()}\n`);
     return EXIT_OK;
   }
+  if (command === 'graph') return runGraph(rest, output, readStdin);
   if (command !== 'lint') {
     output.err(`cdk8s-argo: unknown command "${command}"\n\n${USAGE}\n`);
     return EXIT_USAGE;

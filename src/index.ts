@@ -5,6 +5,7 @@ export * from './schema/validator';
 export { SCHEMA_DIR_ENV, SCHEMA_SOURCES, loadSchema } from './schema/source';
 export * from './lint';
 export { addArgoValidation, lintConstructTree, ValidationScope } from './core/validation';
+export { Lint } from './core/lint-suppression';
 export * from './workflows';
 export * from './events';
 export * from './config';

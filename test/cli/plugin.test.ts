@@ -36,11 +36,11 @@ function projectWriting(yaml: string, properties = '{}'): string {
 class RecordingContext implements CdkValidationContext {
   public readonly violations: any[] = [];
   public status?: string;
-  public metadata?: { readonly [key: string]: string };
+  public summary?: { readonly [key: string]: string };
   public readonly logger = { log: () => undefined };
   public readonly report = {
     addViolation: (v: any) => { this.violations.push(v); },
-    submit: (status: 'success' | 'failure', metadata?: { readonly [key: string]: string }) => { this.status = status; this.metadata = metadata; },
+    submit: (status: 'success' | 'failure', metadata?: { readonly [key: string]: string }) => { this.status = status; this.summary = metadata; },
   };
   constructor(public readonly manifests: readonly string[]) {}
 }
@@ -85,7 +85,7 @@ describe('cdk8s validation plugin', () => {
     const context = new RecordingContext([join(dir, 'a.k8s.yaml')]);
     await new ArgoLintValidation().validate(context);
     expect(context.status).toBe('failure');
-    expect(context.metadata).toEqual({ manifests: '2', errors: '1', warnings: '1' });
+    expect(context.summary).toEqual({ manifests: '2', errors: '1', warnings: '1' });
     expect(context.violations.map(v => v.ruleName).sort()).toEqual(['K8S-NAME (error)', 'K8S-REF (warning)']);
     const name = context.violations.find(v => v.ruleName === 'K8S-NAME (error)');
     expect(name.recommendation).toMatch(/^ConfigMap\/Bad_Name: metadata\.name: name "Bad_Name" is not a valid DNS-1123 subdomain/);

@@ -66,6 +66,11 @@ export interface ParseResult {
   readonly skipped: SkippedDocument[];
 }
 
+/** What YAML 1.2 (and go-yaml's reader) does not allow anywhere in a stream. */
+const NOT_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
+
+const CR_HINT = 'The file ends its lines with CR alone (old Mac style), which this YAML parser does not read as line breaks: convert them to LF.';
+
 const HELM_HINT = 'The file looks like an unrendered Helm template: render it first (helm template ...) and lint the output.';
 
 const FLOW_INDENT_HINT = 'A [...] or {...} spanning several lines must keep every line, the closing one included, indented deeper '
@@ -106,25 +111,37 @@ class DocumentReader {
 
   constructor(private readonly text: string, private readonly file: string) {
     this.lines = new (yaml().LineCounter)();
+    this.lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1);
     this.locator = new SourceLocator(text, this.lines);
     this.scanSuppressions = mayHaveInlineSuppressions(text);
   }
 
   /** A YAML stream: documents composed one at a time as the parser produces them. */
   public readYaml(): void {
+    const control = NOT_PRINTABLE.exec(this.text);
+    if (control) {
+      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      this.problem(control.index, `control character U+${code} in the YAML text: YAML allows only printable characters, and Kubernetes' parser rejects the file ("control characters are not allowed"). `
+        + 'Remove it, or write it as an escape in a double-quoted string ("\\u' + code + '").');
+      return;
+    }
     const Y = yaml();
     const composer = new Y.Composer({ uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
-    const pending: { readonly cst: CST.Document; readonly start: number; readonly deep?: number }[] = [];
+    const pending: { readonly cst: CST.Document; readonly start: number; readonly deep?: number; readonly comments: CST.Token[] }[] = [];
     const take = (docs: Iterable<Document.Parsed>, end: number) => {
       for (const doc of docs) {
         const next = pending.shift();
-        if (next) this.readDocument(doc, next.cst, { start: next.start, end }, next.deep, 0);
+        if (next) this.readDocument(doc, next.cst, { start: next.start, end }, next.deep, 0, next.comments);
       }
     };
     let directivesAt: number | undefined;
-    for (const token of new Y.Parser(this.lines.addNewLine).parse(this.text)) {
+    /** Comments before a document's first line belong to it (for inline suppressions). */
+    let comments: CST.Token[] = [];
+    for (const token of new Y.Parser().parse(this.text)) {
       if (token.type === 'directive') directivesAt ??= token.offset;
       if (token.type !== 'document') {
+        if (token.type === 'comment' && this.scanSuppressions) comments.push(token);
         take(composer.next(token), this.text.length);
         continue;
       }
@@ -133,14 +150,14 @@ class DocumentReader {
       directivesAt = undefined;
       const deep = tooDeep(token);
       take(composer.next(deep === undefined ? token : { ...token, value: undefined }), start);
-      pending.push({ cst: token, start, deep });
+      pending.push({ cst: token, start, deep, comments });
+      comments = [];
     }
     take(composer.end(), this.text.length);
   }
 
   /** JSON: checked strictly first; each top-level value is then read like a YAML document. */
   public readJson(): void {
-    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1);
     const split = splitJsonStream(this.text);
     if ('problem' in split) {
       this.problem(split.problem.offset, `JSON syntax error: ${split.problem.message}.`);
@@ -166,7 +183,7 @@ class DocumentReader {
     }
   }
 
-  private readDocument(doc: Document.Parsed, cst: CST.Document, region: DocumentRegion, deep: number | undefined, base: number): void {
+  private readDocument(doc: Document.Parsed, cst: CST.Document, region: DocumentRegion, deep: number | undefined, base: number, comments: readonly CST.Token[] = []): void {
     const index = this.documents++;
     const text = this.text;
     if (deep !== undefined) {
@@ -195,7 +212,7 @@ class DocumentReader {
       this.result.skipped.push({ file: this.file, document: index, line: start.line, reason: 'not a Kubernetes object: it has neither apiVersion nor kind' });
       return;
     }
-    const inline = this.scanSuppressions ? inlineSuppressions(cst, doc, text, this.lines) : [];
+    const inline = this.scanSuppressions ? inlineSuppressions([...comments, cst], doc, text, this.lines) : [];
     const position = (segments: readonly (string | number)[]) => this.locator.position(region, segments, start);
     if (typeof value.kind === 'string' && /List$/.test(value.kind) && own('items') && Array.isArray(value.items)) {
       (value.items as unknown[]).forEach((item, i) => {
@@ -221,7 +238,8 @@ class DocumentReader {
     const quoteStart = atEnd && /^Missing closing .?quote/.test(error.message) ? unterminatedQuote(this.text, region, base + error.pos[0]) : undefined;
     const helmLine = findHelmDirective(this.text, region, this.lines);
     const hint = helmLine !== undefined ? ` ${HELM_HINT} (Helm syntax at line ${helmLine})`
-      : doc.errors.some(e => /^Flow (sequence|mapping) in block collection must be sufficiently indented/.test(e.message)) ? ` ${FLOW_INDENT_HINT}` : '';
+      : doc.errors.some(e => /^Flow (sequence|mapping) in block collection must be sufficiently indented/.test(e.message)) ? ` ${FLOW_INDENT_HINT}`
+        : /\r(?!\n)/.test(this.text.slice(region.start, region.end)) ? ` ${CR_HINT}` : '';
     this.problem(quoteStart ?? base + error.pos[0], `YAML syntax error: ${firstLine(error.message)}.${hint}`);
   }
 

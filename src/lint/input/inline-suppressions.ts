@@ -26,14 +26,15 @@ export function mayHaveInlineSuppressions(text: string): boolean {
 }
 
 /**
- * The `# cdk8s-argo-disable-next-line` comments of one document (comments only: the marker inside
+ * The `# cdk8s-argo-disable-next-line` comments of one document (its CST tokens, and the comments
+ * before it; comments only: the marker inside
  * a string or a block scalar does not count), each with the field it covers: the value whose
  * key or list item starts on the next line that holds more than a comment, and everything below
  * it. Above the first line of a document it covers the whole object.
  */
-export function inlineSuppressions(cst: CST.Document, doc: Document.Parsed, text: string, lines: LineCounter): InlineSuppression[] {
+export function inlineSuppressions(cst: readonly CST.Token[], doc: Document.Parsed, text: string, lines: LineCounter): InlineSuppression[] {
   const comments: { readonly directive: string; readonly line: number; readonly targetLine?: number }[] = [];
-  const stack: unknown[] = [cst];
+  const stack: unknown[] = [...cst];
   while (stack.length) {
     const token = stack.pop();
     if (Array.isArray(token)) {

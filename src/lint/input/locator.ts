@@ -1,6 +1,5 @@
-import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import type { CST, LineCounter } from 'yaml';
 import { yaml } from '../util/yaml';
-import { keyOf } from './plain-data';
 
 /** 1-based line and column. */
 export interface SourcePosition {
@@ -14,14 +13,18 @@ export interface DocumentRegion {
   readonly end: number;
 }
 
+type Item = CST.CollectionItem;
+type Collection = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
+
 /**
- * Finds field paths in the text again, on demand: a loaded manifest keeps only its data, and
- * the YAML nodes of its document are rebuilt (from the document's own slice of the text) when a
- * finding needs a position. The last document is kept, and its map keys indexed as they are
- * looked up, so locating every finding of a large document stays linear.
+ * Finds field paths in the text again, on demand: a loaded manifest keeps only its data, and the
+ * syntax tree of its document is rebuilt (parsed again from the document's own slice of the
+ * text, without composing it) when a finding needs a position. The last document is kept, and
+ * its map keys indexed as they are looked up, so locating every finding of a large document
+ * stays linear.
  */
 export class SourceLocator {
-  private cached?: { readonly region: DocumentRegion; readonly doc: Document.Parsed; readonly keys: Map<YAMLMap, Map<string, Pair>> };
+  private cached?: { readonly region: DocumentRegion; readonly doc?: CST.Document; readonly keys: Map<Collection, Map<string, Item>> };
 
   constructor(private readonly text: string, private readonly lines: LineCounter) {}
 
@@ -36,53 +39,61 @@ export class SourceLocator {
    * deepest ancestor present; `fallback` when not even the first segment is there.
    */
   public position(region: DocumentRegion, segments: readonly (string | number)[], fallback: SourcePosition): SourcePosition {
-    const Y = yaml();
     const { doc, keys } = this.document(region);
-    let node: unknown = doc.contents;
+    let node: CST.Token | null | undefined = doc?.value;
     let best = fallback;
     for (const segment of segments) {
-      let next: unknown;
-      let offset: number | undefined;
-      if (Y.isMap(node) || Y.isPair(node)) {
-        const pair = Y.isPair(node) ? (keyOf(node.key) === String(segment) ? node : undefined) : this.keyIndex(node, keys).get(String(segment));
-        if (pair) {
-          offset = (pair.key as Node | null)?.range?.[0] ?? (pair.value as Node | null)?.range?.[0];
-          next = pair.value;
-        }
-      } else if (Y.isSeq(node) && typeof segment === 'number') {
-        next = node.items[segment];
-        offset = Y.isPair(next) ? (next.key as Node | null)?.range?.[0] : (next as Node | null)?.range?.[0];
-      }
+      if (!node || !isCollection(node)) break;
+      let item: Item | undefined;
+      if (typeof segment === 'number' && node.type !== 'block-map' && !isFlowMap(node)) item = node.items[segment];
+      else if (node.type === 'block-map' || isFlowMap(node)) item = this.keyIndex(node, keys).get(String(segment));
+      if (!item) break;
+      const offset = item.key?.offset ?? item.value?.offset;
       if (offset !== undefined) best = this.at(region.start + offset);
-      if (next === undefined || next === null || Y.isAlias(next)) break;
-      node = next;
+      node = item.value;
+      if (node?.type === 'alias') break;
     }
     return best;
   }
 
   private document(region: DocumentRegion) {
     if (this.cached?.region !== region) {
-      const Y = yaml();
-      const composer = new Y.Composer({ uniqueKeys: false, logLevel: 'silent' });
-      let doc: Document.Parsed | undefined;
-      for (const d of composer.compose(new Y.Parser().parse(this.text.slice(region.start, region.end)))) {
-        doc ??= d;
+      let doc: CST.Document | undefined;
+      for (const token of new (yaml().Parser)().parse(this.text.slice(region.start, region.end))) {
+        if (token.type === 'document') {
+          doc = token;
+          break;
+        }
       }
-      this.cached = { region, doc: doc ?? new Y.Document() as Document.Parsed, keys: new Map() };
+      this.cached = { region, doc, keys: new Map() };
     }
     return this.cached;
   }
 
-  private keyIndex(map: YAMLMap, keys: Map<YAMLMap, Map<string, Pair>>): Map<string, Pair> {
+  private keyIndex(map: Collection, keys: Map<Collection, Map<string, Item>>): Map<string, Item> {
     let index = keys.get(map);
     if (!index) {
       index = new Map();
-      for (const pair of map.items as Pair[]) {
-        const key = keyOf(pair.key);
-        if (typeof key === 'string' && !index.has(key)) index.set(key, pair);
+      for (const item of map.items) {
+        const key = keyText(item.key);
+        if (key !== undefined && !index.has(key)) index.set(key, item);
       }
       keys.set(map, index);
     }
     return index;
   }
+}
+
+function isCollection(token: CST.Token): token is Collection {
+  return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+}
+
+function isFlowMap(token: Collection): boolean {
+  return token.type === 'flow-collection' && token.start.source === '{';
+}
+
+/** The text of a scalar key as it reads (quotes and escapes resolved). */
+function keyText(token: CST.Token | null | undefined): string | undefined {
+  if (!token || (token.type !== 'scalar' && token.type !== 'single-quoted-scalar' && token.type !== 'double-quoted-scalar' && token.type !== 'block-scalar')) return undefined;
+  return yaml().CST.resolveAsScalar(token)?.value;
 }

@@ -43,6 +43,12 @@ export function readManifestFiles(paths: readonly string[], readStdin: StreamRea
       add({ name: STDIN_NAME, identity: '-', read: () => toBytes(readStdin()) });
       continue;
     }
+    const fd = inheritedDescriptor(path);
+    if (fd !== undefined) {
+      // Read the descriptor itself: a socket behind /dev/stdin cannot be opened again by name.
+      add({ name: path, identity: `fd:${fd}`, read: () => (fd === 0 ? toBytes(readStdin()) : readStream(fd)) });
+      continue;
+    }
     collect(path, add, problems);
   }
   const result: FileSet = { files: inputs.map(i => i.name), manifests: [], problems, skipped: [] };
@@ -204,6 +210,13 @@ export function readStream(fd: number): Uint8Array {
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
   }
   return Buffer.concat(chunks, total);
+}
+
+/** The descriptor `/dev/stdin`, `/dev/fd/N` or `/proc/self/fd/N` names. */
+function inheritedDescriptor(path: string): number | undefined {
+  if (path === '/dev/stdin') return 0;
+  const match = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(path);
+  return match ? Number(match[1]) : undefined;
 }
 
 function toBytes(input: string | Uint8Array): Uint8Array {

@@ -50,8 +50,5 @@ export function useColor(explicit: boolean | undefined, isTerminal: boolean, env
  * hostile value quoted in a message cannot rewrite the screen or hide itself.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, c => {
-    if (c === '\n') return ' ';
-    return `\\u{${c.charCodeAt(0).toString(16)}}`;
-  });
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, c => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }

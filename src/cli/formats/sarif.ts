@@ -30,7 +30,7 @@ export function formatSarif(report: LintReport, tool: { readonly version: string
   });
   const suppressed = (s: LocatedSuppressedFinding) => ({
     ...result(s),
-    suppressions: [{ kind: s.origin.startsWith('annotation') || s.origin.startsWith('the comment') ? 'inSource' : 'external', status: 'accepted', justification: `${s.reason} (${s.origin})` }],
+    suppressions: [{ kind: s.origin.startsWith('annotation') || s.origin.startsWith('the comment') ? 'inSource' : 'external', justification: `${s.reason} (${s.origin})` }],
   });
   const results = [
     ...report.inputErrors.map(p => ({

@@ -87,7 +87,8 @@ export class ArgoLintValidation {
       context.report.submit('failure');
       return;
     }
-    const constructs = constructPaths(context, loaded);
+    const shared = sharedNames(loaded);
+    const constructs = constructPaths(context, loaded, shared);
     const descriptions = new Map(ruleCatalog().map(r => [r.id, r.description]));
     for (const finding of findings) {
       const source = loaded[finding.manifestIndex];
@@ -99,8 +100,8 @@ export class ArgoLintValidation {
         recommendation: `${construct ? `[${construct}] ` : ''}${finding.object}: ${finding.path || '(object)'}: ${finding.message}`,
         fix: descriptions.get(finding.ruleId) ?? 'Fix the field so that it matches the Argo/Kubernetes schema.',
         violatingResources: [{
-          // cdk8s shows the construct path of the resource named so: only when the name is the object's alone.
-          resourceName: construct && typeof name === 'string' ? name : finding.object,
+          // cdk8s shows the construct path of the resource of that name: give the name only when no other object has it.
+          resourceName: typeof name === 'string' && !shared.has(name) ? name : finding.object,
           locations: [`${finding.path || '(object)'} (line ${at.line}, column ${at.column})`],
           manifestPath: source.source.file,
         }],
@@ -134,22 +135,30 @@ function checkProperties(props: unknown): void {
  * cdk8s-plus convention) is attributed to the L2. A name several objects share is left out: the
  * metadata cannot tell them apart.
  */
-function constructPaths(context: CdkValidationContext, loaded: readonly LoadedManifest[]): Map<LoadedManifest, string> {
+function constructPaths(context: CdkValidationContext, loaded: readonly LoadedManifest[], shared: ReadonlySet<string>): Map<LoadedManifest, string> {
   const metadata = context.metadata && Object.keys(context.metadata).length ? context.metadata : readConstructMetadata(context.manifests);
   const out = new Map<LoadedManifest, string>();
   if (!metadata) return out;
-  const byName = new Map<string, LoadedManifest[]>();
+  for (const m of loaded) {
+    const name = m.manifest.metadata?.name;
+    if (typeof name !== 'string' || shared.has(name) || !Object.prototype.hasOwnProperty.call(metadata, name)) continue;
+    const path = metadata[name]?.path;
+    if (typeof path === 'string' && path) out.set(m, path.replace(/\/Resource$/, ''));
+  }
+  return out;
+}
+
+/** metadata.name values several objects share (construct metadata cannot tell them apart). */
+function sharedNames(loaded: readonly LoadedManifest[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
   for (const m of loaded) {
     const name = m.manifest.metadata?.name;
     if (typeof name !== 'string') continue;
-    byName.set(name, [...byName.get(name) ?? [], m]);
+    if (seen.has(name)) shared.add(name);
+    seen.add(name);
   }
-  for (const [name, objects] of byName) {
-    if (objects.length !== 1 || !Object.prototype.hasOwnProperty.call(metadata, name)) continue;
-    const path = metadata[name]?.path;
-    if (typeof path === 'string' && path) out.set(objects[0], path.replace(/\/Resource$/, ''));
-  }
-  return out;
+  return shared;
 }
 
 /** construct-metadata.json from the output directory (next to the manifests or above them), when there is one. */

@@ -129,10 +129,18 @@ interface Walker {
 /** One walk of the manifest for every rule that asked (`ctx.onWalk`), then their `after` steps. */
 function runWalkers(manifest: Manifest, walkers: readonly Walker[]): void {
   const failed = new Set<Walker>();
-  walkTogether(manifest, walkers.map(w => w.visit), (i, e) => {
-    failed.add(walkers[i]);
-    walkers[i].ctx.failed(e);
-  });
+  try {
+    walkTogether(manifest, walkers.map(w => w.visit), (i, e) => {
+      failed.add(walkers[i]);
+      walkers[i].ctx.failed(e);
+    });
+  } catch (e) {
+    // The walk itself failed (a cyclic object passed to lint() exhausts the stack): every rule still walking failed.
+    for (const w of walkers) {
+      if (!failed.has(w)) w.ctx.failed(e);
+      failed.add(w);
+    }
+  }
   for (const w of walkers) {
     if (!w.after || failed.has(w)) continue;
     try {

@@ -5,6 +5,7 @@ export * from './schema/validator';
 export { SCHEMA_DIR_ENV } from './schema/argo-schema';
 export * from './lint';
 export * from './core/object-refs';
+export { Lint } from './core/lint-suppression';
 export * from './workflows';
 export * from './events';
 export * from './config';

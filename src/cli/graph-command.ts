@@ -3,10 +3,12 @@ import { dirname, extname, isAbsolute, relative, resolve, sep } from 'path';
 import { ArgoGraphFocusError, ArgoGraphFormat, ARGO_GRAPH_FORMATS, buildArgoGraph, renderArgoGraph } from '../graph';
 import { lint } from '../lint/engine';
 import { LintOptions } from '../lint/types';
-import { UsageError } from './args';
-import { readManifestFiles } from './files';
-import { EXIT_OK, EXIT_USAGE, Output } from './lint-command';
-import { formatInputError, formatSkipped } from './report';
+import { parseCommandLine, UsageError } from './command-line';
+import { readManifestFiles, StreamReader } from './files';
+import { textInputError, textSkipped } from './formats/text';
+import { Command } from './command';
+import { Output } from './output';
+import { EXIT_OK, EXIT_USAGE } from './report';
 
 export const GRAPH_USAGE = `Usage: cdk8s-argo graph [options] <file|dir|->...
 
@@ -51,94 +53,64 @@ export interface GraphCommand {
 const EXTENSION_FORMATS: { readonly [ext: string]: ArgoGraphFormat } = {
   '.html': 'html', '.htm': 'html', '.svg': 'svg', '.dot': 'dot', '.gv': 'dot', '.json': 'json', '.mmd': 'mermaid', '.mermaid': 'mermaid',
 };
-const VERSIONS: { readonly [arg: string]: LintOptions['workflowsVersion'] } = {
+const VERSIONS: { readonly [arg: string]: LintOptions['workflowsVersion'] | undefined } = {
   '4.1.2': 'v4.1.2', 'v4.1.2': 'v4.1.2', '3.7.18': 'v3.7.18', 'v3.7.18': 'v3.7.18',
 };
 
+const GRAPH_OPTIONS = {
+  '--format': { value: 'FORMAT' },
+  '--output': { value: 'FILE', short: '-o' },
+  '--focus': { value: 'NAME', repeatable: true },
+  '--expand': {},
+  '--title': { value: 'TEXT' },
+  '--source-url': { value: 'TEMPLATE' },
+  '--no-lint': {},
+  '--strict-refs': {},
+  '--no-schema': {},
+  '--workflows-version': { value: 'VERSION' },
+  '--help': { short: '-h' },
+} as const;
+
 /** Parses the arguments after `graph`. Throws UsageError on anything it does not understand. */
 export function parseGraphArgs(args: readonly string[]): GraphCommand {
-  const paths: string[] = [];
-  const focus: string[] = [];
-  let format: ArgoGraphFormat | undefined;
-  let output: string | undefined;
-  let expand = false;
-  let title: string | undefined;
-  let sourceUrl: string | undefined;
-  let runLint = true;
-  let strictRefs = false;
-  let schema = true;
-  let workflowsVersion: LintOptions['workflowsVersion'] = 'v4.1.2';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--format': {
-        const v = value();
-        if (!(ARGO_GRAPH_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${ARGO_GRAPH_FORMATS.join(', ')}, got "${v}"`);
-        format = v as ArgoGraphFormat;
-        break;
-      }
-      case '-o': case '--output': output = value(); break;
-      case '--focus': focus.push(value()); break;
-      case '--expand': expand = true; break;
-      case '--title': title = value(); break;
-      case '--source-url': sourceUrl = value(); break;
-      case '--no-lint': runLint = false; break;
-      case '--strict-refs': strictRefs = true; break;
-      case '--no-schema': schema = false; break;
-      case '--workflows-version': {
-        const v = value();
-        workflowsVersion = VERSIONS[v];
-        if (!workflowsVersion) throw new UsageError(`--workflows-version must be 4.1.2 or 3.7.18, got "${v}"`);
-        break;
-      }
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-        paths.push(arg);
-    }
+  const { options, operands } = parseCommandLine(args, GRAPH_OPTIONS);
+  const one = (name: string) => options.get(name)?.[0];
+  const has = (name: string) => options.has(name);
+  const format = one('--format');
+  if (format !== undefined && !(ARGO_GRAPH_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${ARGO_GRAPH_FORMATS.join(', ')}, got "${format}"`);
   }
-  if (paths.length === 0) throw new UsageError('no file or directory given');
+  let workflowsVersion: LintOptions['workflowsVersion'] = 'v4.1.2';
+  const version = one('--workflows-version');
+  if (version !== undefined) {
+    workflowsVersion = VERSIONS[version];
+    if (!workflowsVersion) throw new UsageError(`--workflows-version must be 4.1.2 or 3.7.18, got "${version}"`);
+  }
+  if (operands.length === 0) throw new UsageError('no file or directory given');
+  const output = one('--output');
   const inferred = output ? EXTENSION_FORMATS[extname(output).toLowerCase()] : undefined;
   return {
-    paths, format: format ?? inferred ?? 'mermaid', output, focus, expand, title, sourceUrl,
-    lint: runLint ? { strictRefs, schema, workflowsVersion } : false,
+    paths: operands, format: (format as ArgoGraphFormat | undefined) ?? inferred ?? 'mermaid', output,
+    focus: options.get('--focus') ?? [], expand: has('--expand'), title: one('--title'), sourceUrl: one('--source-url'),
+    lint: has('--no-lint') ? false : { strictRefs: has('--strict-refs'), schema: !has('--no-schema'), workflowsVersion },
   };
 }
 
 /**
- * Runs `cdk8s-argo graph`: reads the files, lints them together, builds the graph and writes
- * it. Returns the exit code: 2 for a usage error or unreadable input, else 0.
+ * `cdk8s-argo graph`: reads the files, lints them together, builds the graph and writes it.
+ * Exit code 2 for a usage error or unreadable input (the graph of what could be read is still
+ * written), else 0.
  */
-export function runGraph(args: readonly string[], output: Output, readStdin?: () => string): number {
-  if (args.includes('-h') || args.includes('--help')) {
-    output.out(`${GRAPH_USAGE}\n`);
-    return EXIT_OK;
-  }
-  let command: GraphCommand;
-  try {
-    command = parseGraphArgs(args);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    output.err(`cdk8s-argo graph: ${e.message}\n\n${GRAPH_USAGE}\n`);
-    return EXIT_USAGE;
-  }
-  try {
-    return writeGraph(command, output, readStdin);
-  } catch (e: any) {
-    output.err(`cdk8s-argo graph: ${e?.message ?? e}\n`);
-    return EXIT_USAGE;
-  }
-}
+export const GRAPH_COMMAND: Command = {
+  summary: 'draw the system the manifests describe (mermaid, dot, json, svg, html)',
+  usage: GRAPH_USAGE,
+  run: (args, context) => writeGraph(parseGraphArgs(args), context.output, context.readStdin),
+};
 
-function writeGraph(command: GraphCommand, output: Output, readStdin?: () => string): number {
+function writeGraph(command: GraphCommand, output: Output, readStdin?: StreamReader): number {
   const input = readManifestFiles(command.paths, readStdin);
-  for (const problem of input.problems) output.err(`${formatInputError(problem)}\n`);
-  for (const skipped of input.skipped) output.err(`${formatSkipped(skipped)}\n`);
+  for (const problem of input.problems) output.err(`${textInputError(problem)}\n`);
+  for (const skipped of input.skipped) output.err(`${textSkipped(skipped)}\n`);
   const manifests = input.manifests.map(m => m.manifest);
   const findings = command.lint === false ? [] : lint(manifests, command.lint);
   let graph;

@@ -2,6 +2,8 @@ import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { lint } from '../lint/engine';
 import { Finding, LintOptions, Manifest } from '../lint/types';
+import { prepareSuppressions, setSuppressionScopes } from './lint-suppression';
+import { argoPluginReportsWarnings } from './plugin-detection';
 import { handOver, PassOutput, sameJson, serializingChartOfAppSynth } from './synth-reuse';
 
 /** What part of the synthesized output a construct answers for. */
@@ -38,6 +40,8 @@ const ownChecks = new WeakMap<IConstruct, (() => string[])[]>();
 /** Constructs that already carry the validation (one per construct, however many scopes). */
 const validated = new WeakSet<IConstruct>();
 const passes = new WeakMap<IConstruct, Pass>();
+
+setSuppressionScopes(construct => (registrations.get(construct.node.root) ?? []).filter(r => r.construct === construct).map(r => r.scope()));
 
 /**
  * Lint options constructs use at synth time: semantic rules only. The strict schema check
@@ -95,6 +99,7 @@ function runPass(root: IConstruct, previous: Pass | undefined): Pass {
     handOver(previous.output);
     return { ...previous, consumed: new Set() };
   }
+  prepareSuppressions(root);
   const apiObjects = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
   const manifests: Manifest[] = apiObjects.map(o => o.toJson());
   const output: PassOutput = { apiObjects, manifests, handedOver: false };
@@ -115,7 +120,8 @@ function runPass(root: IConstruct, previous: Pass | undefined): Pass {
     const owner = ownerOf(byApiObject.get(apiObject) ?? [], finding.path);
     const text = `${finding.object}: ${finding.path || '(object)'}: ${finding.message} [${finding.ruleId}]`;
     if (finding.severity === 'warning') {
-      process.stderr.write(`Warning: [${(owner ?? apiObject).node.path}] ${text}\n`);
+      // Under `cdk8s synth` with this package's plugin, the plugin reports the warning (once).
+      if (!argoPluginReportsWarnings()) process.stderr.write(`Warning: [${(owner ?? apiObject).node.path}] ${text}\n`);
       continue;
     }
     const target = owner ?? regs[0]?.construct;

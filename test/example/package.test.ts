@@ -346,7 +346,7 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
       `;
       expect(readdirSync(join(pkgDir, 'bin')).sort()).toEqual(['cdk8s-argo.js', 'load-module.js', 'validation-plugin.js']);
       expect((await run(process.execPath, ['-e', script], dir, userEnv())).stdout.trim()).toMatch(/^\d{3} function$/);
-      expect((await run(join(dir, 'node_modules', '.bin', 'cdk8s-argo'), ['--version'], dir, userEnv())).stdout).toBe(`${ourPackage.version}\n`);
+      expect((await run(join(dir, 'node_modules', '.bin', 'cdk8s-argo'), ['--version'], dir, userEnv())).stdout).toBe(`cdk8s-argo ${ourPackage.version}\n`);
       const target = set.constructMetadata ? 'dist/nightly.k8s.yaml' : 'dist/';
       const lint = await run(join(dir, 'node_modules', '.bin', 'cdk8s-argo'), ['lint', target], dir, userEnv());
       expect(lint.stderr).toMatch(/0 errors/);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import { CannotSimulate } from './cannot-simulate';
 import { isValidJson } from './go/json-text';
 import { runLuaTransform } from './lua';
@@ -23,17 +24,42 @@ interface JqEngine {
 
 let jqEngine: JqEngine | undefined;
 
+/**
+ * Loads jqjs. It is an ES module without imports whose last lines export its API; it is
+ * evaluated as a function body so that it loads the same way from CommonJS, jest and Node.js
+ * versions that cannot require() ES modules.
+ */
 function loadJq(): JqEngine {
   if (!jqEngine) {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require('@michaelhomer/jqjs') as { default?: JqEngine } & JqEngine;
-      jqEngine = mod.default ?? mod;
+      const file = require.resolve('@michaelhomer/jqjs');
+      const source = readFileSync(file, 'utf8');
+      const body = source.replace(/\nexport \{[^}]*\}\s*\nexport default (\w+)\s*$/, '\nreturn $1;');
+      if (body === source) throw new Error('unexpected module layout');
+      jqEngine = new Function(body)() as JqEngine;
     } catch (e) {
-      throw new CannotSimulate('jq transform', `the jq engine (@michaelhomer/jqjs, an ES module) could not be loaded: ${(e as Error).message}; Node.js 20.19 or later loads it`);
+      throw new CannotSimulate('jq transform', `the jq engine (@michaelhomer/jqjs) could not be loaded: ${(e as Error).message}`);
     }
   }
   return jqEngine;
+}
+
+/**
+ * jq constructs where jqjs and gojq (what Argo Events runs) disagree, measured: the alternative
+ * operator, try/catch and errors, key order (gojq sorts keys), formats and environment access.
+ */
+const DIVERGENT_JQ: readonly [RegExp, string][] = [
+  [/\/\//, 'the alternative operator //'],
+  [/\btry\b|\bcatch\b|\berror\b|\?/, 'error handling (try, catch, error, ?)'],
+  [/\b(keys|keys_unsorted|to_entries|tojson|tostream|paths|leaf_paths|env|input|inputs|\$ENV|\$__loc__|limit|getpath|splits)\b/, 'a builtin whose output differs (gojq sorts object keys)'],
+  [/@\w+/, 'format strings (@base64, @json...)'],
+];
+
+function isJsonValue(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(isJsonValue);
+  return typeof v === 'object' && v !== undefined && Object.values(v as object).every(isJsonValue);
 }
 
 function decodeObject(data: string): { value?: { [k: string]: unknown }; error?: string } {
@@ -58,6 +84,8 @@ export function applyTransform(event: ArgoEvent, transform: DependencyTransform 
   if (decoded.error !== undefined) return { error: decoded.error };
   try {
     if (transform.jq) {
+      const divergent = DIVERGENT_JQ.find(([re]) => re.test(transform.jq!));
+      if (divergent) throw new CannotSimulate(`jq ${divergent[1]}`, 'the JavaScript jq engine differs from gojq there');
       const engine = loadJq();
       let first: unknown;
       let found = false;
@@ -71,6 +99,7 @@ export function applyTransform(event: ArgoEvent, transform: DependencyTransform 
         return { error: `jq: ${(e as Error).message}` };
       }
       if (!found) return { error: 'no output available from the jq command execution' };
+      if (!isJsonValue(first)) throw new CannotSimulate(`jq "${transform.jq}"`, 'the JavaScript jq engine produced no JSON value where gojq would (e.g. arithmetic on a missing key)');
       if (first === null || typeof first !== 'object' || Array.isArray(first)) return { error: 'jq transformation output must be a JSON object' };
       return { event: { ...event, context: { ...event.context, datacontenttype: 'application/json' }, data: marshalSorted(first) } };
     }

@@ -77,8 +77,9 @@ export function gParse(json: string): GResult {
  * `gjson.Get(json, path)` for the path syntax Argo Events users write: dot-separated keys with
  * `\` escapes and `*`/`?` wildcards, array indexes, `#` (length), `#.key` (collect), queries
  * `#(key==value)` and `#(...)#`, `|` pipes and the modifiers `@this`, `@reverse`, `@keys`,
- * `@values`, `@flatten`, `@ugly`, `@valid`, `@tostr`, `@fromstr`. Multipaths (`[a,b]`, `{a,b}`),
- * literals (`!true`), JSON lines (`..`) and other modifiers throw CannotSimulate.
+ * `@values`, `@flatten`, `@ugly`, `@valid`, `@tostr`, `@fromstr`, and multipaths (`[a,b]`,
+ * `{a,b}`, `{name:a}`). Literals (`!true`), JSON lines (`..`) and other modifiers throw
+ * CannotSimulate.
  */
 export function gGet(json: string, path: string): GResult {
   const doc = parseJsonText(json);
@@ -102,7 +103,7 @@ function getPath(doc: JsonText, node: JsonNode, path: string): GResult {
   if (path.startsWith('..')) throw new CannotSimulate(`gjson JSON-lines path "${path}"`);
   const first = path[0];
   if (first === '@') return modifier(doc, node, path);
-  if (first === '[' || first === '{') throw new CannotSimulate(`gjson multipath "${path}"`);
+  if (first === '[' || first === '{') return multipath(doc, node, path);
   if (first === '!') throw new CannotSimulate(`gjson literal "${path}"`);
   if (node.kind === 'object') return objectStep(doc, node, path);
   if (node.kind === 'array') return arrayStep(doc, node, path);
@@ -383,6 +384,65 @@ function modifier(doc: JsonText, node: JsonNode, path: string): GResult {
   if (!parsed) return NOTHING;
   if (rest === '') return resultOf(parsed, parsed.root);
   return getPath(parsed, parsed.root, rest.slice(1));
+}
+
+/** gjson's parseSubSelectors: the comma-separated paths of `[...]` or `{...}` and what follows. */
+function subSelectors(path: string): { sels: { name?: string; path: string }[]; rest: string } | undefined {
+  const sels: { name?: string; path: string }[] = [];
+  let depth = 1;
+  let colon = 0;
+  let start = 1;
+  let modifier = 0;
+  const push = (i: number) => {
+    sels.push(colon === 0 ? { path: path.slice(start, i) } : { name: path.slice(start, colon), path: path.slice(colon + 1, i) });
+    colon = 0;
+    modifier = 0;
+    start = i + 1;
+  };
+  for (let i = 1; i < path.length; i++) {
+    const c = path[i];
+    if (c === '\\') i++;
+    else if (c === '@') {
+      if (modifier === 0 && (path[i - 1] === '.' || path[i - 1] === '|')) modifier = i;
+    } else if (c === ':') {
+      if (modifier === 0 && colon === 0 && depth === 1) colon = i;
+    } else if (c === ',') {
+      if (depth === 1) push(i);
+    } else if (c === '"') {
+      for (i++; i < path.length && path[i] !== '"'; i++) if (path[i] === '\\') i++;
+    } else if (c === '[' || c === '(' || c === '{') depth++;
+    else if (c === ']' || c === ')' || c === '}') {
+      depth--;
+      if (depth === 0) {
+        push(i);
+        return { sels, rest: path.slice(i + 1) };
+      }
+    }
+  }
+  return undefined;
+}
+
+function multipath(doc: JsonText, node: JsonNode, path: string): GResult {
+  const kind = path[0];
+  const parsed = subSelectors(path);
+  if (!parsed || !(parsed.rest === '' || parsed.rest[0] === '|' || parsed.rest[0] === '.')) return NOTHING;
+  const parts: string[] = [];
+  for (const sel of parsed.sels) {
+    const r = getPath(doc, node, sel.path);
+    if (!gExists(r)) continue;
+    let raw = r.raw || gString(r) || 'null';
+    if (kind === '{') {
+      const last = sel.path.split(/[.|]/).pop() ?? '';
+      const name = sel.name !== undefined && sel.name !== '' ? (sel.name.startsWith('"') ? sel.name : JSON.stringify(sel.name))
+        : JSON.stringify(/^[^\s\[\]{}()#@*?!|:.,\\"]+$/.test(last) ? last : '_');
+      raw = `${name}:${raw}`;
+    }
+    parts.push(raw);
+  }
+  const text = kind === '[' ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
+  const built = parseJsonText(text);
+  if (!built) return NOTHING;
+  return parsed.rest === '' ? resultOf(built, built.root) : getPath(built, built.root, parsed.rest.slice(1));
 }
 
 /** tidwall/match: `*` matches any run of characters, `?` any one character. */

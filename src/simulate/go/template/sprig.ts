@@ -239,9 +239,11 @@ const IMPLEMENTED: [string, TemplateFunction][] = [
   })],
   // encoding and hashes
   ['b64enc', s(x => Buffer.from(x, 'utf8').toString('base64'))],
+  // Go's StdEncoding: padding required; sprig returns the decoding error as the result.
   ['b64dec', s(x => {
-    const clean = x.replace(/=+$/, '');
-    if (!/^[A-Za-z0-9+/]*$/.test(clean)) return `illegal base64 data at input byte ${x.search(/[^A-Za-z0-9+/=]/)}`;
+    const bad = x.search(/[^A-Za-z0-9+/=]/);
+    if (bad >= 0) return `illegal base64 data at input byte ${bad}`;
+    if (x.length % 4 !== 0 || /=[^=]/.test(x)) return `illegal base64 data at input byte ${Math.floor(x.length / 4) * 4}`;
     return Buffer.from(x, 'base64').toString('utf8');
   })],
   ['sha1sum', s(x => createHash('sha1').update(x).digest('hex'))],

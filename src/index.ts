@@ -10,3 +10,5 @@ export * from './events';
 export * from './config';
 export * from './artifacts';
 export * from './notify';
+export * from './simulate';
+export * from './testing';

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../lint/util/yaml';
 import { CannotSimulate } from './cannot-simulate';
 import { gExists, gGet, gParse, gString, GType, gValue } from './go/gjson';
 import { isValidJson } from './go/json-text';
@@ -63,7 +63,7 @@ export function renderEventDataAsJSON(event: ArgoEvent | undefined): string {
       throw new ParameterError('event data is not valid JSON');
     case 'application/yaml':
       try {
-        return marshalSorted(parseYaml(raw));
+        return marshalSorted(yaml().parse(raw));
       } catch (e) {
         throw new ParameterError(`failed converting yaml event data to JSON: ${(e as Error).message}`);
       }

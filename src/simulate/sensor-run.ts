@@ -140,23 +140,24 @@ export class SensorRun {
     if (trigger.policy) notes.push(`policy ${JSON.stringify(trigger.policy)} is applied after the action (not simulated)`);
     if (trigger.dlqTrigger) notes.push(`dlqTrigger "${trigger.dlqTrigger.template?.name ?? ''}" runs if this trigger fails (not simulated)`);
     const base = { sensor: this.name, namespace: this.namespace, trigger: t.name, path: t.path, events };
+    let action: ReturnType<typeof triggerAction>;
     try {
-      const action = triggerAction(this.sensor, trigger, events, this.manifests, timeMs);
-      notes.push(...action.notes);
-      for (const p of action.parameters) {
-        if (p.value === undefined) notes.push(`parameter ${p.dest}: ${p.notes.join('; ')}`);
-        else if (p.notes.length) notes.push(`parameter ${p.dest} = ${JSON.stringify(p.value)} from ${p.from}: ${p.notes.join('; ')}`);
-      }
-      const createsResource = action.resource && ['create', 'submit', 'update', 'patch', 'apply'].includes(action.operation ?? '');
-      return {
-        ...base, kind: action.kind, operation: action.operation, resource: action.resource, payload: action.payload, template: action.template,
-        findings: createsResource ? lint(action.resource!) : [], notes,
-      };
+      action = triggerAction(this.sensor, trigger, events, this.manifests, timeMs);
     } catch (e) {
       const kind = Object.keys(trigger.template ?? {}).find(k => !['name', 'conditions', 'conditionsReset'].includes(k)) ?? 'unknown';
       if (isCannotSimulate(e)) return { ...base, kind, template: trigger.template, notSimulated: { what: e.what, why: e.why }, findings: [], notes };
       if (e instanceof ParameterError || e instanceof Error) return { ...base, kind, template: trigger.template, error: e.message, findings: [], notes };
       throw e;
     }
+    notes.push(...action.notes);
+    for (const p of action.parameters) {
+      if (p.value === undefined) notes.push(`parameter ${p.dest}: ${p.notes.join('; ')}`);
+      else if (p.notes.length) notes.push(`parameter ${p.dest} = ${JSON.stringify(p.value)} from ${p.from}: ${p.notes.join('; ')}`);
+    }
+    const createsResource = action.resource && ['create', 'submit', 'update', 'patch', 'apply'].includes(action.operation ?? '');
+    return {
+      ...base, kind: action.kind, operation: action.operation, resource: action.resource, payload: action.payload, template: action.template,
+      findings: createsResource ? lint(action.resource!) : [], notes,
+    };
   }
 }

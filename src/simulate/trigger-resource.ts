@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { yaml } from '../lint/util/yaml';
 import { Manifest } from '../lint/types';
 import { isJsonObject } from '../lint/util/walk';
 import { CannotSimulate } from './cannot-simulate';
@@ -46,7 +46,7 @@ function fetchResource(source: any, sensor: Manifest, manifests: readonly Manife
 }
 
 function parseResource(text: string, where: string): Manifest {
-  const docs = parseAllDocuments(text);
+  const docs = yaml().parseAllDocuments(text);
   const first = (Array.isArray(docs) ? docs : [docs])[0];
   const value = first?.toJS();
   if (!isJsonObject(value)) throw new Error(`${where} does not hold a Kubernetes object`);

@@ -11,6 +11,7 @@ export interface LintCommand {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: cdk8s-argo lint [options] <file|dir|->...
+       cdk8s-argo simulate <file|dir|->... --event <eventsource>/<event> [...] (see cdk8s-argo simulate --help)
 
 Lints Kubernetes manifests for Argo Workflows and Argo Events offline: strict schema check,
 Argo's own validation rules (W*, E*), Kubernetes basics (K8S-*) and best practices (ARGO-*),

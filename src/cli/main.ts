@@ -1,5 +1,6 @@
 import { parseLintArgs, USAGE, UsageError } from './args';
 import { EXIT_OK, EXIT_USAGE, Output, runLint } from './lint-command';
+import { simulateMain } from './simulate-command';
 
 const PROCESS_OUTPUT: Output = {
   out: text => process.stdout.write(text),
@@ -16,6 +17,7 @@ export function main(argv: readonly string[], output: Output = PROCESS_OUTPUT, r
     (command === undefined ? output.err : output.out)(`${USAGE}\n`);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
+  if (command === 'simulate') return simulateMain(rest, output, readStdin);
   if (command !== 'lint') {
     output.err(`cdk8s-argo: unknown command "${command}"\n\n${USAGE}\n`);
     return EXIT_USAGE;

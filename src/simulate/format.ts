@@ -48,8 +48,8 @@ export function formatEventResult(r: EventResult): string {
   if (r.event && !r.sensors.length) lines.push('  no sensor depends on this event');
   for (const s of r.sensors) {
     lines.push(`  Sensor ${s.namespace ? `${s.namespace}/` : ''}${s.sensor}:`);
-    for (const d of s.dependencies) lines.push(...describeDependency(d).map(l => `    ${l}`));
-    for (const t of s.fired) lines.push(...describeFired(t).map(l => `    ${l}`));
+    for (const d of s.dependencies) lines.push(...describeDependency(d).flatMap(l => l.split('\n')).map(l => `    ${l}`));
+    for (const t of s.fired) lines.push(...describeFired(t).flatMap(l => l.split('\n')).map(l => `    ${l}`));
     for (const w of s.waiting) lines.push(`    trigger ${w.trigger} waits: conditions "${w.conditions}", received ${w.received.join(', ')}`);
     if (!s.fired.length && !s.waiting.length) lines.push('    no trigger fires');
   }

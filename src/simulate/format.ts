@@ -51,6 +51,7 @@ export function formatEventResult(r: EventResult): string {
     for (const d of s.dependencies) lines.push(...describeDependency(d).flatMap(l => l.split('\n')).map(l => `    ${l}`));
     for (const t of s.fired) lines.push(...describeFired(t).flatMap(l => l.split('\n')).map(l => `    ${l}`));
     for (const w of s.waiting) lines.push(`    trigger ${w.trigger} waits: conditions "${w.conditions}", received ${w.received.join(', ')}`);
+    for (const b of s.neverRuns) lines.push(`    trigger ${b.trigger} never runs (${b.path}): ${b.reason}`);
     if (!s.fired.length && !s.waiting.length) lines.push('    no trigger fires');
   }
   return lines.join('\n');

@@ -108,7 +108,7 @@ export class SensorRun {
       }
       if (t.saved.size && mine.length) waiting.push({ trigger: t.name, conditions: t.expression.text, received: [...t.saved.keys()] });
     }
-    return { sensor: this.name, namespace: this.namespace, dependencies: [...results.values()], fired, waiting };
+    return { sensor: this.name, namespace: this.namespace, dependencies: [...results.values()], fired, waiting, neverRuns: this.brokenTriggers() };
   }
 
   /** Triggers the sensor never runs (conditions naming unknown dependencies, bad expressions). */

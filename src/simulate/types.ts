@@ -141,6 +141,8 @@ export interface SensorEventResult {
   readonly fired: readonly FiredTrigger[];
   /** Triggers whose conditions still wait, with the dependencies received so far. */
   readonly waiting: readonly { readonly trigger: string; readonly conditions: string; readonly received: readonly string[] }[];
+  /** Triggers the sensor never runs (conditions it cannot compile or that name unknown dependencies). */
+  readonly neverRuns: readonly { readonly trigger: string; readonly path: string; readonly reason: string }[];
 }
 
 /** What happened to one simulated event. */

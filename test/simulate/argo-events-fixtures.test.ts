@@ -85,7 +85,7 @@ test('the fixtures cover every upstream filter and parameter test file', () => {
 for (const file of fixtures.filter(f => f !== 'params_resource_template.json' && f !== 'transform.json')) {
   const fixture = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   describe(`${fixture.file} (argo-events v1.9.11)`, () => {
-    test.each(fixture.cases.map((c: Case, i: number) => [`${c.test} #${i}`, c]))('%s', (_name, c: Case) => {
+    test.each(fixture.cases.map((c: Case, i: number) => [`${c.test} #${i}`, c]) as [string, Case][])('%s', (_name, c) => {
       expect(normalize(c, run(c))).toEqual(normalize(c, expected(c)));
     });
   });
@@ -93,7 +93,7 @@ for (const file of fixtures.filter(f => f !== 'params_resource_template.json' &&
 
 describe('pkg/sensors/triggers/params_test.go: resource and template parameters (argo-events v1.9.11)', () => {
   const fixture = JSON.parse(readFileSync(join(dir, 'params_resource_template.json'), 'utf8'));
-  test.each(fixture.cases.map((c: any) => [c.test, c]))('%s', (_name, c: any) => {
+  test.each(fixture.cases.map((c: any) => [c.test, c]) as [string, any][])('%s', (_name, c) => {
     const { object } = applyParams(c.resource ?? c.template, c.parameters, events(c.events));
     for (const [path, value] of Object.entries(c.expect)) {
       expect(path.split('.').reduce((o: any, k) => o?.[k], object)).toEqual(value);
@@ -104,7 +104,7 @@ describe('pkg/sensors/triggers/params_test.go: resource and template parameters 
 describe('pkg/sensors/dependencies/transform_test.go (argo-events v1.9.11)', () => {
   const fixture = JSON.parse(readFileSync(join(dir, 'transform.json'), 'utf8'));
   const context = { id: '123', source: '', specversion: '1.0', type: '', datacontenttype: 'application/json', subject: 'hello', time: '2024-01-01T00:00:00Z' };
-  test.each(fixture.cases.map((c: any, i: number) => [`${c.test} #${i}`, c]))('%s', (_name, c: any) => {
+  test.each(fixture.cases.map((c: any, i: number) => [`${c.test} #${i}`, c]) as [string, any][])('%s', (_name, c) => {
     const outcome = applyTransform({ context, data: c.data }, { jq: c.jq, script: c.script });
     expect(outcome.notSimulated).toBeUndefined();
     if (c.error) {

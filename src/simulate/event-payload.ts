@@ -1,4 +1,6 @@
 import { Manifest } from '../lint/types';
+import { CannotSimulate } from './cannot-simulate';
+import { evalExprBool, ExprError } from './go/expr-lang';
 import { isJsonObject } from '../lint/util/walk';
 import { sourceKind, SourceKind } from './source-kinds';
 import { ArgoEvent, NotSimulated, SimulatedEvent } from './types';
@@ -101,8 +103,19 @@ export function publishEvent(definition: EventDefinition, input: SimulatedEvent,
     data,
   };
   const filter = config.filter?.expression;
-  if (typeof filter === 'string' && filter.trim() !== '') {
-    return { event, warnings, notSimulated: { what: `the EventSource's filter expression "${filter}"`, why: 'expr-language filters on the EventSource are not evaluated; the event is assumed to pass it' } };
+  if (typeof filter === 'string' && filter !== '') {
+    // pkg/eventsources/eventing.go filterEvent: before the event is built, over the data.
+    try {
+      const parsed = JSON.parse(data);
+      if (!isJsonObject(parsed)) return { rejected: `the EventSource's filter cannot read the data (not a JSON object): Argo Events logs "Failed to filter event" and drops it`, warnings };
+      if (!evalExprBool(filter, parsed)) return { rejected: `the EventSource's filter "${filter}" is false for this data: the event is not dispatched`, warnings };
+    } catch (e) {
+      if (e instanceof ExprError) return { rejected: `the EventSource's filter fails (${e.message}): Argo Events logs "Failed to filter event" and drops the event`, warnings };
+      if (e instanceof CannotSimulate) {
+        return { event, warnings, notSimulated: { what: `the EventSource's filter "${filter}": ${e.what}`, why: `${e.why ? `${e.why}; ` : ''}the event is assumed to pass it` } };
+      }
+      throw e;
+    }
   }
   return { event, warnings };
 }

@@ -158,3 +158,23 @@ describe('the triggered resource is linted with the set', () => {
     expect(run([webhook(), template, s], [call('a', { size: 'grande' })]).fired[0].findings.filter(f => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('the EventSource\'s own filter (expr language)', () => {
+  const filtered = (expression: string) => webhook({ f: { endpoint: '/f', method: 'POST', port: '12000', filter: { expression } } });
+
+  test('an event the expression rejects is not dispatched; one it accepts is', () => {
+    expect(run([filtered('body.action == "opened"')], [call('f', { action: 'closed' })]).events[0].rejected).toMatch(/is false for this data/);
+    expect(run([filtered('body.action == "opened"')], [call('f', { action: 'opened' })]).events[0].event).toBeDefined();
+  });
+
+  test('an expression that fails on the data drops the event, as Argo Events does', () => {
+    expect(run([filtered('body.missing.x == 1')], [call('f', {})]).events[0].rejected).toMatch(/cannot fetch x from <nil>/);
+    expect(run([filtered('body.count % 2 == 0')], [call('f', { count: 4 })]).events[0].rejected).toMatch(/float64 % int/);
+  });
+
+  test('closures are not simulated: reported, and the event assumed to pass', () => {
+    const r = run([filtered('all(body.items, {# > 0})')], [call('f', { items: [1] })]);
+    expect(r.events[0].notSimulated!.what).toMatch(/closures/);
+    expect(r.events[0].event).toBeDefined();
+  });
+});

@@ -83,6 +83,7 @@ export function publishEvent(definition: EventDefinition, input: SimulatedEvent,
   } else if (kind.key === 'calendar') {
     const metadata = isJsonObject(config.metadata) && Object.keys(config.metadata).length ? config.metadata : undefined;
     data = marshalSorted({ eventTime: goTimeString(time), ...(metadata ? { metadata } : {}) });
+    warnings.push('eventTime is Go\'s time.String() of the tick; in the cluster it is the timer\'s time.Now(), with nanoseconds and a monotonic suffix (" m=+12.345678901") after it');
   } else if (kind.http && input.body !== undefined) {
     const headerField = kind.fields.includes('headers') ? 'headers' : 'header';
     data = `{"${headerField}":${marshalSorted(headerMap(input.headers))},"body":${typeof input.body === 'string' ? input.body : JSON.stringify(input.body)}}`;

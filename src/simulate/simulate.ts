@@ -45,6 +45,12 @@ export function simulateEvents(manifests: readonly Manifest[], events: readonly 
       return;
     }
     const event = publication.event;
+    const bus = manifests.find(m => m?.kind === 'EventBus' && m.metadata?.name === eventBusNameOf(definition.eventSource)
+      && sameNamespace(m.metadata?.namespace, definition.eventSource.metadata?.namespace));
+    const busKind = bus && ['nats', 'kafka'].find(k => bus.spec?.[k]);
+    if (busKind) {
+      publication.warnings.push(`EventBus "${bus!.metadata?.name}" is ${busKind === 'nats' ? 'NATS streaming (STAN)' : 'Kafka'}: conditions over several events are simulated as the JetStream bus keeps them; the ${busKind === 'nats' ? 'STAN bus clears partially met conditions after a timeout' : 'Kafka bus keeps them in its own transaction log'}`);
+    }
     const onBus = (sensor: SensorRun) => sameNamespace(sensor.namespace, definition.eventSource.metadata?.namespace)
       && sensor.eventBusName === eventBusNameOf(definition.eventSource);
     const taken = sensors.filter(s => onBus(s) && s.listensTo(input.eventSourceName, input.eventName)).map(s => s.handle(event, time, lintResource));

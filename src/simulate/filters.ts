@@ -8,6 +8,7 @@ import { goRegExp } from './go/regexp';
 import { runGoTemplate } from './go/template';
 import { goQuote } from './go/printf';
 import { runLuaFilter } from './lua';
+import { describeMissing, describeValue } from './missing-path';
 import { zonedDateOf, zonedInstant } from './time-zones';
 import { ArgoEvent, EventContext, FilterCheck, FilterGroup, FilterOutcome } from './types';
 
@@ -367,37 +368,9 @@ export function filterScript(script: string | undefined, event: ArgoEvent | unde
   return { pass: outcome.pass };
 }
 
-/** `"grande" (a string)`, `12 (a number)`... */
-function describeValue(r: GResult): string {
-  const kind = { String: 'a string', Number: 'a number', True: 'a boolean', False: 'a boolean', Null: 'null', JSON: r.raw.startsWith('[') ? 'an array' : 'an object' }[r.type];
-  const raw = r.raw.length > 80 ? `${r.raw.slice(0, 77)}...` : r.raw;
-  return r.type === 'Null' ? 'null' : `${raw} (${kind})`;
-}
-
 function typeHint(r: GResult, type: string): string {
   if (type === 'string' && r.type !== 'String') return `, not a string: it is compared through its text`;
   if (type === 'number' && r.type === 'String') return ' (a string: Go reads it with ParseFloat, 0 when it is not a number)';
   if (type === 'bool' && r.type === 'String') return ' (a string: Go reads it with ParseBool, false when it is not a boolean)';
-  return '';
-}
-
-/** Where a missing path stops: `; body is a string, not an object`. */
-export function describeMissing(payload: string, path: string): string {
-  const parts = path.split('.');
-  for (let i = parts.length - 1; i > 0; i--) {
-    const prefix = parts.slice(0, i).join('.');
-    let r: GResult;
-    try {
-      r = gGet(payload, prefix);
-    } catch {
-      return '';
-    }
-    if (!gExists(r)) continue;
-    const next = parts[i];
-    if (r.type === 'String') return `; ${prefix} is a string (${r.raw.length > 60 ? `${r.raw.slice(0, 57)}...` : r.raw}), not an object, so it has no "${next}"${/^"[{[]/.test(r.raw) ? ': the JSON was sent as a string (double-encoded or form-encoded)' : ''}`;
-    if (r.type !== 'JSON') return `; ${prefix} is ${describeValue(r)}, which has no "${next}"`;
-    const keys = r.raw.startsWith('{') ? Object.keys(gValue(r) as object) : [];
-    return keys.length ? `; ${prefix} has ${keys.slice(0, 8).map(k => `"${k}"`).join(', ')}${keys.length > 8 ? ', ...' : ''}` : `; ${prefix} is ${r.raw.startsWith('[') ? 'an array' : 'an empty object'}`;
-  }
   return '';
 }

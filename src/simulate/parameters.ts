@@ -4,6 +4,7 @@ import { gExists, gGet, gParse, gString, GType, gValue } from './go/gjson';
 import { isValidJson } from './go/json-text';
 import { runGoTemplate } from './go/template';
 import { ArgoEvent } from './types';
+import { describeMissing } from './missing-path';
 import { marshalSorted } from './webhook-request';
 import { sjsonSet } from './go/sjson';
 
@@ -148,7 +149,7 @@ export function resolveParamValue(src: ParameterSource, events: EventsByDependen
       } catch (e) {
         if (e instanceof CannotSimulate) throw e;
         failure = e as Error;
-        notes.push(`${part}Key ${key}: ${failure.message}`);
+        notes.push(`${part}Key ${key}: ${failure.message}${describeMissing(payload, key)}`);
       }
     }
     if (src.value !== undefined) return { value: src.value, type: 'String', from: 'value (default)', notes };

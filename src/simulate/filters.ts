@@ -51,16 +51,26 @@ class Checks {
 }
 
 /**
- * Argo Events' `Filter(event, filter, filtersLogicalOperator)` (pkg/sensors/dependencies/filter.go):
- * expr, data, context, time and script filters, each group combined by its own logical
- * operator, the groups by `filtersLogicalOperator` (`and` by default; with `or`, errors are
- * collected and the event passes if any defined group passes).
+ * Argo Events' `Filter(event, filter, filtersLogicalOperator)` (pkg/sensors/dependencies/filter.go),
+ * what the sensor calls: the groups as `filterGroups` combines them, and any error drops the
+ * event, even when another group passed under `or`.
  */
 export function filterEvent(event: ArgoEvent | undefined, filters: DependencyFilters | undefined, filtersLogicalOperator?: string): FilterOutcome {
+  const outcome = filterGroups(event, filters, filtersLogicalOperator);
+  return outcome.error !== undefined ? { ...outcome, pass: false } : outcome;
+}
+
+/**
+ * `filterEvent` of filter.go: expr, data, context, time and script filters, each group combined
+ * by its own logical operator, the groups by `filtersLogicalOperator` (`and` by default: the
+ * first error stops; with `or`, errors are collected and the result is true if any defined
+ * group passes).
+ */
+export function filterGroups(event: ArgoEvent | undefined, filters: DependencyFilters | undefined, filtersLogicalOperator?: string): FilterOutcome {
   if (!filters) return { pass: true, checks: [] };
   const checks = new Checks();
   try {
-    const outcome = filterGroups(filters, filtersLogicalOperator ?? '', event, checks);
+    const outcome = combineGroups(filters, filtersLogicalOperator ?? '', event, checks);
     return { ...outcome, checks: checks.list };
   } catch (e) {
     if (e instanceof CannotSimulate) return { pass: false, checks: checks.list, notSimulated: { what: e.what, why: e.why } };
@@ -68,7 +78,7 @@ export function filterEvent(event: ArgoEvent | undefined, filters: DependencyFil
   }
 }
 
-function filterGroups(filter: DependencyFilters, operator: string, event: ArgoEvent | undefined, checks: Checks): Outcome {
+function combineGroups(filter: DependencyFilters, operator: string, event: ArgoEvent | undefined, checks: Checks): Outcome {
   const or = operator === 'or';
   const errors: string[] = [];
   const expr = filterExpr(filter.exprs, filter.exprLogicalOperator ?? '', event, checks);

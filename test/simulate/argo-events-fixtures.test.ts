@@ -4,7 +4,7 @@
 // test/fixtures/argo-events-tests/README.md for how they were derived).
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { filterContext, filterData, filterEvent, filterExpr, filterScript, filterTime } from '../../src/simulate/filters';
+import { filterContext, filterData, filterEvent, filterExpr, filterGroups, filterScript, filterTime } from '../../src/simulate/filters';
 import { applyTransform } from '../../src/simulate/transform';
 import { applyParams, constructPayload, renderEventDataAsJSON, resolveParamValue, valueByKey } from '../../src/simulate/parameters';
 import { ArgoEvent } from '../../src/simulate/types';
@@ -45,7 +45,11 @@ function run(c: Case): { result: any; error: boolean } {
     case 'filterContext': return { result: filterContext(a.context ?? undefined, a.actual ?? undefined), error: false };
     case 'filterTime': return outcome(filterTime(a.time ?? undefined, a.eventTime));
     case 'filterScript': return outcome(filterScript(a.script, event(a.event)));
-    case 'filterEvent': case 'Filter': {
+    case 'filterEvent': {
+      const o = filterGroups(event(a.event), a.filters ?? undefined, a.filtersLogicalOperator);
+      return { result: o.pass, error: o.error !== undefined };
+    }
+    case 'Filter': {
       const o = filterEvent(event(a.event), a.filters ?? undefined, a.filtersLogicalOperator);
       return { result: o.pass, error: o.error !== undefined };
     }
@@ -78,11 +82,11 @@ function normalize(c: Case, o: { result: any; error: boolean }): { result: any; 
 const fixtures = readdirSync(dir).filter(f => f.endsWith('.json')).sort();
 
 test('the fixtures cover every upstream filter and parameter test file', () => {
-  expect(fixtures).toEqual(['filter.json', 'filter_ctx.json', 'filter_data.json', 'filter_event.json', 'filter_expr.json', 'filter_script.json', 'filter_time.json',
-    'params.json', 'params_resource_template.json', 'transform.json']);
+  expect(fixtures).toEqual(['filter.json', 'filter_ctx.json', 'filter_data.json', 'filter_event.json', 'filter_expr.json', 'filter_generated.json', 'filter_script.json',
+    'filter_time.json', 'params.json', 'params_resource_template.json', 'transform.json']);
 });
 
-for (const file of fixtures.filter(f => f !== 'params_resource_template.json' && f !== 'transform.json')) {
+for (const file of fixtures.filter(f => !['params_resource_template.json', 'transform.json', 'filter_generated.json'].includes(f))) {
   const fixture = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   describe(`${fixture.file} (argo-events v1.9.11)`, () => {
     test.each(fixture.cases.map((c: Case, i: number) => [`${c.test} #${i}`, c]) as [string, Case][])('%s', (_name, c) => {
@@ -114,5 +118,19 @@ describe('pkg/sensors/dependencies/transform_test.go (argo-events v1.9.11)', () 
     expect(outcome.error).toBeUndefined();
     if (c.result) expect(outcome.event!.data).toBe(c.result);
     if (c.resultField) expect(JSON.parse(outcome.event!.data!)).toMatchObject(c.resultField);
+  });
+});
+
+describe('pkg/sensors/dependencies/filter.go Filter() on generated filters and events (argo-events v1.9.11)', () => {
+  const fixture = JSON.parse(readFileSync(join(dir, 'filter_generated.json'), 'utf8'));
+  test('every case has the outcome upstream Filter() returned', () => {
+    const differ = fixture.cases.map((c: any, i: number) => {
+      const o = filterEvent(c.event, c.filters, c.filtersLogicalOperator);
+      return o.pass === c.pass && (o.error !== undefined) === (c.error !== null) ? undefined : { case: i, expected: { pass: c.pass, error: c.error }, got: { pass: o.pass, error: o.error } };
+    }).filter(Boolean);
+    expect(differ).toEqual([]);
+    expect(fixture.cases.length).toBe(400);
+    expect(fixture.cases.filter((c: any) => c.pass).length).toBeGreaterThan(20);
+    expect(fixture.cases.filter((c: any) => c.error !== null).length).toBeGreaterThan(20);
   });
 });

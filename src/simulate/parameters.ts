@@ -63,8 +63,9 @@ export function renderEventDataAsJSON(event: ArgoEvent | undefined): string {
       if (isValidJson(raw)) return raw;
       throw new ParameterError('event data is not valid JSON');
     case 'application/yaml':
+      // ghodss/yaml reads YAML 1.1 (go-yaml v2): n, y, yes, no, on, off are booleans, keys included.
       try {
-        return marshalSorted(yaml().parse(raw));
+        return marshalSorted(yaml().parse(raw, { version: '1.1' }));
       } catch (e) {
         throw new ParameterError(`failed converting yaml event data to JSON: ${(e as Error).message}`);
       }

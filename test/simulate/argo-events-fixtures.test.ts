@@ -83,10 +83,10 @@ const fixtures = readdirSync(dir).filter(f => f.endsWith('.json')).sort();
 
 test('the fixtures cover every upstream filter and parameter test file', () => {
   expect(fixtures).toEqual(['filter.json', 'filter_ctx.json', 'filter_data.json', 'filter_event.json', 'filter_expr.json', 'filter_generated.json', 'filter_script.json',
-    'filter_time.json', 'params.json', 'params_resource_template.json', 'transform.json']);
+    'filter_time.json', 'params.json', 'params_generated.json', 'params_resource_template.json', 'transform.json']);
 });
 
-for (const file of fixtures.filter(f => !['params_resource_template.json', 'transform.json', 'filter_generated.json'].includes(f))) {
+for (const file of fixtures.filter(f => !['params_resource_template.json', 'transform.json', 'filter_generated.json', 'params_generated.json'].includes(f))) {
   const fixture = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   describe(`${fixture.file} (argo-events v1.9.11)`, () => {
     test.each(fixture.cases.map((c: Case, i: number) => [`${c.test} #${i}`, c]) as [string, Case][])('%s', (_name, c) => {
@@ -132,5 +132,33 @@ describe('pkg/sensors/dependencies/filter.go Filter() on generated filters and e
     expect(fixture.cases.length).toBe(400);
     expect(fixture.cases.filter((c: any) => c.pass).length).toBeGreaterThan(20);
     expect(fixture.cases.filter((c: any) => c.error !== null).length).toBeGreaterThan(20);
+  });
+});
+
+describe('pkg/sensors/triggers/params.go ApplyParams() and ConstructPayload() on generated parameters (argo-events v1.9.11)', () => {
+  const fixture = JSON.parse(readFileSync(join(dir, 'params_generated.json'), 'utf8'));
+  const json = (s: string) => JSON.stringify(JSON.parse(s));
+  test('every case has the outcome the upstream functions returned', () => {
+    const differ = fixture.cases.map((c: any, i: number) => {
+      let applied: any;
+      try {
+        applied = { result: JSON.stringify(applyParams(JSON.parse(c.object), c.parameters, c.events).object) };
+      } catch (e) {
+        applied = { error: (e as Error).message };
+      }
+      let payload: any;
+      try {
+        payload = { result: constructPayload(c.events, c.parameters) ?? '' };
+      } catch (e) {
+        payload = { error: (e as Error).message };
+      }
+      const okApply = c.applyParams.error !== undefined ? applied.error !== undefined : applied.result === json(c.applyParams.result);
+      const okPayload = c.constructPayload.result !== undefined
+        ? payload.result !== undefined && (payload.result === '' ? c.constructPayload.result === '' : json(payload.result) === json(c.constructPayload.result))
+        : payload.error !== undefined;
+      return okApply && okPayload ? undefined : { case: i, expected: c, got: { applied, payload } };
+    }).filter(Boolean);
+    expect(differ).toEqual([]);
+    expect(fixture.cases.length).toBe(300);
   });
 });

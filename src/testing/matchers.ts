@@ -34,7 +34,7 @@ function firedList(s: SensorSimulation): string {
 
 /**
  * Jest matchers over `simulate()` results: `expect.extend(argoMatchers)` (or import
- * `cdk8s-argo/lib/src/testing/jest`, which also types them).
+ * `cdk8s-argo/jest`, which also types them).
  */
 export const argoMatchers = {
   /** The simulation submits a Workflow from `template` (workflowTemplateRef), with these parameter values. */

@@ -12,3 +12,5 @@ export * from './config';
 export * from './artifacts';
 export * from './notify';
 export * from './graph';
+export * from './simulate';
+export * from './testing';

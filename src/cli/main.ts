@@ -5,6 +5,7 @@ import { StreamReader } from './files';
 import { GRAPH_COMMAND } from './graph-command';
 import { EXIT_OK, EXIT_USAGE, runLint } from './lint-command';
 import { Output, processOutput } from './output';
+import { SIMULATE_COMMAND } from './simulate-command';
 import { packageVersion } from '../package-root';
 
 const LINT: Command = {
@@ -17,6 +18,7 @@ const LINT: Command = {
 const COMMANDS = new Map<string, Command>([
   ['lint', LINT],
   ['graph', GRAPH_COMMAND],
+  ['simulate', SIMULATE_COMMAND],
 ]);
 
 function usage(): string {

@@ -95,6 +95,34 @@ const PLUS_OBJECTS = `    const branding = new kplus.ConfigMap(this, 'branding',
     publish.node.addDependency(branding);
 `;
 
+/**
+ * The user's sensor test, as docs/testing-sensors.md shows it: the matchers from `cdk8s-argo/jest`
+ * (the package's subpath export, typed through jest's Matchers) and simulate() over a chart.
+ */
+const USER_SENSOR_TEST = `import { App, Chart } from 'cdk8s';
+import 'cdk8s-argo/jest';
+import { EventBus, simulate, WebhookEventSource, WorkflowSensor, WorkflowTemplate } from 'cdk8s-argo';
+
+const app = new App({ outdir: 'dist-test' });
+const chart = new Chart(app, 'orders', { namespace: 'orders' });
+const bus = new EventBus(chart, 'bus');
+const hooks = new WebhookEventSource(chart, 'hooks', { metadata: { name: 'hooks' }, eventBus: bus, port: 12000 });
+const order = hooks.addEndpoint('order', { path: '/order' });
+const fulfil = new WorkflowTemplate(chart, 'fulfil', { metadata: { name: 'fulfil' } });
+const size = fulfil.addArgument('size', { value: 'tall' });
+fulfil.setEntrypoint(fulfil.addContainerTemplate('main', { image: 'registry.example.com/fulfil:1.0.0', command: ['fulfil'] }));
+const sensor = new WorkflowSensor(chart, 'on-order', { metadata: { name: 'on-order' }, eventBus: bus });
+const onOrder = sensor.addDependency(order);
+sensor.submitWorkflow('fulfil', fulfil, { arguments: [{ parameter: size, from: onOrder.body('size').withDefault('tall') }] });
+
+test('an order with a size submits fulfil with that size', () => {
+  const result = simulate(chart, { endpoint: order, body: { size: 'grande' } });
+  expect(result).toFire(sensor);
+  expect(result).toSubmit(fulfil, { parameters: { size: 'grande' } });
+  expect(result).not.toSubmit(fulfil, { parameters: { size: 'tall' } });
+});
+`;
+
 const EXPECTED_OBJECTS = [
   'ConfigMap/report-settings', 'ServiceAccount/report-runner', 'Role/report-runner-executor', 'RoleBinding/report-runner-executor',
   'WorkflowTemplate/reports', 'CronWorkflow/nightly-report',
@@ -217,6 +245,7 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
       writeFileSync(join(dir, 'main.test.ts'), readFileSync(join(template, 'main.test.ts')));
       writeFileSync(join(dir, 'cdk8s.yaml'), appCdk8sYaml());
       writeFileSync(join(dir, 'main.ts'), userApp(set));
+      writeFileSync(join(dir, 'sensors.test.ts'), USER_SENSOR_TEST);
       // A cache of its own, empty: everything comes from the registry, nothing from this machine's cache.
       await run('npm', ['install', '--no-package-lock'], dir, userEnv({ npm_config_cache: join(work, `npm-cache-${set.name}`) }));
       const compile = await run(process.execPath, [tsc, '--build'], dir, userEnv());
@@ -287,6 +316,14 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
       expect(compile).toEqual({ stdout: '', stderr: '' });
       expect(existsSync(join(dir, 'main.js'))).toBe(true);
       expect(existsSync(join(dir, 'main.test.js'))).toBe(true);
+      expect(existsSync(join(dir, 'sensors.test.js'))).toBe(true);
+    });
+
+    test('the user\'s jest tests run: the template\'s snapshot test, and a sensor test with simulate() and the cdk8s-argo/jest matchers', async () => {
+      const { dir } = app();
+      const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+      const result = await run(process.execPath, [jest, '--rootDir', dir, '--testMatch', '**/*.test.js', '--transform', '{}', '--watchman=false'], dir, userEnv());
+      expect(result.stderr).toMatch(/Tests: +2 passed, 2 total/);
     });
 
     test('cdk8s synth ran the validation plugin with the built-in schemas and tried no network', () => {
@@ -335,12 +372,14 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
     test('every file of the installed package runs: each module loads, the CLI answers --version and lints dist/', async () => {
       const { dir, set } = app();
       const pkgDir = join(dir, 'node_modules', 'cdk8s-argo');
-      // Every module but the CLI entry, which runs on load (it is run below).
+      // Every module but the CLI entry, which runs on load (it is run below), and the jest matchers,
+      // which need jest's global expect (the user's jest test above loads them).
       const script = `
         const { readdirSync, statSync } = require('fs');
         const { join } = require('path');
         const walk = d => readdirSync(d).flatMap(f => statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : f.endsWith('.js') ? [join(d, f)] : []);
-        const files = [...walk(${JSON.stringify(join(pkgDir, 'lib'))}), ...walk(${JSON.stringify(join(pkgDir, 'bin'))})].filter(f => !f.endsWith('cdk8s-argo.js'));
+        const files = [...walk(${JSON.stringify(join(pkgDir, 'lib'))}), ...walk(${JSON.stringify(join(pkgDir, 'bin'))})]
+          .filter(f => !f.endsWith('cdk8s-argo.js') && !f.endsWith(join('testing', 'jest.js')));
         for (const f of files) require(f);
         console.log(files.length, typeof require(${JSON.stringify(join(pkgDir, 'bin', 'validation-plugin.js'))}).ArgoLintValidation);
       `;

@@ -1,22 +1,32 @@
 import { ArgoSchemaDocument, SCHEMA_IDS, SCHEMA_SOURCES, SchemaId } from '../schema/argo-schema';
+import { celProgram } from '../schema/cel';
 import { compactSchema, CompactSchema } from '../schema/compact';
-import { definitionsFile, EMBEDDED_SCHEMA_FOLDER, KINDS_FILE } from '../schema/schema-data';
+import { CrdConstraints, CrdDocument } from '../schema/crd-constraints';
+import { crdConstraintsFile, crdConstraintsOf, definitionsFile, EMBEDDED_SCHEMA_FOLDER, KINDS_FILE } from '../schema/schema-data';
 
 /** Generated files, path relative to the repository to content. */
 export type GeneratedFiles = { [path: string]: string };
 
+/** The full CRDs of the releases that have them (SchemaSource.crds), as read by readArgoCrds. */
+export type CrdDocuments = Partial<Record<SchemaId, readonly CrdDocument[]>>;
+
 /**
  * The schema data built into the package (`schemas/`): per schema the definitions validation
- * reads, one per line so that a schema update shows as a readable diff; the kinds index; Argo's
- * license, which covers the schemas; and a README saying where they come from and what changed.
+ * reads, one per line so that a schema update shows as a readable diff; per release with full
+ * CRDs, what they add (`crd-<schema>.json`, one constrained node per line); the kinds index;
+ * Argo's license, which covers the schemas; and a README saying where they come from and what changed.
  */
-export function generateSchemaFiles(docs: Readonly<Record<SchemaId, ArgoSchemaDocument>>, argoLicense: string): GeneratedFiles {
+export function generateSchemaFiles(docs: Readonly<Record<SchemaId, ArgoSchemaDocument>>, argoLicense: string, crds: CrdDocuments): GeneratedFiles {
   const files: GeneratedFiles = {};
   const kinds: { [id: string]: CompactSchema['kinds'] } = {};
   for (const id of SCHEMA_IDS) {
     const compact = compactSchema(docs[id], SCHEMA_SOURCES[id]);
     kinds[id] = compact.kinds;
     files[`${EMBEDDED_SCHEMA_FOLDER}/${definitionsFile(id)}`] = definitionsJson(id, compact);
+    if (!SCHEMA_SOURCES[id].crds) continue;
+    const documents = crds[id];
+    if (!documents?.length) throw new Error(`${SCHEMA_SOURCES[id].title}: its full CRDs (${SCHEMA_SOURCES[id].folder}/${SCHEMA_SOURCES[id].crds}/) are missing`);
+    files[`${EMBEDDED_SCHEMA_FOLDER}/${crdConstraintsFile(id)}`] = crdConstraintsJson(id, crdConstraintsOf(documents, compact));
   }
   files[`${EMBEDDED_SCHEMA_FOLDER}/${KINDS_FILE}`] = `${JSON.stringify(kinds, null, 1)}\n`;
   files[`${EMBEDDED_SCHEMA_FOLDER}/LICENSE`] = argoLicense;
@@ -32,6 +42,35 @@ function definitionsJson(id: SchemaId, compact: CompactSchema): string {
     `"$comment": ${JSON.stringify(`Derived by npm run import from ${source.title} api/jsonschema/schema.json (${source.repository} ${source.tag}); `
       + 'Copyright The Argo Authors, Apache License 2.0 (LICENSE). Generated, do not edit.')},`,
     '"definitions": {',
+    lines.join(',\n'),
+    '}',
+    '}',
+    '',
+  ].join('\n');
+}
+
+function crdConstraintsJson(id: SchemaId, data: CrdConstraints): string {
+  const source = SCHEMA_SOURCES[id];
+  for (const constraint of Object.values(data.constraints)) {
+    for (const r of constraint.rules ?? []) {
+      for (const expression of [r.rule, r.messageExpression].filter((e): e is string => e !== undefined)) {
+        try {
+          celProgram(expression);
+        } catch (e: any) {
+          throw new Error(`${source.title} CRD rule \`${expression}\` cannot be evaluated here (${e.message}): extend src/schema/cel.ts`);
+        }
+      }
+    }
+  }
+  const lines = Object.entries(data.constraints).map(([anchor, c]) => `${JSON.stringify(anchor)}: ${JSON.stringify(c)}`);
+  return [
+    '{',
+    `"$comment": ${JSON.stringify(`Derived by npm run import from the full CRDs of ${source.title} (manifests/base/crds/full, ${source.repository} ${source.tag}): `
+      + 'what they check beyond the schema, at its definitions; Copyright The Argo Authors, Apache License 2.0 (LICENSE). Generated, do not edit.')},`,
+    `"kinds": ${JSON.stringify(data.kinds)},`,
+    `"transitionRules": ${data.transitionRules},`,
+    `"opaque": ${JSON.stringify(data.opaque)},`,
+    '"constraints": {',
     lines.join(',\n'),
     '}',
     '}',

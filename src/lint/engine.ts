@@ -1,4 +1,4 @@
-import { ManifestValidator } from '../schema/validator';
+import { CRD_RULE_ID, ManifestValidator } from '../schema/validator';
 import { ALL_RULES } from './rules';
 import { Finding, LintOptions, Manifest, ManifestIndex, Rule, RuleContext, Severity } from './types';
 import { Visited, walkTogether } from './util/walk';
@@ -23,8 +23,8 @@ export function lint(manifests: readonly Manifest[], options: LintOptions = {}, 
     if (rule.kinds) for (const k of rule.kinds) listIn(byKind, k).push(rule);
     else forAll.push(rule);
   }
-  const validator = options.schema !== false && (!only || only.has(SCHEMA_RULE_ID)) && manifests.length > 0
-    ? ManifestValidator.get({ workflowsVersion: options.workflowsVersion }) : undefined;
+  const validator = options.schema !== false && (!only || only.has(SCHEMA_RULE_ID) || only.has(CRD_RULE_ID)) && manifests.length > 0
+    ? ManifestValidator.get({ workflowsVersion: options.workflowsVersion, crd: options.crd !== false && (!only || only.has(CRD_RULE_ID)) }) : undefined;
 
   manifests.forEach((manifest, manifestIndex) => {
     const object = describeObject(manifest);
@@ -34,7 +34,7 @@ export function lint(manifests: readonly Manifest[], options: LintOptions = {}, 
       if (isForeignKind(manifest, validator)) {
         report('kind', `${manifest.apiVersion} ${manifest.kind} is not an Argo or core Kubernetes kind: its fields are not checked against a schema`, 'warning');
       } else {
-        for (const v of validator.validate(manifest)) report(v.path, v.message);
+        for (const v of validator.validate(manifest)) if (!only || only.has(v.ruleId ?? SCHEMA_RULE_ID)) sink(v.ruleId ?? SCHEMA_RULE_ID, v.path, v.message, v.severity ?? 'error');
       }
     }
     if (!manifest || typeof manifest !== 'object') return;

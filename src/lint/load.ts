@@ -1,6 +1,7 @@
 import { CST, Document, isMap, isSeq, LineCounter, Node, parseAllDocuments, Parser } from 'yaml';
 import { parseFieldPath } from './path';
 import { Manifest } from './types';
+import { GO_YAML_SCALARS } from './util/go-yaml';
 import { isJsonObject } from './util/walk';
 
 /** Where a manifest came from. */
@@ -64,7 +65,8 @@ const FLOW_INDENT_HINT = 'A [...] or {...} spanning several lines must keep ever
 export function parseManifests(text: string, file: string): ParseResult {
   const result: ParseResult = { manifests: [], problems: [], skipped: [] };
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
+  // Scalars as kubectl reads them (0755 is octal, yes/no are booleans): see util/go-yaml.ts.
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, logLevel: 'error', customTags: tags => [...GO_YAML_SCALARS, ...tags] });
   const list = Array.isArray(documents) ? documents : [documents];
   list.forEach((doc, index) => {
     const startLine = lineCounter.linePos(doc.contents?.range?.[0] ?? doc.range[0]).line;

@@ -1,7 +1,12 @@
-import { SchemaId } from './argo-schema';
-import { SchemaDefinitions, SchemaNode } from './compact';
+import { SCHEMA_SOURCES, SchemaId } from './argo-schema';
+import { IntegerFormat, SchemaDefinitions, SchemaNode } from './compact';
+import { checkCrdConstraint, CrdOverlay } from './crd-check';
+import { CrdConstraint } from './crd-constraints';
 import { REMOVED_FIELDS } from './removed-fields';
 import { currentSchemaData, SchemaData } from './schema-data';
+
+/** Rule id of the findings from the full CRDs' constraints (the schema's own are rule SCHEMA). */
+export const CRD_RULE_ID = 'CRD';
 
 /** One place where a manifest breaks the schema. */
 export interface SchemaViolation {
@@ -9,6 +14,10 @@ export interface SchemaViolation {
   readonly path: string;
   /** What is wrong and, where known, how to fix it. */
   readonly message: string;
+  /** `CRD` for what the full CRDs add (src/schema/crd-check.ts); undefined for the schema's own check. */
+  readonly ruleId?: typeof CRD_RULE_ID;
+  /** `warning` for a CRD rule that could not be evaluated; undefined for errors. */
+  readonly severity?: 'warning';
 }
 
 /** Which Argo Workflows schema Workflows kinds are checked against. */
@@ -20,6 +29,13 @@ export interface ValidateOptions {
    * @default 'v4.1.2'
    */
   readonly workflowsVersion?: WorkflowsSchemaVersion;
+  /**
+   * Also check the constraints of Argo's full CRDs (the CEL rules, minimums, patterns, maximum
+   * list sizes... the API server enforces on apply), reported as rule `CRD`. Only Argo Workflows
+   * v4.1.2 has them (its default install); turn it off for a cluster with the minimal CRDs.
+   * @default true
+   */
+  readonly crd?: boolean;
 }
 
 interface KindEntry {
@@ -43,19 +59,21 @@ export class ManifestValidator {
   /** The shared validator for a Workflows schema version (schemas are loaded once, when first needed). */
   public static get(options: ValidateOptions = {}): ManifestValidator {
     const version = options.workflowsVersion ?? 'v4.1.2';
+    const crd = options.crd ?? true;
     const data = currentSchemaData();
-    const key = `${data.key}\n${version}`;
+    const key = `${data.key}\n${version}\n${crd}`;
     let validator = ManifestValidator.cache.get(key);
     if (!validator) {
-      validator = new ManifestValidator(data, `workflows-${version}`);
+      validator = new ManifestValidator(data, `workflows-${version}`, crd);
       ManifestValidator.cache.set(key, validator);
     }
     return validator;
   }
 
   private kindIndex?: Map<string, KindEntry>;
+  private readonly overlays = new Map<SchemaId, CrdOverlay | undefined>();
 
-  private constructor(private readonly data: SchemaData, private readonly workflowsSchema: SchemaId) {}
+  private constructor(private readonly data: SchemaData, private readonly workflowsSchema: SchemaId, private readonly crd: boolean) {}
 
   /** True when the apiVersion/kind pair has a schema here. */
   public knows(apiVersion: string, kind: string): boolean {
@@ -74,8 +92,19 @@ export class ManifestValidator {
       return [{ path: 'kind', message: `no schema for ${apiVersion} ${kind}: not an Argo Workflows/Events kind nor a core Kubernetes kind known to the pinned schemas` }];
     }
     const out: SchemaViolation[] = [];
-    new Walker(this.data.definitions(entry.schemaId), kind, out).check(manifest, { $ref: `#/definitions/${entry.root}` }, '');
+    const definitions = this.data.definitions(entry.schemaId);
+    const overlay = this.crd ? this.overlay(entry.schemaId, definitions) : undefined;
+    new Walker(definitions, kind, out, overlay?.checks(kind) ? overlay : undefined).checkRoot(manifest, entry.root);
     return out;
+  }
+
+  /** The full CRDs' constraints over a schema, when its release has them. */
+  private overlay(schemaId: SchemaId, definitions: SchemaDefinitions): CrdOverlay | undefined {
+    if (!this.overlays.has(schemaId)) {
+      const constraints = this.data.crdConstraints(schemaId);
+      this.overlays.set(schemaId, constraints && CrdOverlay.over(constraints, definitions, `${SCHEMA_SOURCES[schemaId].title}'s full CRDs`));
+    }
+    return this.overlays.get(schemaId);
   }
 
   /** Events kinds and core Kubernetes kinds from the Events schema; Argo Workflows kinds from the Workflows schema. */
@@ -96,28 +125,69 @@ export function validateManifest(manifest: any, options: ValidateOptions = {}): 
   return ManifestValidator.get(options).validate(manifest);
 }
 
-class Walker {
-  constructor(private readonly definitions: SchemaDefinitions, private readonly kind: string, private readonly out: SchemaViolation[]) {}
+/** Root fields of a kind the CRD check leaves alone: Kubernetes checks metadata itself, and a create ignores status. */
+const NOT_CRD_CHECKED = new Set(['apiVersion', 'kind', 'metadata', 'status']);
 
-  public check(value: any, schema: SchemaNode, path: string): void {
-    while (schema.$ref) schema = this.definitions[schema.$ref.substring('#/definitions/'.length)];
+class Walker {
+  constructor(
+    private readonly definitions: SchemaDefinitions,
+    private readonly kind: string,
+    private readonly out: SchemaViolation[],
+    private readonly crd: CrdOverlay | undefined,
+  ) {}
+
+  public checkRoot(manifest: { [key: string]: any }, root: string): void {
+    const schema = this.definitions[root];
+    const crd = this.crd?.constraintOf(schema);
+    if (crd) checkCrdConstraint(manifest, crd, schema, '', this.crd!.product, this.reportCrd);
+    this.checkObject(manifest, schema, '', key => this.crd !== undefined && !NOT_CRD_CHECKED.has(key));
+  }
+
+  /** `crd`: whether the full CRDs' constraints apply at this value (not in metadata, status, or where the CRD preserves unknown fields). */
+  public check(value: any, schema: SchemaNode, path: string, crd: boolean): void {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      this.report(path, `${value} cannot be written to Kubernetes: JSON has no NaN or Infinity (YAML's .nan, .inf), so kubectl cannot convert the manifest ("json: unsupported value"). Use a finite number`);
+      return;
+    }
+    let constraints: CrdConstraint[] | undefined;
+    if (crd) {
+      if (this.crd!.isOpaque(schema)) crd = false;
+      else constraints = add(constraints, this.crd!.constraintOf(schema));
+    }
+    while (schema.$ref) {
+      schema = this.definitions[schema.$ref.substring('#/definitions/'.length)];
+      if (crd) constraints = add(constraints, this.crd!.constraintOf(schema));
+    }
     if (schema.const !== undefined && value !== schema.const) {
       this.report(path, `must be ${JSON.stringify(schema.const)}`);
       return;
     }
     if (schema.type && !matchesType(value, schema.type)) {
-      this.report(path, `must be ${describeType(schema.type)}, got ${describeValue(value)}`);
+      this.report(path, `must be ${describeType(schema.type)}, got ${describeValue(value)}${typeHint(value, schema.type)}`);
       return;
+    }
+    if (typeof value === 'number' && isIntegerOnly(value, schema.type)) {
+      const range = RANGES[schema.format ?? 'int64'];
+      if (value < range.min || value > range.max) {
+        this.report(path, `${value} is outside the ${range.name} range (${range.label}): Kubernetes and Argo decode this field into a `
+          + `${range.name} and cannot read it (the API server refuses core objects, Argo's controller cannot decode the workflow)`);
+        return;
+      }
     }
     if (schema.enum && !schema.enum.includes(value)) {
       this.report(path, `must be one of ${schema.enum.map((e: any) => JSON.stringify(e)).join(', ')}, got ${JSON.stringify(value)}`);
     }
+    for (const c of constraints ?? []) checkCrdConstraint(value, c, schema, path, this.crd!.product, this.reportCrd);
     if (Array.isArray(value)) {
       const items = schema.items;
-      if (items) value.forEach((item, i) => this.check(item, items, `${path}[${i}]`));
+      if (items) value.forEach((item, i) => this.check(item, items, `${path}[${i}]`, crd));
+      else value.forEach((item, i) => this.scan(item, `${path}[${i}]`));
       return;
     }
-    if (!isObject(value)) return;
+    if (isObject(value)) this.checkObject(value, schema, path, () => crd);
+  }
+
+  private checkObject(value: { [key: string]: any }, schema: SchemaNode, path: string, crdAt: (key: string) => boolean): void {
     for (const field of schema.required ?? []) {
       if (!Object.hasOwn(value, field) || value[field] === undefined || value[field] === null) this.report(join(path, field), 'required field is missing');
     }
@@ -125,10 +195,18 @@ class Walker {
     const properties = schema.properties ?? {};
     for (const [key, child] of Object.entries(value)) {
       if (child === null || child === undefined) continue;
-      if (Object.hasOwn(properties, key)) this.check(child, properties[key], join(path, key));
-      else if (isObject(schema.additionalProperties)) this.check(child, schema.additionalProperties, join(path, key));
+      if (Object.hasOwn(properties, key)) this.check(child, properties[key], join(path, key), crdAt(key));
+      else if (isObject(schema.additionalProperties)) this.check(child, schema.additionalProperties, join(path, key), crdAt(key));
       else if (schema.additionalProperties === false) this.report(join(path, key), this.unknownField(key, Object.keys(properties), join(path, key)));
+      else this.scan(child, join(path, key));
     }
+  }
+
+  /** A value the schema does not describe: only what no manifest can carry (NaN, Infinity) is reported. */
+  private scan(value: any, path: string): void {
+    if (typeof value === 'number' && !Number.isFinite(value)) this.check(value, {}, path, false);
+    else if (Array.isArray(value)) value.forEach((item, i) => this.scan(item, `${path}[${i}]`));
+    else if (isObject(value)) for (const [key, child] of Object.entries(value)) this.scan(child, join(path, key));
   }
 
   private unknownField(key: string, known: string[], path: string): string {
@@ -141,6 +219,34 @@ class Walker {
   private report(path: string, message: string): void {
     this.out.push({ path, message });
   }
+
+  private readonly reportCrd = (path: string, message: string, severity?: 'warning'): void => {
+    this.out.push(severity ? { path, message, ruleId: CRD_RULE_ID, severity } : { path, message, ruleId: CRD_RULE_ID });
+  };
+}
+
+function add(list: CrdConstraint[] | undefined, c: CrdConstraint | undefined): CrdConstraint[] | undefined {
+  return c ? [...(list ?? []), c] : list;
+}
+
+interface IntegerRange {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  readonly label: string;
+}
+
+/** What Go decodes an integer field into: its format (IntOrString holds an int32), int64 without one. */
+const RANGES: { readonly [format in IntegerFormat]: IntegerRange } = {
+  int32: { name: 'int32', min: -(2 ** 31), max: 2 ** 31 - 1, label: '-2147483648 to 2147483647' },
+  // 2^63 is the first double above int64's maximum; every double below it fits.
+  int64: { name: 'int64', min: -(2 ** 63), max: 2 ** 63 - 1024, label: '-9223372036854775808 to 9223372036854775807' },
+};
+
+/** True when a number can only be an integer here (not a field that also takes any number). */
+function isIntegerOnly(value: number, type: SchemaNode['type']): boolean {
+  const types = Array.isArray(type) ? type : [type];
+  return types.includes('integer') && !types.includes('number') && Number.isInteger(value);
 }
 
 function join(path: string, key: string): string {
@@ -168,6 +274,18 @@ function matchesType(value: any, type: string | readonly string[]): boolean {
 function describeType(type: string | readonly string[]): string {
   const list = Array.isArray(type) ? type : [type];
   return list.map(t => (t === 'object' || t === 'array' || t === 'integer' ? `an ${t}` : `a ${t}`)).join(' or ');
+}
+
+/** How to write what the field wants: a number or boolean where a string is expected is quoted in YAML. */
+function typeHint(value: any, type: string | readonly string[]): string {
+  const types = Array.isArray(type) ? type : [type];
+  if ((typeof value === 'number' || typeof value === 'boolean') && types.includes('string')) {
+    return `: YAML reads it as a ${typeof value} and kubectl sends it as one where Kubernetes and Argo read a string. Quote it: "${String(value)}"`;
+  }
+  if (typeof value === 'number' && types.includes('integer') && !types.includes('number')) {
+    return ': Kubernetes and Argo decode this field as an integer and cannot read a fraction';
+  }
+  return '';
 }
 
 function describeValue(value: any): string {

@@ -79,6 +79,8 @@ function crdConstraintsJson(id: SchemaId, data: CrdConstraints): string {
 }
 
 function readme(): string {
+  const crdRows = SCHEMA_IDS.filter(id => SCHEMA_SOURCES[id].crds).map(id => `\`${crdConstraintsFile(id)}\`: the full CRDs of ${SCHEMA_SOURCES[id].title} `
+    + `(${SCHEMA_SOURCES[id].repository} ${SCHEMA_SOURCES[id].tag}; \`kinds\` in it lists the kinds whose CRD was read).`);
   const rows = SCHEMA_IDS.map(id => {
     const s = SCHEMA_SOURCES[id];
     return `| \`${definitionsFile(id)}\` | ${s.title} | ${s.repository} | ${s.tag} | ${s.commit} |`;
@@ -95,15 +97,24 @@ ${rows.join('\n')}
 
 The schemas are Copyright The Argo Authors, licensed under the Apache License 2.0 (\`LICENSE\` in
 this folder). Changes made to them, by rule (src/schema/quirks.ts, src/schema/compact.ts):
-- IntOrString and Quantity accept a number or a string (Q1, Q2);
-- Argo Events fields are optional except the ones its controller requires (Q3);
+- IntOrString accepts an int32 or a string, Quantity a number or a string (Q1, Q2);
+- Argo Events and Argo Workflows fields are optional except the ones their controllers require (Q3, Q6);
 - every object schema is closed (\`additionalProperties: false\`) so unknown fields are errors (Q4);
+- Argo's AnyString fields accept numbers and booleans (Q7);
 - only the definitions reachable from the kinds each schema checks are kept (Argo Workflows:
   the argoproj.io kinds; Argo Events: its kinds and the Kubernetes kinds it embeds), and only
-  the keywords the validator checks (\`$ref\`, \`type\`, \`const\`, \`enum\`, \`items\`,
-  \`required\`, \`properties\`, \`additionalProperties\`); descriptions and other annotations are removed.
+  the keywords the validator checks (\`$ref\`, \`type\`, \`format\` on integers, \`const\`, \`enum\`,
+  \`items\`, \`required\`, \`properties\`, \`additionalProperties\`); descriptions and other annotations are removed.
 
 \`${KINDS_FILE}\` maps \`<apiVersion>/<kind>\` to the root definition, per schema, so that a
 schema is read only when a manifest of one of its kinds is validated.
-`;
+
+${crdRows.length ? `${crdRows.join('\n')}
+
+Each holds what a release's full CRDs (\`manifests/base/crds/full\`, Copyright The Argo Authors,
+Apache License 2.0) check on apply beyond the schema: CEL rules (\`x-kubernetes-validations\`,
+transition rules left out), minimums, maximums, lengths, patterns, enums, list sizes, formats,
+required fields and narrower types, one line per constrained node of the schema (a definition,
+or a JSON pointer inside one), and the nodes below which the CRDs keep unknown fields (\`opaque\`).
+` : ''}`;
 }

@@ -11,8 +11,13 @@ const programs = new Map<string, ParseResult>();
 function env(): Environment {
   if (!environment) {
     // Loaded on first use only: an ES module, which Node (>= 20.19) requires synchronously.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const lib: typeof import('@marcbachmann/cel-js') = require('@marcbachmann/cel-js');
+    let lib: typeof import('@marcbachmann/cel-js');
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      lib = require('@marcbachmann/cel-js');
+    } catch (e: any) {
+      throw new Error(`cannot load the CEL evaluator @marcbachmann/cel-js (${e?.code ?? e?.message}): it needs Node.js 20.19 or newer (you run ${process.version})`);
+    }
     environment = new lib.Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true });
   }
   return environment;
@@ -33,9 +38,9 @@ export function celProgram(expression: string): ParseResult {
   return program;
 }
 
-/** Evaluates a rule with `self` bound to a manifest value (converted as the API server types it). */
+/** Evaluates a rule with `self` bound to a value converted by `toCel`. */
 export function evaluateCel(expression: string, self: unknown): unknown {
-  return celProgram(expression)({ self: toCel(self) });
+  return celProgram(expression)({ self });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { evaluateCel } from './cel';
+import { evaluateCel, toCel } from './cel';
 import { SchemaDefinitions, SchemaNode } from './compact';
 import { CelRule, CrdConstraint, CrdConstraints } from './crd-constraints';
 
@@ -59,79 +59,102 @@ function nodeAt(definitions: SchemaDefinitions, anchor: string): SchemaNode {
   return node;
 }
 
+/** `<what> in <product>: the API server refuses <subject> on kubectl apply ("<its message>")` */
+type Refusal = (what: string, subject: string, apiServer: string) => string;
+
 /**
  * Checks one value against what the CRD adds at its node, reporting as the API server would
  * refuse it on apply. `schema` is the (resolved) compact node, for hints.
  */
 export function checkCrdConstraint(value: any, c: CrdConstraint, schema: SchemaNode, path: string, product: string, report: CrdReport): void {
-  const refused = (what: string, apiServer: string) => `${what} in ${product}: the API server refuses it on kubectl apply (${apiServer})`;
+  const refused: Refusal = (what, subject, apiServer) => `${what} in ${product}: the API server refuses ${subject} on kubectl apply ("${apiServer}")`;
   if (c.type !== undefined && !matchesCrdType(value, c.type)) {
-    const quote = typeof value === 'number' || typeof value === 'boolean' ? ` Quote it: "${String(value)}".` : '';
-    const argo = typeof value === 'number' || typeof value === 'boolean' ? `, although Argo itself reads ${JSON.stringify(value)} here` : '';
-    report(path, `${refused(`must be ${describeTypes(c.type)}`, `"must be of type ${[c.type].flat().join(',')}"`)}${argo}.${quote}`);
+    const scalar = typeof value === 'number' || typeof value === 'boolean';
+    const fix = scalar ? `, although the field's Go type reads it. Quote it: "${String(value)}".` : '.';
+    report(path, refused(`must be ${describeTypes(c.type)}`, scalar ? `${typeof value} ${String(value)}` : 'the object', `must be of type ${[c.type].flat().join(',')}`) + fix);
     return;
   }
   if (isPlainObject(value)) {
     for (const field of c.required ?? []) {
       if (Object.hasOwn(value, field) && value[field] !== null && value[field] !== undefined) continue;
       const fieldSchema = schema.properties && Object.hasOwn(schema.properties, field) ? schema.properties[field] : undefined;
-      const example = fieldSchema?.type === 'boolean' ? ` (e.g. ${field}: false)` : '';
-      report(join(path, field), `${refused('required', '"Required value"')}, although Argo's own validation lets it pass. Set it${example}.`);
+      const example = fieldSchema?.type === 'boolean' ? ` (${field}: false is what Argo assumes without it)` : '';
+      report(join(path, field), `${refused('required', 'the object without it', 'Required value')}, although Argo's own validation lets it pass. Set it${example}.`);
     }
     const count = Object.keys(value).length;
-    if (c.minProperties !== undefined && count < c.minProperties) report(path, `${refused(`must have at least ${c.minProperties} entries`, `"must have at least ${c.minProperties} properties"`)}.`);
-    if (c.maxProperties !== undefined && count > c.maxProperties) report(path, `${refused(`may have at most ${c.maxProperties} entries`, `"must have at most ${c.maxProperties} properties"`)}.`);
+    if (c.minProperties !== undefined && count < c.minProperties) {
+      report(path, `${refused(`must have at least ${c.minProperties} entries`, 'the object', `should have at least ${c.minProperties} properties`)}.`);
+    }
+    if (c.maxProperties !== undefined && count > c.maxProperties) {
+      report(path, `${refused(`may have at most ${c.maxProperties} entries`, 'the object', `should have at most ${c.maxProperties} properties`)}.`);
+    }
   }
   if (c.enum && !c.enum.some(e => e === value)) {
-    const empty = value === '' ? ' Leave the field out instead of setting it empty.' : '';
-    report(path, `${refused(`must be one of ${c.enum.map(e => JSON.stringify(e)).join(', ')}`, `"Unsupported value: ${JSON.stringify(value)}"`)}.${empty}`);
+    const hint = value === '' ? ' Leave the field out instead of setting it empty.' : variableHint(value);
+    report(path, `${refused(`must be one of ${c.enum.map(e => JSON.stringify(e)).join(', ')}`, JSON.stringify(value), `Unsupported value: ${JSON.stringify(value)}`)}.${hint}`);
   }
   if (typeof value === 'string') checkString(value, c, path, refused, report);
-  if (typeof value === 'number') {
-    if (c.minimum !== undefined && (c.exclusiveMinimum ? value <= c.minimum : value < c.minimum)) {
-      const bound = `${c.exclusiveMinimum ? 'greater than' : 'greater than or equal to'} ${c.minimum}`;
-      report(path, `${refused(`must be ${c.exclusiveMinimum ? 'more than' : 'at least'} ${c.minimum}`, `"should be ${bound}"`)}; ${value} is not.`);
-    }
-    if (c.maximum !== undefined && (c.exclusiveMaximum ? value >= c.maximum : value > c.maximum)) {
-      const bound = `${c.exclusiveMaximum ? 'less than' : 'less than or equal to'} ${c.maximum}`;
-      report(path, `${refused(`must be ${c.exclusiveMaximum ? 'less than' : 'at most'} ${c.maximum}`, `"should be ${bound}"`)}; ${value} is not.`);
-    }
-  }
+  if (typeof value === 'number') checkNumber(value, c, path, refused, report);
   if (Array.isArray(value)) {
     if (c.minItems !== undefined && value.length < c.minItems) {
-      report(path, `${refused(`must hold at least ${c.minItems} item${c.minItems === 1 ? '' : 's'}`, `"should have at least ${c.minItems} items"`)}. Add one, or leave the field out.`);
+      report(path, `${refused(`must hold at least ${c.minItems} item${c.minItems === 1 ? '' : 's'}`, 'an empty list', `should have at least ${c.minItems} items`)}. `
+        + 'Add one, or leave the field out.');
     }
     if (c.maxItems !== undefined && value.length > c.maxItems) {
-      report(path, `holds ${value.length} items: ${refused(`at most ${c.maxItems} are allowed`, `"Too many: ${value.length}: must have at most ${c.maxItems} items"`)}. Split it (e.g. move templates to WorkflowTemplates called through templateRef).`);
+      const split = /\.templates$/.test(path) ? 'move templates to WorkflowTemplates the workflow calls through templateRef'
+        : /\.tasks$/.test(path) ? 'group tasks into DAG templates the DAG calls' : 'split it over several objects';
+      report(path, `holds ${value.length} items: ${refused(`at most ${c.maxItems} are allowed`, 'the object', `Too many: ${value.length}: must have at most ${c.maxItems} items`)}. `
+        + `To stay under the limit, ${split}.`);
     }
   }
-  for (const rule of c.rules ?? []) checkRule(value, rule, path, product, report);
+  if (c.rules) {
+    const self = toCel(value);
+    for (const rule of c.rules) checkRule(self, rule, path, product, report);
+  }
 }
 
-function checkString(value: string, c: CrdConstraint, path: string, refused: (what: string, apiServer: string) => string, report: CrdReport): void {
+function checkNumber(value: number, c: CrdConstraint, path: string, refused: Refusal, report: CrdReport): void {
+  if (c.minimum !== undefined && (c.exclusiveMinimum ? value <= c.minimum : value < c.minimum)) {
+    const bound = `${c.exclusiveMinimum ? 'greater than' : 'greater than or equal to'} ${c.minimum}`;
+    report(path, `${refused(`must be ${c.exclusiveMinimum ? 'more than' : 'at least'} ${c.minimum}`, String(value), `should be ${bound}`)}.`);
+  }
+  if (c.maximum !== undefined && (c.exclusiveMaximum ? value >= c.maximum : value > c.maximum)) {
+    const bound = `${c.exclusiveMaximum ? 'less than' : 'less than or equal to'} ${c.maximum}`;
+    const octal = /\.mode$/.test(path) ? ' File modes are octal: write 0755 (YAML reads a leading 0 as octal, as kubectl does) or 493.' : '';
+    report(path, `${refused(`must be ${c.exclusiveMaximum ? 'less than' : 'at most'} ${c.maximum}`, String(value), `should be ${bound}`)}.${octal}`);
+  }
+}
+
+function checkString(value: string, c: CrdConstraint, path: string, refused: Refusal, report: CrdReport): void {
   const length = [...value].length;
   if (c.minLength !== undefined && length < c.minLength) {
-    report(path, `${refused(`must be at least ${c.minLength} character${c.minLength === 1 ? '' : 's'} long`, `"should be at least ${c.minLength} chars long"`)}.`);
+    report(path, `${refused(`must be at least ${c.minLength} character${c.minLength === 1 ? '' : 's'} long`, JSON.stringify(value), `should be at least ${c.minLength} chars long`)}.`);
   }
   if (c.maxLength !== undefined && length > c.maxLength) {
-    report(path, `is ${length} characters long: ${refused(`at most ${c.maxLength} are allowed`, `"Too long: may not be more than ${c.maxLength} bytes"`)}.`);
+    report(path, `is ${length} characters long: ${refused(`at most ${c.maxLength} are allowed`, 'it', `Too long: may not be more than ${c.maxLength} bytes`)}.`);
   }
   if (c.pattern !== undefined && !new RegExp(c.pattern, 'u').test(value)) {
-    const variable = value.includes('{{') ? ' A {{...}} variable cannot stand here: the API server checks the text before Argo substitutes it.' : '';
-    report(path, `${refused(`must match ${c.pattern}`, `"should match '${c.pattern}'"`)}; ${JSON.stringify(value)} does not.${variable}`);
+    report(path, `${refused(`must match ${c.pattern}`, JSON.stringify(value), `should match '${c.pattern}'`)}.${variableHint(value)}`);
   }
   if (c.format === 'byte' && !BASE64.test(value)) {
-    report(path, `${refused('must be base64-encoded data', '"must be of type byte"')}. Encode it (base64), or use the field that takes plain text.`);
+    report(path, `${refused('must be base64-encoded data', 'it', `must be of type byte`)}. Encode it (base64), or use the field that takes plain text.`);
   }
   if (c.format === 'date-time' && !RFC3339.test(value)) {
-    report(path, `${refused('must be an RFC 3339 date-time (2006-01-02T15:04:05Z)', '"must be of type date-time"')}; ${JSON.stringify(value)} is not.`);
+    report(path, `${refused('must be an RFC 3339 date-time (2006-01-02T15:04:05Z)', JSON.stringify(value), 'must be of type date-time')}.`);
   }
 }
 
-function checkRule(value: any, rule: CelRule, path: string, product: string, report: CrdReport): void {
+/** Argo substitutes {{...}} after the API server has checked the text. */
+function variableHint(value: unknown): string {
+  return typeof value === 'string' && value.includes('{{')
+    ? ' A {{...}} variable cannot stand here with the full CRDs: the API server checks the text before Argo substitutes it.' : '';
+}
+
+/** `self`: the value at the node, as `toCel` converts it. */
+function checkRule(self: unknown, rule: CelRule, path: string, product: string, report: CrdReport): void {
   let holds: unknown;
   try {
-    holds = evaluateCel(rule.rule, value);
+    holds = evaluateCel(rule.rule, self);
   } catch (e: any) {
     report(path, `could not evaluate the rule \`${rule.rule}\` of ${product} here (${e?.message ?? e}); the API server evaluates it on apply`, 'warning');
     return;
@@ -144,13 +167,14 @@ function checkRule(value: any, rule: CelRule, path: string, product: string, rep
   let message = rule.message ?? `failed rule: ${rule.rule}`;
   if (rule.messageExpression) {
     try {
-      const text = evaluateCel(rule.messageExpression, value);
+      const text = evaluateCel(rule.messageExpression, self);
       if (typeof text === 'string' && text.trim()) message = text;
     } catch {
       // The API server falls back to `message` (or the rule) too.
     }
   }
-  report(rulePath(path, rule.fieldPath), `${message} (${product}: \`${rule.rule}\`): the API server refuses the object on kubectl apply. Change the manifest so that the rule holds.`);
+  report(rulePath(path, rule.fieldPath), `"${message}": the API server refuses the object on kubectl apply (${product} check \`${rule.rule}\` here). `
+    + 'Change the manifest so that the rule holds.');
 }
 
 /** Where the API server reports a failed rule: the node, or the rule's `fieldPath` below it (`.foo.bar`). */

@@ -169,8 +169,8 @@ class Walker {
     if (typeof value === 'number' && isIntegerOnly(value, schema.type)) {
       const range = RANGES[schema.format ?? 'int64'];
       if (value < range.min || value > range.max) {
-        this.report(path, `${value} is outside the ${range.name} range (${range.label}): Kubernetes and Argo decode this field into a `
-          + `${range.name} and cannot read it (the API server refuses core objects, Argo's controller cannot decode the workflow)`);
+        this.report(path, `${value} is outside the ${range.name} range (${range.label}): Kubernetes and Argo decode this field into an `
+          + `${range.name}, which cannot hold it, so kubectl apply or the controller refuses the object`);
         return;
       }
     }
@@ -279,11 +279,11 @@ function describeType(type: string | readonly string[]): string {
 /** How to write what the field wants: a number or boolean where a string is expected is quoted in YAML. */
 function typeHint(value: any, type: string | readonly string[]): string {
   const types = Array.isArray(type) ? type : [type];
+  if (typeof value === 'number' && types.includes('integer') && !types.includes('number')) {
+    return ': Kubernetes and Argo decode this field as an integer, so kubectl apply or the controller refuses a fraction';
+  }
   if ((typeof value === 'number' || typeof value === 'boolean') && types.includes('string')) {
     return `: YAML reads it as a ${typeof value} and kubectl sends it as one where Kubernetes and Argo read a string. Quote it: "${String(value)}"`;
-  }
-  if (typeof value === 'number' && types.includes('integer') && !types.includes('number')) {
-    return ': Kubernetes and Argo decode this field as an integer and cannot read a fraction';
   }
   return '';
 }

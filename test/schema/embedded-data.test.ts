@@ -153,15 +153,21 @@ describe('schema source', () => {
     expect(() => withSchemaDir(dir, () => validateManifest(CONFIG_MAP))).toThrow(/unset it to use the schemas built into cdk8s-argo/);
   });
 
-  test('loads lazily from the compiled package: nothing on require, each schema on the first manifest of its kinds', () => {
-    // A fresh process on lib/ (as installed): which files of schemas/ does each step read?
+  test('loads lazily from the compiled package: nothing on require, each schema on the first manifest of its kinds, CEL on the first rule', () => {
+    // A fresh process on lib/ (as installed): which files of schemas/ (and which CEL library) does each step read?
     const script = `
       const fs = require('fs');
+      const Module = require('module');
       const read = fs.readFileSync;
       const seen = [];
       fs.readFileSync = function (path, ...rest) {
         if (String(path).includes('${join('', 'schemas', '')}')) seen.push(require('path').basename(String(path)));
         return read.call(this, path, ...rest);
+      };
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        if (request === '@marcbachmann/cel-js') seen.push('cel-js');
+        return load.call(this, request, ...rest);
       };
       const step = (name, fn) => { seen.length = 0; fn(); console.log(name + ': ' + seen.join(' ')); };
       let lib;
@@ -169,6 +175,8 @@ describe('schema source', () => {
       step('WorkflowTemplate', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: 'w' }, spec: {} }));
       step('another', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'CronWorkflow', metadata: { name: 'c' }, spec: { schedules: ['* * * * *'], workflowSpec: {} } }));
       step('ConfigMap', () => lib.validateManifest(${JSON.stringify(CONFIG_MAP)}));
+      step('CEL rule', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: 'w' }, spec: { templates: [{ name: 'm', suspend: {} }] } }));
+      step('again', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { name: 'w' }, spec: { templates: [{ name: 'm', suspend: {} }] } }));
       step('v3.7', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { name: 'w' }, spec: {} }, { workflowsVersion: 'v3.7.18' }));
     `;
     const env = { ...process.env };
@@ -180,6 +188,8 @@ describe('schema source', () => {
       'WorkflowTemplate: kinds.json workflows-v4.1.2.json crd-workflows-v4.1.2.json',
       'another: ',
       'ConfigMap: events-v1.9.11.json',
+      'CEL rule: cel-js',
+      'again: ',
       'v3.7: workflows-v3.7.18.json',
     ]);
   });

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join, relative } from 'path';
-import { readArgoCrds, readArgoSchema, SCHEMA_DIR_ENV, SCHEMA_IDS, SCHEMA_SOURCES, SchemaId, ArgoSchemaDocument } from '../schema/argo-schema';
+import { crdInputsDigest, readArgoCrds, readArgoSchema, SCHEMA_DIR_ENV, SCHEMA_IDS, SCHEMA_SOURCES, SchemaId, ArgoSchemaDocument } from '../schema/argo-schema';
 import { compactSchema } from '../schema/compact';
-import { CrdConstraints } from '../schema/crd-constraints';
+import { CrdConstraints, CrdDocument } from '../schema/crd-constraints';
 import { crdConstraintsOf } from '../schema/schema-data';
 import { CrdRequiredFields, generateImports } from './generate';
-import { CrdDocuments, GeneratedFiles, generateSchemaFiles } from './schema-files';
+import { CrdInputs, GeneratedFiles, generateSchemaFiles } from './schema-files';
 
 const REPOSITORY = join(__dirname, '..', '..');
 
@@ -22,18 +22,20 @@ export function pinnedSchemaDir(): string {
 /** What `npm run import` reads: Argo's schema.json of each pinned release, the full CRDs of those that have them, Argo's license. */
 export interface PinnedInputs {
   readonly docs: Readonly<Record<SchemaId, ArgoSchemaDocument>>;
-  readonly crds: CrdDocuments;
+  readonly crds: CrdInputs;
   readonly license: string;
 }
 
 export function readPinnedInputs(dir: string): PinnedInputs {
   const docs = {} as Record<SchemaId, ArgoSchemaDocument>;
-  const crds: CrdDocuments = {};
+  const crds: { [id: string]: { documents: CrdDocument[]; digest: string } } = {};
   for (const id of SCHEMA_IDS) {
     docs[id] = readArgoSchema(dir, id);
-    crds[id] = readArgoCrds(dir, id);
     const { crds: folder, folder: release, title } = SCHEMA_SOURCES[id];
-    if (folder && !crds[id]?.length) throw new Error(`${join(dir, release, folder)} is missing or empty: it should hold the full CRDs of ${title} (manifests/base/crds/full)`);
+    if (!folder) continue;
+    const documents = readArgoCrds(dir, id);
+    if (!documents?.length) throw new Error(`${join(dir, release, folder)} is missing or empty: it should hold the full CRDs of ${title} (manifests/base/crds/full)`);
+    crds[id] = { documents, digest: crdInputsDigest(dir, id)! };
   }
   return { docs, crds, license: readFileSync(join(dir, 'LICENSE'), 'utf8') };
 }
@@ -41,7 +43,7 @@ export function readPinnedInputs(dir: string): PinnedInputs {
 /** imports/: the typed L1 of Argo Workflows v4.1.2 (with what its full CRDs require) and Argo Events v1.9.11. */
 export function generateImportFiles(inputs: PinnedInputs): GeneratedFiles {
   const id: SchemaId = 'workflows-v4.1.2';
-  const required = crdRequiredFields(crdConstraintsOf(inputs.crds[id]!, compactSchema(inputs.docs[id], SCHEMA_SOURCES[id])));
+  const required = crdRequiredFields(crdConstraintsOf(inputs.crds[id]!.documents, compactSchema(inputs.docs[id], SCHEMA_SOURCES[id])));
   const files: GeneratedFiles = {};
   for (const [name, source] of Object.entries(generateImports(inputs.docs[id], inputs.docs['events-v1.9.11'], required))) {
     files[`imports/${name}.ts`] = source;

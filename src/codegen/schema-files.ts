@@ -7,8 +7,8 @@ import { crdConstraintsFile, crdConstraintsOf, definitionsFile, EMBEDDED_SCHEMA_
 /** Generated files, path relative to the repository to content. */
 export type GeneratedFiles = { [path: string]: string };
 
-/** The full CRDs of the releases that have them (SchemaSource.crds), as read by readArgoCrds. */
-export type CrdDocuments = Partial<Record<SchemaId, readonly CrdDocument[]>>;
+/** The full CRDs of the releases that have them (SchemaSource.crds), as read by readArgoCrds, and the digest of what they are derived from. */
+export type CrdInputs = Partial<Record<SchemaId, { readonly documents: readonly CrdDocument[]; readonly digest: string }>>;
 
 /**
  * The schema data built into the package (`schemas/`): per schema the definitions validation
@@ -16,7 +16,7 @@ export type CrdDocuments = Partial<Record<SchemaId, readonly CrdDocument[]>>;
  * CRDs, what they add (`crd-<schema>.json`, one constrained node per line); the kinds index;
  * Argo's license, which covers the schemas; and a README saying where they come from and what changed.
  */
-export function generateSchemaFiles(docs: Readonly<Record<SchemaId, ArgoSchemaDocument>>, argoLicense: string, crds: CrdDocuments): GeneratedFiles {
+export function generateSchemaFiles(docs: Readonly<Record<SchemaId, ArgoSchemaDocument>>, argoLicense: string, crds: CrdInputs): GeneratedFiles {
   const files: GeneratedFiles = {};
   const kinds: { [id: string]: CompactSchema['kinds'] } = {};
   for (const id of SCHEMA_IDS) {
@@ -24,9 +24,9 @@ export function generateSchemaFiles(docs: Readonly<Record<SchemaId, ArgoSchemaDo
     kinds[id] = compact.kinds;
     files[`${EMBEDDED_SCHEMA_FOLDER}/${definitionsFile(id)}`] = definitionsJson(id, compact);
     if (!SCHEMA_SOURCES[id].crds) continue;
-    const documents = crds[id];
-    if (!documents?.length) throw new Error(`${SCHEMA_SOURCES[id].title}: its full CRDs (${SCHEMA_SOURCES[id].folder}/${SCHEMA_SOURCES[id].crds}/) are missing`);
-    files[`${EMBEDDED_SCHEMA_FOLDER}/${crdConstraintsFile(id)}`] = crdConstraintsJson(id, crdConstraintsOf(documents, compact));
+    const input = crds[id];
+    if (!input?.documents.length) throw new Error(`${SCHEMA_SOURCES[id].title}: its full CRDs (${SCHEMA_SOURCES[id].folder}/${SCHEMA_SOURCES[id].crds}/) are missing`);
+    files[`${EMBEDDED_SCHEMA_FOLDER}/${crdConstraintsFile(id)}`] = crdConstraintsJson(id, crdConstraintsOf(input.documents, compact), input.digest);
   }
   files[`${EMBEDDED_SCHEMA_FOLDER}/${KINDS_FILE}`] = `${JSON.stringify(kinds, null, 1)}\n`;
   files[`${EMBEDDED_SCHEMA_FOLDER}/LICENSE`] = argoLicense;
@@ -49,7 +49,7 @@ function definitionsJson(id: SchemaId, compact: CompactSchema): string {
   ].join('\n');
 }
 
-function crdConstraintsJson(id: SchemaId, data: CrdConstraints): string {
+function crdConstraintsJson(id: SchemaId, data: CrdConstraints, digest: string): string {
   const source = SCHEMA_SOURCES[id];
   for (const constraint of Object.values(data.constraints)) {
     for (const r of constraint.rules ?? []) {
@@ -67,6 +67,7 @@ function crdConstraintsJson(id: SchemaId, data: CrdConstraints): string {
     '{',
     `"$comment": ${JSON.stringify(`Derived by npm run import from the full CRDs of ${source.title} (manifests/base/crds/full, ${source.repository} ${source.tag}): `
       + 'what they check beyond the schema, at its definitions; Copyright The Argo Authors, Apache License 2.0 (LICENSE). Generated, do not edit.')},`,
+    `"inputs": ${JSON.stringify(digest)},`,
     `"kinds": ${JSON.stringify(data.kinds)},`,
     `"transitionRules": ${data.transitionRules},`,
     `"opaque": ${JSON.stringify(data.opaque)},`,

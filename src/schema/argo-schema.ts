@@ -1,5 +1,6 @@
+import { createHash } from 'crypto';
 import { existsSync, readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { basename, join } from 'path';
 import type { CrdDocument } from './crd-constraints';
 
 /** A JSON schema document as Argo publishes it (`api/jsonschema/schema.json`). */
@@ -81,19 +82,42 @@ export function readArgoSchema(dir: string, id: SchemaId): ArgoSchemaDocument {
  * (`<dir>/workflows-v4.1.2/crds-full/*.yaml`); undefined when the release has none there.
  */
 export function readArgoCrds(dir: string, id: SchemaId): CrdDocument[] | undefined {
-  const { crds, folder, title } = SCHEMA_SOURCES[id];
-  if (!crds) return undefined;
-  const path = join(dir, folder, crds);
-  if (!existsSync(path)) return undefined;
+  const files = crdFiles(dir, id);
+  if (!files) return undefined;
   // Only `npm run import` and $ARGO_SCHEMA_DIR read CRDs: the YAML parser is not loaded otherwise.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse }: typeof import('yaml') = require('yaml');
-  return readdirSync(path).filter(f => /\.ya?ml$/.test(f)).sort().map(f => {
-    const file = join(path, f);
+  const { title } = SCHEMA_SOURCES[id];
+  return files.map(file => {
     try {
       return parse(readFileSync(file, 'utf8')) as CrdDocument;
     } catch (e: any) {
       throw new Error(`${file} is not valid YAML (${e.message}); it should be one of the full CRDs of ${title} (manifests/base/crds/full)`);
     }
   });
+}
+
+/**
+ * A digest of everything the CRD constraints of a release are derived from: its schema.json and
+ * its full CRDs, as found in `dir`; undefined when the release has no CRDs there. Equal digests,
+ * equal derivation: a directory holding the pinned files can use the built-in constraints.
+ */
+export function crdInputsDigest(dir: string, id: SchemaId): string | undefined {
+  const files = crdFiles(dir, id);
+  if (!files) return undefined;
+  const { folder, crds } = SCHEMA_SOURCES[id];
+  const hash = createHash('sha256');
+  for (const [name, file] of [[`${folder}/schema.json`, join(dir, folder, 'schema.json')], ...files.map(f => [`${folder}/${crds}/${basename(f)}`, f])]) {
+    hash.update(`${name}\0`);
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+function crdFiles(dir: string, id: SchemaId): string[] | undefined {
+  const { crds, folder } = SCHEMA_SOURCES[id];
+  if (!crds) return undefined;
+  const path = join(dir, folder, crds);
+  if (!existsSync(path)) return undefined;
+  return readdirSync(path).filter(f => /\.ya?ml$/.test(f)).sort().map(f => join(path, f));
 }

@@ -53,6 +53,8 @@ export interface CrdConstraints {
   readonly opaque: readonly string[];
   /** CEL transition rules (they read `oldSelf`, which a create does not have): not evaluated. */
   readonly transitionRules: number;
+  /** In the built-in data: the digest of the files it was derived from (argo-schema.ts `crdInputsDigest`). */
+  readonly inputs?: string;
 }
 
 /** A CustomResourceDefinition object as parsed from YAML. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { packageRoot } from '../package-root';
-import { readArgoCrds, readArgoSchema, SCHEMA_DIR_ENV, SCHEMA_SOURCES, SchemaId } from './argo-schema';
+import { crdInputsDigest, readArgoCrds, readArgoSchema, SCHEMA_DIR_ENV, SCHEMA_SOURCES, SchemaId } from './argo-schema';
 import { compactSchema, CompactSchema, SchemaDefinitions } from './compact';
 import { CrdConstraints, deriveCrdConstraints } from './crd-constraints';
 
@@ -90,7 +90,8 @@ class EmbeddedSchemaData implements SchemaData {
 /**
  * $ARGO_SCHEMA_DIR: each schema compacted on first use, and the CRD constraints of a release
  * derived from `<folder>/crds-full/` when the directory has it (none otherwise: the directory
- * replaces the built-in data as a whole).
+ * replaces the built-in data as a whole). Reading 11 MB of CRDs takes seconds: when the
+ * directory's files are the ones the built-in constraints come from (same digest), those are used.
  */
 class DirectorySchemaData implements SchemaData {
   private readonly compacted = new Map<SchemaId, CompactSchema>();
@@ -108,8 +109,11 @@ class DirectorySchemaData implements SchemaData {
 
   public crdConstraints(id: SchemaId): CrdConstraints | undefined {
     if (!this.crds.has(id)) {
-      const crds = readArgoCrds(this.key, id);
-      this.crds.set(id, crds && crdConstraintsOf(crds, this.schema(id)));
+      const digest = crdInputsDigest(this.key, id);
+      const builtIn = digest !== undefined ? EMBEDDED.crdConstraints(id) : undefined;
+      if (digest === undefined) this.crds.set(id, undefined);
+      else if (builtIn?.inputs === digest) this.crds.set(id, builtIn);
+      else this.crds.set(id, crdConstraintsOf(readArgoCrds(this.key, id)!, this.schema(id)));
     }
     return this.crds.get(id);
   }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { lint } from '../../src/lint';
 import { celProgram, evaluateCel, toCel } from '../../src/schema/cel';
@@ -268,20 +269,49 @@ describe('deriving the constraints from CRDs', () => {
   });
 });
 
-describeUpstream('the built-in CRD data', () => {
-  test('is what the pinned CRDs give when read from ARGO_SCHEMA_DIR at run time', () => {
+describeUpstream('CRD constraints from ARGO_SCHEMA_DIR', () => {
+  const temps: string[] = [];
+  afterAll(() => temps.forEach(dir => rmSync(dir, { recursive: true, force: true })));
+  const copy = (edit?: (dir: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdk8s-argo-crds-'));
+    temps.push(dir);
+    cpSync(UPSTREAM_DIR, dir, { recursive: true, filter: src => !src.includes('examples') });
+    edit?.(dir);
+    return dir;
+  };
+  const withDir = <T>(dir: string, body: () => T): T => {
     const saved = process.env.ARGO_SCHEMA_DIR;
-    process.env.ARGO_SCHEMA_DIR = UPSTREAM_DIR;
+    process.env.ARGO_SCHEMA_DIR = dir;
     try {
-      const broken = workflow([leaf({ retryStrategy: { retryPolicy: '' } })], { parallelism: -3 });
-      const fromDir = crdFindings(broken);
-      delete process.env.ARGO_SCHEMA_DIR;
-      expect(fromDir).toEqual(crdFindings(broken));
-      expect(fromDir).toHaveLength(2);
+      return body();
     } finally {
       if (saved === undefined) delete process.env.ARGO_SCHEMA_DIR;
       else process.env.ARGO_SCHEMA_DIR = saved;
     }
+  };
+  const parallelism = (n: number) => workflow([leaf()], { parallelism: n });
+
+  test('a directory holding the pinned files gives the built-in constraints (recognized by digest, not read again)', () => {
+    const broken = workflow([leaf({ retryStrategy: { retryPolicy: '' } })], { parallelism: -3 });
+    expect(withDir(copy(), () => crdFindings(broken))).toEqual(crdFindings(broken));
+    expect(crdFindings(broken)).toHaveLength(2);
+  });
+
+  test('changed CRDs are read and derived: a minimum raised to 5 is checked', () => {
+    const dir = copy(d => {
+      const folder = join(d, 'workflows-v4.1.2', 'crds-full');
+      for (const file of readdirSync(folder)) {
+        const text = readFileSync(join(folder, file), 'utf8');
+        writeFileSync(join(folder, file), text.replace(/(execute at the same time in a workflow\n\s+format: int64\n\s+minimum: )1/g, '$15'));
+      }
+    });
+    expect(withDir(dir, () => crdFindings(parallelism(3)))).toEqual([expect.stringMatching(/^spec\.parallelism: must be at least 5 in /)]);
+    expect(crdFindings(parallelism(3))).toEqual([]);
+  });
+
+  test('a directory without the full CRDs checks none (it replaces the built-in data as a whole)', () => {
+    const dir = copy(d => rmSync(join(d, 'workflows-v4.1.2', 'crds-full'), { recursive: true }));
+    expect(withDir(dir, () => crdFindings(parallelism(-3)))).toEqual([]);
   });
 });
 

@@ -111,6 +111,9 @@ export function deriveCrdConstraints(crds: readonly CrdDocument[], definitions: 
       anchors.push(name);
     }
     if (crd['x-kubernetes-preserve-unknown-fields']) {
+      if (constraintAt(crd, target, where) || crd.properties || crd.items) {
+        throw new Error(`${where}: the CRD keeps unknown fields here and also constrains the node; src/schema/crd-constraints.ts would lose that`);
+      }
       opaque.add(anchors[0]);
       return;
     }
@@ -134,8 +137,12 @@ export function deriveCrdConstraints(crds: readonly CrdDocument[], definitions: 
         visit(child, schemaChild, `${anchors[anchors.length - 1]}/properties/${escape(key)}`, `${where}.${key}`);
       }
     }
-    if (crd.items && target.items) visit(crd.items, target.items, `${anchors[anchors.length - 1]}/items`, `${where}[]`);
-    if (crd.additionalProperties && typeof crd.additionalProperties === 'object' && typeof target.additionalProperties === 'object') {
+    if (crd.items) {
+      if (!target.items) throw new Error(`${where}: the CRD describes list items the schema does not; their constraints would be lost`);
+      visit(crd.items, target.items, `${anchors[anchors.length - 1]}/items`, `${where}[]`);
+    }
+    if (crd.additionalProperties && typeof crd.additionalProperties === 'object') {
+      if (typeof target.additionalProperties !== 'object') throw new Error(`${where}: the CRD describes map values the schema does not; their constraints would be lost`);
       visit(crd.additionalProperties, target.additionalProperties, `${anchors[anchors.length - 1]}/additionalProperties`, `${where}.*`);
     }
   };
@@ -150,6 +157,8 @@ export function deriveCrdConstraints(crds: readonly CrdDocument[], definitions: 
     if (!rootDefinition) throw new Error(`${crd.metadata?.name}: the schema has no kind ${kind}`);
     derivedKinds.push(kind);
     const schemaRoot = definitions[rootDefinition];
+    const rootKeywords = Object.keys(root).filter(k => !['description', 'type', 'properties', 'required'].includes(k));
+    if (rootKeywords.length) throw new Error(`${kind}: the CRD constrains the object's root (${rootKeywords.join(', ')}), which this derivation does not read`);
     for (const [key, child] of Object.entries<any>(root.properties ?? {})) {
       if (key === 'status' || key === 'metadata' || key === 'apiVersion' || key === 'kind') continue;
       const schemaChild = schemaRoot.properties?.[key];

@@ -262,6 +262,9 @@ describe('deriving the constraints from CRDs', () => {
   test('a keyword it does not check, or a field the schema lacks, stops the derivation', () => {
     expect(() => derive({ type: 'object', properties: { n: { type: 'integer', multipleOf: 2 } } })).toThrow(/CRD keyword "multipleOf" is not checked/);
     expect(() => derive({ type: 'object', properties: { extra: { type: 'string' } } })).toThrow(/Root\.spec\.extra: the CRD has a field the schema does not know/);
+    expect(() => derive({ type: 'object', properties: { n: { type: 'integer', items: { type: 'string', maxLength: 3 } } } })).toThrow(/describes list items the schema does not/);
+    expect(() => derive({ type: 'object', properties: { a: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, required: ['v'] } } }))
+      .toThrow(/keeps unknown fields here and also constrains the node/);
   });
 
   test('fields where the CRD preserves unknown fields are recorded as unchecked', () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { basename, join } from 'path';
 import type { CrdDocument } from './crd-constraints';
@@ -106,6 +105,9 @@ export function crdInputsDigest(dir: string, id: SchemaId): string | undefined {
   const files = crdFiles(dir, id);
   if (!files) return undefined;
   const { folder, crds } = SCHEMA_SOURCES[id];
+  // Only $ARGO_SCHEMA_DIR hashes files: the crypto module is not loaded otherwise.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash }: typeof import('crypto') = require('crypto');
   const hash = createHash('sha256');
   for (const [name, file] of [[`${folder}/schema.json`, join(dir, folder, 'schema.json')], ...files.map(f => [`${folder}/${crds}/${basename(f)}`, f])]) {
     hash.update(`${name}\0`);

@@ -49,6 +49,9 @@ export interface EventSourceBaseProps {
   readonly template?: Omit<EventsTemplate, 'serviceAccountName'>;
 }
 
+/** The source sections of an EventSource spec (`webhook`, `calendar`...) and its Service: what a subclass renders. */
+export type EventSourceBody = Partial<Omit<EventSourceSpec, 'eventBusName' | 'replicas' | 'template'>>;
+
 /** What every EventSource construct shares: the API object, bus, pod template and validation. */
 export abstract class EventSourceBase extends Construct implements IEventSource {
   /** `metadata.name` of the EventSource. */
@@ -68,7 +71,7 @@ export abstract class EventSourceBase extends Construct implements IEventSource 
       ? { ...props.template, serviceAccountName: props.serviceAccount?.name } : undefined;
     const spec: EventSourceSpec = Lazy.any({
       produce: () => ({
-        ...this.renderSources(),
+        ...this.renderBody(),
         eventBusName: eventBusNameOf(props.eventBus),
         replicas: props.replicas,
         template,
@@ -84,7 +87,7 @@ export abstract class EventSourceBase extends Construct implements IEventSource 
   public abstract event(eventName: string): IEventSourceEvent;
 
   /** The source sections of the spec (`webhook`, `calendar`...) and the service, if any. */
-  protected abstract renderSources(): Partial<EventSourceSpec>;
+  protected abstract renderBody(): EventSourceBody;
 
   private checkBusNamespace(): string[] {
     const bus = this.eventBus;

@@ -1,24 +1,23 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
+import { MetadataSnapshot, sameSnapshot, snapshotOf } from './metadata-snapshot';
 import { markChanged, revision } from './revision';
 import { sameJson } from './same-json';
 
-/** A render and what it depended on. */
-interface Render {
-  readonly json: any;
-  /** The library revision when it was made. */
+/** What a render depended on: when it was made, and the object's metadata then. */
+interface Stamp {
+  /** The library revision. */
   readonly revision: number;
-  /** The object's metadata then: users change it without this library (addLabel, addAnnotation...). */
-  readonly metadata: unknown;
-  /** True once a toJson() caller got it: the next caller gets a new object (callers may modify theirs). */
-  handedOut: boolean;
+  /** The metadata (users change it without this library: addLabel, addAnnotation...): a snapshot, else its JSON. */
+  readonly metadata: { readonly snapshot: MetadataSnapshot } | { readonly json: unknown };
 }
 
 /**
  * An ApiObject that keeps its last render while nothing changed: the JSON depends only on the
  * constructs of this library (every mutator calls `markChanged()`), the object's JSON patches
- * (`addJsonPatch` is overridden to record them) and its metadata (compared, it is small). So the
- * synth session renders each object once per `app.synth()`: the JSON it linted is the JSON cdk8s
- * writes. `toJson()` never returns the same object twice.
+ * (`addJsonPatch` is overridden to record them) and its metadata (compared: metadata-snapshot.ts).
+ * So the synth session renders each object once per `app.synth()`: the JSON it linted is the JSON
+ * cdk8s writes. `toJson()` never returns the same object twice: the kept JSON goes to its first
+ * caller, and only the stamp stays.
  *
  * Subclasses shape the JSON in `render()` and leave `toJson()` alone; a subclass (or a test) that
  * overrides `toJson()` opts out: the session then renders and compares it like any other object.
@@ -30,16 +29,20 @@ export abstract class CachedApiObject extends ApiObject {
     return CachedApiObject.prototype.isPrototypeOf(apiObject) && apiObject.toJson === CachedApiObject.prototype.toJson;
   }
 
-  private last?: Render;
+  private stamp?: Stamp;
+  /** The last render, until a toJson() caller took it. */
+  private kept?: any;
 
-  /** The manifest: the last render when nothing changed since and no caller got it yet, else a new render. */
+  /** The manifest: the kept render when nothing changed since and no caller got it yet, else a new render. */
   public override toJson(): any {
-    const last = this.last;
-    if (last && !last.handedOut && this.isCurrent(last)) {
-      last.handedOut = true;
-      return last.json;
+    if (this.kept !== undefined && this._unchanged()) {
+      const json = this.kept;
+      this.kept = undefined;
+      return json;
     }
-    return this.renderAndKeep(true).json;
+    this.kept = undefined;
+    this.stamp = this.stampNow();
+    return this.render();
   }
 
   /** Adds JSON patches applied to the rendered manifest (and drops the kept render). */
@@ -49,17 +52,25 @@ export abstract class CachedApiObject extends ApiObject {
   }
 
   /**
-   * The JSON the synth session lints: the kept render while it is current and no caller got it,
-   * else a new render, kept for the serialization that follows. @internal
+   * The JSON the synth session lints: the kept render while it is current, else a new render,
+   * kept for the serialization that follows. @internal
    */
   public _sessionJson(): any {
-    const last = this.last;
-    return last && !last.handedOut && this.isCurrent(last) ? last.json : this.renderAndKeep(false).json;
+    if (this.kept === undefined || !this._unchanged()) {
+      this.stamp = this.stampNow();
+      this.kept = this.render();
+    }
+    return this.kept;
   }
 
-  /** True when rendering now would give the kept render again. @internal */
+  /** True when rendering now would give the last render again. @internal */
   public _unchanged(): boolean {
-    return this.last !== undefined && this.isCurrent(this.last);
+    const stamp = this.stamp;
+    if (stamp === undefined || stamp.revision !== revision()) return false;
+    const kept = stamp.metadata;
+    if ('json' in kept) return sameJson(kept.json, this.metadata.toJson());
+    const now = snapshotOf(this.metadata);
+    return now !== undefined && sameSnapshot(kept.snapshot, now);
   }
 
   /** The manifest JSON: cdk8s's rendering of the object (generated kind classes map it to the schema's field names). */
@@ -67,15 +78,9 @@ export abstract class CachedApiObject extends ApiObject {
     return super.toJson();
   }
 
-  private isCurrent(render: Render): boolean {
-    return render.revision === revision() && sameJson(render.metadata, this.metadata.toJson());
-  }
-
-  private renderAndKeep(handedOut: boolean): Render {
-    const at = revision();
-    const metadata = this.metadata.toJson();
-    const render: Render = { json: this.render(), revision: at, metadata, handedOut };
-    this.last = render;
-    return render;
+  /** Taken before rendering, so that a change during the render makes the render stale. */
+  private stampNow(): Stamp {
+    const snapshot = snapshotOf(this.metadata);
+    return { revision: revision(), metadata: snapshot ? { snapshot } : { json: this.metadata.toJson() } };
   }
 }

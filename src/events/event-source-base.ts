@@ -4,6 +4,7 @@ import { ArgoEventSource, EventSourceSpec, EventsTemplate } from '../../imports/
 import { IServiceAccountRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
 import { addArgoValidation } from '../core/validation';
+import { withoutUndefined } from '../core/without-undefined';
 import { eventBusNameOf, IEventBus } from './event-bus';
 import { IEventSourceEvent } from './event-handle';
 
@@ -70,7 +71,7 @@ export abstract class EventSourceBase extends Construct implements IEventSource 
     const template: EventsTemplate | undefined = props.template || props.serviceAccount
       ? { ...props.template, serviceAccountName: props.serviceAccount?.name } : undefined;
     const spec: EventSourceSpec = Lazy.any({
-      produce: () => ({
+      produce: () => withoutUndefined({
         ...this.renderBody(),
         eventBusName: eventBusNameOf(props.eventBus),
         replicas: props.replicas,

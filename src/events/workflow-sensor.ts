@@ -4,6 +4,7 @@ import { ArgoSensor, EventsTemplate, SensorSpec } from '../../imports/argo-event
 import { IServiceAccountRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
 import { addArgoValidation } from '../core/validation';
+import { withoutUndefined } from '../core/without-undefined';
 import { eventBusNameOf, IEventBus } from './event-bus';
 import { EventField } from './event-field';
 import { IEventSourceEvent } from './event-handle';
@@ -91,7 +92,7 @@ export class WorkflowSensor extends Construct {
     super(scope, id);
     expectKind(props.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
     const spec: SensorSpec = Lazy.any({
-      produce: (): SensorSpec => ({
+      produce: (): SensorSpec => withoutUndefined({
         dependencies: this.dependencyList.map(d => d._render()),
         triggers: this.triggerList.map(t => t._render()),
         eventBusName: eventBusNameOf(props.eventBus),

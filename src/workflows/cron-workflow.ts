@@ -2,6 +2,7 @@ import { Cron, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
+import { withoutUndefined } from '../core/without-undefined';
 import { CallArguments } from './call';
 import { Condition } from './condition';
 import { WorkflowSpecBase } from './workflow-spec';
@@ -85,7 +86,7 @@ export class CronWorkflow extends WorkflowSpecBase {
     super(scope, id, props);
     this.apiObject = new l1.ArgoCronWorkflow(this, 'Resource', {
       metadata: props.metadata,
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+      spec: Lazy.any({ produce: () => withoutUndefined(this.renderSpec()) }),
     });
     addArgoValidation(this, () => ({ apiObject: this.apiObject, fieldPath: '' }));
   }

@@ -2,6 +2,7 @@ import { JsonPatch, Lazy, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
+import { withoutUndefined } from '../core/without-undefined';
 import { CallArguments } from './call';
 import { WorkflowSpecBase } from './workflow-spec';
 import { WorkflowSpecProps } from './workflow-spec-props';
@@ -38,7 +39,7 @@ export class Workflow extends WorkflowSpecBase {
     this.generateName = named ? undefined : props.generateName ?? `${Names.toDnsLabel(this, { maxLen: 50 })}-`;
     this.apiObject = new l1.ArgoWorkflow(this, 'Resource', {
       metadata: { ...props.metadata, ...(this.generateName ? { generateName: this.generateName } : {}) },
-      spec: Lazy.any({ produce: () => this.renderWorkflowSpec({ parameters: props.parameters, artifacts: props.artifacts }) }),
+      spec: Lazy.any({ produce: () => withoutUndefined(this.renderWorkflowSpec({ parameters: props.parameters, artifacts: props.artifacts })) }),
     });
     if (!named) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/name'));
     addArgoValidation(this, () => ({ apiObject: this.apiObject, fieldPath: '' }));

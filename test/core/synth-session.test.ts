@@ -194,6 +194,18 @@ describe('outside a synth, results follow every change (Testing.synth twice, som
     expect(() => Testing.synth(chart)).toThrow(/metadata\.labels.*\[K8S-LABEL\]/);
   });
 
+  test.each<[string, (wt: WorkflowTemplate) => void, (m: any) => unknown]>([
+    ['addAnnotation', wt => wt.apiObject.metadata.addAnnotation('team', 'data'), m => m.metadata.annotations],
+    ['addFinalizers', wt => wt.apiObject.metadata.addFinalizers('example.com/keep'), m => m.metadata.finalizers],
+    ['addOwnerReference', wt => wt.apiObject.metadata.addOwnerReference({ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: 'u-1' }), m => m.metadata.ownerReferences],
+    ['add', wt => wt.apiObject.metadata.add('generateName', 'wt-'), m => m.metadata.generateName],
+  ])('apiObject.metadata.%s', (_name, mutate, read) => {
+    const { chart, wt } = chartWith();
+    expect(read(Testing.synth(chart)[0])).toBeUndefined();
+    mutate(wt);
+    expect(read(Testing.synth(chart)[0])).toBeDefined();
+  });
+
   test('a construct added', () => {
     const { chart, wt } = chartWith();
     Testing.synth(chart);

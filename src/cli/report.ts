@@ -1,82 +1,147 @@
+import { describeObject } from '../lint/engine';
 import { InputProblem, LoadedManifest, SkippedDocument } from '../lint/load';
-import { Finding } from '../lint/types';
+import { SUPPRESSION_RULE_ID } from '../lint/suppression';
+import { Finding, LintResult, Severity, Suppression } from '../lint/types';
 
 /** One finding with where it is in the files. */
 export interface LocatedFinding extends Finding {
   readonly file: string;
   /** 1-based line of the field (or of its nearest ancestor present in the file). */
   readonly line: number;
+  /** 1-based column of that line where the field's key (or list item) starts. */
+  readonly column: number;
 }
 
-/** Everything one lint run produced. */
+/** A finding a suppression silenced, located. */
+export interface LocatedSuppressedFinding extends LocatedFinding {
+  readonly reason: string;
+  /** Where the suppression was written (`--disable`, `the comment at line 12`, `annotation ...`). */
+  readonly origin: string;
+}
+
+/** A finding about the command line itself (a `--disable` that silenced nothing). */
+export interface CommandLineFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+/** One object read, for formats that list what passed too (JUnit). */
+export interface LintedObject {
+  readonly file: string;
+  readonly object: string;
+  readonly line: number;
+}
+
+/** Everything one lint run produced, as the output formats see it. */
 export interface LintReport {
   readonly files: readonly string[];
-  readonly manifests: number;
+  readonly objects: readonly LintedObject[];
+  /** Findings to report (warnings included even with --quiet: formats leave them out then). */
   readonly findings: readonly LocatedFinding[];
+  readonly suppressed: readonly LocatedSuppressedFinding[];
+  readonly commandLine: readonly CommandLineFinding[];
   readonly inputErrors: readonly InputProblem[];
   readonly skipped: readonly SkippedDocument[];
+  readonly quiet: boolean;
+  readonly maxWarnings?: number;
 }
 
-/** Attaches file and line to findings of `lint()` run over loaded manifests. */
-export function locateFindings(findings: readonly Finding[], loaded: readonly LoadedManifest[]): LocatedFinding[] {
-  return findings.map(f => {
+/** Counts for the summary line and the machine-readable formats. */
+export interface ReportSummary {
+  readonly files: number;
+  readonly manifests: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly suppressed: number;
+  readonly inputErrors: number;
+  readonly skipped: number;
+  /** More warnings than --max-warnings allows. */
+  readonly tooManyWarnings: boolean;
+}
+
+/** Exit codes of `cdk8s-argo lint`. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** Builds the report of a run: findings located in the files, suppressions explained. */
+export function buildReport(result: LintResult, loaded: readonly LoadedManifest[], input: { readonly files: readonly string[]; readonly problems: readonly InputProblem[]; readonly skipped: readonly SkippedDocument[] }, flags: { readonly quiet: boolean; readonly maxWarnings?: number }): LintReport {
+  const locate = (f: Finding): LocatedFinding => {
     const source = loaded[f.manifestIndex];
-    return { ...f, file: source.source.file, line: source.locate(f.path) };
-  });
+    const at = source.position(f.path);
+    return { ...f, file: source.source.file, line: at.line, column: at.column };
+  };
+  return {
+    files: input.files,
+    objects: loaded.map(m => ({ file: m.source.file, object: describeObject(m.manifest), line: m.source.line })),
+    findings: byPosition(result.findings.map(locate)),
+    suppressed: result.suppressed.map(s => ({ ...locate(s.finding), reason: s.reason, origin: s.suppression.origin })),
+    commandLine: result.unused.filter(s => s.manifestIndex === undefined).map(unusedCommandLine),
+    inputErrors: input.problems,
+    skipped: input.skipped,
+    quiet: flags.quiet,
+    maxWarnings: flags.maxWarnings,
+  };
 }
 
-/** `file: Kind/name: field.path: error: message [RULE]`, one line per finding. */
-export function formatFinding(f: LocatedFinding): string {
-  return `${f.file}: ${f.object}: ${f.path || '(object)'}: ${f.severity}: ${oneLine(f.message)} [${f.ruleId}]`;
+/** Findings in the order of the files and lines they point at. */
+function byPosition(findings: LocatedFinding[]): LocatedFinding[] {
+  return findings.sort((a, b) => a.manifestIndex - b.manifestIndex || a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
-/** `file:line:column: error: message` for input that could not be read. */
-export function formatInputError(p: InputProblem): string {
-  const where = [p.file, p.line, p.column].filter(x => x !== undefined).join(':');
-  return `${where}: error: ${oneLine(p.message)}`;
+function unusedCommandLine(s: Suppression): CommandLineFinding {
+  return { ruleId: SUPPRESSION_RULE_ID, severity: 'warning', message: `${s.origin} "${s.directive}" silenced nothing: no finding of ${s.directive.split(/\s--\s|\s--$/)[0].trim()} in any file. Remove it.` };
 }
 
-/** `file:line: note: ...` for a document left out. */
-export function formatSkipped(s: SkippedDocument): string {
-  return `${s.file}:${s.line}: note: document ${s.document + 1} skipped: ${s.reason}`;
+/** Findings the formats show: errors, and warnings unless --quiet. */
+export function shownFindings(report: LintReport): readonly LocatedFinding[] {
+  return report.quiet ? report.findings.filter(f => f.severity === 'error') : report.findings;
 }
 
-/** Counts for the summary line and the JSON report. */
-export function summarize(report: LintReport) {
+/** Command-line findings the formats show. */
+export function shownCommandLine(report: LintReport): readonly CommandLineFinding[] {
+  return report.quiet ? report.commandLine.filter(f => f.severity === 'error') : report.commandLine;
+}
+
+export function summarize(report: LintReport): ReportSummary {
+  const all = [...report.findings, ...report.commandLine];
+  const warnings = all.filter(f => f.severity === 'warning').length;
   return {
     files: report.files.length,
-    manifests: report.manifests,
-    errors: report.findings.filter(f => f.severity === 'error').length,
-    warnings: report.findings.filter(f => f.severity === 'warning').length,
+    manifests: report.objects.length,
+    errors: all.length - warnings,
+    warnings,
+    suppressed: report.suppressed.length,
     inputErrors: report.inputErrors.length,
     skipped: report.skipped.length,
+    tooManyWarnings: report.maxWarnings !== undefined && warnings > report.maxWarnings,
   };
 }
 
-/** `2 errors, 1 warning in 5 manifests (3 files)`, plus unreadable input when there is some. */
+/** 2 when some input could not be read, else 1 on errors or too many warnings, else 0. */
+export function exitCode(report: LintReport): number {
+  const s = summarize(report);
+  if (s.inputErrors) return EXIT_USAGE;
+  return s.errors > 0 || s.tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `2 errors, 1 warning in 5 manifests (3 files)`, and what else happened. */
 export function formatSummary(report: LintReport): string {
   const s = summarize(report);
-  const parts = [plural(s.errors, 'error'), plural(s.warnings, 'warning')];
-  const input = s.inputErrors ? `; ${plural(s.inputErrors, 'input error')} (unreadable input is not linted)` : '';
-  return `${parts.join(', ')} in ${plural(s.manifests, 'manifest')} (${plural(s.files, 'file')})${input}`;
+  const parts = [`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')} in ${plural(s.manifests, 'manifest')} (${plural(s.files, 'file')})`];
+  if (s.suppressed) parts.push(`${s.suppressed} suppressed`);
+  if (report.quiet && s.warnings) parts.push(`warnings not shown (--quiet)`);
+  if (s.tooManyWarnings) parts.push(`more warnings than --max-warnings ${report.maxWarnings} allows`);
+  if (s.inputErrors) parts.push(`${plural(s.inputErrors, 'input error')} (unreadable input is not linted)`);
+  return parts.join('; ');
 }
 
-/** The machine-readable report (`--format json`). */
-export function toJsonReport(report: LintReport): object {
-  return {
-    summary: summarize(report),
-    findings: report.findings.map(f => ({
-      file: f.file, line: f.line, object: f.object, path: f.path, ruleId: f.ruleId, severity: f.severity, message: f.message,
-    })),
-    inputErrors: report.inputErrors,
-    skipped: report.skipped,
-  };
-}
-
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function oneLine(text: string): string {
+/** A message on one line (rules may wrap theirs). */
+export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ');
 }

@@ -1,7 +1,7 @@
 import { TypeGenerator } from 'json2jsii';
 import { Code } from 'json2jsii/lib/code';
 import { applyQuirks } from '../schema/quirks';
-import { ArgoSchemaDocument } from '../schema/source';
+import { ArgoSchemaDocument } from '../schema/argo-schema';
 import { EVENTS_PREFIX, K8S_PREFIX, TypeNames, WORKFLOWS_PREFIX, reservedNames } from './naming';
 
 export const WORKFLOW_KINDS = ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow', 'WorkflowEventBinding'];

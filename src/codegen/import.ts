@@ -1,32 +1,78 @@
-import { readFileSync, writeFileSync } from 'fs';
-import { join } from 'path';
-import { loadSchema } from '../schema/source';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { join, relative } from 'path';
+import { readArgoSchema, SCHEMA_DIR_ENV, SCHEMA_IDS, SchemaId, ArgoSchemaDocument } from '../schema/argo-schema';
 import { generateImports } from './generate';
+import { GeneratedFiles, generateSchemaFiles } from './schema-files';
+
+const REPOSITORY = join(__dirname, '..', '..');
+
+/** Argo's pinned schemas: $ARGO_SCHEMA_DIR, else `../shared/argo` beside the repository. */
+export function pinnedSchemaDir(): string {
+  const dir = process.env[SCHEMA_DIR_ENV] || join(REPOSITORY, '..', 'shared', 'argo');
+  if (!existsSync(dir)) {
+    throw new Error(`npm run import reads Argo's pinned schemas from ${dir}, which does not exist: put the pinned copies `
+      + `(workflows-v4.1.2/, workflows-v3.7.18/, events-v1.9.11/ with schema.json each, and Argo's LICENSE) there, or set ${SCHEMA_DIR_ENV}`);
+  }
+  return dir;
+}
+
+/** Everything `npm run import` writes, from the pinned schemas in `dir`: imports/ and schemas/. */
+export function generateAll(dir: string): GeneratedFiles {
+  const docs = {} as Record<SchemaId, ArgoSchemaDocument>;
+  for (const id of SCHEMA_IDS) docs[id] = readArgoSchema(dir, id);
+  const files: GeneratedFiles = {};
+  for (const [name, source] of Object.entries(generateImports(docs['workflows-v4.1.2'], docs['events-v1.9.11']))) {
+    files[`imports/${name}.ts`] = source;
+  }
+  return { ...files, ...generateSchemaFiles(docs, readFileSync(join(dir, 'LICENSE'), 'utf8')) };
+}
 
 /**
- * `npm run import`: regenerates imports/ from the pinned Argo schemas ($ARGO_SCHEMA_DIR, or
- * the pinned upstream URLs). With `--check`, writes nothing and exits 1 if imports/ differs.
+ * Paths of `files` whose copy under `root` differs or is missing, plus files in the same folders
+ * that nothing generates any more (a schema dropped from the list).
+ */
+export function drift(files: GeneratedFiles, root: string): string[] {
+  const out: string[] = [];
+  for (const [path, content] of Object.entries(files)) {
+    const file = join(root, path);
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== content) out.push(path);
+  }
+  for (const folder of new Set(Object.keys(files).map(path => path.split('/')[0]))) {
+    if (!existsSync(join(root, folder))) continue;
+    for (const name of readdirSync(join(root, folder))) {
+      const path = `${folder}/${name}`;
+      if (!(path in files)) out.push(path);
+    }
+  }
+  return out.sort();
+}
+
+/**
+ * `npm run import`: regenerates imports/ (typed L1) and schemas/ (the validation data the package
+ * ships) from Argo's pinned schemas. With `--check`, writes nothing and exits 1 on any difference.
  */
 function main(): void {
   const check = process.argv.includes('--check');
-  const dir = join(__dirname, '..', '..', 'imports');
-  const modules = generateImports(loadSchema('workflows-v4.1.2'), loadSchema('events-v1.9.11'));
-  let drift = 0;
-  for (const [name, source] of Object.entries(modules)) {
-    const file = join(dir, `${name}.ts`);
-    if (check) {
-      let current = '';
-      try { current = readFileSync(file, 'utf8'); } catch { /* missing counts as drift */ }
-      if (current !== source) {
-        console.error(`imports/${name}.ts differs from what the schemas generate; run npm run import`);
-        drift++;
-      }
-    } else {
-      writeFileSync(file, source);
-      console.error(`imports/${name}.ts: ${(Buffer.byteLength(source) / 1024).toFixed(0)} KiB`);
-    }
+  const dir = pinnedSchemaDir();
+  const files = generateAll(dir);
+  if (check) {
+    const differing = drift(files, REPOSITORY);
+    for (const path of differing) console.error(`${path} differs from what ${relative(process.cwd(), dir) || dir} generates; run npm run import`);
+    process.exit(differing.length ? 1 : 0);
   }
-  process.exit(drift ? 1 : 0);
+  for (const [path, content] of Object.entries(files)) {
+    writeFileSync(join(REPOSITORY, path), content);
+    console.error(`${path}: ${(Buffer.byteLength(content) / 1024).toFixed(0)} KiB`);
+  }
+  const stale = drift(files, REPOSITORY);
+  if (stale.length) console.error(`not generated any more, delete: ${stale.join(', ')}`);
 }
 
-main();
+if (require.main === module) {
+  try {
+    main();
+  } catch (e: any) {
+    console.error(`npm run import: ${e.message}`);
+    process.exit(2);
+  }
+}

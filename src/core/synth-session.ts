@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { lint } from '../lint/engine';
 import { LintOptions, Manifest } from '../lint/types';
 import { CachedApiObject } from './cached-api-object';
+import { argoPluginReportsWarnings } from './plugin-detection';
 import { markChanged, revision } from './revision';
 import { sameJson } from './same-json';
 
@@ -72,6 +73,7 @@ export class SynthSession {
   private readonly contributions = new Map<IConstruct, Contribution[]>();
   /** Lint contributions in registration order: findings are attributed through their scopes. */
   private readonly scopes: { readonly construct: IConstruct; readonly scope: () => ValidationScope }[] = [];
+  private readonly preparations: (() => void)[] = [];
   private pass?: Pass;
   private round?: { answered: number; readonly expected: number };
 
@@ -88,6 +90,16 @@ export class SynthSession {
   /** Adds a check of the construct itself (what the manifests cannot show), run once per pass. */
   public addCheck(construct: IConstruct, run: () => string[]): void {
     this.contribute(construct, { kind: 'check', run });
+  }
+
+  /** Runs `prepare` at the start of every pass, before the objects are rendered (e.g. to annotate objects added since). */
+  public beforePass(prepare: () => void): void {
+    this.preparations.push(prepare);
+  }
+
+  /** The parts of manifests `construct` answers for (none when it registered no lint). */
+  public scopesOf(construct: IConstruct): ValidationScope[] {
+    return this.scopes.filter(s => s.construct === construct).map(s => s.scope());
   }
 
   private contribute(construct: IConstruct, contribution: Contribution): void {
@@ -127,6 +139,7 @@ export class SynthSession {
   }
 
   private newPass(constructs: readonly IConstruct[]): Pass {
+    for (const prepare of this.preparations) prepare();
     const at = revision();
     const apiObjects = constructs.filter(ApiObject.isApiObject);
     const manifests = apiObjects.map(sessionJson);
@@ -170,7 +183,8 @@ export class SynthSession {
       const owner = ownerOf(byApiObject.get(apiObject) ?? [], finding.path);
       const text = `${finding.object}: ${finding.path || '(object)'}: ${finding.message} [${finding.ruleId}]`;
       if (finding.severity === 'warning') {
-        process.stderr.write(`Warning: [${(owner ?? apiObject).node.path}] ${text}\n`);
+        // Under `cdk8s synth` with this package's plugin, the plugin reports the warning (once).
+        if (!argoPluginReportsWarnings()) process.stderr.write(`Warning: [${(owner ?? apiObject).node.path}] ${text}\n`);
         continue;
       }
       const target = owner ?? this.scopes[0]?.construct;

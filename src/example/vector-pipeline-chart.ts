@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ArtifactKey, IamRoleServiceAccount, S3ArtifactStep, S3Credentials, S3Location } from '../artifacts';
 import { ConfigMapEnv } from '../config';
-import { EventBus, WebhookEventSource, WorkflowSensor } from '../events';
+import { EventBus, WebhookEndpoint, WebhookEventSource, WorkflowSensor } from '../events';
 import { SlackExitHandler, SlackWebhook } from '../notify';
 import { CronConcurrencyPolicy, CronWorkflow, InputParameter, WorkflowServiceAccount, WorkflowTemplate } from '../workflows';
 
@@ -72,6 +72,16 @@ export interface VectorPipelineProps extends ChartProps {
  * run that fails posts to Slack through a notifier shared in the `common` WorkflowTemplate.
  */
 export class VectorPipelineChart extends Chart {
+  /** Vendor A's endpoint (`/omega`) and vendor B's (`/bitamin`). */
+  public readonly omega: WebhookEndpoint;
+  public readonly bitamin: WebhookEndpoint;
+  /** Workflow A (creates the vectors) and workflow B (loads them). */
+  public readonly workflowA: WorkflowTemplate;
+  public readonly workflowB: WorkflowTemplate;
+  /** The sensors submitting A on `/omega` and B on `/bitamin`. */
+  public readonly vendorA: WorkflowSensor;
+  public readonly vendorB: WorkflowSensor;
+
   constructor(scope: Construct, id: string, props: VectorPipelineProps = {}) {
     const namespace = props.namespace ?? 'vector-pipeline';
     super(scope, id, { ...props, namespace });
@@ -164,6 +174,10 @@ export class VectorPipelineChart extends Chart {
     });
     const omega = webhook.addEndpoint('omega', { path: '/omega', authSecret });
     const bitamin = webhook.addEndpoint('bitamin', { path: '/bitamin', authSecret });
+    this.omega = omega;
+    this.bitamin = bitamin;
+    this.workflowA = a;
+    this.workflowB = b;
 
     const vendorA = new WorkflowSensor(this, 'vendor-a', { metadata: { name: 'vendor-a' }, eventBus: bus });
     const onOmega = vendorA.addDependency(omega);
@@ -172,5 +186,7 @@ export class VectorPipelineChart extends Chart {
     const vendorB = new WorkflowSensor(this, 'vendor-b', { metadata: { name: 'vendor-b' }, eventBus: bus });
     const onBitamin = vendorB.addDependency(bitamin);
     vendorB.submitWorkflow('run-b-workflow', b, { arguments: [{ parameter: bSize, from: onBitamin.body('size').withDefault('tall') }] });
+    this.vendorA = vendorA;
+    this.vendorB = vendorB;
   }
 }

@@ -1,7 +1,8 @@
 import { ManifestValidator } from '../schema/validator';
 import { ALL_RULES } from './rules';
-import { Finding, LintOptions, Manifest, ManifestIndex, Rule, RuleContext, Severity } from './types';
-import { Visited, walkTogether } from './util/walk';
+import { annotationSuppressions, applySuppressions, SUPPRESSION_RULE_ID } from './suppression';
+import { Finding, LintOptions, LintResult, Manifest, ManifestIndex, Rule, RuleContext, Severity } from './types';
+import { isJsonObject, Visited, walkTogether } from './util/walk';
 
 /** Rule id of the strict schema check. */
 export const SCHEMA_RULE_ID = 'SCHEMA';
@@ -10,36 +11,55 @@ const CLUSTER_SCOPED = new Set(['ClusterWorkflowTemplate', 'ClusterRole', 'Clust
 
 /**
  * Lints a set of manifests together: strict schema check plus every semantic rule, with
- * cross-object references resolved within the set. Findings are sorted by manifest and path.
+ * cross-object references resolved within the set. Findings are sorted by manifest and path;
+ * suppressed findings are left out (see `lintDetailed` for them).
  */
 export function lint(manifests: readonly Manifest[], options: LintOptions = {}, rules: readonly Rule[] = ALL_RULES): Finding[] {
+  return lintDetailed(manifests, options, rules).findings;
+}
+
+/**
+ * `lint()` with what the suppressions did: the findings they silenced (with their reasons) and
+ * the suppressions that silenced nothing. Suppressions come from `options.suppressions` and from
+ * each manifest's `cdk8s-argo.io/disable` annotation.
+ */
+export function lintDetailed(manifests: readonly Manifest[], options: LintOptions = {}, rules: readonly Rule[] = ALL_RULES): LintResult {
   const index = indexManifests(manifests);
   const findings: Finding[] = [];
   const only = options.only ? new Set(options.only) : undefined;
   const byKind = new Map<string, Rule[]>();
   const forAll: Rule[] = [];
+  const ran = new Set<string>();
   for (const rule of rules) {
     if (only && !only.has(rule.id)) continue;
+    ran.add(rule.id);
     if (rule.kinds) for (const k of rule.kinds) listIn(byKind, k).push(rule);
     else forAll.push(rule);
   }
   const validator = options.schema !== false && (!only || only.has(SCHEMA_RULE_ID)) && manifests.length > 0
     ? ManifestValidator.get({ workflowsVersion: options.workflowsVersion }) : undefined;
+  if (validator) ran.add(SCHEMA_RULE_ID);
 
+  const objects = manifests.map(describeObject);
   manifests.forEach((manifest, manifestIndex) => {
-    const object = describeObject(manifest);
+    const object = objects[manifestIndex];
     const sink: FindingSink = (ruleId, path, message, severity) => findings.push({ ruleId, severity, manifestIndex, object, path, message });
     if (validator) {
       const report = (path: string, message: string, severity: Severity = 'error') => sink(SCHEMA_RULE_ID, path, message, severity);
-      if (isForeignKind(manifest, validator)) {
-        report('kind', `${manifest.apiVersion} ${manifest.kind} is not an Argo or core Kubernetes kind: its fields are not checked against a schema`, 'warning');
-      } else {
-        for (const v of validator.validate(manifest)) report(v.path, v.message);
+      try {
+        if (isForeignKind(manifest, validator)) {
+          report('kind', `${manifest.apiVersion} ${manifest.kind} is not an Argo or core Kubernetes kind: its fields are not checked against a schema`, 'warning');
+        } else {
+          for (const v of validator.validate(manifest)) report(v.path, v.message);
+        }
+      } catch (e) {
+        report('', `the schema check could not check this object: ${errorMessage(e)}`);
       }
     }
     if (!manifest || typeof manifest !== 'object') return;
+    const kind = Object.prototype.hasOwnProperty.call(manifest, 'kind') ? String(manifest.kind) : undefined;
     const walkers: Walker[] = [];
-    for (const rule of [...forAll, ...(byKind.get(String(manifest.kind)) ?? [])]) {
+    for (const rule of [...forAll, ...(kind !== undefined ? byKind.get(kind) ?? [] : [])]) {
       const ctx = new Context(rule.id, manifest, index, options, sink, walkers);
       try {
         rule.check(ctx);
@@ -49,8 +69,21 @@ export function lint(manifests: readonly Manifest[], options: LintOptions = {}, 
     }
     if (walkers.length) runWalkers(manifest, walkers);
   });
-  return findings.sort((a, b) => a.manifestIndex - b.manifestIndex || comparePaths(a.path, b.path) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+  const suppressions = [...(options.suppressions ?? []), ...manifests.flatMap(annotationSuppressions)];
+  const known = new Set([...rules.map(r => r.id), SCHEMA_RULE_ID]);
+  const result = suppressions.length
+    ? applySuppressions(findings, suppressions, { known, ran, describe: i => objects[i] })
+    : { findings, suppressed: [], unused: [] };
+  result.findings.sort(compareFindings);
+  return result;
 }
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.manifestIndex - b.manifestIndex || comparePaths(a.path, b.path) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+
+/** Rule id of findings about suppressions (unused, malformed). */
+export { SUPPRESSION_RULE_ID };
 
 type FindingSink = (ruleId: string, path: string, message: string, severity: Severity) => void;
 
@@ -81,8 +114,8 @@ class Context implements RuleContext {
   }
 
   /** Reports that the rule crashed on this manifest (a finding, so one bad rule cannot hide the others). */
-  failed(error: any): void {
-    this.report('', `rule ${this.ruleId} could not check this object: ${error?.message ?? error}`);
+  failed(error: unknown): void {
+    this.report('', `rule ${this.ruleId} could not check this object: ${errorMessage(error)}`);
   }
 }
 
@@ -96,10 +129,18 @@ interface Walker {
 /** One walk of the manifest for every rule that asked (`ctx.onWalk`), then their `after` steps. */
 function runWalkers(manifest: Manifest, walkers: readonly Walker[]): void {
   const failed = new Set<Walker>();
-  walkTogether(manifest, walkers.map(w => w.visit), (i, e) => {
-    failed.add(walkers[i]);
-    walkers[i].ctx.failed(e);
-  });
+  try {
+    walkTogether(manifest, walkers.map(w => w.visit), (i, e) => {
+      failed.add(walkers[i]);
+      walkers[i].ctx.failed(e);
+    });
+  } catch (e) {
+    // The walk itself failed (a cyclic object passed to lint() exhausts the stack): every rule still walking failed.
+    for (const w of walkers) {
+      if (!failed.has(w)) w.ctx.failed(e);
+      failed.add(w);
+    }
+  }
   for (const w of walkers) {
     if (!w.after || failed.has(w)) continue;
     try {
@@ -110,25 +151,62 @@ function runWalkers(manifest: Manifest, walkers: readonly Walker[]): void {
   }
 }
 
-/** `Kind/name`, falling back to generateName, then `<unnamed>`. */
+/** `Kind/name`, falling back to generateName, then `<unnamed>` (values that are not strings shown as JSON). */
 export function describeObject(manifest: Manifest): string {
-  const name = manifest?.metadata?.name ?? (manifest?.metadata?.generateName ? `${manifest.metadata.generateName}*` : '<unnamed>');
-  return `${manifest?.kind ?? '<no kind>'}/${name}`;
+  const metadata = isJsonObject(manifest) && isJsonObject(ownValue(manifest, 'metadata')) ? manifest.metadata! : {};
+  const name = ownValue(metadata, 'name');
+  const generateName = ownValue(metadata, 'generateName');
+  const shown = name !== undefined && name !== null ? display(name) : generateName ? `${display(generateName)}*` : '<unnamed>';
+  const kind = isJsonObject(manifest) ? ownValue(manifest, 'kind') : undefined;
+  return `${kind === undefined || kind === null ? '<no kind>' : display(kind)}/${shown}`;
 }
 
-/** Lookup of manifests by kind, name and namespace, as rules see it in `ctx.index`. */
+/**
+ * Lookup of manifests by kind, name and namespace, as rules see it in `ctx.index`: hashed by kind
+ * and name, so that resolving every reference of a large set stays linear.
+ */
 export function indexManifests(manifests: readonly Manifest[]): ManifestIndex {
   const byKind = new Map<string, Manifest[]>();
+  const byName = new Map<string, Map<string, Manifest[]>>();
   for (const m of manifests) {
-    if (!m || typeof m !== 'object' || typeof m.kind !== 'string') continue;
-    listIn(byKind, m.kind).push(m);
+    if (!isJsonObject(m)) continue;
+    const kind = ownValue(m, 'kind');
+    if (typeof kind !== 'string') continue;
+    listIn(byKind, kind).push(m);
+    const name = isJsonObject(ownValue(m, 'metadata')) ? ownValue(m.metadata!, 'name') : undefined;
+    if (typeof name !== 'string') continue;
+    let names = byName.get(kind);
+    if (!names) byName.set(kind, names = new Map());
+    listIn(names, name).push(m);
   }
   return {
     all: manifests,
     ofKind: kind => byKind.get(kind) ?? [],
-    find: (kind, name, namespace) => (byKind.get(kind) ?? []).find(m => m.metadata?.name === name
-      && (CLUSTER_SCOPED.has(kind) || !namespace || !m.metadata?.namespace || m.metadata.namespace === namespace)),
+    find: (kind, name, namespace) => (byName.get(kind)?.get(name) ?? []).find(m => CLUSTER_SCOPED.has(kind) || !namespace
+      || !m.metadata?.namespace || m.metadata.namespace === namespace),
   };
+}
+
+function ownValue(object: object, key: string): any {
+  return Object.prototype.hasOwnProperty.call(object, key) ? (object as { [key: string]: unknown })[key] : undefined;
+}
+
+function display(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(typeof value);
+  } catch {
+    return `<${typeof value}>`;
+  }
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return 'unknown error';
+  }
 }
 
 /**

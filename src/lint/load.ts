@@ -1,7 +1,16 @@
-import { CST, Document, isMap, isSeq, LineCounter, Node, parseAllDocuments, Parser } from 'yaml';
-import { parseFieldPath } from './path';
-import { Manifest } from './types';
+import type { CST, Document, LineCounter as LineCounterType } from 'yaml';
+import { fieldPath, parseFieldPath } from './path';
+import { Manifest, Suppression } from './types';
+import { DataProblem, COLLECTION_KEY, toPlainData } from './input/plain-data';
+import { inlineSuppressions, InlineSuppression, mayHaveInlineSuppressions } from './input/inline-suppressions';
+import { looksLikeJson, splitJsonStream } from './input/json-stream';
+import { DocumentRegion, SourceLocator, SourcePosition } from './input/locator';
+import { MAX_NESTING, tooDeep } from './input/nesting';
+import { misspelledTypeField } from './util/type-fields';
+import { yaml } from './util/yaml';
 import { isJsonObject } from './util/walk';
+
+export { SourcePosition } from './input/locator';
 
 /** Where a manifest came from. */
 export interface ManifestSource {
@@ -24,6 +33,13 @@ export interface LoadedManifest {
    * ancestor present in the text when the field itself is missing.
    */
   locate(path: string): number;
+  /** 1-based line and column of a field path, found as `locate` finds its line. */
+  position(path: string): SourcePosition;
+  /**
+   * `# cdk8s-argo-disable-next-line` comments of the manifest, for `lint()`'s `suppressions`
+   * (without `manifestIndex`: see `inlineSuppressionsOf`).
+   */
+  readonly suppressions: readonly Suppression[];
 }
 
 /** Text that cannot be read as manifests: a YAML syntax error, a document that is not an object. */
@@ -50,89 +66,255 @@ export interface ParseResult {
   readonly skipped: SkippedDocument[];
 }
 
+/** What YAML 1.2 (and go-yaml's reader) does not allow anywhere in a stream. */
+const NOT_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
+
+const CR_HINT = 'The file ends its lines with CR alone (old Mac style), which this YAML parser does not read as line breaks: convert them to LF.';
+
 const HELM_HINT = 'The file looks like an unrendered Helm template: render it first (helm template ...) and lint the output.';
 
 const FLOW_INDENT_HINT = 'A [...] or {...} spanning several lines must keep every line, the closing one included, indented deeper '
   + 'than the key holding it: Go\'s YAML parser (kubectl, Argo) tolerates this, YAML 1.2 parsers do not. Indent those lines or use a block scalar (|).';
 
 /**
- * Parses YAML (1.2, so JSON too) text holding one or more Kubernetes manifests. `kind: List`
- * documents are flattened into their items. A document with a syntax error (including
- * duplicate keys, which Kubernetes would silently resolve) is reported as a problem and left
- * out; the other documents of the file are still returned.
+ * Parses YAML (1.2) text holding one or more Kubernetes manifests, or JSON (text starting with
+ * "{", read strictly as kubectl reads it: one or more JSON values, no comments). `kind: List`
+ * documents are flattened into their items. A document that cannot be read (a syntax error,
+ * duplicate keys, which Kubernetes would silently resolve, an unknown alias, an alias bomb,
+ * nesting deeper than MAX_NESTING levels) is reported as a problem with its line and left out;
+ * the other documents of the file are still returned. Time and memory are linear in the text:
+ * documents are read one at a time and their YAML nodes dropped once converted.
  */
 export function parseManifests(text: string, file: string): ParseResult {
-  const result: ParseResult = { manifests: [], problems: [], skipped: [] };
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
-  const list = Array.isArray(documents) ? documents : [documents];
-  list.forEach((doc, index) => {
-    const startLine = lineCounter.linePos(doc.contents?.range?.[0] ?? doc.range[0]).line;
-    if (doc.errors.length) {
-      const error = doc.errors[0];
-      const atEnd = error.pos[0] >= doc.range[2] - 1;
-      const quoteStart = atEnd && /^Missing closing .?quote/.test(error.message) ? unterminatedQuote(text, doc.range[0], error.pos[0]) : undefined;
-      const pos = lineCounter.linePos(quoteStart ?? error.pos[0]);
-      const helmLine = findHelmDirective(text, doc.range[0], doc.range[2], lineCounter);
-      const hint = helmLine !== undefined ? ` ${HELM_HINT} (Helm syntax at line ${helmLine})`
-        : doc.errors.some(e => /^Flow (sequence|mapping) in block collection must be sufficiently indented/.test(e.message)) ? ` ${FLOW_INDENT_HINT}` : '';
-      result.problems.push({ file, line: pos.line, column: pos.col, message: `YAML syntax error: ${firstLine(error.message)}.${hint}` });
-      return;
-    }
-    const helmKey = findCollectionKey(doc.contents);
-    if (helmKey) {
-      const line = lineCounter.linePos(helmKey.range?.[0] ?? 0).line;
-      const lineText = text.split('\n')[line - 1].trim().slice(0, 80);
-      result.problems.push({ file, line, message: `a mapping is used as a key in "${lineText}": `
-        + `YAML reads an unquoted {{ ... }} as nested flow mappings. ${HELM_HINT}` });
-      return;
-    }
-    const value = doc.toJS({ maxAliasCount: 1000 });
-    if (value === null || value === undefined) return;
-    const locate = (segments: (string | number)[]) => lineOf(doc, lineCounter, segments, startLine);
-    if (!isJsonObject(value)) {
-      result.problems.push({ file, line: startLine, message: `document ${index + 1} is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not a Kubernetes object (a mapping with apiVersion and kind)` });
-      return;
-    }
-    if (value.apiVersion === undefined && value.kind === undefined) {
-      result.skipped.push({ file, document: index, line: startLine, reason: 'not a Kubernetes object: it has neither apiVersion nor kind' });
-      return;
-    }
-    if (isListKind(value)) {
-      value.items.forEach((item: any, i: number) => result.manifests.push({
-        manifest: item,
-        source: { file, document: index, listItem: i, line: locate(['items', i]) },
-        locate: path => locate(['items', i, ...parseFieldPath(path)]),
-      }));
-      return;
-    }
-    result.manifests.push({ manifest: value, source: { file, document: index, line: startLine }, locate: path => locate(parseFieldPath(path)) });
+  const reader = new DocumentReader(text, file);
+  if (looksLikeJson(text)) reader.readJson();
+  else reader.readYaml();
+  return reader.result;
+}
+
+/** The inline suppressions of loaded manifests, each tied to its manifest's index (as given to `lint()`). */
+export function inlineSuppressionsOf(loaded: readonly LoadedManifest[]): Suppression[] {
+  const out: Suppression[] = [];
+  loaded.forEach((m, manifestIndex) => {
+    for (const s of m.suppressions) out.push({ ...s, manifestIndex });
   });
-  return result;
+  return out;
+}
+
+/** Reads the documents of one file into a ParseResult. */
+class DocumentReader {
+  public readonly result: ParseResult = { manifests: [], problems: [], skipped: [] };
+  private readonly lines: LineCounterType;
+  private readonly locator: SourceLocator;
+  private readonly scanSuppressions: boolean;
+  private documents = 0;
+
+  constructor(private readonly text: string, private readonly file: string) {
+    this.lines = new (yaml().LineCounter)();
+    this.lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1);
+    this.locator = new SourceLocator(text, this.lines);
+    this.scanSuppressions = mayHaveInlineSuppressions(text);
+  }
+
+  /** A YAML stream: documents composed one at a time as the parser produces them. */
+  public readYaml(): void {
+    const control = NOT_PRINTABLE.exec(this.text);
+    if (control) {
+      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      this.problem(control.index, `control character U+${code} in the YAML text: YAML allows only printable characters, and Kubernetes' parser rejects the file ("control characters are not allowed"). `
+        + 'Remove it, or write it as an escape in a double-quoted string ("\\u' + code + '").');
+      return;
+    }
+    const Y = yaml();
+    const composer = new Y.Composer({ uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+    const pending: { readonly cst: CST.Document; readonly start: number; readonly deep?: number; readonly comments: CST.Token[] }[] = [];
+    const take = (docs: Iterable<Document.Parsed>, end: number) => {
+      for (const doc of docs) {
+        const next = pending.shift();
+        if (next) this.readDocument(doc, next.cst, { start: next.start, end }, next.deep, 0, next.comments);
+      }
+    };
+    let directivesAt: number | undefined;
+    /** Comments before a document's first line belong to it (for inline suppressions). */
+    let comments: CST.Token[] = [];
+    for (const token of new Y.Parser().parse(this.text)) {
+      if (token.type === 'directive') directivesAt ??= token.offset;
+      if (token.type !== 'document') {
+        if (token.type === 'comment' && this.scanSuppressions) comments.push(token);
+        take(composer.next(token), this.text.length);
+        continue;
+      }
+      // The composer hands over a document when the next one starts: that is where it ends.
+      const start = directivesAt ?? token.offset;
+      directivesAt = undefined;
+      const deep = tooDeep(token);
+      take(composer.next(deep === undefined ? token : { ...token, value: undefined }), start);
+      pending.push({ cst: token, start, deep, comments });
+      comments = [];
+    }
+    take(composer.end(), this.text.length);
+  }
+
+  /** JSON: checked strictly first; each top-level value is then read like a YAML document. */
+  public readJson(): void {
+    const split = splitJsonStream(this.text);
+    if ('problem' in split) {
+      this.problem(split.problem.offset, `JSON syntax error: ${split.problem.message}.`);
+      return;
+    }
+    const Y = yaml();
+    for (const region of split.values) {
+      const composer = new Y.Composer({ uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+      const docs: Document.Parsed[] = [];
+      let cst: CST.Document | undefined;
+      let deep: number | undefined;
+      for (const token of new Y.Parser().parse(this.text.slice(region.start, region.end))) {
+        if (token.type === 'document') {
+          cst = token;
+          deep = tooDeep(token);
+          docs.push(...composer.next(deep === undefined ? token : { ...token, value: undefined }));
+        } else {
+          docs.push(...composer.next(token));
+        }
+      }
+      docs.push(...composer.end());
+      if (cst && docs[0]) this.readDocument(docs[0], cst, region, deep, region.start);
+    }
+  }
+
+  private readDocument(doc: Document.Parsed, cst: CST.Document, region: DocumentRegion, deep: number | undefined, base: number, comments: readonly CST.Token[] = []): void {
+    const index = this.documents++;
+    const text = this.text;
+    if (deep !== undefined) {
+      this.problem(base + deep, `nested too deeply: more than ${MAX_NESTING} levels of maps and lists. No Kubernetes or Argo manifest needs this many `
+        + '(Argo\'s CRDs reach about 40); flatten the data or keep it as a string (e.g. a ConfigMap value).');
+      return;
+    }
+    if (doc.errors.length) {
+      this.syntaxError(doc, region, base);
+      return;
+    }
+    const converted = toPlainData(doc, offset => this.locator.at(base + offset).line);
+    if ('problem' in converted) {
+      this.dataProblem(converted.problem, base);
+      return;
+    }
+    const value = converted.value;
+    if (value === null || value === undefined) return;
+    const start = this.locator.at(base + (doc.contents?.range?.[0] ?? doc.range[0]));
+    if (!isJsonObject(value)) {
+      this.result.problems.push({ file: this.file, line: start.line, column: start.column, message: `document ${index + 1} is ${describe(value)}, not a Kubernetes object (a mapping with apiVersion and kind)` });
+      return;
+    }
+    const own = (key: string) => Object.prototype.hasOwnProperty.call(value, key);
+    if (!own('apiVersion') && !own('kind') && !looksLikeAnObject(value)) {
+      this.result.skipped.push({ file: this.file, document: index, line: start.line, reason: 'not a Kubernetes object: it has neither apiVersion nor kind' });
+      return;
+    }
+    const inline = this.scanSuppressions ? inlineSuppressions([...comments, cst], doc, text, this.lines) : [];
+    const position = (segments: readonly (string | number)[]) => this.locator.position(region, segments, start);
+    if (typeof value.kind === 'string' && /List$/.test(value.kind) && own('items') && Array.isArray(value.items)) {
+      (value.items as unknown[]).forEach((item, i) => {
+        const at = position(['items', i]);
+        if (!isJsonObject(item)) {
+          this.result.problems.push({ file: this.file, line: at.line, column: at.column, message: `items[${i}] of the ${value.kind} is ${describe(item)}, not a Kubernetes object (a mapping with apiVersion and kind)` });
+          return;
+        }
+        this.result.manifests.push(this.loaded(item, { file: this.file, document: index, listItem: i, line: at.line }, path => position(['items', i, ...parseFieldPath(path)]), listItemSuppressions(inline, i)));
+      });
+      return;
+    }
+    this.result.manifests.push(this.loaded(value, { file: this.file, document: index, line: start.line }, path => position(parseFieldPath(path)), inline.map(s => toSuppression(s, s.target))));
+  }
+
+  private loaded(manifest: Manifest, source: ManifestSource, position: (path: string) => SourcePosition, suppressions: Suppression[]): LoadedManifest {
+    return { manifest, source, position, locate: path => position(path).line, suppressions };
+  }
+
+  private syntaxError(doc: Document.Parsed, region: DocumentRegion, base: number): void {
+    const error = doc.errors[0];
+    const atEnd = error.pos[0] >= doc.range[2] - 1;
+    const quoteStart = atEnd && /^Missing closing .?quote/.test(error.message) ? unterminatedQuote(this.text, region, base + error.pos[0]) : undefined;
+    const helmLine = findHelmDirective(this.text, region, this.lines);
+    const hint = helmLine !== undefined ? ` ${HELM_HINT} (Helm syntax at line ${helmLine})`
+      : doc.errors.some(e => /^Flow (sequence|mapping) in block collection must be sufficiently indented/.test(e.message)) ? ` ${FLOW_INDENT_HINT}`
+        : /\r(?!\n)/.test(this.text.slice(region.start, region.end)) ? ` ${CR_HINT}` : '';
+    this.problem(quoteStart ?? base + error.pos[0], `YAML syntax error: ${firstLine(error.message)}.${hint}`);
+  }
+
+  private dataProblem(problem: DataProblem, base: number): void {
+    if (problem.message !== COLLECTION_KEY) {
+      this.problem(base + problem.offset, `${problem.message}.`);
+      return;
+    }
+    const at = this.locator.at(base + problem.offset);
+    const lineText = lineAt(this.text, base + problem.offset).trim().slice(0, 80);
+    const message = /\{\{/.test(lineText)
+      ? `a mapping is used as a key in "${lineText}": YAML reads an unquoted {{ ... }} as nested flow mappings. ${HELM_HINT}`
+      : `a mapping or list is used as a map key in "${lineText}": Kubernetes rejects the document (unsupported map key). Use a string key.`;
+    this.result.problems.push({ file: this.file, line: at.line, column: at.column, message });
+  }
+
+  private problem(offset: number, message: string): void {
+    const at = this.locator.at(offset);
+    this.result.problems.push({ file: this.file, line: at.line, column: at.column, message });
+  }
+}
+
+function toSuppression(s: InlineSuppression, target: readonly (string | number)[] | undefined): Suppression {
+  return {
+    directive: s.directive,
+    origin: `the comment at line ${s.line}`,
+    path: target === undefined ? null : fieldPath(...target),
+  };
+}
+
+/** Inline suppressions of a List document that cover item i (a comment above the List covers every item). */
+function listItemSuppressions(inline: readonly InlineSuppression[], i: number): Suppression[] {
+  const out: Suppression[] = [];
+  for (const s of inline) {
+    const t = s.target;
+    if (t === undefined) continue;
+    if (t.length <= 1 && (t.length === 0 || t[0] === 'items')) out.push(toSuppression(s, []));
+    else if (t[0] === 'items' && t[1] === i) out.push(toSuppression(s, t.slice(2)));
+  }
+  return out;
 }
 
 /**
- * Offset of the last unterminated quoted scalar before `to`: when a "Missing closing quote" error
- * is reported at the end of the document, where the quote opened is what the author needs.
+ * True for a document without apiVersion and kind that is still meant as a Kubernetes object
+ * (so it is linted, and its missing type reported, instead of being skipped): it has metadata,
+ * or a key that is apiVersion or kind misspelled (`Kind`, `apiversion`, `apiVersions`).
  */
-function unterminatedQuote(text: string, from: number, to: number): number | undefined {
+function looksLikeAnObject(value: { readonly [key: string]: unknown }): boolean {
+  return Object.keys(value).some(key => (key === 'metadata' && isJsonObject(value[key])) || misspelledTypeField(key) !== undefined);
+}
+
+function describe(value: unknown): string {
+  return Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
+}
+
+/**
+ * Offset of the last unterminated quoted scalar of a document before `to`: when a "Missing
+ * closing quote" error is reported at the end of the document, where the quote opened is what
+ * the author needs.
+ */
+function unterminatedQuote(text: string, region: DocumentRegion, to: number): number | undefined {
+  const Y = yaml();
   let found: number | undefined;
-  for (const token of new Parser().parse(text)) {
+  for (const token of new Y.Parser().parse(text.slice(region.start, region.end))) {
     if (token.type !== 'document') continue;
-    CST.visit(token, item => {
+    Y.CST.visit(token, item => {
       for (const t of [item.key, item.value]) {
         if (!t || (t.type !== 'double-quoted-scalar' && t.type !== 'single-quoted-scalar')) continue;
         const quote = t.type === 'double-quoted-scalar' ? '"' : "'";
         const closed = t.source.length > 1 && t.source.trimEnd().endsWith(quote) && !t.source.trimEnd().endsWith(`\\${quote}`);
-        if (!closed && t.offset >= from && t.offset <= to) found = t.offset;
+        if (!closed && region.start + t.offset <= to) found = region.start + t.offset;
       }
     });
   }
   return found;
-}
-
-function isListKind(value: any): boolean {
-  return typeof value.kind === 'string' && /List$/.test(value.kind) && Array.isArray(value.items);
 }
 
 function firstLine(message: string): string {
@@ -141,50 +323,16 @@ function firstLine(message: string): string {
 
 const HELM_DIRECTIVE = /\{\{-?\s*(\.|\$|`|(include|toYaml|template|if|else|end|range|with|define|tpl|quote|default|required|nindent|indent)\b)/;
 
-/** Line of the first Helm/Go-template directive between two offsets, outside comments. */
-function findHelmDirective(text: string, start: number, end: number, lineCounter: LineCounter): number | undefined {
-  const first = lineCounter.linePos(start).line;
-  const lines = text.slice(start, end).split('\n');
-  const index = lines.findIndex(line => !/^\s*#/.test(line) && HELM_DIRECTIVE.test(line));
+/** Line of the first Helm/Go-template directive of a document, outside comments. */
+function findHelmDirective(text: string, region: DocumentRegion, lines: LineCounterType): number | undefined {
+  const first = lines.linePos(region.start).line;
+  const docLines = text.slice(region.start, region.end).split('\n');
+  const index = docLines.findIndex(line => !/^\s*#/.test(line) && HELM_DIRECTIVE.test(line));
   return index < 0 ? undefined : first + index;
 }
 
-/** The first mapping key that is itself a collection (how YAML reads an unquoted `{{ x }}`). */
-function findCollectionKey(node: unknown): Node | undefined {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (isMap(pair.key) || isSeq(pair.key)) return pair.key as Node;
-      const found = findCollectionKey(pair.value);
-      if (found) return found;
-    }
-  } else if (isSeq(node)) {
-    for (const item of node.items) {
-      const found = findCollectionKey(item);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-function lineOf(doc: Document, lineCounter: LineCounter, segments: (string | number)[], fallback: number): number {
-  let node: unknown = doc.contents;
-  let best = fallback;
-  for (const segment of segments) {
-    let next: unknown;
-    if (isMap(node)) {
-      const pair = node.items.find(p => String((p.key as any)?.value ?? p.key) === String(segment));
-      if (pair) {
-        const keyStart = (pair.key as any)?.range?.[0];
-        if (keyStart !== undefined) best = lineCounter.linePos(keyStart).line;
-        next = pair.value;
-      }
-    } else if (isSeq(node) && typeof segment === 'number') {
-      next = node.items[segment];
-      const start = (next as any)?.range?.[0];
-      if (start !== undefined) best = lineCounter.linePos(start).line;
-    }
-    if (next === undefined || next === null) break;
-    node = next;
-  }
-  return best;
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? text.length : end);
 }

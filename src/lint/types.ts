@@ -19,7 +19,7 @@ export type Severity = 'error' | 'warning';
 
 /** One problem found in one manifest. */
 export interface Finding {
-  /** Stable rule id: W1-W40 and E1-E15 (Argo's rules), K8S-* (Kubernetes basics), SCHEMA. */
+  /** Stable rule id: W1-W40 and E1-E15 (Argo's rules), K8S-* (Kubernetes basics), SCHEMA, SUPPRESSION. */
   readonly ruleId: string;
   readonly severity: Severity;
   /** Index of the manifest in the list given to `lint()`. */
@@ -40,8 +40,8 @@ export interface LintOptions {
    */
   readonly strictRefs?: boolean;
   /**
-   * Run the strict schema check (rule SCHEMA). Needs the pinned schemas ($ARGO_SCHEMA_DIR or
-   * network access the first time).
+   * Run the strict schema check (rule SCHEMA) against the Argo schemas built into the package
+   * (or the ones in $ARGO_SCHEMA_DIR, when set).
    * @default true
    */
   readonly schema?: boolean;
@@ -55,6 +55,53 @@ export interface LintOptions {
    * @default - all rules
    */
   readonly only?: readonly string[];
+  /**
+   * Findings to silence, each with its reason (besides the `cdk8s-argo.io/disable` annotation,
+   * which lint() reads from the manifests itself). A suppression that silences nothing is
+   * reported (rule SUPPRESSION, a warning), as is one without a reason or with an unknown rule
+   * id (an error).
+   * @default - none
+   */
+  readonly suppressions?: readonly Suppression[];
+}
+
+/** Findings silenced on purpose: which rules, why, and where. */
+export interface Suppression {
+  /**
+   * Rule ids, then ` -- ` and the reason: `W31, K8S-REF -- the sensor passes this parameter`.
+   * In the annotation a rule id may name a field path: `W31@spec.templates[2] -- reason`.
+   */
+  readonly directive: string;
+  /** Where it was written, for messages: `--disable`, `the comment at line 12`. */
+  readonly origin: string;
+  /** Index of the manifest it applies to; every manifest when undefined. */
+  readonly manifestIndex?: number;
+  /**
+   * Field path it covers, with everything below it; the whole manifest when undefined or ''.
+   * null: it covers no field (a comment with nothing after it), so it can only be reported.
+   */
+  readonly path?: string | null;
+}
+
+/** A finding that a suppression silenced. */
+export interface SuppressedFinding {
+  readonly finding: Finding;
+  readonly suppression: Suppression;
+  /** The reason given with the suppression. */
+  readonly reason: string;
+}
+
+/** Everything one lint run produced (see `lintDetailed`). */
+export interface LintResult {
+  /** What to report, sorted by manifest and path: unsuppressed findings and SUPPRESSION findings. */
+  readonly findings: Finding[];
+  /** Findings silenced by a suppression, with it. */
+  readonly suppressed: SuppressedFinding[];
+  /**
+   * Suppressions that silenced nothing although their rules ran; those of a manifest are also
+   * SUPPRESSION findings, those of every manifest (`manifestIndex` undefined) only listed here.
+   */
+  readonly unused: Suppression[];
 }
 
 /** What a rule sees while it checks one manifest. */

@@ -1,6 +1,7 @@
-import { applyQuirks } from './quirks';
-import { loadSchema, SchemaId } from './source';
+import { SchemaId } from './argo-schema';
+import { SchemaDefinitions, SchemaNode } from './compact';
 import { REMOVED_FIELDS } from './removed-fields';
+import { currentSchemaData, SchemaData } from './schema-data';
 
 /** One place where a manifest breaks the schema. */
 export interface SchemaViolation {
@@ -22,41 +23,43 @@ export interface ValidateOptions {
 }
 
 interface KindEntry {
-  readonly definitions: { [name: string]: any };
-  readonly root: string;
   readonly schemaId: SchemaId;
+  readonly root: string;
 }
+
+const EVENTS_SCHEMA: SchemaId = 'events-v1.9.11';
 
 /**
  * Strict schema check of Kubernetes manifests: Argo Workflows kinds against the Argo Workflows
  * schema, Argo Events kinds and core Kubernetes kinds against the Argo Events schema (which
  * embeds the Kubernetes definitions). Every object is closed: unknown fields are errors, as with
- * `kubectl apply --validate=strict`. The schema quirks (src/schema/quirks.ts) are corrected first.
+ * `kubectl apply --validate=strict`. The schemas are Argo's, with the quirks of
+ * src/schema/quirks.ts corrected, built into the package (`schemas/`) or read from
+ * $ARGO_SCHEMA_DIR; each loads on the first manifest of one of its kinds.
  */
 export class ManifestValidator {
   private static readonly cache = new Map<string, ManifestValidator>();
 
-  /** The shared validator for a Workflows schema version (schemas are loaded once). */
+  /** The shared validator for a Workflows schema version (schemas are loaded once, when first needed). */
   public static get(options: ValidateOptions = {}): ManifestValidator {
     const version = options.workflowsVersion ?? 'v4.1.2';
-    let validator = ManifestValidator.cache.get(version);
+    const data = currentSchemaData();
+    const key = `${data.key}\n${version}`;
+    let validator = ManifestValidator.cache.get(key);
     if (!validator) {
-      validator = new ManifestValidator(`workflows-${version}` as SchemaId);
-      ManifestValidator.cache.set(version, validator);
+      validator = new ManifestValidator(data, `workflows-${version}`);
+      ManifestValidator.cache.set(key, validator);
     }
     return validator;
   }
 
-  private readonly kinds = new Map<string, KindEntry>();
+  private kindIndex?: Map<string, KindEntry>;
 
-  private constructor(workflowsSchema: SchemaId) {
-    this.index('events-v1.9.11', () => true);
-    this.index(workflowsSchema, gvk => gvk.group === 'argoproj.io');
-  }
+  private constructor(private readonly data: SchemaData, private readonly workflowsSchema: SchemaId) {}
 
   /** True when the apiVersion/kind pair has a schema here. */
   public knows(apiVersion: string, kind: string): boolean {
-    return this.kinds.has(`${apiVersion}/${kind}`);
+    return this.kinds().has(`${apiVersion}/${kind}`);
   }
 
   /** Checks one manifest; returns every violation found (empty when valid). */
@@ -66,24 +69,25 @@ export class ManifestValidator {
     if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
       return [{ path: typeof apiVersion !== 'string' ? 'apiVersion' : 'kind', message: 'apiVersion and kind are required strings' }];
     }
-    const entry = this.kinds.get(`${apiVersion}/${kind}`);
+    const entry = this.kinds().get(`${apiVersion}/${kind}`);
     if (!entry) {
       return [{ path: 'kind', message: `no schema for ${apiVersion} ${kind}: not an Argo Workflows/Events kind nor a core Kubernetes kind known to the pinned schemas` }];
     }
     const out: SchemaViolation[] = [];
-    new Walker(entry, kind, out).check(manifest, { $ref: `#/definitions/${entry.root}` }, '');
+    new Walker(this.data.definitions(entry.schemaId), kind, out).check(manifest, { $ref: `#/definitions/${entry.root}` }, '');
     return out;
   }
 
-  private index(id: SchemaId, accept: (gvk: any) => boolean): void {
-    const definitions = applyQuirks(loadSchema(id).definitions, { closeObjects: true });
-    for (const [name, def] of Object.entries(definitions)) {
-      for (const gvk of def['x-kubernetes-group-version-kind'] ?? []) {
-        if (!accept(gvk) || !def.properties?.metadata) continue;
-        const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;
-        this.kinds.set(`${apiVersion}/${gvk.kind}`, { definitions, root: name, schemaId: id });
+  /** Events kinds and core Kubernetes kinds from the Events schema; Argo Workflows kinds from the Workflows schema. */
+  private kinds(): Map<string, KindEntry> {
+    if (!this.kindIndex) {
+      const index = new Map<string, KindEntry>();
+      for (const schemaId of [EVENTS_SCHEMA, this.workflowsSchema]) {
+        for (const [key, root] of Object.entries(this.data.kinds(schemaId))) index.set(key, { schemaId, root });
       }
+      this.kindIndex = index;
     }
+    return this.kindIndex;
   }
 }
 
@@ -93,10 +97,10 @@ export function validateManifest(manifest: any, options: ValidateOptions = {}): 
 }
 
 class Walker {
-  constructor(private readonly entry: KindEntry, private readonly kind: string, private readonly out: SchemaViolation[]) {}
+  constructor(private readonly definitions: SchemaDefinitions, private readonly kind: string, private readonly out: SchemaViolation[]) {}
 
-  public check(value: any, schema: any, path: string): void {
-    while (schema.$ref) schema = this.entry.definitions[schema.$ref.substring('#/definitions/'.length)];
+  public check(value: any, schema: SchemaNode, path: string): void {
+    while (schema.$ref) schema = this.definitions[schema.$ref.substring('#/definitions/'.length)];
     if (schema.const !== undefined && value !== schema.const) {
       this.report(path, `must be ${JSON.stringify(schema.const)}`);
       return;
@@ -109,18 +113,19 @@ class Walker {
       this.report(path, `must be one of ${schema.enum.map((e: any) => JSON.stringify(e)).join(', ')}, got ${JSON.stringify(value)}`);
     }
     if (Array.isArray(value)) {
-      if (schema.items) value.forEach((item, i) => this.check(item, schema.items, `${path}[${i}]`));
+      const items = schema.items;
+      if (items) value.forEach((item, i) => this.check(item, items, `${path}[${i}]`));
       return;
     }
     if (!isObject(value)) return;
     for (const field of schema.required ?? []) {
-      if (value[field] === undefined || value[field] === null) this.report(join(path, field), 'required field is missing');
+      if (!Object.hasOwn(value, field) || value[field] === undefined || value[field] === null) this.report(join(path, field), 'required field is missing');
     }
+    // Own properties only: a manifest key such as `constructor` or `__proto__` is no field of the schema.
     const properties = schema.properties ?? {};
     for (const [key, child] of Object.entries(value)) {
       if (child === null || child === undefined) continue;
-      const prop = properties[key];
-      if (prop) this.check(child, prop, join(path, key));
+      if (Object.hasOwn(properties, key)) this.check(child, properties[key], join(path, key));
       else if (isObject(schema.additionalProperties)) this.check(child, schema.additionalProperties, join(path, key));
       else if (schema.additionalProperties === false) this.report(join(path, key), this.unknownField(key, Object.keys(properties), join(path, key)));
     }
@@ -146,7 +151,7 @@ function isObject(v: any): v is { [k: string]: any } {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function matchesType(value: any, type: string | string[]): boolean {
+function matchesType(value: any, type: string | readonly string[]): boolean {
   return (Array.isArray(type) ? type : [type]).some(t => {
     switch (t) {
       case 'object': return isObject(value);
@@ -160,7 +165,7 @@ function matchesType(value: any, type: string | string[]): boolean {
   });
 }
 
-function describeType(type: string | string[]): string {
+function describeType(type: string | readonly string[]): string {
   const list = Array.isArray(type) ? type : [type];
   return list.map(t => (t === 'object' || t === 'array' || t === 'integer' ? `an ${t}` : `a ${t}`)).join(' or ');
 }

@@ -3,8 +3,8 @@ import { BAD_CONFIGMAP, CLEAN_TEMPLATE, runCli, SETTINGS_CONFIGMAP, removeTempTr
 
 afterAll(removeTempTrees);
 
-/** `file: Kind/name: field.path: error|warning: message [RULE-ID]` */
-const FINDING_LINE = /^(\S+): ([A-Za-z]+\/\S+): (\S+): (error|warning): (.+) \[([A-Z0-9-]+)\]$/;
+/** `file:line:col: error|warning: Kind/name: field.path: message [RULE-ID]` */
+const FINDING_LINE = /^(\S+):(\d+):(\d+): (error|warning): ([A-Za-z]+\/\S+): (\S+): (.+) \[([A-Z0-9-]+)\]$/;
 
 describe('cdk8s-argo lint (run as a process)', () => {
   test('exit 0 and no finding lines for a clean manifest', () => {
@@ -21,9 +21,9 @@ describe('cdk8s-argo lint (run as a process)', () => {
     expect(result.status).toBe(1);
     const lines = result.stdout.trim().split('\n');
     expect(lines.every(l => FINDING_LINE.test(l))).toBe(true);
-    expect(lines).toContainEqual(expect.stringMatching(/^bad\.yaml: ConfigMap\/Bad_Name: metadata\.name: error: name "Bad_Name" is not a valid DNS-1123 subdomain.* \[K8S-NAME\]$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^bad\.yaml:4:3: error: ConfigMap\/Bad_Name: metadata\.name: name "Bad_Name" is not a valid DNS-1123 subdomain.* \[K8S-NAME\]$/));
     expect(lines).toContainEqual(expect.stringMatching(
-      /^bad\.yaml: WorkflowTemplate\/uses-settings: spec\.templates\[0\]\.container\.envFrom\[0\]\.configMapRef\.name: warning: ConfigMap "settings" is not among the linted manifests; assumed to exist in the cluster.* \[K8S-REF\]$/));
+      /^bad\.yaml:20:11: warning: WorkflowTemplate\/uses-settings: spec\.templates\[0\]\.container\.envFrom\[0\]\.configMapRef\.name: ConfigMap "settings" is not among the linted manifests; assumed to exist in the cluster.* \[K8S-REF\]$/));
     expect(result.stderr).toContain('1 error, 1 warning in 2 manifests (1 file)');
   });
 
@@ -32,7 +32,7 @@ describe('cdk8s-argo lint (run as a process)', () => {
     expect(runCli(['lint', dir]).status).toBe(0);
     const strict = runCli(['lint', '--strict-refs', dir]);
     expect(strict.status).toBe(1);
-    expect(strict.stdout).toMatch(/: error: ConfigMap "settings" is not among the linted manifests; it must be defined in the same set \(--strict-refs\).*\[K8S-REF\]/);
+    expect(strict.stdout).toMatch(/: error: WorkflowTemplate\/uses-settings: \S+: ConfigMap "settings" is not among the linted manifests; it must be defined in the same set \(--strict-refs\).*\[K8S-REF\]/);
   });
 
   test('reads directories recursively, multi-document files included, and resolves references across files', () => {
@@ -52,13 +52,13 @@ describe('cdk8s-argo lint (run as a process)', () => {
     })]);
   });
 
-  test('--format json gives file, line, object, path, rule id, severity and message', () => {
+  test('--format json gives file, line, column, object, path, rule id, severity and message', () => {
     const dir = tempTree({ 'cm.yaml': `# leading comment\n${BAD_CONFIGMAP}` });
     const result = runCli(['lint', '--format', 'json', join(dir, 'cm.yaml')]);
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.findings).toEqual([{
-      file: join(dir, 'cm.yaml'), line: 5, object: 'ConfigMap/Bad_Name', path: 'metadata.name', ruleId: 'K8S-NAME', severity: 'error',
+      file: join(dir, 'cm.yaml'), line: 5, column: 3, object: 'ConfigMap/Bad_Name', path: 'metadata.name', ruleId: 'K8S-NAME', severity: 'error',
       message: expect.stringContaining('Kubernetes rejects the ConfigMap on apply'),
     }]);
     expect(report.inputErrors).toEqual([]);
@@ -77,7 +77,10 @@ describe('cdk8s-argo lint (run as a process)', () => {
     const dir = tempTree({ 'dup.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\nmetadata:\n  name: y\n' });
     const result = runCli(['lint', '--format', 'json', join(dir, 'dup.yaml')]);
     expect(result.status).toBe(2);
-    expect(JSON.parse(result.stdout).inputErrors).toEqual([{ file: join(dir, 'dup.yaml'), line: 5, column: 1, message: 'YAML syntax error: Map keys must be unique.' }]);
+    expect(JSON.parse(result.stdout).inputErrors).toEqual([{
+      file: join(dir, 'dup.yaml'), line: 5, column: 1,
+      message: 'YAML syntax error: Map keys must be unique: "metadata" is also at line 3. Go\'s YAML parser (kubectl, Argo) silently keeps the last one; remove one of them.',
+    }]);
   });
 
   test('usage errors exit 2 with the reason and the usage text', () => {
@@ -125,13 +128,13 @@ spec:
   test('"-" reads manifests from standard input', () => {
     const result = runCli(['lint', '-'], { input: BAD_CONFIGMAP });
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^<stdin>: ConfigMap\/Bad_Name: metadata\.name: error: .*\[K8S-NAME\]$/m);
+    expect(result.stdout).toMatch(/^<stdin>:4:3: error: ConfigMap\/Bad_Name: metadata\.name: .*\[K8S-NAME\]$/m);
   });
 
   test('an unrendered Helm template is reported as such', () => {
     const dir = tempTree({ 'chart.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: {{ .Release.Namespace }}\n' });
     const result = runCli(['lint', dir]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/chart\.yaml:5: error: a mapping is used as a key in "namespace: \{\{ \.Release\.Namespace \}\}".*unrendered Helm template/);
+    expect(result.stderr).toMatch(/chart\.yaml:5:15: error: a mapping is used as a key in "namespace: \{\{ \.Release\.Namespace \}\}".*unrendered Helm template/);
   });
 });

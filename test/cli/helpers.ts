@@ -4,7 +4,6 @@ import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 
 export const repoRoot = join(__dirname, '..', '..');
-export const schemaDir = process.env.ARGO_SCHEMA_DIR ?? join(repoRoot, '..', 'shared', 'argo');
 
 /** Result of running the CLI as a process. */
 export interface RunResult {
@@ -13,13 +12,16 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Runs `node bin/cdk8s-argo.js ...args` in `cwd` (the compiled lib/, built by the jest global setup). */
+/**
+ * Runs `node bin/cdk8s-argo.js ...args` in `cwd` (the compiled lib/, built by the jest global setup), with the
+ * schemas built into the package unless the environment sets ARGO_SCHEMA_DIR.
+ */
 export function runCli(args: readonly string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
   const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'cdk8s-argo.js'), ...args], {
     cwd: options.cwd ?? repoRoot,
     input: options.input,
     encoding: 'utf8',
-    env: { ...process.env, ARGO_SCHEMA_DIR: schemaDir, CDK8S_ARGO_FROM_SOURCE: '', ...options.env },
+    env: { ...process.env, CDK8S_ARGO_FROM_SOURCE: '', ...options.env },
     timeout: 60000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -5,7 +5,6 @@ import {
 } from '../../src/events';
 import { one, schemaViolations, setup, synth } from './helpers';
 
-process.env.ARGO_SCHEMA_DIR ??= '/work/shared/argo';
 
 function synthValid(app: any): any[] {
   const manifests = synth(app);

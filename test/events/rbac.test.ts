@@ -9,7 +9,6 @@ import {
 import { ClusterWorkflowTemplate, WorkflowServiceAccount, WorkflowTemplate } from '../../src/workflows';
 import { ofKind, schemaViolations, setup, synth } from './helpers';
 
-process.env.ARGO_SCHEMA_DIR ??= '/work/shared/argo';
 
 beforeAll(() => {
   jest.spyOn(process.stderr, 'write').mockImplementation(() => true);

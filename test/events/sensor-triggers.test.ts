@@ -6,7 +6,6 @@ import {
 import { WorkflowTemplate } from '../../src/workflows';
 import { one, schemaViolations, setup, synth } from './helpers';
 
-process.env.ARGO_SCHEMA_DIR ??= '/work/shared/argo';
 
 beforeAll(() => {
   jest.spyOn(process.stderr, 'write').mockImplementation(() => true);

@@ -11,7 +11,6 @@ import { EventBus, WebhookEventSource, WorkflowSensor } from '../../src/events';
 import { WorkflowTemplate } from '../../src/workflows';
 import { ofKind, one, schemaViolations, setup, synth } from './helpers';
 
-process.env.ARGO_SCHEMA_DIR ??= '/work/shared/argo';
 
 function story() {
   const { app, chart } = setup('argo-events');

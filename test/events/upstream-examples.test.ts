@@ -1,5 +1,5 @@
 /**
- * Equivalents of Argo Events v1.9.11 examples (/work/shared/argo/events-v1.9.11/examples),
+ * Equivalents of Argo Events v1.9.11 examples (../shared/argo/events-v1.9.11/examples),
  * built with the constructs and compared with the upstream manifests.
  *
  * Normalization, applied to both sides before comparing (everything else must be equal):
@@ -27,14 +27,14 @@ import {
 } from '../../src/events';
 import { WorkflowTemplate } from '../../src/workflows';
 import { one, schemaViolations, setup, synth } from './helpers';
+import { describeUpstream, upstreamPath } from '../support/upstream';
 
-process.env.ARGO_SCHEMA_DIR ??= '/work/shared/argo';
 beforeAll(() => {
   // The examples depend on EventSources outside the set: "assumed to exist in the cluster" warnings.
   jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
 });
 afterAll(() => jest.restoreAllMocks());
-const EXAMPLES = '/work/shared/argo/events-v1.9.11/examples';
+const EXAMPLES = upstreamPath('events-v1.9.11', 'examples');
 
 function upstream(file: string, kind: string): any {
   const docs = parseAllDocuments(readFileSync(join(EXAMPLES, file), 'utf8')).map(d => d.toJSON()).filter(Boolean);
@@ -94,7 +94,7 @@ function compareSensor(file: string, build: (chart: Chart) => void): void {
   expect(normalizeSensor(built(app, 'Sensor'), theirs)).toEqual(theirs);
 }
 
-describe('upstream Argo Events examples, rebuilt with the constructs', () => {
+describeUpstream('upstream Argo Events examples, rebuilt with the constructs', () => {
   test('event-sources/webhook.yaml: WebhookEventSource with one endpoint and its Service', () => {
     const { app, chart } = setup();
     new WebhookEventSource(chart, 'webhook', { metadata: { name: 'webhook' } }).addEndpoint('example', { path: '/example' });

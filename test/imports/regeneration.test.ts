@@ -1,12 +1,14 @@
 import { readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { generateImports } from '../../src/codegen/generate';
-import { loadSchema } from '../../src/schema/source';
+import { readArgoSchema } from '../../src/schema/argo-schema';
+import { describeUpstream, UPSTREAM_DIR } from '../support/upstream';
 
 const importsDir = join(__dirname, '..', '..', 'imports');
 
-describe('generated imports', () => {
-  const generated = generateImports(loadSchema('workflows-v4.1.2'), loadSchema('events-v1.9.11'));
+describeUpstream('generated imports', () => {
+  const schemas = () => [readArgoSchema(UPSTREAM_DIR, 'workflows-v4.1.2'), readArgoSchema(UPSTREAM_DIR, 'events-v1.9.11')] as const;
+  const generated = generateImports(...schemas());
 
   test('imports/ is exactly what the pinned schemas generate (run `npm run import` after changing the generator)', () => {
     expect(Object.keys(generated).sort()).toEqual(['argo-events', 'argo-workflows', 'kubernetes']);
@@ -17,7 +19,7 @@ describe('generated imports', () => {
   });
 
   test('generation is deterministic', () => {
-    const again = generateImports(loadSchema('workflows-v4.1.2'), loadSchema('events-v1.9.11'));
+    const again = generateImports(...schemas());
     expect(again).toEqual(generated);
   });
 

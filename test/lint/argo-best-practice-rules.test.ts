@@ -70,6 +70,41 @@ describe('ARGO-HELM-LEFTOVER', () => {
   });
 });
 
+describe('ARGO-HELM-LEFTOVER and Go templates of the programs a container runs', () => {
+  test('a tool\'s own Go template in command, args, script source or env is left alone; Helm\'s objects there are still reported', () => {
+    const findings = check('ARGO-HELM-LEFTOVER', [template('t', { templates: [
+      { name: 'k', container: { image: 'bitnami/kubectl:1.30', command: ['kubectl'],
+        args: ['get', 'pods', '-o', 'go-template={{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}'],
+        env: [{ name: 'FORMAT', value: '{{.ID}} {{- .Names}}' }] } },
+      { name: 's', script: { image: 'docker:27', command: ['sh'], source: "docker ps --format '{{.ID}}' && echo {{ .Values.tag }}" } },
+      { name: 'r', resource: { action: 'create', manifest: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include "name" . }}\n' } },
+    ] })]);
+    expect(findings.map(f => f.split(':')[0])).toEqual([
+      'error WorkflowTemplate/t spec.templates[1].script.source',
+      'error WorkflowTemplate/t spec.templates[2].resource.manifest',
+    ]);
+  });
+});
+
+describe('ARGO-IMAGE-TAG', () => {
+  test('untagged and :latest images are warnings; version tags, digests, variables and invalid references (K8S-IMAGE) are not', () => {
+    const findings = check('ARGO-IMAGE-TAG', [template('t', { templates: [
+      { name: 'a', container: { image: 'busybox' } },
+      { name: 'b', container: { image: 'registry.example.com:5000/team/app:latest', imagePullPolicy: 'IfNotPresent' } },
+      { name: 'c', container: { image: 'registry.example.com:5000/team/app' }, sidecars: [{ name: 's', image: 'nginx:1.27' }] },
+      { name: 'd', container: { image: 'alpine@sha256:' + 'a'.repeat(64) }, initContainers: [{ name: 'i', image: '{{inputs.parameters.image}}' }] },
+      { name: 'e', container: { image: 'Busybox' } },
+    ] })]);
+    expect(findings.map(f => f.split(': ')[0])).toEqual([
+      'warning WorkflowTemplate/t spec.templates[0].container.image',
+      'warning WorkflowTemplate/t spec.templates[1].container.image',
+      'warning WorkflowTemplate/t spec.templates[2].container.image',
+    ]);
+    expect(findings[0]).toMatch(/image "busybox" has no tag, which means :latest: .*imagePullPolicy to Always .*Pin a version tag or a digest/);
+    expect(findings[1]).toMatch(/is tagged :latest: .*with imagePullPolicy IfNotPresent each node keeps whichever version it pulled first/);
+  });
+});
+
 describe('ARGO-MISPLACED-FIELD', () => {
   test('a template field at spec level points at the template that lacks a type', () => {
     const findings = check('ARGO-MISPLACED-FIELD', [template('common', { templates: [{ name: 'slack-noti' }], container: { image: 'busybox' } })]);

@@ -3,7 +3,8 @@ import { join, relative } from 'path';
 import { readManifestFiles } from '../../src/cli/files';
 import { lint } from '../../src/lint';
 
-const argoDir = process.env.ARGO_SCHEMA_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'argo');
+import { describeUpstream, UPSTREAM_DIR as argoDir } from '../support/upstream';
+
 const exampleTrees = [join(argoDir, 'workflows-v4.1.2', 'examples'), join(argoDir, 'events-v1.9.11', 'examples')];
 
 /**
@@ -69,7 +70,7 @@ const EXPECTED_ERRORS: readonly string[] = [
   'events-v1.9.11/examples/sensors/transform.yaml: E2 spec.dependencies[1].eventName',
 ];
 
-describe('calibration on the upstream examples (both trees together, references resolved across them)', () => {
+describeUpstream('calibration on the upstream examples (both trees together, references resolved across them)', () => {
   const input = readManifestFiles(exampleTrees);
   const findings = lint(input.manifests.map(m => m.manifest));
   const where = (file: string) => relative(argoDir, file);

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { ALL_RULES, lint, parseManifests, SCHEMA_RULE_ID } from '../../src/lint';
+import { ALL_RULES, lint, parseManifests, inlineSuppressionsOf, SCHEMA_RULE_ID, SUPPRESSION_RULE_ID } from '../../src/lint';
 
 const corpusDir = join(__dirname, '..', 'fixtures', 'bad');
-const ruleIds = [...new Set([...ALL_RULES.map(r => r.id), SCHEMA_RULE_ID])];
+const ruleIds = [...new Set([...ALL_RULES.map(r => r.id), SCHEMA_RULE_ID, SUPPRESSION_RULE_ID])];
 
 interface CorpusCase {
   readonly file: string;
@@ -26,7 +26,7 @@ describe('bad-input corpus (test/fixtures/bad)', () => {
     expect(cases.filter(c => c.ruleId === undefined).map(c => c.file)).toEqual([]);
   });
 
-  test('every rule id, SCHEMA included, has at least one corpus file', () => {
+  test('every rule id, SCHEMA and SUPPRESSION included, has at least one corpus file', () => {
     const covered = new Set(cases.map(c => c.ruleId));
     expect(ruleIds.filter(id => !covered.has(id))).toEqual([]);
   });
@@ -34,7 +34,7 @@ describe('bad-input corpus (test/fixtures/bad)', () => {
   test.each(cases.filter(c => c.ruleId !== undefined).map(c => [c.file, c] as const))('%s reports its rule id', (_file, c) => {
     const parsed = parseManifests(readFileSync(join(corpusDir, c.file), 'utf8'), c.file);
     expect(parsed.problems).toEqual([]);
-    const findings = lint(parsed.manifests.map(m => m.manifest), { schema: true });
+    const findings = lint(parsed.manifests.map(m => m.manifest), { schema: true, suppressions: inlineSuppressionsOf(parsed.manifests) });
     const reported = findings.filter(f => f.ruleId === c.ruleId).map(f => `${f.severity}: ${f.object}: ${f.path}: ${f.message}`);
     expect(reported.some(r => r.startsWith(`${c.severity}:`)) ? [] : [`no ${c.severity} ${c.ruleId} in ${JSON.stringify(reported)}`]).toEqual([]);
   });

@@ -8,7 +8,8 @@ describe('lint() engine', () => {
     try {
       expect(lint([])).toEqual([]);
     } finally {
-      process.env.ARGO_SCHEMA_DIR = saved;
+      if (saved === undefined) delete process.env.ARGO_SCHEMA_DIR;
+      else process.env.ARGO_SCHEMA_DIR = saved;
     }
   });
 
@@ -72,5 +73,30 @@ describe('lint() engine', () => {
     expect(lint(manifests, { schema: false, strictRefs: true }, [rule])[1]).toMatchObject({
       severity: 'error', message: 'ConfigMap "x" is not among the linted manifests; it must be defined in the same set (--strict-refs). Hint.',
     });
+  });
+});
+
+describe('lint() engine on hostile manifests', () => {
+  test('references resolve by own kind and name: names like Object.prototype members are names, nothing more', () => {
+    const seen: string[] = [];
+    const rule: Rule = { id: 'TEST-FIND', description: 'test', check: ctx => {
+      for (const name of ['constructor', 'toString', '__proto__', 'missing']) seen.push(`${name}:${ctx.index.find('ConfigMap', name)?.metadata?.name ?? 'none'}`);
+    } };
+    const manifests = [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'toString' } }];
+    lint(manifests, { schema: false }, [rule]);
+    expect(seen).toEqual(['constructor:none', 'toString:toString', '__proto__:none', 'missing:none']);
+  });
+
+  test('describeObject never runs code of the manifest and shows non-string names as JSON', () => {
+    const hostile = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: { toString: 1 } } } as never;
+    expect(lint([hostile], { schema: false }, [{ id: 'T', description: 't', check: ctx => ctx.report('', 'x') }])[0].object).toBe('ConfigMap/{"toString":1}');
+  });
+
+  test('a schema check or a shared walk that throws (a cyclic object) becomes a finding of that object; the others are still checked', () => {
+    const cyclic: { [key: string]: unknown } = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } };
+    cyclic.data = { self: cyclic };
+    const findings = lint([cyclic as never, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name' } }], { only: ['SCHEMA', 'K8S-NAME'] });
+    expect(findings.map(f => `${f.manifestIndex} ${f.ruleId}`)).toEqual(expect.arrayContaining(['1 K8S-NAME']));
+    expect(findings.filter(f => f.manifestIndex === 0).map(f => f.message)).toEqual(expect.arrayContaining([expect.stringMatching(/could not check this object: Maximum call stack size exceeded/)]));
   });
 });

@@ -177,7 +177,7 @@ describe('K8S-REF', () => {
     const manifests = [template({ envFrom: [{ configMapRef: { name: 'settings' } }, { secretRef: { name: 'creds', optional: true } }] })];
     expect(check('K8S-REF', manifests)).toEqual([
       'warning WorkflowTemplate/t spec.templates[0].container.envFrom[0].configMapRef.name: ConfigMap "settings" is not among the linted manifests; assumed to exist in the cluster. '
-      + 'If it does not, the pod cannot start (CreateContainerConfigError); set optional: true if it may be absent.',
+      + 'If it does not, the container cannot start: Kubernetes keeps the pod in CreateContainerConfigError. Set optional: true if it may be absent.',
     ]);
     expect(check('K8S-REF', manifests, true)[0]).toMatch(/^error .*it must be defined in the same set \(--strict-refs\)/);
   });
@@ -196,7 +196,7 @@ describe('K8S-REF', () => {
     ]);
     expect(findings).toEqual([
       'error WorkflowTemplate/t spec.templates[0].container.env[0].valueFrom.configMapKeyRef.name: ConfigMap "settings" has no key "size" (its keys: "SIZE", "DRINK"): '
-      + 'the WorkflowTemplate is accepted, but when a step runs the value cannot be read, so the step fails. Add the key to the ConfigMap or correct the key name.',
+      + 'the WorkflowTemplate is accepted, but when a step runs its container cannot start (Kubernetes keeps the pod in CreateContainerConfigError), so the step fails. Add the key to the ConfigMap or correct the key name.',
     ]);
   });
 
@@ -227,6 +227,30 @@ describe('K8S-REF', () => {
       'RoleBinding/rb roleRef.name',
       'RoleBinding/rb subjects[0].name',
     ]);
+  });
+
+  test('each reference says what really happens when its object is missing', () => {
+    const missing = (manifest: Manifest) => check('K8S-REF', [manifest]).map(f => f.replace(/^warning [^:]+: [^;]+; assumed to exist in the cluster\. /, ''));
+    const semaphore = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { generateName: 'w-' },
+      spec: { entrypoint: 'main', synchronization: { semaphores: [{ configMapKeyRef: { name: 'limits', key: 'build' } }] }, templates: [{ name: 'main', container: { image: 'busybox' } }] } };
+    expect(missing(semaphore)).toEqual([expect.stringMatching(/^If it does not, Argo fails the workflow .*"Failed to acquire the synchronization lock"/)]);
+    const volume = workflowTemplate('v', { container: { image: 'busybox' } }, { volumes: [{ name: 'cfg', configMap: { name: 'cfg' } }] });
+    expect(missing(volume)).toEqual([expect.stringMatching(/^If it does not, the pod stays in ContainerCreating \(the volume cannot be mounted\)/)]);
+    const sensor = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Sensor', metadata: { name: 's' }, spec: { triggers: [{ template: { name: 't', http: { url: 'https://x',
+      secureHeaders: [{ name: 'Authorization', valueFrom: { secretKeyRef: { name: 'api', key: 'token' } } }] } } }] } };
+    expect(missing(sensor)).toEqual([expect.stringMatching(/^If it does not, the Sensor's pod stays in ContainerCreating \(Argo Events mounts every Secret the spec references into it\)/)]);
+    const parameter = workflowTemplate('p', { inputs: { parameters: [{ name: 'size', valueFrom: { configMapKeyRef: { name: 'settings', key: 'size' } } }] }, container: { image: 'busybox' } });
+    expect(missing(parameter)).toEqual([expect.stringMatching(/^If it does not, Argo fails the step .*when it reads the parameter; set valueFrom.default/)]);
+    const withDefault = workflowTemplate('p', { inputs: { parameters: [{ name: 'size', valueFrom: { configMapKeyRef: { name: 'settings', key: 'size' }, default: 'tall' } }] }, container: { image: 'busybox' } });
+    expect(missing(withDefault)).toEqual([expect.stringMatching(/^If it does not, Argo silently uses valueFrom.default instead\./)]);
+  });
+
+  test('a parameter ConfigMap needs the label workflows.argoproj.io/configmap-type: Parameter, or Argo cannot see it', () => {
+    const user = workflowTemplate('p', { inputs: { parameters: [{ name: 'size', valueFrom: { configMapKeyRef: { name: 'settings', key: 'size' } } }] }, container: { image: 'busybox' } });
+    const labelled = (labels?: { [key: string]: string }): Manifest => ({ ...configMap('settings', { size: 'tall' }), metadata: { name: 'settings', ...(labels ? { labels } : {}) } });
+    expect(check('K8S-REF', [user, labelled()])).toEqual([expect.stringMatching(/^error .*ConfigMap "settings" has no label workflows\.argoproj\.io\/configmap-type, so Argo's controller never sees it/)]);
+    expect(check('K8S-REF', [user, labelled({ 'workflows.argoproj.io/configmap-type': 'Cache' })])).toEqual([expect.stringMatching(/^error .*labelled workflows\.argoproj\.io\/configmap-type: Cache.*even when valueFrom\.default is set/)]);
+    expect(check('K8S-REF', [user, labelled({ 'workflows.argoproj.io/configmap-type': 'Parameter' })])).toEqual([]);
   });
 
   test('Argo Events secret selectors (by type, not only by name) and Sensor configmap sources', () => {

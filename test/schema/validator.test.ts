@@ -1,3 +1,4 @@
+import { lint } from '../../src/lint';
 import { validateManifest } from '../../src/schema/validator';
 
 const workflowTemplate = (template: object) => ({
@@ -103,5 +104,40 @@ describe('strict manifest validation', () => {
   test('an unknown kind or a missing apiVersion is reported, not ignored', () => {
     expect(validateManifest({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } })[0].message).toMatch(/no schema for example\.com\/v1 Widget/);
     expect(validateManifest({ kind: 'ConfigMap' })[0].path).toBe('apiVersion');
+  });
+
+  describe('keys that name Object.prototype members are unknown fields, not schema lookups', () => {
+    const KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+    // JSON.parse (as the YAML/JSON loaders) creates own properties, `__proto__` included.
+    const withKey = (key: string, at: 'spec' | 'container' | 'metadata') => {
+      const wt = workflowTemplate({ container: { image: 'busybox' } });
+      const json = JSON.stringify(wt);
+      return JSON.parse(at === 'spec' ? json.replace('"entrypoint"', `"${key}":{},"entrypoint"`)
+        : at === 'container' ? json.replace('"image"', `"${key}":"x","image"`)
+          : json.replace('"name":"wt"', `"name":"wt","${key}":"x"`));
+    };
+
+    test.each(KEYS)('%s in spec, in a container and in metadata is reported at its path', key => {
+      expect(validateManifest(withKey(key, 'spec'))).toEqual([{ path: `spec.${key}`, message: `unknown field "${key}"` }]);
+      expect(validateManifest(withKey(key, 'container')).map(v => v.path)).toEqual([`spec.templates[0].container.${key}`]);
+      expect(validateManifest(withKey(key, 'metadata')).map(v => v.path)).toEqual([`metadata.${key}`]);
+    });
+
+    test('the linter reports them as SCHEMA errors', () => {
+      for (const key of KEYS) {
+        const findings = lint([withKey(key, 'spec')], { only: ['SCHEMA'] });
+        expect(findings.map(f => `${f.ruleId} ${f.severity} ${f.path}`)).toEqual([`SCHEMA error spec.${key}`]);
+      }
+    });
+
+    test('in a map of free-form keys (labels, ConfigMap data) they are plain keys, checked as values', () => {
+      const cm = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"m"},"data":{"__proto__":"a","constructor":"b","toString":7}}');
+      expect(validateManifest(cm)).toEqual([{ path: 'data.toString', message: 'must be a string, got number 7' }]);
+    });
+
+    test('a required field is not satisfied by a prototype member', () => {
+      const es = JSON.parse('{"apiVersion":"argoproj.io/v1alpha1","kind":"EventSource","metadata":{"name":"w"},"spec":{"webhook":{"v":{"port":"1"}}}}');
+      expect(validateManifest(es)).toEqual([{ path: 'spec.webhook.v.endpoint', message: 'required field is missing' }]);
+    });
   });
 });

@@ -35,6 +35,7 @@ test('the documented examples synthesize and pass both schemas', () => {
     schedules: [Cron.schedule({ minute: '0', hour: '9' })], timezone: 'Asia/Seoul',
     concurrencyPolicy: CronConcurrencyPolicy.FORBID, startingDeadlineSeconds: 0, stopWhen: CronWorkflowVariables.failed.ge(3),
   });
+  daily.addArgument('size', { value: 'tall' });
   daily.addStepsTemplate('main').addStep('first', aStart);
   daily.setOnExit(notify, { when: WorkflowVariables.status.eq(WorkflowPhase.FAILED) });
 

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { App, Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { validateManifest } from '../../src/schema/validator';
+import { upstreamPath } from '../support/upstream';
 
 /** A fresh app and chart (no namespace), writing nowhere (tests call synthYaml()). */
 export function newChart(): { app: App; chart: Chart } {
@@ -30,9 +31,7 @@ export function synthError(app: App): string {
 
 /** Documents of an upstream Argo Workflows v4.1.2 example file. */
 export function upstream(file: string): any[] {
-  const dir = process.env.ARGO_SCHEMA_DIR;
-  if (!dir) throw new Error('set ARGO_SCHEMA_DIR to the folder holding the pinned Argo schemas and examples');
-  const text = readFileSync(join(dir, 'workflows-v4.1.2', 'examples', file), 'utf8');
+  const text = readFileSync(upstreamPath('workflows-v4.1.2', 'examples', file), 'utf8');
   return parseAllDocuments(text).map(d => d.toJS()).filter(d => d !== null);
 }
 

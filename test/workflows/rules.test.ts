@@ -302,7 +302,8 @@ function errorLines(message: string): string[] {
 }
 
 describe('every catalogue rule breakable through the constructs fails synthesis on the construct the user wrote', () => {
-  const ids = [...new Set(ALL_RULES.map(r => r.id).filter(id => /^W\d+$/.test(id)))];
+  // The catalogue's W1-W40; W41-W44 (found calibrating against Argo's tests) are covered in test/lint.
+  const ids = [...new Set(ALL_RULES.map(r => r.id).filter(id => /^W\d+$/.test(id) && Number(id.slice(1)) <= 40))];
 
   test('the catalogue is covered: each W rule has a case here or is listed as prevented by types', () => {
     expect(ids.filter(id => !CASES[id] && !TYPE_PREVENTED.includes(id))).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * The story of /work/shared/mission (Workflows side): a shared `common` WorkflowTemplate with a
+ * The story of ../shared/mission (Workflows side): a shared `common` WorkflowTemplate with a
  * Slack notifier, an A workflow storing /data to S3 under a date-stamped key, a B workflow
  * loading it, env from ConfigMaps, and a daily 09:00 Asia/Seoul CronWorkflow that runs A's
  * template by templateRef and notifies Slack on failure from its exit handler.

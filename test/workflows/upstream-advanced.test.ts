@@ -10,6 +10,8 @@ import {
   PodGcStrategy, ResourceAction, Workflow, WorkflowMutex, WorkflowPhase, WorkflowTemplate, WorkflowVariables,
 } from '../../src/workflows';
 import { expectUpstream, newChart, normalize, synth, synthError, upstream } from './helpers';
+// Every test here compares with an upstream example: skipped, saying why, without ../shared/argo.
+import { testUpstream as test } from '../support/upstream';
 
 /** The WorkflowTemplates of workflow-template/templates.yaml, built in `chart`. */
 function libraryTemplates(chart: Chart, prefix = 'workflow-template') {

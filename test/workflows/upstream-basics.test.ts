@@ -9,6 +9,8 @@ import {
   Workflow, WorkflowPhase, WorkflowVariables,
 } from '../../src/workflows';
 import { expectUpstream, newChart } from './helpers';
+// Every test here compares with an upstream example: skipped, saying why, without ../shared/argo.
+import { testUpstream as test } from '../support/upstream';
 
 function printMessage(wf: Workflow, image = 'busybox') {
   const message = new InputParameter('message');

@@ -5,7 +5,9 @@ import { lint } from '../../../src/lint';
 import { Manifest } from '../../../src/lint/types';
 import { EVENTS_RULE_IDS } from '../../../src/lint/rules/events';
 
-const examplesDir = join(process.env.ARGO_SCHEMA_DIR ?? '/work/shared/argo', 'events-v1.9.11', 'examples');
+import { describeUpstream, upstreamPath } from '../../support/upstream';
+
+const examplesDir = upstreamPath('events-v1.9.11', 'examples');
 
 /**
  * Upstream examples that are genuinely broken by the Events rules' standards, as
@@ -47,7 +49,7 @@ function loadExamples(): { manifests: Manifest[]; files: string[] } {
   return { manifests, files };
 }
 
-describe('Events rules on the upstream Argo Events v1.9.11 examples', () => {
+describeUpstream('Events rules on the upstream Argo Events v1.9.11 examples', () => {
   const { manifests, files } = loadExamples();
   const findings = lint(manifests, { schema: false, only: [...EVENTS_RULE_IDS] });
 

@@ -5,7 +5,9 @@ import { lint } from '../../../src/lint/engine';
 import { Manifest } from '../../../src/lint/types';
 import { WORKFLOWS_RULE_IDS } from '../../../src/lint/rules/workflows';
 
-const examples = join(process.env.ARGO_SCHEMA_DIR!, 'workflows-v4.1.2/examples');
+import { describeUpstream, upstreamPath } from '../../support/upstream';
+
+const examples = upstreamPath('workflows-v4.1.2', 'examples');
 const ODD_VALUES: unknown[] = [null, 7, 'x', '{{', [], {}, [null], [[1]], true];
 
 function files(dir: string): string[] {
@@ -32,7 +34,7 @@ function random(seed: number): () => number {
   return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
-describe('Workflows rules on malformed input', () => {
+describeUpstream('Workflows rules on malformed input', () => {
   test('no rule throws on upstream examples with random fields replaced by values of the wrong type', () => {
     const parsed: Manifest[] = files(examples).flatMap(f => parseAllDocuments(readFileSync(f, 'utf8')))
       .filter(d => !d.errors.length).map(d => d.toJS()).filter(m => m?.apiVersion && m.kind && /Workflow/.test(m.kind));

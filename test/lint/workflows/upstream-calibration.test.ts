@@ -5,7 +5,9 @@ import { lint } from '../../../src/lint/engine';
 import { Manifest } from '../../../src/lint/types';
 import { WORKFLOWS_RULE_IDS } from '../../../src/lint/rules/workflows';
 
-const examples = join(process.env.ARGO_SCHEMA_DIR!, 'workflows-v4.1.2/examples');
+import { describeUpstream, upstreamPath } from '../../support/upstream';
+
+const examples = upstreamPath('workflows-v4.1.2', 'examples');
 
 function files(dir: string): string[] {
   return readdirSync(dir).sort().flatMap(f => {
@@ -26,7 +28,7 @@ function upstreamManifests(): Manifest[] {
   return out;
 }
 
-describe('Argo Workflows rules on the upstream v4.1.2 examples', () => {
+describeUpstream('Argo Workflows rules on the upstream v4.1.2 examples', () => {
   const manifests = upstreamManifests();
   const findings = lint(manifests, { schema: false, only: WORKFLOWS_RULE_IDS });
 

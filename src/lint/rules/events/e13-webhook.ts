@@ -4,12 +4,12 @@ import { JsonObject, entriesOf, isBlank, isObject } from './support/json';
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE'];
 
-/** Source kinds with an embedded `webhook` context (validated when present). */
+/** Source kinds with an embedded `webhook` context, which the controller requires. */
 const EMBEDDED_WEBHOOK_KINDS = ['github', 'gitlab', 'bitbucket', 'bitbucketserver', 'gerrit', 'slack', 'stripe', 'sns', 'storageGrid'];
 
 /**
- * E13: webhook contexts have an endpoint starting with `/` and a port string holding an
- * integer 1-65535. A webhook source also needs an upper-case HTTP method (matched exactly
+ * E13: webhook contexts (required for the git hosts, Slack, Stripe, SNS and StorageGRID) have an
+ * endpoint starting with `/` and a port string holding an integer 1-65535. A webhook source also needs an upper-case HTTP method (matched exactly
  * against requests) and a port+endpoint not used by another of its events.
  */
 export const E13_WEBHOOK: Rule = {
@@ -34,7 +34,13 @@ export const E13_WEBHOOK: Rule = {
     }
     for (const kind of EMBEDDED_WEBHOOK_KINDS) {
       for (const [name, source] of entriesOf(ctx.manifest.spec?.[kind])) {
-        if (isObject(source?.webhook)) checkContext(ctx, source.webhook, fieldPath('spec', kind, name, 'webhook'));
+        if (!isObject(source)) continue;
+        const path = fieldPath('spec', kind, name, 'webhook');
+        if (isObject(source.webhook)) checkContext(ctx, source.webhook, path);
+        else {
+          ctx.report(path, `${kind} event "${name}" has no webhook: the controller rejects the EventSource (its webhook context is required) and deploys none of its events. `
+            + 'Set webhook.endpoint, webhook.port and webhook.method (and webhook.url, the address the service calls).');
+        }
       }
     }
   },

@@ -6,6 +6,13 @@ import { isJsonObject } from '../../util/walk';
 const HELM_ACTION = /\{\{-?\s*(?:[.$`]|-|(?:include|toYaml|toJson|template|tpl|if|else|end|range|with|define|quote|squote|default|required|nindent|indent|printf|print|lower|upper|trim|now|date|htmlDate|htmlDateInZone|b64enc|b64dec|lookup)\b)|\s-\}\}/;
 /** Argo Events fields that are Go templates themselves: there only Helm's own objects give Helm away. */
 const GO_TEMPLATE_FIELDS = new Set(['dataTemplate', 'contextTemplate', 'template']);
+/**
+ * Containers: their command, args, script source and env values are handed to a program, which
+ * may take Go templates of its own (`kubectl get pods -o go-template="{{range .items}}..."`,
+ * `docker inspect --format '{{.Id}}'`). Argo leaves `{{...}}` it does not know alone there, so
+ * here too only Helm's own objects give Helm away.
+ */
+const CONTAINER_FIELDS = new Set(['container', 'script', 'containers', 'initContainers', 'sidecars', 'ephemeralContainers']);
 const HELM_ONLY = /\{\{-?\s*(?:\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\$\.|`|include\b|toYaml\b|tpl\b)/;
 /** What YAML makes of an unquoted `{{ .Values.x }}`: a map whose key is the `{ .Values.x }` text. */
 const HELM_KEY = /^\{\s*-?\s*[.$]/;
@@ -22,7 +29,8 @@ export const ARGO_HELM_LEFTOVER: Rule = {
     ctx.onWalk(at => {
       const { value, key } = at;
       if (typeof value === 'string') {
-        const match = (typeof key === 'string' && GO_TEMPLATE_FIELDS.has(key) ? HELM_ONLY : HELM_ACTION).exec(value);
+        const toolTemplate = (typeof key === 'string' && GO_TEMPLATE_FIELDS.has(key)) || at.fields.some(f => CONTAINER_FIELDS.has(f));
+        const match = (toolTemplate ? HELM_ONLY : HELM_ACTION).exec(value);
         if (match) ctx.report(at.path, `"${excerpt(value, match.index)}" is Helm template syntax that was never rendered: ${consequence(String(ctx.manifest.kind))} ${FIX}`);
         return true;
       }

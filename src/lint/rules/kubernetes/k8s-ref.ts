@@ -1,4 +1,4 @@
-import { Manifest, Rule } from '../../types';
+import { Manifest, Rule, RuleContext } from '../../types';
 import { podConsequence } from '../../util/kinds';
 import { collectReferences, ObjectReference } from './references';
 
@@ -22,12 +22,38 @@ export const K8S_REF: Rule = {
           ctx.reportMissingReference(ref.path, ref.kind, ref.name, ref.whenMissing);
           continue;
         }
+        if (ref.parameter && checkParameterConfigMap(ctx, target, ref)) continue;
         const problem = ref.key !== undefined ? missingKey(target, ref) : undefined;
-        if (problem) ctx.report(ref.path, `${problem}: ${podConsequence(ctx.manifest, 'the value cannot be read')}. Add the key to the ${ref.kind} or correct the key name.`);
+        if (problem) {
+          ctx.report(ref.path, `${problem}: ${ref.whenKeyMissing ?? podConsequence(ctx.manifest, 'the value cannot be read')}. Add the key to the ${ref.kind} or correct the key name.`,
+            ref.parameter?.hasDefault ? 'warning' : 'error');
+        }
       }
     });
   },
 };
+
+const PARAMETER_LABEL = 'workflows.argoproj.io/configmap-type';
+
+/**
+ * Argo reads parameter ConfigMaps through an informer that selects them by the label
+ * workflows.argoproj.io/configmap-type, and then requires its value Parameter
+ * (workflow/common/configmap.go). True when it reported a problem with the label.
+ */
+function checkParameterConfigMap(ctx: RuleContext, target: Manifest, ref: ObjectReference): boolean {
+  const label = target.metadata?.labels?.[PARAMETER_LABEL];
+  if (label === 'Parameter') return false;
+  const fix = `Label the ConfigMap ${PARAMETER_LABEL}: Parameter.`;
+  if (label === undefined) {
+    ctx.report(ref.path, `ConfigMap "${ref.name}" has no label ${PARAMETER_LABEL}, so Argo's controller never sees it and takes it for missing `
+      + `("ConfigMap '${ref.name}' does not exist"): ${ref.parameter!.hasDefault ? 'Argo silently uses valueFrom.default instead' : 'Argo fails the step (or the workflow, for a workflow argument) when it reads the parameter'}. ${fix}`,
+    ref.parameter!.hasDefault ? 'warning' : 'error');
+  } else {
+    ctx.report(ref.path, `ConfigMap "${ref.name}" is labelled ${PARAMETER_LABEL}: ${label}, and Argo loads parameters only from ConfigMaps labelled Parameter: `
+      + `it fails the step (or the workflow, for a workflow argument) even when valueFrom.default is set ("needs to have the label ${PARAMETER_LABEL}: Parameter"). ${fix}`);
+  }
+  return true;
+}
 
 function missingKey(target: Manifest, ref: ObjectReference): string | undefined {
   if (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret') return undefined;

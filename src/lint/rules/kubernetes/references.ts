@@ -1,6 +1,7 @@
 import { childPath } from '../../path';
 import { Manifest, RuleContext } from '../../types';
 import { containersOf } from '../../util/containers';
+import { kindFamily, podConsequence } from '../../util/kinds';
 import { hasTemplateExpression } from '../../util/names';
 import { isJsonObject, JsonObject, Visited } from '../../util/walk';
 
@@ -16,10 +17,14 @@ export interface ObjectReference {
   readonly key?: string;
   /** What goes wrong when the object is missing. */
   readonly whenMissing: string;
+  /** What goes wrong when the object exists without the key (ends the sentence "<Kind> "x" has no key "k": ..."). */
+  readonly whenKeyMissing?: string;
+  /** An Argo Workflows parameter read from this ConfigMap (valueFrom.configMapKeyRef), with or without a default. */
+  readonly parameter?: { readonly hasDefault: boolean };
 }
 
-const CONFIG_FAILS = 'If it does not, the pod cannot start (CreateContainerConfigError); set optional: true if it may be absent.';
-const CREDENTIALS_FAIL = 'If it does not, the credentials cannot be read and whatever uses them fails at run time.';
+const CONFIG_FAILS = 'If it does not, the container cannot start: Kubernetes keeps the pod in CreateContainerConfigError. Set optional: true if it may be absent.';
+const VOLUME_FAILS = 'If it does not, the pod stays in ContainerCreating (the volume cannot be mounted). Set optional: true if it may be absent.';
 const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view']);
 
 /**
@@ -56,14 +61,18 @@ export function collectReferences(ctx: RuleContext, use: (references: readonly O
 function treeVisitor(manifest: Manifest, add: (ref: ObjectReference) => void): (at: Visited) => boolean {
   const claimTemplates = new Set(listOf(manifest.spec?.volumeClaimTemplates ?? manifest.spec?.workflowSpec?.volumeClaimTemplates)
     .map(t => t?.metadata?.name).filter(n => typeof n === 'string'));
+  const withDefault = new WeakSet<object>();
   return at => {
     const { value, key, field } = at;
     if (field === 'metadata' || field === 'data' || field === 'stringData') return false;
+    if (key === 'valueFrom' && isJsonObject(value) && value.default !== undefined && value.default !== null && isJsonObject(value.configMapKeyRef)) {
+      withDefault.add(value.configMapKeyRef);
+    }
     if (typeof key === 'string' && isJsonObject(value)) {
       const selector = keySelectorKind(key, value);
       if (selector) {
-        const hint = key === 'configMapKeyRef' || key === 'secretKeyRef' ? CONFIG_FAILS : CREDENTIALS_FAIL;
-        add({ path: childPath(at.path, 'name'), kind: selector, name: value.name, key: typeof value.key === 'string' ? value.key : undefined, whenMissing: hint });
+        add({ path: childPath(at.path, 'name'), kind: selector, name: value.name, key: typeof value.key === 'string' ? value.key : undefined,
+          ...selectorConsequence(manifest, at.fields, selector, withDefault.has(value)) });
         return false;
       }
       if (key === 'artifactRepositoryRef' && typeof value.configMap === 'string') {
@@ -103,9 +112,39 @@ function keySelectorKind(field: string, value: JsonObject): string | undefined {
   return undefined;
 }
 
+/** What a missing ConfigMap or Secret behind a key selector does, by where the selector sits. */
+function selectorConsequence(manifest: Manifest, fields: readonly string[], kind: string, hasDefault: boolean):
+  Pick<ObjectReference, 'whenMissing' | 'whenKeyMissing' | 'parameter'> {
+  const n = fields.length;
+  if (fields[n - 2] === 'valueFrom' && fields[n - 3] === 'env') {
+    return { whenMissing: CONFIG_FAILS, whenKeyMissing: podConsequence(manifest, 'its container cannot start (Kubernetes keeps the pod in CreateContainerConfigError)') };
+  }
+  const family = kindFamily(manifest);
+  if (family === 'workflows') {
+    if (fields.includes('synchronization')) {
+      const fails = 'Argo fails the workflow (for a template-level semaphore, the step) when it tries to take the lock ("Failed to acquire the synchronization lock")';
+      return { whenMissing: `If it does not, ${fails}.`, whenKeyMissing: fails };
+    }
+    if (fields[n - 2] === 'valueFrom' && fields.includes('parameters') && kind === 'ConfigMap') {
+      const fails = hasDefault ? 'Argo silently uses valueFrom.default instead' : 'Argo fails the step (or the workflow, for a workflow argument) when it reads the parameter';
+      return { whenMissing: `If it does not, ${fails}${hasDefault ? '' : '; set valueFrom.default to fall back on a value'}.`, whenKeyMissing: fails, parameter: { hasDefault } };
+    }
+    const what = fields.includes('artifacts') || fields.includes('archiveLocation') ? 'the step that loads or saves the artifact fails' : 'whatever reads it fails when the step runs';
+    return { whenMissing: `If it does not, ${what} (Argo reads the credentials at run time).`, whenKeyMissing: what };
+  }
+  if (family === 'events') {
+    const component = manifest.kind === 'Sensor' ? 'the trigger that uses it fails each time it fires' : 'the event source fails to start';
+    return {
+      whenMissing: `If it does not, the ${manifest.kind}'s pod stays in ContainerCreating (Argo Events mounts every ${kind} the spec references into it), so it never processes events.`,
+      whenKeyMissing: `the ${kind} is mounted, but reading the key from it fails: ${component}`,
+    };
+  }
+  return { whenMissing: 'If it does not, whatever reads it fails at run time.' };
+}
+
 function volumeReferences(volume: JsonObject, path: string, claimTemplates: Set<string>): ObjectReference[] {
   const out: ObjectReference[] = [];
-  const whenMissing = 'If it does not, the pod cannot start (the volume cannot be mounted); set optional: true if it may be absent.';
+  const whenMissing = VOLUME_FAILS;
   if (isJsonObject(volume.configMap) && typeof volume.configMap.name === 'string' && volume.configMap.optional !== true) {
     out.push({ path: childPath(path, 'configMap', 'name'), kind: 'ConfigMap', name: volume.configMap.name, whenMissing });
   }

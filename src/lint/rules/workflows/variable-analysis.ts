@@ -2,8 +2,10 @@ import { childPath } from '../../path';
 import { ManifestIndex, Severity } from '../../types';
 import { dagGraph, isAncestor } from './dag';
 import { CallSite, isObject, stepsOf, str, tasksOf, TemplateSite, WorkflowModel } from './model';
+import { foreignTemplates } from './foreign-templates';
 import { checkVariable } from './variable-check';
-import { forEachTag, inputNames, itemScope, namedCalls, NodeScope, VariableEnv, workflowScope } from './variable-scope';
+import { localBase } from './references';
+import { forEachTag, inputNames, itemScope, namedCalls, NodeScope, scopeForTemplateRef, VariableEnv, WorkflowScope, workflowScope } from './variable-scope';
 
 /** One unresolvable `{{...}}` reference, attributed to W28, W31 or W32. */
 export interface VariableFinding {
@@ -54,6 +56,7 @@ function analyze(model: WorkflowModel, index: ManifestIndex): VariableFinding[] 
     }, skip);
   };
 
+  if (!model.site.isTemplateKind) scanForeignTemplates(model, index, wf, out);
   for (const t of model.templates) {
     if (t.types.length !== 1) continue; // W9
     if (t.type === 'steps') scanSteps(model, index, t, scan);
@@ -68,6 +71,35 @@ function analyze(model: WorkflowModel, index: ManifestIndex): VariableFinding[] 
 }
 
 type Scan = (value: unknown, path: string, env: VariableEnv, skip?: ReadonlySet<string>) => void;
+
+/** `{{workflow.*}}` keys whose meaning depends on the workflow that runs a template. */
+const CALLER_GLOBALS = ['workflow.parameters', 'workflow.labels', 'workflow.annotations'];
+
+/**
+ * Templates of other WorkflowTemplates run by this workflow read its parameters, labels and
+ * annotations: Argo validates them in this workflow's scope and rejects the workflow (not the
+ * template) when one does not resolve. Reported at the reference that leads there.
+ */
+function scanForeignTemplates(model: WorkflowModel, index: ManifestIndex, wf: WorkflowScope, out: VariableFinding[]): void {
+  const reported = new Set<string>();
+  const base = localBase(model, index);
+  for (const foreign of foreignTemplates(model, index)) {
+    const scope = foreign.model === base ? wf : scopeForTemplateRef(wf, foreign.model);
+    const owner = `template "${foreign.template.name ?? ''}" of ${foreign.model.site.kind} "${foreign.model.site.manifest.metadata?.name ?? ''}"`;
+    for (const t of foreign.model.templates) {
+      if (t.topLevel !== foreign.template) continue;
+      forEachTag(t.template, t.path, (tag, _at, raw) => {
+        if (!CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) return;
+        const problem = checkVariable(tag, { template: t, item: 'any' }, scope, false);
+        const key = `${foreign.via}\u0000${raw}`;
+        if (!problem || reported.has(key)) return;
+        reported.add(key);
+        out.push({ ruleId: problem.ruleId, path: foreign.via, severity: problem.severity,
+          message: `${owner} runs in this workflow, and Argo checks it with this workflow's parameters, labels and annotations: ${problem.message}` });
+      });
+    }
+  }
+}
 
 function inlineInputs(model: WorkflowModel, call: CallSite): ReadonlySet<string> | undefined {
   const inline = model.inlineTemplates.get(call);

@@ -1,4 +1,5 @@
 import { Severity } from '../../types';
+import { couldBeEqual, referenceParts } from '../../util/template-variables';
 import { describeTemplate, isLeaf, TemplateSite } from './model';
 import { inputNames, NameSet, NodeScope, VariableEnv, WorkflowScope } from './variable-scope';
 
@@ -36,7 +37,10 @@ function list(names: Iterable<string>): string {
 export function checkVariable(tag: string, env: VariableEnv, wf: WorkflowScope, isTemplateKind: boolean): VariableProblem | undefined {
   if (!CHECKED_ROOTS.some(root => tag.startsWith(root))) return undefined;
   const ref = `{{${tag}}}`;
-  const parts = tag.split('.');
+  const parts = referenceParts(tag);
+  // A part holding a nested reference is only known at run time, except a step or task named that way.
+  const dynamic = parts.findIndex(p => p.includes('{{'));
+  if (dynamic >= 0 && !(dynamic === 1 && (parts[0] === 'steps' || parts[0] === 'tasks'))) return undefined;
   switch (parts[0]) {
     case 'outputs':
     case 'pod':
@@ -53,10 +57,8 @@ function checkInput(tag: string, parts: string[], ref: string, env: VariableEnv)
   const t = env.template;
   const names = inputsOf(t);
   const what = describeTemplate(t);
-  if (tag === 'inputs.parameters') {
-    if (names.parameters.size || env.extraInputs?.size) return undefined;
-    return w31(`${ref} lists the input parameters, but ${what} declares none: ${REJECTED} ("failed to resolve ${ref}"). Declare inputs.parameters or drop the reference.`);
-  }
+  // The JSON list of the inputs: Argo substitutes it in every template, even one without inputs ("[]").
+  if (tag === 'inputs.parameters') return undefined;
   if (parts[1] === 'parameters' && parts.length === 3) {
     if (names.parameters.has(parts[2]) || env.extraInputs?.has(parts[2])) return undefined;
     return w31(`${ref} names no input parameter of ${what} (declared: ${list(names.parameters)}): ${REJECTED} ("failed to resolve ${ref}"). `
@@ -95,6 +97,8 @@ function checkNode(parts: string[], ref: string, scope: NodeScope | undefined, k
   }
   const name = parts[1];
   if (!scope.all.has(name)) {
+    // Built from a variable (Argo substitutes it first): unknown unless no step/task name could match it.
+    if (name.includes('{{') && [...scope.all.keys()].some(n => couldBeEqual(name, n))) return undefined;
     return { ruleId: kind === 'tasks' && scope.current !== undefined ? 'W28' : 'W31',
       message: `${ref} names no ${noun} "${name}" of this template (${kind}: ${list(scope.all.keys())}): ${REJECTED} ("failed to resolve ${ref}"). Fix the ${noun} name.` };
   }
@@ -124,7 +128,7 @@ function checkWorkflow(tag: string, parts: string[], ref: string, wf: WorkflowSc
   if (RUNTIME_PREFIXES.some(p => tag.startsWith(p))) return undefined;
   const key = parts[1];
   if (parts.length === 2 && WORKFLOW_KEYS.has(key)) return undefined;
-  if (key === 'labels' || key === 'annotations') return undefined; // keys may come from the controller's workflow defaults
+  if (key === 'labels' || key === 'annotations') return checkMetadata(parts, ref, key, wf, isTemplateKind);
   if (key === 'parameters') return checkWorkflowParameter(tag, parts, ref, wf.parameters);
   if (key === 'outputs' && parts.length >= 4 && (parts[2] === 'parameters' || parts[2] === 'artifacts')) {
     const names = parts[2] === 'parameters' ? wf.globalParameters : wf.globalArtifacts;
@@ -147,6 +151,26 @@ function checkWorkflow(tag: string, parts: string[], ref: string, wf: WorkflowSc
   return { ruleId: 'W32', message: `${ref} is not an Argo workflow variable: ${REJECTED} ("failed to resolve ${ref}"). `
     + 'Known: workflow.name, namespace, uid, serviceAccountName, mainEntrypoint, priority, status, duration, creationTimestamp, scheduledTime, '
     + 'parameters.<name>, labels.<key>, annotations.<key>, outputs.parameters.<globalName>, outputs.artifacts.<globalName>, failures (exit handler only).' };
+}
+
+function checkMetadata(parts: string[], ref: string, key: 'labels' | 'annotations', wf: WorkflowScope, isTemplateKind: boolean): VariableProblem | undefined {
+  if (parts.length === 2 || (parts.length === 3 && parts[2] === 'json')) return undefined; // all of them, as JSON
+  const name = parts.slice(2).join('.');
+  const known = wf[key];
+  if (known === 'any' || known.has(name)) return undefined;
+  const what = key === 'labels' ? 'label' : 'annotation';
+  const misplaced = wf.misplaced[key].get(name);
+  if (misplaced) {
+    return w32(`${ref} reads ${what} "${name}", which is ${misplaced}: ${REJECTED} ("failed to resolve ${ref}"). `
+      + `Set it under this workflow's metadata.${key} or spec.workflowMetadata.${key}.`);
+  }
+  const owner = isTemplateKind ? 'Argo rejects the template' : REJECTED;
+  return {
+    ruleId: 'W32',
+    severity: 'warning',
+    message: `${ref} reads ${what} "${name}", which this ${isTemplateKind ? 'template' : 'workflow'} does not set (${key}: ${list(known)}): `
+      + `${owner} ("failed to resolve ${ref}") unless the controller's workflowDefaults set it. Set it under metadata.${key} or spec.workflowMetadata.${key}.`,
+  };
 }
 
 function checkWorkflowParameter(tag: string, parts: string[], ref: string, names: NameSet): VariableProblem | undefined {

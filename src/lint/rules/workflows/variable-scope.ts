@@ -17,6 +17,11 @@ export interface WorkflowScope {
   readonly globalArtifacts: NameSet;
   /** Whether spec.onExit is set here or in the referenced WorkflowTemplate: `{{workflow.failures}}` is then in scope. */
   readonly hasExitHandler: boolean;
+  /** Keys `{{workflow.labels.<key>}}` resolves (the controller's workflowDefaults may add more); 'any' when a referenced WorkflowTemplate is not in the set. */
+  readonly labels: NameSet;
+  readonly annotations: NameSet;
+  /** Keys set somewhere Argo does not take them from for this workflow (e.g. a WorkflowTemplate's own metadata), with where. */
+  readonly misplaced: { readonly labels: ReadonlyMap<string, string>; readonly annotations: ReadonlyMap<string, string> };
 }
 
 /** Step or task names visible from where a variable is read, with the template each runs (when known). */
@@ -64,12 +69,15 @@ function computeWorkflowScope(model: WorkflowModel, index: ManifestIndex): Workf
   let hasExitHandler = Boolean(str(spec.onExit));
   const related: WorkflowModel[] = [model];
   let unknownRelated = false;
+  const meta = metadataScope(model);
   if (isObject(spec.workflowTemplateRef) && !isTemplateKind) {
     const ref = resolveWorkflowTemplateRef(index, manifest, spec.workflowTemplateRef);
     if (ref.status === 'ok') {
       if (parameters !== 'any') parameters = new Set([...parameters, ...paramNames(ref.target.site.spec.arguments)]);
       hasExitHandler ||= Boolean(str(ref.target.site.spec.onExit));
       related.push(ref.target);
+      addWorkflowMetadata(meta, ref.target.site.spec.workflowMetadata);
+      addMisplaced(meta, ref.target.site.manifest.metadata, `{A_KEY} of ${ref.kind} "${ref.name}" itself (its metadata.{KEYS}), which Argo does not copy to the workflows it runs (its spec.workflowMetadata.{KEYS} does)`);
     } else {
       parameters = 'any';
       unknownRelated = true;
@@ -107,7 +115,83 @@ function computeWorkflowScope(model: WorkflowModel, index: ManifestIndex): Workf
     globalParameters: anyParameter ? 'any' : globalParameters,
     globalArtifacts: anyArtifact ? 'any' : globalArtifacts,
     hasExitHandler,
+    labels: unknownRelated ? 'any' : meta.labels,
+    annotations: unknownRelated ? 'any' : meta.annotations,
+    misplaced: { labels: meta.misplacedLabels, annotations: meta.misplacedAnnotations },
   };
+}
+
+/**
+ * The scope a template of another WorkflowTemplate is validated in when a workflow calls it with
+ * templateRef: the workflow's own, with that WorkflowTemplate's labels and annotations (its
+ * metadata and spec.workflowMetadata) known to be out of reach.
+ */
+export function scopeForTemplateRef(wf: WorkflowScope, target: WorkflowModel): WorkflowScope {
+  const name = `${target.site.kind} "${target.site.manifest.metadata?.name ?? ''}"`;
+  const labels = new Map(wf.misplaced.labels);
+  const annotations = new Map(wf.misplaced.annotations);
+  const add = (into: Map<string, string>, known: NameSet, keys: string[], where: string) => {
+    for (const k of keys) if (known !== 'any' && !known.has(k) && !into.has(k)) into.set(k, where);
+  };
+  const workflowMetadata = target.site.spec.workflowMetadata;
+  const viaMetadata = (key: string) => `set by the spec.workflowMetadata of ${name}, which applies only to workflows run through its workflowTemplateRef, `
+    + `not to a template called with templateRef (${key}s come from the workflow that runs it)`;
+  add(labels, wf.labels, [...keysOf(workflowMetadata?.labels), ...keysOf(workflowMetadata?.labelsFrom)], viaMetadata('label'));
+  add(annotations, wf.annotations, keysOf(workflowMetadata?.annotations), viaMetadata('annotation'));
+  add(labels, wf.labels, keysOf(target.site.manifest.metadata?.labels), `a label of ${name} itself, which Argo does not copy to the workflows that run its templates`);
+  add(annotations, wf.annotations, keysOf(target.site.manifest.metadata?.annotations), `an annotation of ${name} itself, which Argo does not copy to the workflows that run its templates`);
+  return { ...wf, misplaced: { labels, annotations } };
+}
+
+interface MetadataScope {
+  readonly labels: Set<string>;
+  readonly annotations: Set<string>;
+  readonly misplacedLabels: Map<string, string>;
+  readonly misplacedAnnotations: Map<string, string>;
+}
+
+/** Labels Argo puts on a workflow created from a CronWorkflow (workflow/common/convert.go), and the scheduled-time annotation. */
+const CRON_LABELS = ['workflows.argoproj.io/cron-workflow'];
+const CRON_PROPAGATED_LABELS = ['workflows.argoproj.io/controller-instanceid', 'workflows.argoproj.io/creator',
+  'workflows.argoproj.io/creator-email', 'workflows.argoproj.io/creator-preferred-username'];
+const CRON_ANNOTATIONS = ['workflows.argoproj.io/scheduled-time'];
+
+/** The labels and annotations a workflow spec is validated with (validate.go: the object's, spec.workflowMetadata's). */
+function metadataScope(model: WorkflowModel): MetadataScope {
+  const { manifest, spec, kind } = model.site;
+  const meta: MetadataScope = { labels: new Set(), annotations: new Set(), misplacedLabels: new Map(), misplacedAnnotations: new Map() };
+  if (kind === 'CronWorkflow') {
+    CRON_LABELS.forEach(k => meta.labels.add(k));
+    CRON_ANNOTATIONS.forEach(k => meta.annotations.add(k));
+    const own = manifest.metadata?.labels;
+    for (const k of CRON_PROPAGATED_LABELS) if (isObject(own) && k in own) meta.labels.add(k);
+    addWorkflowMetadata(meta, manifest.spec?.workflowMetadata);
+    addMisplaced(meta, manifest.metadata, '{A_KEY} of the CronWorkflow itself (metadata.{KEYS}), which Argo does not copy to the workflows it creates (spec.workflowMetadata.{KEYS} does)');
+  } else {
+    for (const k of keysOf(manifest.metadata?.labels)) meta.labels.add(k);
+    for (const k of keysOf(manifest.metadata?.annotations)) meta.annotations.add(k);
+  }
+  addWorkflowMetadata(meta, spec.workflowMetadata);
+  return meta;
+}
+
+function addWorkflowMetadata(meta: MetadataScope, workflowMetadata: unknown): void {
+  if (!isObject(workflowMetadata)) return;
+  for (const k of [...keysOf(workflowMetadata.labels), ...keysOf(workflowMetadata.labelsFrom)]) meta.labels.add(k);
+  for (const k of keysOf(workflowMetadata.annotations)) meta.annotations.add(k);
+}
+
+/** Records keys of `metadata` that do not reach the workflow, unless they are set where they do. `where` has {A_KEY} ("a label") and {KEYS} ("labels") placeholders. */
+function addMisplaced(meta: MetadataScope, metadata: any, where: string): void {
+  for (const [field, known, misplaced, key] of [['labels', meta.labels, meta.misplacedLabels, 'a label'], ['annotations', meta.annotations, meta.misplacedAnnotations, 'an annotation']] as const) {
+    for (const k of keysOf(metadata?.[field])) {
+      if (!known.has(k) && !misplaced.has(k)) misplaced.set(k, where.replace(/\{KEYS\}/g, field).replace('{A_KEY}', key));
+    }
+  }
+}
+
+function keysOf(map: unknown): string[] {
+  return isObject(map) ? Object.keys(map) : [];
 }
 
 function paramNames(args: any): string[] {

@@ -26,7 +26,9 @@ function checkMetrics(ctx: RuleContext, metrics: any, path: string, owner: strin
     }
     for (const kind of KINDS) {
       if (!isObject(m[kind])) continue;
-      const value = m[kind].value;
+      // Argo's YAML reader turns a number (value: 1) into the string the field is typed as.
+      const raw = m[kind].value;
+      const value = typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : raw;
       if (typeof value !== 'string' || value === '') {
         ctx.report(childPath(mpath, kind, 'value'), `${what} is a ${kind} without a value: Argo rejects the workflow ("missing ${kind}.value"). `
           + 'Set value, e.g. "{{duration}}" or "1".');

@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+
+/** A JSON schema document as Argo publishes it (`api/jsonschema/schema.json`). */
+export interface ArgoSchemaDocument {
+  readonly definitions: { [name: string]: any };
+  readonly [key: string]: any;
+}
+
+export type SchemaId = 'workflows-v4.1.2' | 'workflows-v3.7.18' | 'events-v1.9.11';
+
+/** One pinned Argo schema: where it comes from and which kinds it checks. */
+export interface SchemaSource {
+  readonly id: SchemaId;
+  /** e.g. `Argo Workflows v4.1.2`. */
+  readonly title: string;
+  /** Upstream repository, tag and commit the schema was copied from (`api/jsonschema/schema.json`). */
+  readonly repository: string;
+  readonly tag: string;
+  readonly commit: string;
+  /** Folder of `schema.json` inside a directory laid out like `../shared/argo`. */
+  readonly folder: string;
+  /**
+   * API groups whose kinds this schema checks; undefined for every kind it defines. Core
+   * Kubernetes kinds are checked against the Events schema, which embeds their definitions.
+   */
+  readonly groups?: readonly string[];
+}
+
+export const SCHEMA_SOURCES: Readonly<Record<SchemaId, SchemaSource>> = {
+  'workflows-v4.1.2': {
+    id: 'workflows-v4.1.2', title: 'Argo Workflows v4.1.2', folder: 'workflows-v4.1.2', groups: ['argoproj.io'],
+    repository: 'github.com/argoproj/argo-workflows', tag: 'v4.1.2', commit: '16a52d67daf2f4a8a76fa8bec02a76a46aa46257',
+  },
+  'workflows-v3.7.18': {
+    id: 'workflows-v3.7.18', title: 'Argo Workflows v3.7.18', folder: 'workflows-v3.7.18', groups: ['argoproj.io'],
+    repository: 'github.com/argoproj/argo-workflows', tag: 'v3.7.18', commit: '66e32e5cc367f223e2ecf4fbe852b95eaed83034',
+  },
+  'events-v1.9.11': {
+    id: 'events-v1.9.11', title: 'Argo Events v1.9.11', folder: 'events-v1.9.11',
+    repository: 'github.com/argoproj/argo-events', tag: 'v1.9.11', commit: 'c8ae7fc2dea2e368f44c8d361b73d7712b100cec',
+  },
+};
+
+export const SCHEMA_IDS: readonly SchemaId[] = ['workflows-v4.1.2', 'workflows-v3.7.18', 'events-v1.9.11'];
+
+/**
+ * Environment variable naming a directory laid out like `../shared/argo`
+ * (`<dir>/workflows-v4.1.2/schema.json`, ...): validation then reads Argo's schemas from there
+ * instead of the data built into the package.
+ */
+export const SCHEMA_DIR_ENV = 'ARGO_SCHEMA_DIR';
+
+/** Reads Argo's `schema.json` of one pinned release from a directory laid out like `../shared/argo`. */
+export function readArgoSchema(dir: string, id: SchemaId): ArgoSchemaDocument {
+  const file = join(dir, SCHEMA_SOURCES[id].folder, 'schema.json');
+  if (!existsSync(file)) {
+    throw new Error(`${file} does not exist: a schema directory holds ${SCHEMA_IDS.map(i => `${SCHEMA_SOURCES[i].folder}/schema.json`).join(', ')} `
+      + `(Argo's api/jsonschema/schema.json of each release). Point ${SCHEMA_DIR_ENV} at such a directory, or unset it to use the schemas built into cdk8s-argo.`);
+  }
+  let doc: ArgoSchemaDocument;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e: any) {
+    throw new Error(`${file} is not valid JSON (${e.message}); it should be Argo's api/jsonschema/schema.json of ${SCHEMA_SOURCES[id].title}`);
+  }
+  if (!doc || typeof doc.definitions !== 'object' || doc.definitions === null) {
+    throw new Error(`${file} has no "definitions": not an Argo api/jsonschema/schema.json`);
+  }
+  return doc;
+}

@@ -4,7 +4,11 @@
 
 let current = 0;
 
-/** Records that a construct of this library changed (a template added, an argument declared...). @internal */
+/**
+ * Records that a construct changed what it renders (a template added, an argument declared...).
+ * Every mutator of this library calls it; so does a mutator of a construct class of your own
+ * that extends one of ours, so that a render kept by the synth session is not reused.
+ */
 export function markChanged(): void {
   current++;
 }

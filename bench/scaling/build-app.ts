@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import type * as Library from '../../src';
 import type { WorkflowTemplate } from '../../src';
 
@@ -17,10 +17,12 @@ class TeamChart extends Chart {}
  * templates with a body field mapped onto the workflow parameter; one EventBus. The objects are
  * spread over `charts` subclassed charts (one per team, as larger apps are organised): chart c
  * holds the c-th block of templates with their sensors and event sources (the bus is in the
- * first). Built with the library's constructs only, through the package entry `lib` (the
- * compiled package, or the sources).
+ * first). `foreign` plain cdk8s ConfigMaps (objects the library does not render: the synth session
+ * renders and compares them in every validation round) are spread over the charts the same way.
+ * Built with the library's constructs only, through the package entry `lib` (the compiled package,
+ * or the sources).
  */
-export function buildScalingApp(lib: typeof Library, n: number, outdir: string, charts = 1): App {
+export function buildScalingApp(lib: typeof Library, n: number, outdir: string, charts = 1, foreign = 0): App {
   const { EventBus, WebhookEventSource, WorkflowSensor } = lib;
   const app = new App({ outdir });
   const teams = Array.from({ length: charts }, (_, c) => new TeamChart(app, charts === 1 ? 'scaling' : `team-${c}`, { namespace: 'bench' }));
@@ -37,6 +39,10 @@ export function buildScalingApp(lib: typeof Library, n: number, outdir: string, 
     for (const { template, size } of templates.slice(s * TEMPLATES_PER_SENSOR, (s + 1) * TEMPLATES_PER_SENSOR)) {
       sensor.submitWorkflow(`run-${template.name}`, template, { arguments: [{ parameter: size, from: dependency.body('size').withDefault('tall') }] });
     }
+  }
+  for (let f = 0; f < foreign; f++) {
+    const chart = teams[Math.floor(f * charts / foreign)];
+    new ApiObject(chart, `settings-${f}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `settings-${f}` }, data: { team: chart.node.id, index: String(f) } });
   }
   return app;
 }

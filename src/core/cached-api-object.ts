@@ -1,5 +1,5 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
-import { MetadataSnapshot, sameSnapshot, snapshotOf } from './metadata-snapshot';
+import { matchesSnapshot, MetadataSnapshot, snapshotOf } from './metadata-snapshot';
 import { markChanged, revision } from './revision';
 import { sameJson } from './same-json';
 
@@ -69,8 +69,7 @@ export abstract class CachedApiObject extends ApiObject {
     if (stamp === undefined || stamp.revision !== revision()) return false;
     const kept = stamp.metadata;
     if ('json' in kept) return sameJson(kept.json, this.metadata.toJson());
-    const now = snapshotOf(this.metadata);
-    return now !== undefined && sameSnapshot(kept.snapshot, now);
+    return matchesSnapshot(this.metadata, kept.snapshot);
   }
 
   /** The manifest JSON: cdk8s's rendering of the object (generated kind classes map it to the schema's field names). */

@@ -28,23 +28,43 @@ export function sameSnapshot(a: MetadataSnapshot, b: MetadataSnapshot): boolean 
   return true;
 }
 
+/** True when `metadata` holds what `snapshot` captured (compared in place: the synth session asks in every round). @internal */
+export function matchesSnapshot(metadata: ApiObjectMetadataDefinition, snapshot: MetadataSnapshot): boolean {
+  let mismatch = false;
+  let i = 0;
+  const complete = visit(metadata, value => {
+    if (i >= snapshot.length || snapshot[i++] !== value) mismatch = true;
+    return !mismatch;
+  });
+  return complete && !mismatch && i === snapshot.length;
+}
+
 function capture(metadata: ApiObjectMetadataDefinition): MetadataSnapshot | undefined {
   const out: unknown[] = [];
-  for (const [key, field] of Object.entries(metadata)) {
-    const value: unknown = field;
+  return visit(metadata, value => { out.push(value); return true; }) ? out : undefined;
+}
+
+/**
+ * Passes each part of the snapshot of `metadata` to `emit`, in order, until it returns false.
+ * False when the metadata holds something a snapshot cannot compare (then nothing is meaningful).
+ */
+function visit(metadata: ApiObjectMetadataDefinition, emit: (value: unknown) => boolean): boolean {
+  for (const key in metadata) {
+    const value: unknown = Reflect.get(metadata, key);
     if (ApiObject.isApiObject(value)) continue;
-    out.push(key);
+    if (!emit(key)) return true;
     if (Array.isArray(value)) {
-      out.push(value.length, ...value);
+      if (!emit(value.length)) return true;
+      for (const item of value) if (!emit(item)) return true;
     } else if (typeof value === 'object' && value !== null) {
-      if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
-      for (const k of Object.keys(value)) out.push(k, (value as { readonly [key: string]: unknown })[k]);
-      out.push(undefined);
-    } else {
-      out.push(value);
+      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      for (const k in value) if (!emit(k) || !emit(Reflect.get(value, k))) return true;
+      if (!emit(undefined)) return true;
+    } else if (!emit(value)) {
+      return true;
     }
   }
-  return out;
+  return true;
 }
 
 /** Whether snapshots see what each add* method of this cdk8s changes. */

@@ -34,7 +34,7 @@ interface Pass {
   /** Objects this library does not render (a cdk8s-plus ConfigMap, a user's L1): compared in full. */
   readonly foreign: readonly { readonly apiObject: ApiObject; readonly json: unknown }[];
   /** Validation messages by construct. */
-  readonly messages: ReadonlyMap<IConstruct, readonly string[]>;
+  readonly messages: ReadonlyMap<IConstruct, string[]>;
   /** Constructs of the tree with a validation of this session: how many answers one cdk8s round asks for. */
   readonly validated: number;
 }
@@ -46,6 +46,7 @@ interface Pass {
 export const SYNTH_LINT_OPTIONS: LintOptions = { schema: false };
 
 const sessions = new WeakMap<IConstruct, SynthSession>();
+const NO_MESSAGES: string[] = [];
 
 /**
  * Synth-time validation of one app (one construct tree). cdk8s validates the whole app at the
@@ -123,8 +124,8 @@ export class SynthSession {
     let pass = this.pass;
     if (pass && round && round.answered < round.expected) round.answered++;
     else pass = this.current();
-    const messages = pass.messages.get(construct);
-    return messages ? [...messages] : [];
+    // cdk8s copies what a validation returns (Node.validate() flat-maps the validations).
+    return pass.messages.get(construct) ?? NO_MESSAGES;
   }
 
   /** The pass, made anew when anything changed since it was made. */
@@ -203,10 +204,10 @@ export function sessionJson(apiObject: ApiObject): Manifest {
 }
 
 function isCurrent(pass: Pass, constructs: readonly IConstruct[]): boolean {
-  return pass.revision === revision()
-    && sameList(pass.constructs, constructs)
-    && pass.cached.every(o => o._unchanged())
-    && pass.foreign.every(f => sameJson(f.apiObject.toJson(), f.json));
+  if (pass.revision !== revision() || !sameList(pass.constructs, constructs)) return false;
+  for (const o of pass.cached) if (!o._unchanged()) return false;
+  for (const f of pass.foreign) if (!sameJson(f.apiObject.toJson(), f.json)) return false;
+  return true;
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -147,16 +147,32 @@ export function renderInput(value: ArgoInput): string {
 }
 
 /**
- * Every typed variable inside a value (plain objects, arrays, conditions). Used by the constructs
- * to check that the objects a template reads belong to it.
+ * Every typed variable inside a value (plain objects, arrays, conditions, expressions), each once,
+ * in the order met. Used by the constructs to check that the objects a template reads belong to it.
  */
-export function collectVariables(value: unknown, out: ArgoVariable[] = [], seen = new Set<unknown>()): ArgoVariable[] {
-  if (value === null || typeof value !== 'object' || seen.has(value)) return out;
-  seen.add(value);
-  if (value instanceof ArgoExpression) out.push(value, ...value.reads);
-  else if (value instanceof ArgoVariable) out.push(value);
-  else if (value instanceof Condition) out.push(...value.variables.filter((v): v is ArgoVariable => v instanceof ArgoVariable));
-  else if (Array.isArray(value)) value.forEach(v => collectVariables(v, out, seen));
-  else if (Object.getPrototypeOf(value) === Object.prototype) Object.values(value).forEach(v => collectVariables(v, out, seen));
+export function collectVariables(value: unknown): ArgoVariable[] {
+  const out: ArgoVariable[] = [];
+  collect(value, out, 0);
   return out;
+}
+
+/** Props are trees of plain data: deeper than this is a cycle (which cdk8s could not render either). */
+const MAX_DEPTH = 64;
+
+function collect(value: unknown, out: ArgoVariable[], depth: number): void {
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return;
+  if (value instanceof ArgoVariable) {
+    add(value, out);
+    if (value instanceof ArgoExpression) for (const read of value.reads) add(read, out);
+  } else if (value instanceof Condition) {
+    for (const v of value.variables) if (v instanceof ArgoVariable) add(v, out);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collect(item, out, depth + 1);
+  } else if (Object.getPrototypeOf(value) === Object.prototype) {
+    for (const key in value) collect((value as { readonly [key: string]: unknown })[key], out, depth + 1);
+  }
+}
+
+function add(variable: ArgoVariable, out: ArgoVariable[]): void {
+  if (!out.includes(variable)) out.push(variable);
 }

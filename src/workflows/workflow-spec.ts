@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { expectKind } from '../core/ref-inspection';
-import { markChanged } from '../core/revision';
+import { markChanged, revision } from '../core/revision';
 import { addConstructCheck } from '../core/validation';
 import { collectVariables, renderText } from './argo-variable';
 import { CallArguments, callsByName, renderArguments } from './call';
@@ -41,6 +41,8 @@ export abstract class WorkflowSpecBase extends Construct implements ITemplateHos
   public abstract readonly apiObject: ApiObject;
 
   private readonly _parameters: WorkflowParameter[] = [];
+  /** The Template children, as of a library revision (every construct of the library bumps it when created). */
+  private templatesAt?: { readonly revision: number; readonly list: readonly Template[] };
   private readonly _volumes: WorkflowVolume[] = [];
   private readonly _hooks: LifecycleHook[] = [];
   private _entrypoint?: ITemplate;
@@ -58,7 +60,9 @@ export abstract class WorkflowSpecBase extends Construct implements ITemplateHos
 
   /** Templates of this spec, in the order they were created. */
   public get templates(): readonly Template[] {
-    return this.node.children.filter((c): c is Template => c instanceof Template);
+    const at = revision();
+    if (this.templatesAt?.revision !== at) this.templatesAt = { revision: at, list: this.node.children.filter((c): c is Template => c instanceof Template) };
+    return this.templatesAt.list;
   }
 
   /** Field path of the templates list in the manifest. */

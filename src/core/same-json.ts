@@ -1,5 +1,3 @@
-import { isPlainObject } from '../lint/util/walk';
-
 /**
  * Deep equality of two JSON values, key order included (as comparing their serializations
  * would). A Date, a class instance...: not plain JSON, so never equal to anything but itself.
@@ -21,4 +19,9 @@ export function sameJson(a: unknown, b: unknown): boolean {
     if (keys[i] !== otherKeys[i] || !sameJson(a[keys[i]], b[keys[i]])) return false;
   }
   return true;
+}
+
+/** An object built by a literal or JSON.parse (not a Date, a class instance, an array). */
+function isPlainObject(value: object): value is { readonly [key: string]: unknown } {
+  return Object.getPrototypeOf(value) === Object.prototype;
 }

@@ -97,6 +97,21 @@ describe('source structure', () => {
     expect(cycles(graph)).toEqual([]);
   });
 
+  test('the generated imports/ use one module of src/, the kind classes\' base, which reaches nothing else of src/ but its own helpers', () => {
+    const importsDir = join(ROOT, 'imports');
+    const used = new Set(sourceFiles(importsDir).flatMap(importsOf).filter(f => f.startsWith(SRC)).map(f => relative(ROOT, f)));
+    expect([...used]).toEqual(['src/core/cached-api-object.ts']);
+    const reached = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      importsOf(file).forEach(visit);
+    };
+    visit(join(SRC, 'core', 'cached-api-object.ts'));
+    expect([...reached].map(f => relative(ROOT, f)).sort()).toEqual(
+      ['src/core/cached-api-object.ts', 'src/core/metadata-snapshot.ts', 'src/core/revision.ts', 'src/core/same-json.ts']);
+  });
+
   test('no `as any` in src/ (the generated imports/ are outside it)', () => {
     const hits = files.flatMap(f => readFileSync(f, 'utf8').split('\n')
       .map((line, i) => ({ line, at: `${relative(ROOT, f)}:${i + 1}` }))

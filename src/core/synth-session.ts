@@ -104,6 +104,8 @@ export class SynthSession {
   }
 
   private contribute(construct: IConstruct, contribution: Contribution): void {
+    // A check or scope added to a construct already validated makes the last pass incomplete.
+    markChanged();
     const list = this.contributions.get(construct);
     if (list) {
       list.push(contribution);

@@ -26,7 +26,6 @@ export { WorkflowMutex, WorkflowSemaphore } from './synchronization';
 export type { SynchronizationProps } from './synchronization';
 export type { MetadataProps } from './metadata-props';
 export type { ITemplate, TemplateInput, TemplateOutput } from './template-ref';
-export { isTemplateHost, TEMPLATE_HOST } from './template-host';
 export type { ITemplateHost } from './template-host';
 export type { IDagTask, IInvocation } from './invocation-ref';
 export { Template } from './template';

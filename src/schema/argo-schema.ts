@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { basename, join } from 'path';
-import type { CrdDocument } from './crd-constraints';
+import type { CrdDocument } from './crd-document';
 
 /** A JSON schema document as Argo publishes it (`api/jsonschema/schema.json`). */
 export interface ArgoSchemaDocument {

@@ -1,5 +1,6 @@
-import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { Size } from 'cdk8s';
 import { K8sResourceRequirements } from '../../imports/kubernetes';
+import { isSize, parseQuantity, sizeBytes, sizeQuantity } from '../core/quantity';
 
 /**
  * An amount of CPU: cores as a number (`0.5`, `2`), a Kubernetes quantity (`'250m'`, `'1'`), or
@@ -46,17 +47,6 @@ export interface ComputeResources {
   readonly ephemeralStorage?: ResourceRange<MemoryQuantity>;
 }
 
-/** A Size as a quantity: whole mebibytes (`512Mi`), else kibibytes. @internal */
-export function sizeQuantity(size: Size): string {
-  const mi = size.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
-  return Number.isInteger(mi) ? `${mi}Mi` : `${size.toKibibytes({ rounding: SizeRoundingBehavior.NONE })}Ki`;
-}
-
-/** A cdk8s Size, also one of another copy of cdk8s than this library's. */
-function isSize(value: unknown): value is Size {
-  return value instanceof Size || typeof (value as Size | undefined)?.toMebibytes === 'function';
-}
-
 function quantity(value: CpuQuantity | MemoryQuantity): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
@@ -80,22 +70,6 @@ export function renderResources(r: ComputeResources | undefined): K8sResourceReq
     requests: Object.keys(requests).length ? requests : undefined,
     limits: Object.keys(limits).length ? limits : undefined,
   };
-}
-
-/** Kubernetes' quantity syntax (`<signed number><suffix>`), and the factor of each suffix. */
-const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))([eE][+-]?\d+|[KMGTPE]i|[mkMGTPE])?$/;
-const FACTOR: { readonly [suffix: string]: number } = {
-  'm': 1e-3, '': 1, 'k': 1e3, 'M': 1e6, 'G': 1e9, 'T': 1e12, 'P': 1e15, 'E': 1e18,
-  'Ki': 2 ** 10, 'Mi': 2 ** 20, 'Gi': 2 ** 30, 'Ti': 2 ** 40, 'Pi': 2 ** 50, 'Ei': 2 ** 60,
-};
-
-/** The value of a quantity in base units (cores, bytes), or undefined when it is not one. */
-function parseQuantity(text: string): number | undefined {
-  const m = QUANTITY.exec(text);
-  if (!m) return undefined;
-  const suffix = m[2] ?? '';
-  const factor = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : FACTOR[suffix];
-  return Number(m[1]) * factor;
 }
 
 /**
@@ -132,8 +106,4 @@ export function resourceProblems(r: ComputeResources | undefined): { subPath: st
     }
   }
   return out;
-}
-
-function sizeBytes(size: Size): number {
-  return size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024;
 }

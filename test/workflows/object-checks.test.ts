@@ -168,7 +168,7 @@ describe('references made by objects', () => {
     wf.addContainerTemplate('t', { image: 'busybox', volumeMounts: [{ volume: scratch, mountPath: '/tmp/s' }, { volume: work, mountPath: '/work' }] });
     const doc = synth(app)[0];
     expect(doc.spec.templates[1].volumes).toEqual([{ name: 'scratch', emptyDir: {} }]);
-    expect(doc.spec.volumeClaimTemplates).toEqual([{ metadata: { name: 'work' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1024Mi' } } } }]);
+    expect(doc.spec.volumeClaimTemplates).toEqual([{ metadata: { name: 'work' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }]);
   });
 
   test('synthesis is deterministic', () => {

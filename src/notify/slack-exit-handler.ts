@@ -144,7 +144,7 @@ export class SlackExitHandler extends Construct {
    * The `when` of the notifier step, e.g. `{{workflow.status}} == Failed || {{workflow.status}} == Error`;
    * undefined when every final status notifies.
    */
-  public get condition(): Condition | undefined {
+  public get condition(): Condition<'global'> | undefined {
     const phases = this.notifyOn.filter(p => FINAL_PHASES.includes(p));
     if (phases.length === 0 || FINAL_PHASES.every(p => phases.includes(p))) return undefined;
     return Condition.or(...phases.map(p => WorkflowVariables.status.eq(p)));

@@ -1,209 +1,48 @@
 import * as l1 from '../../imports/argo-workflows';
-import { K8sSecretKeySelector } from '../../imports/kubernetes';
-import { SecretKeyRef } from '../core/object-refs';
-import { expectSecretKey, secretKeySelector } from '../core/ref-inspection';
-import { ArgoText, ArgoVariable, renderText } from './argo-variable';
+import { IServiceAccountRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
+import { ArgoExpression, ArgoText, ArgoVariable, renderText } from './argo-variable';
+import { ArtifactArchive, ArtifactLocation } from './artifact-location';
+import { MetadataProps } from './metadata-props';
 
-/** The selector of a Secret key passed to `factory`, checked to name a Secret. */
-function secretKey(value: SecretKeyRef | undefined, factory: string): K8sSecretKeySelector | undefined {
-  return expectSecretKey(value, `ArtifactLocation.${factory}()`) && secretKeySelector(value!);
+/** When Argo deletes an output artifact from its storage (`artifactGC.strategy`). */
+export enum ArtifactGcStrategy {
+  /** When the workflow completes. */
+  ON_WORKFLOW_COMPLETION = 'OnWorkflowCompletion',
+  /** When the workflow is deleted. */
+  ON_WORKFLOW_DELETION = 'OnWorkflowDeletion',
+  /** Never (overrides a workflow-level strategy). */
+  NEVER = 'Never',
 }
 
-/** Options of a Google Cloud Storage artifact location. */
-export interface GcsLocationOptions {
-  /** Object key; may contain run-time variables. */
-  readonly key: ArgoText;
+/** Garbage collection of output artifacts (`artifactGC`), per artifact or for the whole workflow. */
+export interface ArtifactGcProps {
   /**
-   * Bucket name.
-   * @default - the bucket of the artifact repository
+   * When the artifacts are deleted.
+   * @default - never, or the workflow's strategy
    */
-  readonly bucket?: string;
+  readonly strategy?: ArtifactGcStrategy;
   /**
-   * Secret key holding the service account key (JSON).
-   * @default - the artifact repository's, or workload identity
+   * ServiceAccount of the pods that delete the artifacts (they need access to the storage).
+   * @default - the workflow's
    */
-  readonly serviceAccountKey?: SecretKeyRef;
-}
-
-/** Options of an Azure Blob Storage artifact location. */
-export interface AzureLocationOptions {
-  /** Storage account endpoint, e.g. `https://myaccount.blob.core.windows.net`. */
-  readonly endpoint: string;
-  /** Blob container. */
-  readonly container: string;
-  /** Blob name; may contain run-time variables. */
-  readonly blob: ArgoText;
+  readonly serviceAccount?: IServiceAccountRef;
   /**
-   * Secret key holding the storage account key.
-   * @default - none: `useSdkCreds` or the artifact repository's
-   */
-  readonly accountKey?: SecretKeyRef;
-  /**
-   * Use the Azure SDK's default credential chain (managed identity...).
-   * @default false
-   */
-  readonly useSdkCreds?: boolean;
-}
-
-/** Options of an S3 (or S3-compatible) artifact location. */
-export interface S3LocationOptions {
-  /** Object key; may contain run-time variables, e.g. `WorkflowVariables.creationTimestamp.year`. */
-  readonly key: ArgoText;
-  /**
-   * Bucket name.
-   * @default - the bucket of the artifact repository
-   */
-  readonly bucket?: string;
-  /**
-   * Endpoint, e.g. `s3.amazonaws.com`.
-   * @default - the artifact repository's
-   */
-  readonly endpoint?: string;
-  /**
-   * Region, e.g. `ap-northeast-2`.
-   * @default - the artifact repository's
-   */
-  readonly region?: string;
-  /**
-   * Use plain HTTP.
-   * @default false
-   */
-  readonly insecure?: boolean;
-  /**
-   * Secret key holding the access key id.
-   * @default - the artifact repository's, or SDK credentials
-   */
-  readonly accessKey?: SecretKeyRef;
-  /**
-   * Secret key holding the secret access key.
-   * @default - the artifact repository's, or SDK credentials
-   */
-  readonly secretKey?: SecretKeyRef;
-  /**
-   * Role to assume.
+   * Labels and annotations of those pods.
    * @default - none
    */
-  readonly roleArn?: string;
-  /**
-   * Use the AWS SDK default credential chain (e.g. IAM roles for service accounts).
-   * @default false
-   */
-  readonly useSdkCreds?: boolean;
+  readonly podMetadata?: MetadataProps;
 }
 
-/** Options of a Git artifact location. */
-export interface GitLocationOptions {
-  /** Repository URL. */
-  readonly repo: string;
-  /**
-   * Revision (commit, tag or branch) to check out.
-   * @default - the default branch
-   */
-  readonly revision?: string;
-  /**
-   * Shallow clone depth.
-   * @default - full history
-   */
-  readonly depth?: number;
-  /**
-   * Secret key holding a username.
-   * @default - none
-   */
-  readonly username?: SecretKeyRef;
-  /**
-   * Secret key holding a password or token.
-   * @default - none
-   */
-  readonly password?: SecretKeyRef;
-  /**
-   * Secret key holding an SSH private key.
-   * @default - none
-   */
-  readonly sshPrivateKey?: SecretKeyRef;
-}
-
-/** Where an artifact is stored or loaded from. */
-export class ArtifactLocation {
-  /** An S3 object. With only `key`, the bucket comes from the configured artifact repository. */
-  public static s3(options: S3LocationOptions): ArtifactLocation {
-    return new ArtifactLocation({
-      s3: {
-        key: renderText(options.key),
-        bucket: options.bucket,
-        endpoint: options.endpoint,
-        region: options.region,
-        insecure: options.insecure,
-        accessKeySecret: secretKey(options.accessKey, 's3'),
-        secretKeySecret: secretKey(options.secretKey, 's3'),
-        roleArn: options.roleArn,
-        useSdkCreds: options.useSdkCreds,
-      },
-    });
-  }
-
-  /** A Google Cloud Storage object. */
-  public static gcs(options: GcsLocationOptions): ArtifactLocation {
-    return new ArtifactLocation({ gcs: { key: renderText(options.key), bucket: options.bucket, serviceAccountKeySecret: secretKey(options.serviceAccountKey, 'gcs') } });
-  }
-
-  /** A file downloaded over HTTP(S) (inputs only). */
-  public static http(url: ArgoText, headers: { [name: string]: string } = {}): ArtifactLocation {
-    const list = Object.entries(headers).map(([name, value]) => ({ name, value }));
-    return new ArtifactLocation({ http: { url: renderText(url), headers: list.length ? list : undefined } });
-  }
-
-  /** A Git checkout (inputs only). */
-  public static git(options: GitLocationOptions): ArtifactLocation {
-    return new ArtifactLocation({
-      git: {
-        repo: options.repo,
-        revision: options.revision,
-        depth: options.depth,
-        usernameSecret: secretKey(options.username, 'git'),
-        passwordSecret: secretKey(options.password, 'git'),
-        sshPrivateKeySecret: secretKey(options.sshPrivateKey, 'git'),
-      },
-    });
-  }
-
-  /** Literal file contents (inputs only). */
-  public static raw(data: string): ArtifactLocation {
-    return new ArtifactLocation({ raw: { data } });
-  }
-
-  /** An Azure Blob Storage blob. */
-  public static azure(options: AzureLocationOptions): ArtifactLocation {
-    return new ArtifactLocation({
-      azure: { endpoint: options.endpoint, container: options.container, blob: renderText(options.blob), accountKeySecret: secretKey(options.accountKey, 'azure'), useSdkCreds: options.useSdkCreds },
-    });
-  }
-
-  /** Any location the generated L1 type describes (artifactory, hdfs, oss, plugin...). */
-  public static fromL1(location: l1.ArtifactLocation): ArtifactLocation {
-    return new ArtifactLocation(location);
-  }
-
-  private constructor(/** @internal */ public readonly _location: l1.ArtifactLocation) {}
-}
-
-/** How an output artifact is archived before upload. */
-export class ArtifactArchive {
-  /** Upload as is (no tarball). */
-  public static none(): ArtifactArchive {
-    return new ArtifactArchive({ none: {} });
-  }
-
-  /** A gzipped tarball (Argo's default). */
-  public static tar(compressionLevel?: number): ArtifactArchive {
-    return new ArtifactArchive({ tar: compressionLevel === undefined ? {} : { compressionLevel } });
-  }
-
-  /** A zip file. */
-  public static zip(): ArtifactArchive {
-    return new ArtifactArchive({ zip: {} });
-  }
-
-  private constructor(/** @internal */ public readonly _strategy: l1.ArchiveStrategy) {}
+/** @internal */
+export function renderArtifactGc(gc: ArtifactGcProps | undefined, where: string): l1.ArtifactGc | undefined {
+  if (!gc) return undefined;
+  expectKind(gc.serviceAccount, 'ServiceAccount', `${where}: artifactGc.serviceAccount`);
+  return {
+    strategy: gc.strategy,
+    serviceAccountName: gc.serviceAccount?.name,
+    podMetadata: gc.podMetadata && { labels: gc.podMetadata.labels, annotations: gc.podMetadata.annotations },
+  };
 }
 
 /** Options of an input artifact. */
@@ -228,13 +67,84 @@ export interface InputArtifactOptions {
    * @default - as stored
    */
   readonly mode?: number;
+  /**
+   * Apply `mode` to every file of a directory artifact.
+   * @default false
+   */
+  readonly recurseMode?: boolean;
+  /**
+   * Load only this path inside the location (a file of a stored directory).
+   * @default - the whole artifact
+   */
+  readonly subPath?: ArgoText;
+}
+
+/** Options of an artifact argument (`artifact.from(source, options)`). */
+export interface ArtifactArgumentOptions {
+  /**
+   * Pass only this path inside the source (a file of a directory artifact).
+   * @default - the whole artifact
+   */
+  readonly subPath?: ArgoText;
+  /**
+   * File mode of the placed files, e.g. `0o755`.
+   * @default - the input's
+   */
+  readonly mode?: number;
+  /**
+   * Apply `mode` to every file of a directory artifact.
+   * @default false
+   */
+  readonly recurseMode?: boolean;
+  /**
+   * Do not fail when the source is missing (e.g. its step was skipped).
+   * @default false
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Where an artifact argument comes from: the output artifact of a step or task
+ * (`step.outputArtifact(a)`), an input artifact of the calling template, a workflow output
+ * (`output.global`), an `argoExpr` choosing one at run time (`fromExpression`), or a location.
+ */
+export type ArtifactSource = ArgoVariable | ArtifactLocation;
+
+/**
+ * A value passed to an input artifact of a called template (`arguments.artifacts[]`): made by
+ * `input.from(source)`, so it always names an input the template declares.
+ */
+export class ArtifactArgument {
+  /** @internal */
+  constructor(
+    /** The input artifact receiving the value. */
+    public readonly artifact: InputArtifact,
+    /** Where the value comes from. */
+    public readonly source: ArtifactSource,
+    /** Options. */
+    public readonly options: ArtifactArgumentOptions = {}) {}
+
+  /** @internal */
+  public _render(): l1.Artifact {
+    const o = this.options;
+    const s = this.source;
+    const from = s instanceof ArtifactLocation ? s._location
+      : s instanceof ArgoExpression ? { fromExpression: s.text } : { from: s.toString() };
+    return { name: this.artifact.name, ...from, subPath: renderText(o.subPath), mode: o.mode, recurseMode: o.recurseMode, optional: o.optional };
+  }
+
+  /** @internal Values that may hold typed variables. */
+  public get _values(): unknown[] {
+    return [this.source instanceof ArtifactLocation ? undefined : this.source, this.options.subPath];
+  }
 }
 
 /**
  * An input artifact of a template (`inputs.artifacts[]`). As a variable it renders
- * `{{inputs.artifacts.<name>}}` (pass it on to a step); `pathVariable` renders its path.
+ * `{{inputs.artifacts.<name>}}` (pass it on to a step); `pathVariable` renders its path. Callers
+ * pass a value with `input.from(source)`.
  */
-export class InputArtifact extends ArgoVariable {
+export class InputArtifact extends ArgoVariable<'inputs'> {
   /** The artifact name. */
   public readonly name: string;
   /** The options it was declared with. */
@@ -248,14 +158,26 @@ export class InputArtifact extends ArgoVariable {
   }
 
   /** `{{inputs.artifacts.<name>.path}}`. */
-  public get pathVariable(): ArgoVariable {
-    return new ArgoVariable([...this.segments, 'path']);
+  public get pathVariable(): ArgoVariable<'inputs'> {
+    return new ArgoVariable<'inputs'>([...this.segments, 'path']);
+  }
+
+  /**
+   * The argument giving this input its value in a step, task, hook or workflow:
+   * `input.from(producer.outputArtifact(out))`, `input.from(ArtifactLocation.http({ url }))`,
+   * `input.from(output.global)` or `input.from(argoExpr\`...\`)` (`fromExpression`).
+   */
+  public from(source: ArtifactSource, options?: ArtifactArgumentOptions): ArtifactArgument {
+    if (!(source instanceof ArgoVariable) && !(source instanceof ArtifactLocation)) {
+      throw new Error(`input artifact "${this.name}": from() takes an artifact variable (step.outputArtifact(a), input, output.global, argoExpr\`...\`) or an ArtifactLocation (got ${JSON.stringify(source)}).`);
+    }
+    return new ArtifactArgument(this, source, options);
   }
 
   /** @internal */
   public _render(): l1.Artifact {
     const o = this.options;
-    return { name: this.name, path: o.path, optional: o.optional, mode: o.mode, ...(o.location?._location ?? {}) };
+    return { name: this.name, path: o.path, optional: o.optional, mode: o.mode, recurseMode: o.recurseMode, subPath: renderText(o.subPath), ...(o.location?._location ?? {}) };
   }
 }
 
@@ -287,11 +209,16 @@ export interface OutputArtifactOptions {
    */
   readonly optional?: boolean;
   /**
-   * Steps and DAG templates: the artifact of a step or task this output forwards, e.g.
-   * `step.outputArtifact(art)`.
+   * Steps and DAG templates: the artifact this output forwards, e.g. `step.outputArtifact(art)`,
+   * or an `argoExpr` choosing one at run time (rendered `fromExpression`).
    * @default - none
    */
   readonly from?: ArgoVariable;
+  /**
+   * When Argo deletes the stored artifact.
+   * @default - the workflow's artifactGc, else never
+   */
+  readonly artifactGc?: ArtifactGcProps;
 }
 
 /**
@@ -311,30 +238,29 @@ export class OutputArtifact {
   }
 
   /** `{{workflow.outputs.artifacts.<globalName>}}`. Throws if the artifact has no `globalName`. */
-  public get global(): ArgoVariable {
+  public get global(): ArgoVariable<'global'> {
     if (!this.options.globalName) throw new Error(`output artifact "${this.name}" has no globalName: set globalName to read it as a workflow output`);
-    return new ArgoVariable(['workflow', 'outputs', 'artifacts', this.options.globalName]);
+    return new ArgoVariable<'global'>(['workflow', 'outputs', 'artifacts', this.options.globalName]);
+  }
+
+  /** `{{outputs.artifacts.<name>.path}}`: the path, inside the template that declares it. */
+  public get pathVariable(): ArgoVariable<'inputs'> {
+    return new ArgoVariable<'inputs'>(['outputs', 'artifacts', this.name, 'path']);
   }
 
   /** @internal */
   public _render(): l1.Artifact {
     const o = this.options;
+    const from = o.from instanceof ArgoExpression ? { fromExpression: o.from.text } : { from: renderText(o.from) };
     return {
       name: this.name,
       path: o.path,
-      from: renderText(o.from),
+      ...from,
       globalName: o.globalName,
       optional: o.optional,
       archive: o.archive?._strategy,
+      artifactGc: renderArtifactGc(o.artifactGc, `output artifact "${this.name}"`),
       ...(o.location?._location ?? {}),
     };
   }
-}
-
-/** What a caller passes for an artifact: another node's artifact (a variable) or a location. */
-export type ArtifactArgument = ArgoVariable | ArtifactLocation;
-
-/** @internal */
-export function renderArtifactArgument(name: string, value: ArtifactArgument): l1.Artifact {
-  return value instanceof ArtifactLocation ? { name, ...value._location } : { name, from: value.toString() };
 }

@@ -45,6 +45,28 @@ export interface ComputeResources {
    * @default - none requested, no limit
    */
   readonly ephemeralStorage?: ResourceRange<MemoryQuantity>;
+  /**
+   * Names of the pod's resource claims (`resourceClaims` of the template or workflow) this
+   * container uses, e.g. a GPU allocated by dynamic resource allocation.
+   * @default - none
+   */
+  readonly claims?: string[];
+}
+
+/** A dynamic resource allocation claim of the pod (`resourceClaims[]`): give one of claim or template. */
+export interface PodResourceClaim {
+  /** Name containers use in `resources.claims`. */
+  readonly name: string;
+  /**
+   * An existing ResourceClaim.
+   * @default - none: give resourceClaimTemplateName
+   */
+  readonly resourceClaimName?: string;
+  /**
+   * A ResourceClaimTemplate a claim is made from for each pod.
+   * @default - none: give resourceClaimName
+   */
+  readonly resourceClaimTemplateName?: string;
 }
 
 function quantity(value: CpuQuantity | MemoryQuantity): string {
@@ -69,6 +91,7 @@ export function renderResources(r: ComputeResources | undefined): K8sResourceReq
   return {
     requests: Object.keys(requests).length ? requests : undefined,
     limits: Object.keys(limits).length ? limits : undefined,
+    claims: r.claims?.length ? r.claims.map(name => ({ name })) : undefined,
   };
 }
 

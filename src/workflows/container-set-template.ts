@@ -20,7 +20,7 @@ export class ContainerSetNode {
 
   /** @internal */
   constructor(public readonly name: string, public readonly options: ContainerSetNodeOptions, /** @internal */ public readonly _set: ContainerSetTemplate) {
-    this.container = new ContainerSpec(options);
+    this.container = new ContainerSpec(options, name);
   }
 }
 
@@ -75,6 +75,12 @@ export class ContainerSetTemplate extends Template {
       }
     });
     return errors;
+  }
+
+  protected applyPartOverrides(template: { readonly [field: string]: unknown }): void {
+    const set = template.containerSet;
+    const containers = typeof set === 'object' && set !== null ? (set as { readonly containers?: unknown }).containers : undefined;
+    this.nodes.forEach((n, i) => n.container._applyOverrides(Array.isArray(containers) ? containers[i] : undefined));
   }
 
   protected renderBody(): TemplateBody {

@@ -135,6 +135,14 @@ export class StepsTemplate extends Template {
     return this.steps.some(s => s.name === name);
   }
 
+  protected applyPartOverrides(template: { readonly [field: string]: unknown }): void {
+    const steps = template.steps;
+    this.groupList.forEach((g, i) => g.steps.forEach((s, j) => {
+      const group = Array.isArray(steps) ? steps[i] : undefined;
+      s._applyOverrides(Array.isArray(group) ? group[j] : undefined);
+    }));
+  }
+
   protected renderBody(): TemplateBody {
     return {
       steps: this.groupList.map(g => g.steps.map(s => s._render())),

@@ -1,17 +1,21 @@
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
-import { K8sAffinity, K8sToleration } from '../../imports/kubernetes';
+import { K8sAffinity, K8sHostAlias, K8sToleration } from '../../imports/kubernetes';
 import { IConfigMapRef, IServiceAccountRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
 import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
 import { ArgoText, ArgoVariable, collectVariables, renderText } from './argo-variable';
-import { ArtifactLocation, InputArtifact, InputArtifactOptions, OutputArtifact, OutputArtifactOptions } from './artifacts';
+import { ArtifactLocation } from './artifact-location';
+import { ComputeResources, PodResourceClaim, renderResources, resourceProblems } from './container-resources';
+import { InputArtifact, InputArtifactOptions, OutputArtifact, OutputArtifactOptions } from './artifacts';
 import { ArgoDuration, renderDuration } from './duration';
 import { MetadataProps } from './metadata-props';
+import { expectMetrics, renderMetrics, WorkflowMetric } from './metrics';
+import { OverridePath, Overrides } from './overrides';
 import { NodeVariable } from './node-variable';
 import { InputParameter, OutputParameter, OutputParameterOptions, ParameterOptions } from './parameters';
-import { RetryStrategyProps, renderRetryStrategy } from './retry-strategy';
+import { RetryStrategyProps, renderRetryStrategy, retryStrategyProblems } from './retry-strategy';
 import { PodSecurityProps, renderPodSecurity, securityProblems } from './security-context';
 import { renderSynchronization, SynchronizationProps } from './synchronization';
 import { isTemplateHost, ITemplateHost } from './template-host';
@@ -46,6 +50,12 @@ export interface TemplateProps {
    * @default - none
    */
   readonly outputs?: TemplateOutput[];
+  /**
+   * Render this template inside the one step or task that calls it (`inline`) instead of in
+   * `spec.templates`. It must be called exactly once, by a step or task of the same object.
+   * @default false
+   */
+  readonly inline?: boolean;
   /**
    * Retry this template on failure.
    * @default - no retries (or the workflow's templateDefaults)
@@ -111,7 +121,85 @@ export interface TemplateProps {
    * @default - the workflow's artifact repository
    */
   readonly archiveLocation?: ArtifactLocation;
+  /**
+   * Archive the logs of this template's pods (`archiveLocation.archiveLogs`).
+   * @default - the workflow's and controller's setting
+   */
+  readonly archiveLogs?: boolean;
+  /**
+   * Annotations of the template's node at run time (values may hold variables); the Argo UI
+   * reads `workflows.argoproj.io/display-name` (see `displayName`).
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: ArgoText };
+  /**
+   * Name the Argo UI shows for the node (the `workflows.argoproj.io/display-name` annotation),
+   * e.g. `` `os-${image}-${tag}` ``.
+   * @default - the node name
+   */
+  readonly displayName?: ArgoText;
+  /**
+   * Prometheus metrics emitted for the template's node.
+   * @default - none
+   */
+  readonly metrics?: WorkflowMetric[];
+  /**
+   * Mount the service account token into the template's pods.
+   * @default - the workflow's setting, else Kubernetes' (true)
+   */
+  readonly automountServiceAccountToken?: boolean;
+  /**
+   * Service account of Argo's executor (the `wait` and `init` containers) in the template's pods.
+   * @default - the pod's service account
+   */
+  readonly executorServiceAccount?: IServiceAccountRef;
+  /**
+   * Extra `/etc/hosts` entries of the template's pods.
+   * @default - none
+   */
+  readonly hostAliases?: PodHostAlias[];
+  /**
+   * Scheduler of the template's pods.
+   * @default - the workflow's, else the default scheduler
+   */
+  readonly schedulerName?: string;
+  /**
+   * Pod-level resource requests and limits (shared by the pod's containers; Kubernetes 1.32+ with the PodLevelResources gate).
+   * @default - the workflow's podResources, else none
+   */
+  readonly podResources?: ComputeResources;
+  /**
+   * Dynamic resource allocation claims of the template's pods; containers use them by name (`resources.claims`).
+   * @default - the workflow's
+   */
+  readonly resourceClaims?: PodResourceClaim[];
 }
+
+/** An `/etc/hosts` entry. */
+export interface PodHostAlias {
+  /** The IP address. */
+  readonly ip: string;
+  /** Host names for it. */
+  readonly hostnames: string[];
+}
+
+/** @internal */
+export function renderHostAliases(aliases: readonly PodHostAlias[] | undefined): K8sHostAlias[] | undefined {
+  return aliases?.length ? aliases.map(a => ({ ip: a.ip, hostnames: a.hostnames })) : undefined;
+}
+
+/** The step or task an inline template is rendered in. */
+export interface InlineCaller {
+  /** Its field path, e.g. `spec.templates[0].steps[0][0]`. */
+  readonly fieldPath: string;
+  /** `step` or `task`, for messages. */
+  readonly kindLabel: string;
+  /** Its name. */
+  readonly name: string;
+}
+
+/** The display-name annotation the Argo UI reads. */
+export const DISPLAY_NAME_ANNOTATION = 'workflows.argoproj.io/display-name';
 
 /**
  * Settings of leaf templates (container, script, resource, suspend, HTTP, containerSet): Argo
@@ -128,6 +216,11 @@ export interface LeafTemplateProps extends TemplateProps {
    * @default - no deadline
    */
   readonly activeDeadlineSeconds?: number | string;
+  /**
+   * Fail the node when its pod stays pending longer than this (counted by the controller from the node's start).
+   * @default - no limit
+   */
+  readonly pendingTimeout?: ArgoDuration;
 }
 
 /**
@@ -136,7 +229,7 @@ export interface LeafTemplateProps extends TemplateProps {
  */
 export type TemplateBody = Partial<Pick<l1.Template,
   'container' | 'script' | 'resource' | 'suspend' | 'http' | 'containerSet' | 'steps' | 'dag'
-  | 'daemon' | 'sidecars' | 'initContainers' | 'parallelism' | 'failFast'>>;
+  | 'daemon' | 'sidecars' | 'initContainers' | 'parallelism' | 'failFast' | 'data' | 'plugin'>>;
 
 /**
  * Base of every template construct. A template belongs to the workflow (or WorkflowTemplate,
@@ -156,6 +249,8 @@ export abstract class Template extends Construct implements ITemplate {
   private readonly _outputs: TemplateOutput[] = [];
   private readonly _volumes: WorkflowVolume[] = [];
   private _serviceAccount?: IServiceAccountRef;
+  private readonly overrides = new Overrides(() => this.node.path);
+  private inlineCaller?: InlineCaller;
 
   /**
    * @param baseProps the fields every template type has; the limits of `LeafTemplateProps` are
@@ -165,8 +260,9 @@ export abstract class Template extends Construct implements ITemplate {
     if (!isTemplateHost(scope)) {
       throw new Error(`a template must be added to a Workflow, WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow; ${(scope as Construct).node.path} is none of these`);
     }
+    expectMetrics(baseProps.metrics, `${scope.node.path}/${id}`);
     const name = baseProps.name ?? id;
-    if (scope.templates.some(t => t.name === name)) {
+    if (!baseProps.inline && scope.templates.some(t => t.name === name)) {
       throw new Error(`${scope.node.path}: a template named "${name}" already exists: Argo requires unique template names (rule W3). Give the new template another id or name.`);
     }
     super(scope, id);
@@ -175,6 +271,7 @@ export abstract class Template extends Construct implements ITemplate {
     this.name = name;
     this._serviceAccount = expectKind(baseProps.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
     expectKind(baseProps.memoize?.cache, 'ConfigMap', `${this.node.path}: memoize.cache`);
+    expectKind(baseProps.executorServiceAccount, 'ServiceAccount', `${this.node.path}: executorServiceAccount`);
     for (const i of baseProps.inputs ?? []) this.addInput(i);
     for (const o of baseProps.outputs ?? []) this.addOutput(o);
     this._volumes.push(...(baseProps.volumes ?? []));
@@ -191,9 +288,24 @@ export abstract class Template extends Construct implements ITemplate {
     return this._serviceAccount;
   }
 
-  /** Field path of this template in its manifest, e.g. `spec.templates[2]`. */
+  /** Field path of this template in its manifest, e.g. `spec.templates[2]` (`....steps[0][0].inline` when inline). */
   public get fieldPath(): string {
+    if (this.isInline) return this.inlineCaller ? `${this.inlineCaller.fieldPath}.inline` : `${this.spec.templatesPath}`;
     return `${this.spec.templatesPath}[${this.spec.templates.indexOf(this)}]`;
+  }
+
+  /** True for a template rendered inside the step or task that calls it (`inline` prop). */
+  public get isInline(): boolean {
+    return this.baseProps.inline === true;
+  }
+
+  /** @internal Records the step or task an inline template is rendered in; a second caller is refused at once. */
+  public _inlineIn(caller: InlineCaller): void {
+    if (this.inlineCaller && this.inlineCaller !== caller) {
+      throw new Error(`${this.node.path}: inline template "${this.name}" is already rendered inside ${this.inlineCaller.kindLabel} "${this.inlineCaller.name}": `
+        + `an inline template belongs to the one step or task that calls it. Call it from there only, or drop inline: true to share it.`);
+    }
+    this.inlineCaller = caller;
   }
 
   /** Declared input parameters. */
@@ -262,10 +374,28 @@ export abstract class Template extends Construct implements ITemplate {
     if (!this._volumes.includes(volume)) this._volumes.push(volume);
   }
 
+  /**
+   * Escape hatch: sets a field of this template in the manifest, with Argo's field names, e.g.
+   * `addOverride('container.readinessProbe.periodSeconds', 5)`; `undefined` removes a field.
+   * Applied to this template wherever it sits in `spec.templates` when the manifest renders (a
+   * template added before it does not shift it), and checked by the schema like the rest.
+   */
+  public addOverride(path: OverridePath, value: unknown): void {
+    this.overrides.add(path, value);
+  }
+
+  /** @internal Applies this template's overrides, and those of its parts (containers, steps, tasks), to its manifest JSON. */
+  public _applyOverrides(template: { readonly [field: string]: unknown }): void {
+    this.applyPartOverrides(template);
+    this.overrides.apply(template);
+  }
+
   /** @internal The L1 template: the fields every template has, and the type's own fields. */
   public _render(): l1.Template {
     const p = this.baseProps;
     const volumes = this.templateVolumes();
+    const annotations = { ...renderAnnotations(p.annotations), ...(p.displayName !== undefined ? { [DISPLAY_NAME_ANNOTATION]: renderText(p.displayName) } : {}) };
+    const archive = p.archiveLocation || p.archiveLogs !== undefined ? { ...(p.archiveLocation?._location ?? {}), archiveLogs: p.archiveLogs } : undefined;
     return {
       ...this.renderBody(),
       name: this.name,
@@ -285,8 +415,22 @@ export abstract class Template extends Construct implements ITemplate {
       priorityClassName: p.priorityClassName,
       podSpecPatch: p.podSpecPatch,
       memoize: p.memoize ? { key: renderText(p.memoize.key), maxAge: renderDuration(p.memoize.maxAge)!, cache: { configMap: { name: p.memoize.cache.name } } } : undefined,
-      archiveLocation: p.archiveLocation?._location,
+      archiveLocation: archive,
+      annotations: Object.keys(annotations).length ? annotations : undefined,
+      metrics: renderMetrics(p.metrics),
+      automountServiceAccountToken: p.automountServiceAccountToken,
+      executor: p.executorServiceAccount ? { serviceAccountName: p.executorServiceAccount.name } : undefined,
+      hostAliases: renderHostAliases(p.hostAliases),
+      schedulerName: p.schedulerName,
+      podResources: renderResources(p.podResources),
+      resourceClaims: p.resourceClaims?.length ? p.resourceClaims.map(c => ({ ...c })) : undefined,
+      pendingTimeout: renderDuration(p.pendingTimeout),
     };
+  }
+
+  /** The overrides of this template's parts (containers, steps, tasks), applied to its manifest JSON: none here. */
+  protected applyPartOverrides(_template: { readonly [field: string]: unknown }): void {
+    return;
   }
 
   /**
@@ -317,13 +461,20 @@ export abstract class Template extends Construct implements ITemplate {
   /** Checks that types cannot express, read from the objects; messages name the field and the fix. */
   protected check(): string[] {
     const errors: string[] = [];
-    const values = [...this.usedValues(), this.baseProps.memoize, ...this._inputs.map(i => i.options), ...this._outputs.map(o => o.options),
+    const p = this.baseProps;
+    const values = [...this.usedValues(), p.memoize, p.annotations, p.displayName, p.metrics?.map(m => m._values), ...this._inputs.map(i => i.options), ...this._outputs.map(o => o.options),
       ...this.outputParameters.map(o => o.options.valueFrom?._variables)];
     for (const v of collectVariables(values)) {
       const problem = this.checkVariable(v);
       if (problem) errors.push(this.error(problem));
     }
-    for (const p of securityProblems(this.baseProps.securityContext)) errors.push(this.error(p.message, p.subPath));
+    for (const x of securityProblems(p.securityContext)) errors.push(this.error(x.message, x.subPath));
+    for (const x of retryStrategyProblems(p.retryStrategy)) errors.push(this.error(x.message, x.subPath));
+    for (const x of resourceProblems(p.podResources)) errors.push(this.error(x.message, x.subPath.replace(/^\.resources/, '.podResources')));
+    p.metrics?.forEach((m, i) => m._problems().forEach(x => errors.push(this.error(`metric "${m.name}": ${x}`, `.metrics.prometheus[${i}].when`))));
+    if (this.isInline && !this.inlineCaller) {
+      errors.push(this.error('is an inline template that no step or task calls: Argo would never run it, and an inline template has no name to call it by. Call it from one step or task, or drop inline: true.'));
+    }
     for (const vol of this._volumes) {
       if (vol.isClaimTemplate) errors.push(this.error(`volume "${vol.name}" is a claim template: Argo only accepts claim templates in the workflow's spec.volumeClaimTemplates. Declare it on the workflow (volumes prop or addVolume()) instead of the template.`));
     }
@@ -377,6 +528,11 @@ export abstract class Template extends Construct implements ITemplate {
     }
     return out;
   }
+}
+
+/** @internal Annotations or labels whose values may hold variables. */
+export function renderAnnotations(map: { readonly [key: string]: ArgoText } | undefined): { [key: string]: string } | undefined {
+  return map ? Object.fromEntries(Object.entries(map).map(([k, v]) => [k, renderText(v)])) : undefined;
 }
 
 function renderIo(parameters: l1.Parameter[], artifacts: l1.Artifact[]): { parameters?: l1.Parameter[]; artifacts?: l1.Artifact[] } | undefined {

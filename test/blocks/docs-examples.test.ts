@@ -41,7 +41,7 @@ test('the documented examples synthesize, pass both schemas and lint without err
   const out = produce.store('/data', { name: 'vector' });
   const inp = consume.load('/data', out);
   const first = main.addStep('produce', produce);
-  main.addStep('consume', consume, { artifacts: inp.from(first) });
+  main.addStep('consume', consume, { arguments: [inp.from(first)] });
 
   // SlackExitHandler
   const commonWt = new WorkflowTemplate(self, 'common', { metadata: { name: 'common' } });

@@ -53,7 +53,7 @@ const CASES: { [mutator: string]: Case } = {
   'ContainerSetTemplate.addContainer': {
     build: c => { const { template } = wt(c); const set = template.addContainerSetTemplate('set'); set.addContainer('main', { image: 'busybox:1.36' }); return { target: template.apiObject, mutate: () => set.addContainer('two', { image: 'busybox:1.36' }) }; },
   },
-  'StepsTemplate.addStep': { build: c => { const { template, echo, m } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addStep('s', echo, { parameters: { [m.name]: 'v' } }) }; } },
+  'StepsTemplate.addStep': { build: c => { const { template, echo, m } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addStep('s', echo, { arguments: [m.set('v')] }) }; } },
   'StepsTemplate.addGroup': { build: c => { const { template } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addGroup() }; } },
   'StepGroup.addStep': {
     build: c => { const { template, echo } = wt(c); const group = template.addStepsTemplate('main').addGroup(); group.addStep('a', echo); return { target: template.apiObject, mutate: () => group.addStep('b', echo) }; },

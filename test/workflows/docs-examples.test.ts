@@ -17,8 +17,8 @@ test('the documented examples synthesize and pass both schemas', () => {
   const message = new InputParameter('message');
   const print = wf.addContainerTemplate('print-message', { image: 'busybox', command: ['echo'], args: [message], inputs: [message] });
   const main = wf.addStepsTemplate('main');
-  main.addStep('hello1', print, { parameters: { [message.name]: 'hello1' } });
-  main.addParallelSteps(['hello2a', print, { parameters: { [message.name]: 'a' } }], ['hello2b', print, { parameters: { [message.name]: 'b' } }]);
+  main.addStep('hello1', print, { arguments: [message.set('hello1')] });
+  main.addParallelSteps(['hello2a', print, { arguments: [message.set('a')] }], ['hello2b', print, { arguments: [message.set('b')] }]);
   wf.setEntrypoint(main);
 
   const common = new WorkflowTemplate(self, 'common', { metadata: { name: 'common' } });
@@ -27,9 +27,9 @@ test('the documented examples synthesize and pass both schemas', () => {
   const size = a.addArgument('size', { value: 'tall' });
   const aStart = a.addContainerTemplate('start', { image: 'a:1.4.2', args: [size] });
   a.setEntrypoint(aStart);
-  new Workflow(self, 'run', { workflowTemplate: a, parameters: { [size.name]: 'grande' } });
+  new Workflow(self, 'run', { workflowTemplate: a, arguments: [size.set('grande')] });
   const shared = ClusterWorkflowTemplate.fromName(self, 'lib', 'cluster-lib');
-  main.addStep('call', shared.template('print-message', { inputs: [message] }), { parameters: { [message.name]: 'x' } });
+  main.addStep('call', shared.template('print-message', { inputs: [message] }), { arguments: [message.set('x')] });
 
   const daily = new CronWorkflow(self, 'daily', {
     schedules: [Cron.schedule({ minute: '0', hour: '9' })], timezone: 'Asia/Seoul',
@@ -61,13 +61,13 @@ test('the documented examples synthesize and pass both schemas', () => {
   const B = dag.addTask('B', echo, { depends: A });
   const C = dag.addTask('C', fail, { depends: A });
   dag.addTask('D', echo, { depends: Depends.and(B, Depends.or(C.succeeded, C.failed)) });
-  dag.addTask('E', echo, { parameters: { [m.name]: B.result } });
+  dag.addTask('E', echo, { arguments: [m.set(B.result)] });
   const steps = t.addStepsTemplate('steps');
   const flip = steps.addStep('flip', gen);
   steps.addParallelSteps(['heads', echo, { when: flip.result.eq('heads') }], ['tails', echo, { when: flip.result.eq('tails') }]);
-  steps.addStep('each', echo, { parameters: { [m.name]: Loop.item }, loop: Loop.items(['a', 'b']) });
-  steps.addStep('each-json', echo, { parameters: { [m.name]: Loop.itemField('name') }, loop: Loop.fromParameter(flip.result) });
-  steps.addStep('seq', echo, { parameters: { [m.name]: Loop.item }, loop: Loop.sequence({ count: 5, format: 'u%02d' }) });
+  steps.addStep('each', echo, { arguments: [m.set(Loop.item)], loop: Loop.items(['a', 'b']) });
+  steps.addStep('each-json', echo, { arguments: [m.set(Loop.itemField('name'))], loop: Loop.fromParameter(flip.result) });
+  steps.addStep('seq', echo, { arguments: [m.set(Loop.item)], loop: Loop.sequence({ count: 5, format: 'u%02d' }) });
   t.setEntrypoint(dag);
   t.setOnExit(echo);
   t.addHook('running', http, { expression: WorkflowVariables.status.eq(WorkflowPhase.RUNNING) });

@@ -1,0 +1,42 @@
+import * as l1 from '../../imports/argo-workflows';
+import { ArgoText } from './argo-variable';
+import { ContainerSpec, ContainerSpecProps } from './container-template';
+
+/** Props of an executor plugin added to one workflow. */
+export interface ExecutorPluginProps extends ContainerSpecProps {
+  /** Image of the plugin's sidecar. */
+  readonly image: ArgoText;
+  /**
+   * Mount the service account token into the sidecar (a plugin calling the Kubernetes API needs it).
+   * @default false
+   */
+  readonly automountServiceAccountToken?: boolean;
+}
+
+/** An executor plugin of a workflow (`spec.executorPlugins[]`): the sidecar that runs its plugin templates. */
+export class ExecutorPlugin {
+  /** The sidecar container (env, envFrom, mounts and overrides can be added later). */
+  public readonly container: ContainerSpec;
+
+  /** @internal */
+  constructor(
+    /** The plugin's name (the sidecar's name too). */
+    public readonly name: string,
+    private readonly props: ExecutorPluginProps) {
+    this.container = new ContainerSpec(props, name);
+  }
+
+  /** @internal */
+  public _render(): l1.ExecutorPlugin {
+    const { name: _n, ...container } = this.container.render();
+    return {
+      metadata: { name: this.name },
+      spec: { sidecar: { container: { ...container, name: this.name }, automountServiceAccountToken: this.props.automountServiceAccountToken } },
+    };
+  }
+
+  /** @internal What Kubernetes would refuse in the container, with paths below it. */
+  public _problems(): { subPath: string; message: string }[] {
+    return this.container._problems();
+  }
+}

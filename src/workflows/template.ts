@@ -110,7 +110,7 @@ export interface TemplateProps {
    * Strategic merge patch applied to the pod spec (YAML or JSON text).
    * @default - none
    */
-  readonly podSpecPatch?: string;
+  readonly podSpecPatch?: ArgoText;
   /**
    * Cache outputs by key.
    * @default - not memoized
@@ -413,7 +413,7 @@ export abstract class Template extends Construct implements ITemplate {
       volumes: volumes.length ? volumes.map(v => v._volume!) : undefined,
       synchronization: renderSynchronization(p.synchronization),
       priorityClassName: p.priorityClassName,
-      podSpecPatch: p.podSpecPatch,
+      podSpecPatch: renderText(p.podSpecPatch),
       memoize: p.memoize ? { key: renderText(p.memoize.key), maxAge: renderDuration(p.memoize.maxAge)!, cache: { configMap: { name: p.memoize.cache.name } } } : undefined,
       archiveLocation: archive,
       annotations: Object.keys(annotations).length ? annotations : undefined,

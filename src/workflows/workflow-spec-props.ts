@@ -241,7 +241,7 @@ export interface WorkflowSpecProps {
    * Strategic merge patch applied to every pod spec (YAML or JSON text).
    * @default - none
    */
-  readonly podSpecPatch?: string;
+  readonly podSpecPatch?: ArgoText;
   /**
    * Scheduler of every pod.
    * @default - the default scheduler
@@ -263,7 +263,7 @@ export interface WorkflowArtifactGcProps extends ArtifactGcProps {
    * Strategic merge patch applied to the pods that delete the artifacts.
    * @default - none
    */
-  readonly podSpecPatch?: string;
+  readonly podSpecPatch?: ArgoText;
   /**
    * Remove the workflow's finalizer even if deleting artifacts failed.
    * @default false

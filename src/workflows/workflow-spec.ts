@@ -313,7 +313,7 @@ export abstract class WorkflowSpecBase extends Construct implements ITemplateHos
       priority: p.priority,
       metrics: renderMetrics(p.metrics),
       artifactGc: p.artifactGc ? {
-        ...renderArtifactGc(p.artifactGc, this.node.path), podSpecPatch: p.artifactGc.podSpecPatch, forceFinalizerRemoval: p.artifactGc.forceFinalizerRemoval,
+        ...renderArtifactGc(p.artifactGc, this.node.path), podSpecPatch: renderText(p.artifactGc.podSpecPatch), forceFinalizerRemoval: p.artifactGc.forceFinalizerRemoval,
       } : undefined,
       volumeClaimGc: p.volumeClaimGc ? { strategy: p.volumeClaimGc } : undefined,
       dnsConfig: renderDnsConfig(p.dnsConfig),
@@ -326,7 +326,7 @@ export abstract class WorkflowSpecBase extends Construct implements ITemplateHos
       podDisruptionBudget: p.podDisruptionBudget ? { minAvailable: p.podDisruptionBudget.minAvailable, maxUnavailable: p.podDisruptionBudget.maxUnavailable } : undefined,
       podResources: renderResources(p.podResources),
       resourceClaims: p.resourceClaims?.length ? p.resourceClaims.map(c => ({ ...c })) : undefined,
-      podSpecPatch: p.podSpecPatch,
+      podSpecPatch: renderText(p.podSpecPatch),
       schedulerName: p.schedulerName,
       workflowTemplateRef: runs ? { name: runs.name, clusterScope: runs.clusterScope ? true : undefined } : undefined,
       templates: templates.length ? templates.map(t => t._render()) : undefined,

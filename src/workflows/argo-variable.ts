@@ -112,6 +112,11 @@ export class ArgoVariable<S extends VariableScope = VariableScope> implements IA
   public matches(regex: string): Condition<S> {
     return Condition.compare(this, '=~', regex);
   }
+
+  /** Substring test (expr-lang `contains`; a `when` renders it as `{{=...}}`, govaluate has no such operator). */
+  public contains<V extends ComparisonOperand>(value: V): Condition<S | ScopeOf<V>> {
+    return Condition.compare(this, 'contains', value);
+  }
 }
 
 /**

@@ -30,8 +30,11 @@ function configMapKey(value: ConfigMapKeyRef | undefined, factory: string): K8sC
 
 /** Options of an S3 (or S3-compatible: MinIO, Ceph...) artifact location. */
 export interface S3LocationOptions {
-  /** Object key; may contain run-time variables, e.g. `WorkflowVariables.creationTimestamp.year`. */
-  readonly key: ArgoText;
+  /**
+   * Object key; may contain run-time variables, e.g. `WorkflowVariables.creationTimestamp.year`.
+   * @default - none: an output gets a key from the repository's keyFormat; a data source lists the bucket
+   */
+  readonly key?: ArgoText;
   /**
    * Bucket name.
    * @default - the bucket of the artifact repository

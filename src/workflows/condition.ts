@@ -28,7 +28,7 @@ export type ComparisonOperand = string | number | boolean | IArgoVariable;
 export type ScopeOf<T> = T extends IArgoVariable<infer S> ? S : T extends Condition<infer S> ? S : never;
 
 /** Comparison operators of conditions. */
-export type ComparisonOperator = '==' | '!=' | '>' | '>=' | '<' | '<=' | '=~';
+export type ComparisonOperator = '==' | '!=' | '>' | '>=' | '<' | '<=' | '=~' | 'contains';
 
 type Leaf =
   | { readonly kind: 'compare'; readonly left: ComparisonOperand; readonly op: ComparisonOperator; readonly right: ComparisonOperand }
@@ -40,7 +40,7 @@ type Leaf =
  * them are names of the expression (the others Argo substitutes as text before evaluating it).
  * @internal
  */
-export type ConditionField = 'when' | 'hook' | 'retry' | 'http' | 'cron' | 'labelsFrom' | 'output' | 'metric';
+export type ConditionField = 'when' | 'hook' | 'retry' | 'http' | 'cron' | 'output' | 'metric';
 
 interface FieldDialect {
   readonly label: string;
@@ -60,7 +60,6 @@ const DIALECTS: { readonly [f in ConditionField]: FieldDialect } = {
   retry: { label: 'retryStrategy.expression', syntax: 'expr', allowed: ['retry', 'global', 'inputs'], names: ['retry'] },
   http: { label: 'an HTTP successCondition', syntax: 'expr', allowed: ['http', 'global', 'inputs'], names: ['http'] },
   cron: { label: 'a CronWorkflow when/stopStrategy expression', syntax: 'expr', allowed: ['cron'], names: ['cron'] },
-  labelsFrom: { label: 'workflowMetadata.labelsFrom', syntax: 'expr', allowed: ['global'], names: ['global'] },
 };
 
 /**
@@ -73,7 +72,7 @@ const DIALECTS: { readonly [f in ConditionField]: FieldDialect } = {
  * - `when` (steps, tasks, exit handlers): govaluate over substituted text
  *   (`{{steps.flip.outputs.result}} == heads`), or `{{=...}}` (expr-lang) when a part needs it or
  *   `asExpressionTemplate()` asks for it;
- * - hooks, output expressions, `labelsFrom`: expr-lang (`steps["flip"].outputs.result == "heads"`);
+ * - hooks, output expressions: expr-lang (`steps["flip"].outputs.result == "heads"`);
  * - `retryStrategy.expression`, HTTP `successCondition`: expr-lang over `lastRetry.*`/`retries`
  *   (`response.*`), with the template's inputs and workflow variables substituted as text first
  *   (`{{inputs.parameters.safe}} == true`), the way Argo evaluates them;
@@ -180,7 +179,8 @@ export class Condition<S extends VariableScope = VariableScope> {
     const dialect = DIALECTS[field];
     if (dialect.syntax === 'when') {
       const kinds = new Set(this.expression.leaves.map(l => l.kind));
-      const needsExpr = this.expressionTemplate || kinds.has('expr') || this.variables.some(v => v.isExpression);
+      const needsExpr = this.expressionTemplate || kinds.has('expr') || this.variables.some(v => v.isExpression)
+        || this.expression.leaves.some(l => l.kind === 'compare' && l.op === 'contains');
       if (!needsExpr) return this.expression.render(govaluate);
       if (kinds.has('raw')) throw new Error('a condition cannot mix Condition.raw (govaluate) and expr-lang parts (Condition.expr, argoExpr, asExpressionTemplate())');
       return `{{=${this.expression.render((l, c) => exprLang(l, c, undefined))}}}`;
@@ -270,7 +270,7 @@ function exprOperand(v: ComparisonOperand, other: ComparisonOperand, op: string,
       // Argo splices the value into the text: bare next to a number or boolean, quoted otherwise.
       return typeof other === 'number' || typeof other === 'boolean' ? v.toString() : JSON.stringify(v.toString());
     }
-    if (typeof other === 'number' && op !== 'matches' && (v.valueType === 'string' || v.valueType === 'float')) {
+    if (typeof other === 'number' && op !== 'matches' && op !== 'contains' && (v.valueType === 'string' || v.valueType === 'float')) {
       // Argo binds variables as strings: converted, they compare as numbers (a string > 1 is an error in expr-lang).
       const fn = v.valueType === 'float' || !Number.isInteger(other) ? 'asFloat' : 'asInt';
       return `${fn}(${v.expr})`;

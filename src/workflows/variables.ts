@@ -1,4 +1,4 @@
-import { ArgoVariable } from './argo-variable';
+import { ArgoExpression, ArgoVariable } from './argo-variable';
 import { VariableValueType } from './condition';
 import { PathScope } from './variable-scope';
 import { IWorkflowParameter } from './workflow-template-ref';
@@ -68,7 +68,7 @@ export const WorkflowVariables = {
   /** `{{workflow.status}}`: the workflow phase (compare with `WorkflowPhase`), meaningful in exit handlers. */
   status: v('workflow.status'),
   /** `{{workflow.failures}}`: JSON list of failed nodes; only in workflows with an exit handler. */
-  failures: v('workflow.failures'),
+  failures: v('workflow.failures', 'json'),
   /** `{{workflow.duration}}`: seconds since the workflow started. */
   duration: v('workflow.duration', 'float'),
   /** `{{workflow.creationTimestamp}}` and its strftime parts (`.year`, `.part('m')`...). */
@@ -76,11 +76,17 @@ export const WorkflowVariables = {
   /** `{{workflow.scheduledTime}}`: the scheduled time of a CronWorkflow run. */
   scheduledTime: v('workflow.scheduledTime'),
   /** `{{workflow.parameters.json}}`: every workflow parameter as JSON. */
-  parametersJson: v('workflow.parameters.json'),
+  parametersJson: v('workflow.parameters.json', 'json'),
+  /** `{{workflow.parameters}}`: every workflow parameter as JSON (the older form of `parametersJson`). */
+  parametersAll: v('workflow.parameters', 'json'),
+  /** `{{workflow.labels}}`: every label as JSON (deprecated by Argo: use `labelsJson`). */
+  labelsAll: v('workflow.labels', 'json'),
+  /** `{{workflow.annotations}}`: every annotation as JSON (deprecated by Argo: use `annotationsJson`). */
+  annotationsAll: v('workflow.annotations', 'json'),
   /** `{{workflow.labels.json}}`: every label as JSON. */
-  labelsJson: v('workflow.labels.json'),
+  labelsJson: v('workflow.labels.json', 'json'),
   /** `{{workflow.annotations.json}}`: every annotation as JSON. */
-  annotationsJson: v('workflow.annotations.json'),
+  annotationsJson: v('workflow.annotations.json', 'json'),
   /** `{{workflow.labels.<key>}}`. */
   label(key: string): ArgoVariable<'global'> {
     return new ArgoVariable<'global'>(['workflow', 'labels', key]);
@@ -123,14 +129,20 @@ export const TemplateVariables = {
   lastRetryMessage: v('lastRetry.message'),
 } as const;
 
+const HTTP_HEADERS = v('response.headers', 'json');
+
 /** Variables of HTTP templates (`successCondition`). */
 export const HttpVariables = {
   /** `response.statusCode`. */
   statusCode: v('response.statusCode', 'int'),
   /** `response.body`. */
   body: v('response.body'),
-  /** `response.headers`. */
-  headers: v('response.headers'),
+  /** `response.headers`: a map of header names to lists of values. */
+  headers: v('response.headers', 'json'),
+  /** `response.headers["<name>"][0]`: the first value of a response header. */
+  header(name: string): ArgoExpression<'http'> {
+    return new ArgoExpression<'http'>(`response.headers[${JSON.stringify(name)}][0]`, [HTTP_HEADERS]);
+  },
 } as const;
 
 /** Variables of a CronWorkflow, for its `when` and `stopStrategy` expressions. */

@@ -1,7 +1,7 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { K8sAffinity, K8sToleration } from '../../imports/kubernetes';
 import { IConfigMapRef, ISecretRef, IServiceAccountRef } from '../core/object-refs';
-import { ArgoText } from './argo-variable';
+import { ArgoText, ArgoVariable } from './argo-variable';
 import { ArtifactGcProps } from './artifacts';
 import { CallArgument, CallArguments } from './call';
 import { Condition } from './condition';
@@ -50,10 +50,11 @@ export interface TemplateDefaultsProps {
 /** Workflow metadata set on each run (`workflowMetadata`). */
 export interface WorkflowMetadataProps extends MetadataProps {
   /**
-   * Labels computed at run time from expressions.
+   * Labels computed at run time from expr-lang expressions over workflow variables: a variable
+   * (`param` renders `workflow.parameters.<name>`), an `argoExpr` (`sprig.upper(...)`), or expr-lang text.
    * @default - none
    */
-  readonly labelsFrom?: { [key: string]: Condition<'global'> | ArgoText };
+  readonly labelsFrom?: { [key: string]: ArgoVariable<'global'> | string };
 }
 
 /** Where Argo stores artifacts: a key of an artifact-repositories ConfigMap. */

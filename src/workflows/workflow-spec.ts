@@ -4,7 +4,7 @@ import * as l1 from '../../imports/argo-workflows';
 import { expectKind } from '../core/ref-inspection';
 import { markChanged, revision } from '../core/revision';
 import { addConstructCheck } from '../core/validation';
-import { ArgoText, collectVariables, renderText } from './argo-variable';
+import { ArgoExpression, ArgoVariable, collectVariables, renderText } from './argo-variable';
 import { ArtifactArgument, renderArtifactGc } from './artifacts';
 import { renderResources, resourceProblems } from './container-resources';
 import { DataTemplate, DataTemplateProps } from './data-template';
@@ -13,7 +13,6 @@ import { expectMetrics, renderMetrics } from './metrics';
 import { OverridePath, Overrides } from './overrides';
 import { PluginTemplate, PluginTemplateProps } from './plugin-template';
 import { argumentPaths, CallArgument, callsByName, renderArguments } from './call';
-import { Condition } from './condition';
 import { ContainerSetTemplate, ContainerSetTemplateProps } from './container-set-template';
 import { ContainerSpec, ContainerTemplate, ContainerTemplateProps, ScriptTemplate, ScriptTemplateProps } from './container-template';
 import { DagTemplate, DagTemplateProps } from './dag-template';
@@ -356,7 +355,10 @@ export abstract class WorkflowSpecBase extends Construct implements ITemplateHos
     this.specProps.metrics?.forEach((m, i) => m._problems().forEach(x => errors.push(where(`metrics.prometheus[${i}].when`, `metric "${m.name}": ${x}`))));
     this._plugins.forEach((plugin, i) => plugin._problems().forEach(x => errors.push(where(`executorPlugins[${i}].spec.sidecar.container${x.subPath}`, x.message))));
     for (const [key, e] of Object.entries(this.specProps.workflowMetadata?.labelsFrom ?? {})) {
-      if (e instanceof Condition) for (const p of e._problems('labelsFrom')) errors.push(where(`workflowMetadata.labelsFrom.${key}.expression`, p));
+      const bad = typeof e === 'string' ? [] : e.scopes.filter(s => s !== 'global');
+      if (bad.length) {
+        errors.push(where(`workflowMetadata.labelsFrom.${key}.expression`, `reads ${e}, which Argo does not bind when it sets the workflow's labels (only workflow variables, workflow.*, are): the label is not set. Use a workflow variable.`));
+      }
     }
     for (const v of collectVariables([this._hooks.map(h => h._values), this._parameters.map(x => x.options)])) {
       if (v instanceof NodeVariable) {
@@ -415,8 +417,10 @@ function renderDnsConfig(d: DnsConfigProps | undefined): l1.WorkflowSpec['dnsCon
   return { nameservers: d.nameservers, searches: d.searches, options: options.length ? options : undefined };
 }
 
-function labelExpression(e: Condition<'global'> | ArgoText): string {
-  return e instanceof Condition ? e._render('labelsFrom') : renderText(e);
+/** A labelsFrom expression: expr-lang text, so a variable is written as a name and an expression as its text. */
+function labelExpression(e: ArgoVariable | string): string {
+  if (typeof e === 'string') return e;
+  return e instanceof ArgoExpression ? e.text : e.expr;
 }
 
 function renderTemplateDefaults(d: TemplateDefaultsProps | undefined): l1.Template | undefined {

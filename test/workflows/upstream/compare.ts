@@ -48,7 +48,7 @@ export interface UpstreamExample {
 export interface Difference {
   /** Why the library differs (what Argo does, and why the typed API does otherwise). */
   readonly reason: string;
-  /** Edits the normalized upstream documents (and, if needed, ours) so that the rest compares equal. */
+  /** Edits the upstream documents (and, if needed, ours) before both are normalized, so that the rest compares equal. */
   readonly apply: (upstream: any[], ours: any[]) => void;
 }
 
@@ -147,8 +147,21 @@ function canonicalTemplates(text: string): string {
   return text.replace(/\{\{=([\s\S]*?)\}\}/g, (_m, e: string) => `{{=${canonicalExpr(e)}}}`);
 }
 
+/**
+ * A resource template's manifest as the structure Argo applies: the YAML text parsed, so that
+ * comments, quoting and layout do not count. `{{...}}` variables (substituted by Argo before it
+ * parses) become plain tokens first, identical on both sides for the same variable.
+ */
+function canonicalManifest(text: string): any {
+  const tokenized = text.replace(/\{\{([\s\S]*?)\}\}/g, (_m, inner: string) => `ARGOVAR${Buffer.from(inner.trim()).toString('hex')}`);
+  const docs = parseAllDocuments(tokenized);
+  if (docs.some(d => d.errors.length)) return text;
+  return { parsedManifest: docs.map(d => d.toJS()) };
+}
+
 function normalizeValue(v: any, key: string, parentKey: string): any {
   if (typeof v === 'string') {
+    if (key === 'manifest' && parentKey === 'resource') return canonicalManifest(v);
     if (EXPR_FIELDS.has(key) || (key === 'successCondition' && parentKey === 'http')) return canonicalExpr(v);
     if (key === 'depends') return v.replace(/\s+/g, '');
     if (key === 'when' && !v.includes('{{=')) return canonicalWhen(v);
@@ -166,7 +179,9 @@ function normalizeValue(v: any, key: string, parentKey: string): any {
  *   map is dropped too);
  * - expr-lang expressions (hook, retry, output and `labelsFrom` expressions, `fromExpression`, an
  *   HTTP `successCondition`, `{{=...}}` templates anywhere) are compared in canonical form,
- *   `depends` without whitespace, and a govaluate `when` with its whitespace collapsed.
+ *   `depends` without whitespace, and a govaluate `when` with its whitespace collapsed;
+ * - a resource template's manifest is compared as the YAML structure it holds (comments and
+ *   layout dropped), `{{...}}` variables as tokens.
  * Array order, scalar types and every other field must match exactly.
  */
 export function normalize(doc: any): any {
@@ -188,8 +203,8 @@ export interface Comparison {
 
 /**
  * Builds the example, synthesizes it (construct validation and the rule engine run, errors
- * throw), checks every Argo document against both strict schemas, and returns both sides
- * normalized with the example's differences applied.
+ * throw), checks every Argo document against both strict schemas, applies the example's
+ * differences and returns both sides normalized.
  */
 export function rebuild(example: UpstreamExample): Comparison {
   const { app, chart } = newChart();
@@ -202,11 +217,11 @@ export function rebuild(example: UpstreamExample): Comparison {
       expect({ doc: label, v4, v37: example.v4Only ? [] : v37 }).toEqual({ doc: label, v4: [], v37: [] });
     }
   }
-  const ours = (example.pick ? example.pick(all) : all).map(normalize);
+  const ours = JSON.parse(JSON.stringify(example.pick ? example.pick(all) : all));
   const docs = readUpstream(example.file);
-  const upstream = (example.documents ? example.documents.map(i => docs[i]) : docs).map(normalize);
+  const upstream = example.documents ? example.documents.map(i => docs[i]) : docs;
   for (const d of example.differences ?? []) d.apply(upstream, ours);
-  return { ours, upstream };
+  return { ours: ours.map(normalize), upstream: upstream.map(normalize) };
 }
 
 /** Documents of a kind, in order (a `pick`). */

@@ -106,7 +106,7 @@ export interface ArtifactArgumentOptions {
 /**
  * Where an artifact argument comes from: the output artifact of a step or task
  * (`step.outputArtifact(a)`), an input artifact of the calling template, a workflow output
- * (`output.global`), an `argoExpr` choosing one at run time (`fromExpression`), or a location.
+ * (`output.global`), or a location.
  */
 export type ArtifactSource = ArgoVariable | ArtifactLocation;
 
@@ -128,8 +128,7 @@ export class ArtifactArgument {
   public _render(): l1.Artifact {
     const o = this.options;
     const s = this.source;
-    const from = s instanceof ArtifactLocation ? s._location
-      : s instanceof ArgoExpression ? { fromExpression: s.text } : { from: s.toString() };
+    const from = s instanceof ArtifactLocation ? s._location : { from: s.toString() };
     return { name: this.artifact.name, ...from, subPath: renderText(o.subPath), mode: o.mode, recurseMode: o.recurseMode, optional: o.optional };
   }
 
@@ -164,12 +163,16 @@ export class InputArtifact extends ArgoVariable<'inputs'> {
 
   /**
    * The argument giving this input its value in a step, task, hook or workflow:
-   * `input.from(producer.outputArtifact(out))`, `input.from(ArtifactLocation.http({ url }))`,
-   * `input.from(output.global)` or `input.from(argoExpr\`...\`)` (`fromExpression`).
+   * `input.from(producer.outputArtifact(out))`, `input.from(ArtifactLocation.http({ url }))` or
+   * `input.from(output.global)`.
    */
   public from(source: ArtifactSource, options?: ArtifactArgumentOptions): ArtifactArgument {
     if (!(source instanceof ArgoVariable) && !(source instanceof ArtifactLocation)) {
-      throw new Error(`input artifact "${this.name}": from() takes an artifact variable (step.outputArtifact(a), input, output.global, argoExpr\`...\`) or an ArtifactLocation (got ${JSON.stringify(source)}).`);
+      throw new Error(`input artifact "${this.name}": from() takes an artifact variable (step.outputArtifact(a), an input artifact, output.global) or an ArtifactLocation (got ${JSON.stringify(source)}).`);
+    }
+    if (source instanceof ArgoExpression) {
+      throw new Error(`input artifact "${this.name}": an argument cannot take an expression (${source}): Argo requires from, a location or a key there ("from, artifact location, or key is required"). `
+        + 'Choose the artifact with an expression on an output of the steps or DAG template (OutputArtifact from: argoExpr`...`), and pass that output.');
     }
     return new ArtifactArgument(this, source, options);
   }

@@ -267,8 +267,9 @@ function substituted(v: IArgoVariable, names: readonly VariableScope[] | undefin
 function exprOperand(v: ComparisonOperand, other: ComparisonOperand, op: string, names: readonly VariableScope[] | undefined): string {
   if (isVariable(v)) {
     if (substituted(v, names)) {
-      // Argo splices the value into the text: bare next to a number or boolean, quoted otherwise.
-      return typeof other === 'number' || typeof other === 'boolean' ? v.toString() : JSON.stringify(v.toString());
+      // Argo splices the value into the text: bare next to a number, a boolean or a native int, quoted otherwise.
+      const numeric = typeof other === 'number' || typeof other === 'boolean' || (isVariable(other) && other.valueType === 'int');
+      return numeric ? v.toString() : JSON.stringify(v.toString());
     }
     if (typeof other === 'number' && op !== 'matches' && op !== 'contains' && (v.valueType === 'string' || v.valueType === 'float')) {
       // Argo binds variables as strings: converted, they compare as numbers (a string > 1 is an error in expr-lang).

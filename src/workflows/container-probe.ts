@@ -72,7 +72,7 @@ export interface TcpSocketOptions {
 
 function seconds(d: Duration | undefined, what: string): number | undefined {
   if (d === undefined) return undefined;
-  const s = d.toSeconds();
+  const s = d.toMilliseconds() / 1000;
   if (!Number.isInteger(s) || s < 0) throw new Error(`${what} must be a whole, non-negative number of seconds (Kubernetes counts probe times in seconds), got ${s}s`);
   return s;
 }

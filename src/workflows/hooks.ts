@@ -33,7 +33,7 @@ export class LifecycleHook {
 
   /** @internal */
   public _check(host: ITemplateHost): CallProblem[] {
-    const inline = isInline(this.template) ? [{ subPath: `.hooks.${this.name}.template`, message: `hook "${this.name}" calls inline template "${this.template.name}": hooks name their template, and an inline template has no name. Drop inline: true from it.` }] : [];
+    const inline = isInline(this.template) ? [{ subPath: '.template', message: `calls inline template "${this.template.name}": hooks name their template, and an inline template has no name. Drop inline: true from it.` }] : [];
     const problems = [...inline, ...checkCall(host, this.template, this.options.arguments)].map(p => ({ subPath: `.hooks.${this.name}${p.subPath}`, message: `hook "${this.name}" ${p.message}` }));
     for (const p of this.options.expression?._problems('hook') ?? []) problems.push({ subPath: `.hooks.${this.name}.expression`, message: `hook "${this.name}": ${p}` });
     return problems;

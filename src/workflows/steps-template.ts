@@ -121,6 +121,9 @@ export class StepsTemplate extends Template {
 
   protected check(): string[] {
     const errors = super.check();
+    if (!this.groupList.length) {
+      errors.push(this.error('has no steps: the CRD refuses an empty steps list on apply, and Argo would have nothing to run. Add a step with addStep() or addParallelSteps().', '.steps'));
+    }
     this.groupList.forEach((g, i) => {
       if (!g.steps.length) errors.push(this.error('is an empty group of steps: Argo has nothing to run there. Add a step to the group or do not create it.', `.steps[${i}]`));
     });

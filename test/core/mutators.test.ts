@@ -12,7 +12,7 @@ import { lintConstructTree } from '../../src/core/validation';
 import { CalendarEventSource, EventBus, EventSource, TriggerAction, WebhookEventSource, WorkflowSensor } from '../../src/events';
 import { SlackExitHandler, SlackWebhook } from '../../src/notify';
 import {
-  EnvSource, InputArtifact, InputParameter, OutputArtifact, WorkflowServiceAccount, WorkflowTemplate, WorkflowVolume,
+  ArtifactLocation, DataSource, EnvSource, InputArtifact, InputParameter, OutputArtifact, WorkflowEventBinding, WorkflowServiceAccount, WorkflowTemplate, WorkflowVolume,
 } from '../../src/workflows';
 
 interface Case {
@@ -61,6 +61,25 @@ const CASES: { [mutator: string]: Case } = {
   'DagTemplate.addTask': { build: c => { const { template, echo } = wt(c); const dag = template.addDagTemplate('dag'); dag.addTask('a', echo); return { target: template.apiObject, mutate: () => dag.addTask('b', echo) }; } },
   'Invocation.addHook': {
     build: c => { const { template, echo } = wt(c); const step = template.addStepsTemplate('main').addStep('a', echo); return { target: template.apiObject, mutate: () => step.addExitHook(echo) }; },
+  },
+  'Template.addOverride': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addOverride('container.workingDir', '/w') }; } },
+  'ContainerSpec.addOverride': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.container.addOverride('tty', true) }; } },
+  'Invocation.addOverride': {
+    build: c => { const { template, echo } = wt(c); const step = template.addStepsTemplate('main').addStep('a', echo); return { target: template.apiObject, mutate: () => step.addOverride('continueOn.failed', true) }; },
+  },
+  'WorkflowSpecBase.addOverride': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addOverride('parallelism', 3) }; } },
+  'WorkflowSpecBase.addExecutorPlugin': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addExecutorPlugin('p', { image: 'busybox:1.36' }) }; } },
+  'WorkflowSpecBase.addDataTemplate': {
+    build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addDataTemplate('d', { source: DataSource.artifactPaths('b', ArtifactLocation.s3({ bucket: 'b' })), transformations: ['data'] }) }; },
+  },
+  'WorkflowSpecBase.addPluginTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addPluginTemplate('p', { plugin: 'hello' }) }; } },
+  'WorkflowEventBinding.addArgument': {
+    build: c => {
+      const { template } = wt(c);
+      const size = template.addArgument('size', { value: 'x' });
+      const binding = new WorkflowEventBinding(c, 'b', { metadata: { name: 'b' }, selector: 'true', workflowTemplate: template });
+      return { target: binding.apiObject, mutate: () => binding.addArgument({ parameter: size, fromEvent: 'payload.size' }) };
+    },
   },
   'WorkflowServiceAccount.addImagePullSecret': {
     build: c => { const sa = new WorkflowServiceAccount(c, 'sa', { metadata: { name: 'sa' } }); return { target: sa.apiObject, mutate: () => sa.addImagePullSecret(SecretRef.fromName('pull')) }; },

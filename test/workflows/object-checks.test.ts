@@ -82,6 +82,13 @@ describe('object checks', () => {
     expect(message).toMatch(/\[test\/caller\/main\/call\] .*\.template: step "call" calls template "hello" of test\/other, which is a Workflow or CronWorkflow: .*Move the template into a WorkflowTemplate/);
   });
 
+  test('a steps template without steps (the CRD refuses an empty list)', () => {
+    const { app, wf, echo } = setup();
+    wf.addStepsTemplate('empty');
+    wf.setEntrypoint(echo);
+    expect(line(synthError(app), 'wf/empty')).toMatch(/spec\.templates\[1\]\.steps: has no steps: the CRD refuses an empty steps list on apply/);
+  });
+
   test('a claim template declared on a template instead of the workflow', () => {
     const { app, wf } = setup();
     wf.addContainerTemplate('t', { image: 'busybox', volumes: [WorkflowVolume.fromClaimTemplate('work', { storage: Size.gibibytes(1) })] });

@@ -154,7 +154,7 @@ export class SlackExitHandler extends Construct {
    * The notifier template a workflow calls: the shared one, or one created in `spec` on first use.
    * Call it from your own exit-handler steps with `when: handler.condition`.
    */
-  public templateFor(spec: WorkflowSpecBase): ITemplate {
+  public templateFor(spec: WorkflowSpecBase): RestrictedContainerTemplate {
     if (this.sharedTemplate) return this.sharedTemplate;
     let t = this.inline.get(spec);
     if (!t) {

@@ -1,4 +1,5 @@
 import { markChanged } from '../core/revision';
+import { ArgoDuration, renderDuration } from './duration';
 import { ContainerSpec, ContainerSpecProps } from './container-template';
 import { LeafTemplateProps, Template, TemplateBody } from './template';
 import { ITemplateHost } from './template-host';
@@ -31,6 +32,23 @@ export interface ContainerSetTemplateProps extends LeafTemplateProps {
    * @default - none
    */
   readonly volumeMounts?: TemplateVolumeMount[];
+  /**
+   * Retry a failed container of the set inside the pod (`containerSet.retryStrategy`), before the
+   * template's own `retryStrategy` retries the whole pod.
+   * @default - no retries inside the pod
+   */
+  readonly containerRetries?: ContainerSetRetries;
+}
+
+/** Retries of the containers of a container set, inside their pod. */
+export interface ContainerSetRetries {
+  /** How many times a failed container is run again (a number or a variable). */
+  readonly retries: number | string;
+  /**
+   * Wait between two attempts, e.g. `Duration.seconds(10)` or `"10s"`.
+   * @default - no wait
+   */
+  readonly duration?: ArgoDuration;
 }
 
 /**
@@ -93,6 +111,7 @@ export class ContainerSetTemplate extends Template {
           dependencies: n.options.dependencies?.map(d => d.name),
         })),
         volumeMounts: mounts?.length ? renderMounts(mounts) : undefined,
+        retryStrategy: this.props.containerRetries ? { retries: this.props.containerRetries.retries, duration: renderDuration(this.props.containerRetries.duration) } : undefined,
       },
     };
   }

@@ -58,6 +58,14 @@ describe('containers', () => {
   });
 });
 
+describe('container sets', () => {
+  test('containers retried inside the pod', () => {
+    const { app, wf } = fixture();
+    wf.addContainerSetTemplate('set', { containerRetries: { retries: 2, duration: Duration.seconds(10) } }).addContainer('main', { image: 'busybox:1.36' });
+    expect(synth(app)[0].spec.templates[0].containerSet).toEqual({ containers: [{ name: 'main', image: 'busybox:1.36' }], retryStrategy: { retries: 2, duration: '10s' } });
+  });
+});
+
 describe('template fields', () => {
   test('node annotations and display name, metrics, executor, host aliases, scheduler, pod resources, pending timeout, archive logs', () => {
     const { app, wf } = fixture();

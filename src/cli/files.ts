@@ -1,7 +1,11 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync, Stats } from 'fs';
-import { extname, join } from 'path';
+import { extname, join, relative } from 'path';
+import { helmOnPath, helmTemplate, HelmTemplateOptions } from '../helm/helm-binary';
+import { isChartFolder } from '../helm/helm-mode';
 import { decodeUtf8 } from '../lint/input/text-encoding';
-import { InputProblem, parseManifests, ParseResult } from '../lint/load';
+import { InputProblem, LoadedManifest, parseManifests, ParseResult, SkippedDocument } from '../lint/load';
+import { chartTemplates } from './chart-files';
+import { parseHelmTemplate, TemplateReading, templateReading } from './helm-template-file';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
@@ -21,6 +25,17 @@ export interface FileSet extends ParseResult {
 /** Reads all of standard input (or of a FIFO...) as bytes. */
 export type StreamReader = () => string | Uint8Array;
 
+/** How Helm charts and templates are read. */
+export interface HelmReadOptions extends HelmTemplateOptions {
+  /**
+   * Read every file as a Helm template (true), none (false), or as found (undefined): a file in
+   * a chart's templates/ folder is one, and so is text holding Helm's own syntax.
+   */
+  readonly templates?: boolean;
+  /** The helm binary that renders chart folders: undefined, helm on PATH; null, none (charts are read without Helm). */
+  readonly binary?: string | null;
+}
+
 /**
  * Reads manifests from files and directories (recursively: *.yaml, *.yml, *.json; hidden
  * directories and node_modules skipped; entries in name order). `-` reads standard input; named
@@ -29,7 +44,7 @@ export type StreamReader = () => string | Uint8Array;
  * error, a document that is not an object) becomes a problem naming the file (and line), and
  * the other files are still read. The same file named twice is read once.
  */
-export function readManifestFiles(paths: readonly string[], readStdin: StreamReader = () => readStream(0)): FileSet {
+export function readManifestFiles(paths: readonly string[], readStdin: StreamReader = () => readStream(0), helm: HelmReadOptions = {}): FileSet {
   const inputs: Input[] = [];
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
@@ -51,19 +66,29 @@ export function readManifestFiles(paths: readonly string[], readStdin: StreamRea
     }
     collect(path, add, problems);
   }
-  const result: FileSet = { files: inputs.map(i => i.name), manifests: [], problems, skipped: [] };
-  for (const input of inputs) {
-    const parsed = loadInput(input);
+  const files: string[] = [];
+  const result: FileSet = { files, manifests: [], problems, skipped: [] };
+  const take = (parsed: ParseResult) => {
     for (const m of parsed.manifests) result.manifests.push(m);
     for (const p of parsed.problems) problems.push(p);
     for (const s of parsed.skipped) result.skipped.push(s);
+  };
+  for (const input of inputs) {
+    if (input.chart) {
+      const chart = loadChart(input.name, helm);
+      files.push(...chart.files);
+      take(chart);
+      continue;
+    }
+    files.push(input.name);
+    take(loadInput(input, helm));
   }
   return result;
 }
 
 /** Reads one manifest file as `readManifestFiles` reads each of its files (for the cdk8s plugin). */
-export function readManifestFile(file: string): ParseResult {
-  return loadInput({ name: file, identity: file, read: () => readPath(file) });
+export function readManifestFile(file: string, helm: HelmReadOptions = {}): ParseResult {
+  return loadInput({ name: file, identity: file, read: () => readPath(file) }, helm);
 }
 
 interface Input {
@@ -71,9 +96,20 @@ interface Input {
   /** What makes two inputs the same (the real path of a file). */
   readonly identity: string;
   read(): Uint8Array;
+  /** A chart folder: rendered as a whole (helm template). */
+  readonly chart?: true;
+  /** Read as a template of a chart (rendered without Helm). */
+  readonly reading?: TemplateReading;
 }
 
-function loadInput(input: Input): ParseResult {
+/** What to do about Helm code a template holds, when the file is read without Helm. */
+function needsHelmHint(file: string, inChart: string | undefined): string {
+  return inChart
+    ? `helm is not on PATH: install it (cdk8s-argo lint renders a chart folder with helm template), or lint the output of helm template ${inChart}`
+    : `lint its chart folder with helm on PATH (cdk8s-argo lint renders a chart folder with helm template), or lint the output of helm template (${file} is read without Helm)`;
+}
+
+function loadInput(input: Input, helm: HelmReadOptions, chart?: string): ParseResult {
   const failed = (message: string, line?: number, column?: number): ParseResult => ({ manifests: [], skipped: [], problems: [{ file: input.name, line, column, message }] });
   let bytes: Uint8Array;
   try {
@@ -89,7 +125,8 @@ function loadInput(input: Input): ParseResult {
     return failed(decoded.problem.message, line, column);
   }
   try {
-    return parseManifests(decoded.text, input.name);
+    const reading = input.reading ?? templateReading(input.name, decoded.text, helm.templates);
+    return reading ? parseHelmTemplate(decoded.text, input.name, reading, needsHelmHint(input.name, chart)) : parseManifests(decoded.text, input.name);
   } catch (e) {
     // A bug of the linter, not of the file: say so, and go on with the other files.
     return failed(`cannot be read by cdk8s-argo (an internal error, please report it): ${describeError(e)}`);
@@ -111,8 +148,56 @@ function collect(path: string, add: (input: Input) => void, problems: InputProbl
     else add({ name: path, identity: identity(path), read: () => readPath(path) });
     return;
   }
+  if (isChartFolder(path)) {
+    add({ name: path, identity: `chart:${identity(path)}`, read: () => new Uint8Array(), chart: true });
+    return;
+  }
   const found = walkDirectory(path, add, problems);
   if (found === 0) problems.push({ file: path, message: `cannot read: no *.yaml, *.yml or *.json files in directory ${path}` });
+}
+
+/**
+ * A chart folder as Helm renders it: with `helm template` (helm on PATH, or the binary given),
+ * each template's output read as it prints it (`--show-only <template>` prints the same lines);
+ * without Helm, each template read as Helm renders it when its actions are literal text (as in
+ * a chart cdk8s-argo writes), and any other action reported as needing Helm.
+ */
+function loadChart(chart: string, helm: HelmReadOptions): ParseResult & { readonly files: readonly string[] } {
+  const binary = helm.binary === undefined ? helmOnPath() : helm.binary ?? undefined;
+  if (!binary) {
+    const templates = chartTemplates(chart, needsHelmHint(chart, chart));
+    const result = { files: templates.files, manifests: [] as LoadedManifest[], problems: [...templates.problems], skipped: [] as SkippedDocument[] };
+    for (const file of templates.files) {
+      const parsed = loadInput({ name: file, identity: file, read: () => readPath(file), reading: 'chart' }, helm, chart);
+      result.manifests.push(...parsed.manifests);
+      result.problems.push(...parsed.problems);
+      result.skipped.push(...parsed.skipped);
+    }
+    if (!templates.files.length && !templates.problems.length) result.problems.push({ file: chart, message: `cannot read: the chart ${chart} has no templates (*.yaml, *.yml or *.json in templates/)` });
+    return result;
+  }
+  const rendered = helmTemplate(binary, chart, helm);
+  if (!rendered.ok) {
+    const file = rendered.template ? join(chart, rendered.template) : chart;
+    return { files: [file], manifests: [], skipped: [], problems: [{ file, line: rendered.line, message: `helm template ${chart} failed: ${rendered.error}${helmFailureHint(rendered.error, chart)}` }] };
+  }
+  const result = { files: [] as string[], manifests: [] as LoadedManifest[], problems: [] as InputProblem[], skipped: [] as SkippedDocument[] };
+  for (const template of rendered.templates) {
+    const file = join(chart, template.path);
+    result.files.push(file);
+    const parsed = parseManifests(template.text, file);
+    result.manifests.push(...parsed.manifests);
+    result.problems.push(...parsed.problems);
+    result.skipped.push(...parsed.skipped);
+  }
+  return result;
+}
+
+/** For Helm refusing an Argo expression: how to find them all and what to write. */
+function helmFailureHint(error: string, chart: string): string {
+  if (!/function "(workflow|inputs|outputs|steps|tasks|item|pod|retries|lastRetry|cronworkflow|node)" not defined|unexpected "=" in command/.test(error)) return '';
+  return `. Helm read one of Argo's {{...}} as its own template action: write it escaped ({{\`{{workflow.name}}\`}}). `
+    + `Each one Helm would refuse is listed by: cdk8s-argo lint ${join(relative(process.cwd(), chart) || '.', 'templates')}`;
 }
 
 /** Adds the manifest files below a directory, without recursion; returns how many it found. */
@@ -145,7 +230,12 @@ function walkDirectory(root: string, add: (input: Input) => void, problems: Inpu
         if (isManifest) problems.push({ file: path, message: `cannot read: ${describeMissing(path, e)}` });
         continue;
       }
-      if (stat.isDirectory()) subdirectories.push(path);
+      if (stat.isDirectory()) {
+        if (isChartFolder(path)) {
+          found++;
+          add({ name: path, identity: `chart:${identity(path)}`, read: () => new Uint8Array(), chart: true });
+        } else subdirectories.push(path);
+      }
       else if (stat.isFile() && isManifest) {
         found++;
         add({ name: path, identity: identity(path), read: () => readPath(path) });

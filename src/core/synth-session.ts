@@ -124,12 +124,15 @@ export class SynthSession {
   }
 
   private openRound(): string[] {
+    // Output for Helm that cannot be escaped stops the synth before anything renders.
+    if (this.helm?.problems.length) return [...this.helm.problems];
     const pass = this.current();
     this.round = { answered: 0, expected: pass.validated };
-    return this.helm ? [...this.helm.problems] : [];
+    return [];
   }
 
   private answer(construct: IConstruct): string[] {
+    if (this.helm?.problems.length) return NO_MESSAGES;
     const round = this.round;
     let pass = this.pass;
     if (pass && round && round.answered < round.expected) round.answered++;

@@ -16,7 +16,9 @@ export interface ValueResolution {
  * ApiObject of the app (ours, cdk8s-plus's, a user's L1, an `Include`d file), for Helm
  * (helmEscape). cdk8s calls an app's resolvers on each value while an ApiObject renders
  * (`toJson()`), and resolves a replaced value again: the resolver knows its own output (the same
- * object and key path, the value it just wrote) and leaves it alone.
+ * object and key path, the value it just wrote) and leaves it alone. A value escaped twice all
+ * the same (a user's Lazy returning another object's rendered JSON) still holds an escape once
+ * Helm rendered it, which the synth-time lint reports (ARGO-HELM-LEFTOVER).
  */
 export class HelmEscapeResolver {
   /** The value written last, which cdk8s hands back at once. */
@@ -28,6 +30,9 @@ export class HelmEscapeResolver {
     const { value, key } = context;
     // Each toJson() starts at the root: nothing written before is handed back after that.
     if (key.length === 0) this.last = undefined;
+    // An ApiObject's metadata is resolved (and so escaped) by metadata.toJson(), whose output
+    // toJson() resolves again under `metadata`: escaping it twice would leave an escape after Helm.
+    if (key[0] === 'metadata') return;
     if (typeof value === 'string') {
       const last = this.last;
       if (last && last.value === value && last.obj === context.obj && sameKey(last.key, key)) {

@@ -20,28 +20,30 @@ export interface ChartTemplates {
  */
 export function chartTemplates(chart: string, needsHelm: string): ChartTemplates {
   const out: ChartTemplates = { files: [], problems: [] };
-  collectChart(chart, needsHelm, out);
+  // Helm loads a chart folder's files, its subcharts' included, under the chart's own .helmignore.
+  collectChart(chart, '', HelmIgnore.of(chart), needsHelm, out);
   return out;
 }
 
-function collectChart(chart: string, needsHelm: string, out: ChartTemplates): void {
-  const ignore = HelmIgnore.of(chart);
-  collectTemplates(chart, 'templates', ignore, out);
-  for (const entry of list(join(chart, 'charts'), out)) {
-    const path = join(chart, 'charts', entry);
-    if (ignore.ignores(`charts/${entry}`, isDirectory(path))) continue;
-    if (isDirectory(path) && isChartFolder(path)) collectChart(path, needsHelm, out);
-    else if (/\.tgz$/.test(entry)) out.problems.push({ file: path, message: `a packaged subchart: only Helm can unpack and render it; ${needsHelm}` });
+/** The templates of the chart at `at` (relative to the top chart: '' or charts/<name>/...). */
+function collectChart(top: string, at: string, ignore: HelmIgnore, needsHelm: string, out: ChartTemplates): void {
+  collectTemplates(top, `${at}templates`, ignore, out);
+  for (const entry of list(join(top, `${at}charts`), out)) {
+    const path = `${at}charts/${entry}`;
+    const full = join(top, path);
+    if (ignore.ignores(path, isDirectory(full))) continue;
+    if (isDirectory(full) && isChartFolder(full)) collectChart(top, `${path}/`, ignore, needsHelm, out);
+    else if (/\.tgz$/.test(entry)) out.problems.push({ file: full, message: `a packaged subchart: only Helm can unpack and render it; ${needsHelm}` });
   }
 }
 
-function collectTemplates(chart: string, relative: string, ignore: HelmIgnore, out: ChartTemplates): void {
-  for (const entry of list(join(chart, relative), out)) {
+function collectTemplates(top: string, relative: string, ignore: HelmIgnore, out: ChartTemplates): void {
+  for (const entry of list(join(top, relative), out)) {
     const path = `${relative}/${entry}`;
-    const full = join(chart, path);
+    const full = join(top, path);
     const directory = isDirectory(full);
     if (ignore.ignores(path, directory)) continue;
-    if (directory) collectTemplates(chart, path, ignore, out);
+    if (directory) collectTemplates(top, path, ignore, out);
     else if (!entry.startsWith('_') && TEMPLATE_EXTENSIONS.has(extname(entry).toLowerCase())) out.files.push(full);
   }
 }

@@ -197,7 +197,13 @@ function loadChart(chart: string, helm: HelmReadOptions): ParseResult & { readon
 function helmFailureHint(error: string, chart: string): string {
   if (!/function "(workflow|inputs|outputs|steps|tasks|item|pod|retries|lastRetry|cronworkflow|node)" not defined|unexpected "=" in command/.test(error)) return '';
   return `. Helm read one of Argo's {{...}} as its own template action: write it escaped ({{\`{{workflow.name}}\`}}). `
-    + `Each one Helm would refuse is listed by: cdk8s-argo lint ${join(relative(process.cwd(), chart) || '.', 'templates')}`;
+    + `Each one Helm would refuse is listed by: cdk8s-argo lint ${join(shortPath(chart), 'templates')}`;
+}
+
+/** A path as the user would type it: relative to the working directory when below it. */
+function shortPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 }
 
 /** Adds the manifest files below a directory, without recursion; returns how many it found. */

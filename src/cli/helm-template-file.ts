@@ -39,9 +39,13 @@ export function parseHelmTemplate(text: string, file: string, reading: TemplateR
   if (rendered.error) {
     problems.push({ ...at(rendered.error.offset), message: `Helm cannot parse the template: ${rendered.error.message}. Helm refuses the chart (parse error); fix the {{...}} there.` });
   }
+  const helmCode = rendered.unrendered.filter(action => unrenderedKind(action) === 'helm');
   for (const action of rendered.unrendered) {
     if (unrenderedKind(action) === 'argo') problems.push({ ...at(action.start), message: `${describeUnrenderedAction(action)}. Write it escaped: ${escapedForm(text.slice(action.start, action.end))}.` });
-    else if (reading === 'chart') problems.push({ ...at(action.start), message: `${describeUnrenderedAction(action)}: ${needsHelm}` });
+  }
+  if (reading === 'chart' && helmCode.length) {
+    const more = helmCode.length > 1 ? ` (and ${helmCode.length - 1} more Helm action${helmCode.length > 2 ? 's' : ''} in the file)` : '';
+    problems.push({ ...at(helmCode[0].start), message: `${describeUnrenderedAction(helmCode[0])}${more}: ${needsHelm}` });
   }
   const parsed = parseManifests(rendered.text, file);
   if (rendered.text === text) return { manifests: parsed.manifests, problems: [...problems, ...parsed.problems], skipped: parsed.skipped };

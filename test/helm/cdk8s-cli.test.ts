@@ -73,6 +73,18 @@ describeWithHelm('cdk8s synth --format helm --chart-version 1.0.0', helm => {
       expect(expressions(rendered.stdout)).toEqual(expressions(readFileSync(join(root, 'dist', 'vector-pipeline.k8s.yaml'), 'utf8')));
       expect(expressions(rendered.stdout).length).toBeGreaterThanOrEqual(21);
     });
+
+    test('the documented install works on the chart and on its package (helm install --dry-run=client, helm package)', () => {
+      const install = runHelm(helm(), ['install', 'vector-pipeline', chart, '--namespace', 'default', '--dry-run=client']);
+      expect(install.stderr).toBe('');
+      expect(install.stdout).toMatch(/^NAME: vector-pipeline\n[\s\S]*DESCRIPTION: Dry run complete/);
+      const packaged = runHelm(helm(), ['package', chart, '--destination', work]);
+      expect(packaged.stdout).toMatch(/Successfully packaged chart and saved it to: .*-1\.0\.0\.tgz/);
+      const tgz = /saved it to: (\S+)/.exec(packaged.stdout)![1];
+      const fromPackage = runHelm(helm(), ['install', 'vector-pipeline', tgz, '--namespace', 'default', '--dry-run=client']);
+      expect(fromPackage.stderr).toBe('');
+      expect(byKey(documents(fromPackage.stdout.slice(fromPackage.stdout.indexOf('MANIFEST:') + 'MANIFEST:'.length)))).toEqual(byKey(yamlDocuments(join(root, 'dist'))));
+    });
   });
 
   describe('an app shaped like cdk8s init\'s: construct metadata recorded, a cdk8s-plus ConfigMap holding {{...}}', () => {

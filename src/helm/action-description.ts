@@ -29,6 +29,13 @@ export function helmErrorFor(action: TemplateAction): string {
   return root ? `function "${root[0]}" not defined` : 'invalid syntax';
 }
 
+/** True when Helm's error message is its refusal of one of Argo's expressions. */
+export function refusesArgo(helmError: string): boolean {
+  if (helmError.includes('unexpected "=" in command')) return true;
+  const name = /function "([^"]+)" not defined/.exec(helmError);
+  return name !== null && ARGO_ROOTS.has(name[1]);
+}
+
 /** One sentence on an action left unrendered: what it is and what Helm does with it. */
 export function describeUnrenderedAction(action: TemplateAction): string {
   const text = excerpt(action);

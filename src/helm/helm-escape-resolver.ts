@@ -7,8 +7,8 @@ import { helmEscape } from './helm-escape';
 export interface ValueResolution {
   readonly obj: object;
   readonly key: readonly string[];
-  readonly value: any;
-  replaceValue(newValue: any): void;
+  readonly value: unknown;
+  replaceValue(newValue: unknown): void;
 }
 
 /**
@@ -46,10 +46,11 @@ export class HelmEscapeResolver {
       return;
     }
     if (value === null || typeof value !== 'object' || value.constructor !== Object || this.rewritten.has(value)) return;
-    const keys = Object.keys(value);
+    const map = value as { readonly [key: string]: unknown };
+    const keys = Object.keys(map);
     if (!keys.some(k => k.indexOf('{{') >= 0)) return;
     const escaped: { [key: string]: unknown } = {};
-    for (const k of keys) escaped[helmEscape(k)] = value[k];
+    for (const k of keys) escaped[helmEscape(k)] = map[k];
     this.rewritten.add(escaped);
     context.replaceValue(escaped);
   }

@@ -9,7 +9,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { HelmOutput, InputParameter, WorkflowTemplate } from '../../src';
+import { EventBus, HelmOutput, InputParameter, simulate, WebhookEventSource, WorkflowSensor, WorkflowTemplate } from '../../src';
 import { templateActions } from '../../src/helm/template-actions';
 import { runHelm } from '../support/helm';
 import { describeWithHelm, documents } from './helpers';
@@ -192,6 +192,22 @@ describe('synth-time validation writes for Helm and lints what Helm renders', ()
     const fixed = buildApp(folder(true).templates);
     fixed.raw.addJsonPatch(JsonPatch.add('/spec/patched', HelmOutput.isEnabled(fixed.raw) ? HelmOutput.escape('x {{workflow.name}}') : 'x {{workflow.name}}'));
     expect(() => synth(fixed.app)).not.toThrow();
+  });
+
+  test('simulate() of an app written for Helm sees what Helm renders', () => {
+    const app = new App({ outdir: folder(true).templates });
+    const chart = new Chart(app, 'orders', { namespace: 'orders' });
+    const bus = new EventBus(chart, 'bus');
+    const hooks = new WebhookEventSource(chart, 'hooks', { metadata: { name: 'hooks' }, eventBus: bus, port: 12000 });
+    const order = hooks.addEndpoint('order', { path: '/order' });
+    const fulfil = new WorkflowTemplate(chart, 'fulfil', { metadata: { name: 'fulfil' } });
+    const size = fulfil.addArgument('size', { value: 'tall' });
+    fulfil.setEntrypoint(fulfil.addContainerTemplate('main', { image: 'registry.example.com/fulfil:1.0.0', command: ['fulfil'], args: [`${size}`] }));
+    const sensor = new WorkflowSensor(chart, 'on-order', { metadata: { name: 'on-order' }, eventBus: bus });
+    sensor.submitWorkflow('fulfil', fulfil, { arguments: [{ parameter: size, from: sensor.addDependency(order).body('size').withDefault('{{not.argo}}') }] });
+    expect(HelmOutput.isEnabled(chart)).toBe(true);
+    const result = simulate(chart, { endpoint: order, body: {} });
+    expect(result.submitted(fulfil).map(w => w.spec.arguments.parameters)).toEqual([[{ name: 'size', value: '{{not.argo}}' }]]);
   });
 
   test('a cdk8s without value resolvers (before 2.65) cannot escape: the synth fails saying so and how to go on', () => {

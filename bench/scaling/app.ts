@@ -1,5 +1,5 @@
 /**
- * Child process of the scaling benchmark: `node --import tsx bench/scaling/app.ts <n> <outdir>`.
+ * Child process of the scaling benchmark: `node --import tsx bench/scaling/app.ts <n> <outdir> [charts] [foreign]`.
  * Builds and synthesizes the generated app as `cdk8s synth` would (app.synth(): validations,
  * YAML files), then serializes the same final documents with cdk8s's YAML library (the floor),
  * and prints the timings as one JSON line.
@@ -13,6 +13,10 @@ import { buildScalingApp } from './build-app';
 /** What the child reports. */
 export interface ScalingRunResult {
   readonly n: number;
+  /** Charts the objects are spread over. */
+  readonly charts: number;
+  /** Plain cdk8s ConfigMaps added (objects the library does not render). */
+  readonly foreign: number;
   readonly documents: number;
   readonly yamlBytes: number;
   /** From process start to the first line after the imports (Node, tsx, module loading). */
@@ -29,13 +33,17 @@ export interface ScalingRunResult {
 function main(): void {
   const n = Number(process.argv[2]);
   const outdir = process.argv[3];
-  if (!Number.isInteger(n) || n <= 0 || !outdir) throw new Error('usage: app.ts <n> <outdir>');
+  const charts = Number(process.argv[4] ?? 1);
+  const foreign = Number(process.argv[5] ?? 0);
+  if (!Number.isInteger(n) || n <= 0 || !outdir || !Number.isInteger(charts) || charts <= 0 || charts > n || !Number.isInteger(foreign) || foreign < 0) {
+    throw new Error('usage: app.ts <n> <outdir> [charts <= n] [foreign >= 0]');
+  }
   // The library as users run it: compiled JavaScript (BENCH_SCALING_LIBRARY, the package entry
   // the benchmark compiled); the TypeScript sources through tsx otherwise.
   const lib: typeof Library = require(process.env.BENCH_SCALING_LIBRARY ?? '../../src');
   const loadMs = performance.now();
   const t0 = performance.now();
-  const app = buildScalingApp(lib, n, outdir);
+  const app = buildScalingApp(lib, n, outdir, charts, foreign);
   const t1 = performance.now();
   app.synth();
   const t2 = performance.now();
@@ -53,7 +61,7 @@ function main(): void {
     yamlBytes = Buffer.byteLength(text);
   }
   const result: ScalingRunResult = {
-    n, documents: docs.length, yamlBytes, loadMs, constructMs: t1 - t0, synthMs: t2 - t1, floorMs: median(floors), synthMaxRssMb,
+    n, charts, foreign, documents: docs.length, yamlBytes, loadMs, constructMs: t1 - t0, synthMs: t2 - t1, floorMs: median(floors), synthMaxRssMb,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import type * as Library from '../../src';
 import type { WorkflowTemplate } from '../../src';
 
@@ -7,21 +7,31 @@ const MIDDLE_STEPS = 7;
 /** WorkflowTemplates each generated sensor submits (one trigger per template). */
 export const TEMPLATES_PER_SENSOR = 10;
 
+/** How real apps write their charts: a class per chart (V8 names it in stack frames, cdk8s does not care). */
+class TeamChart extends Chart {}
+
 /**
  * The scaling app: `n` WorkflowTemplates of 10 templates each (a DAG of 9 tasks, a workflow
  * parameter passed on as input parameters, an S3 output artifact consumed by the last task) and
  * n/10 WorkflowSensors, each listening on its own webhook EventSource and submitting 10 of the
- * templates with a body field mapped onto the workflow parameter. Built with the library's
- * constructs only, through the package entry `lib` (the compiled package, or the sources).
+ * templates with a body field mapped onto the workflow parameter; one EventBus. The objects are
+ * spread over `charts` subclassed charts (one per team, as larger apps are organised): chart c
+ * holds the c-th block of templates with their sensors and event sources (the bus is in the
+ * first). `foreign` plain cdk8s ConfigMaps (objects the library does not render: the synth session
+ * renders and compares them in every validation round) are spread over the charts the same way.
+ * Built with the library's constructs only, through the package entry `lib` (the compiled package,
+ * or the sources).
  */
-export function buildScalingApp(lib: typeof Library, n: number, outdir: string): App {
+export function buildScalingApp(lib: typeof Library, n: number, outdir: string, charts = 1, foreign = 0): App {
   const { EventBus, WebhookEventSource, WorkflowSensor } = lib;
   const app = new App({ outdir });
-  const chart = new Chart(app, 'scaling', { namespace: 'bench' });
-  const bus = new EventBus(chart, 'bus');
+  const teams = Array.from({ length: charts }, (_, c) => new TeamChart(app, charts === 1 ? 'scaling' : `team-${c}`, { namespace: 'bench' }));
+  const chartOf = (templateIndex: number) => teams[Math.floor(templateIndex * charts / n)];
+  const bus = new EventBus(teams[0], 'bus');
   const templates: { template: WorkflowTemplate; size: ReturnType<WorkflowTemplate['addArgument']> }[] = [];
-  for (let i = 0; i < n; i++) templates.push(addWorkflowTemplate(lib, chart, i));
+  for (let i = 0; i < n; i++) templates.push(addWorkflowTemplate(lib, chartOf(i), i));
   for (let s = 0; s * TEMPLATES_PER_SENSOR < n; s++) {
+    const chart = chartOf(s * TEMPLATES_PER_SENSOR);
     const source = new WebhookEventSource(chart, `hooks-${s}`, { metadata: { name: `hooks-${s}` }, eventBus: bus });
     const endpoint = source.addEndpoint('run', { path: `/run-${s}` });
     const sensor = new WorkflowSensor(chart, `sensor-${s}`, { metadata: { name: `sensor-${s}` }, eventBus: bus });
@@ -29,6 +39,10 @@ export function buildScalingApp(lib: typeof Library, n: number, outdir: string):
     for (const { template, size } of templates.slice(s * TEMPLATES_PER_SENSOR, (s + 1) * TEMPLATES_PER_SENSOR)) {
       sensor.submitWorkflow(`run-${template.name}`, template, { arguments: [{ parameter: size, from: dependency.body('size').withDefault('tall') }] });
     }
+  }
+  for (let f = 0; f < foreign; f++) {
+    const chart = teams[Math.floor(f * charts / foreign)];
+    new ApiObject(chart, `settings-${f}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `settings-${f}` }, data: { team: chart.node.id, index: String(f) } });
   }
   return app;
 }

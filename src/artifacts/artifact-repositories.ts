@@ -3,8 +3,11 @@ import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { KubeConfigMap } from '../core/kube-objects';
 import { secretKeySelector } from '../core/ref-inspection';
+import { markChanged } from '../core/revision';
+import { addConstructCheck } from '../core/validation';
 import { yaml } from '../lint/util/yaml';
-import { ArgoText, ArtifactRepositoryRefProps, renderText } from '../workflows';
+import { ArgoText, ArtifactRepositoryRefProps } from '../workflows';
+import { renderText } from '../workflows/argo-variable';
 import { S3Credentials } from './s3-credentials';
 import { artifactKeyProblem, S3Location } from './s3-location';
 
@@ -107,12 +110,13 @@ export class ArtifactRepositories extends Construct {
       // Rendered as cdk8s-plus did, so that manifests do not change for apps upgrading.
       immutable: false,
     });
-    this.node.addValidation({ validate: () => this.validateRepositories() });
+    addConstructCheck(this, () => this.validateRepositories());
   }
 
   /** Adds an S3 repository under `key`. */
   public addS3(key: string, props: S3RepositoryProps): S3ArtifactRepository {
     if (this.repositories.some(r => r.key === key)) throw new Error(`${this.node.path}: an artifact repository "${key}" already exists in ConfigMap "${this.configMap.name}". Choose another key.`);
+    markChanged();
     const repo = new S3ArtifactRepository(this.configMap, key, props);
     this.repositories.push(repo);
     this.data[key] = yaml().stringify(toJsonRepository(props));

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { addConstructCheck } from '../core/validation';
 import { WorkflowServiceAccount, WorkflowServiceAccountProps } from '../workflows/workflow-service-account';
 
 /** The annotation the EKS pod identity webhook reads (IAM roles for service accounts, IRSA). */
@@ -26,11 +27,9 @@ export class IamRoleServiceAccount extends WorkflowServiceAccount {
     super(scope, id, props);
     this.roleArn = props.roleArn;
     this.metadata.addAnnotation(IRSA_ROLE_ANNOTATION, props.roleArn);
-    this.node.addValidation({
-      validate: () => ROLE_ARN.test(props.roleArn) ? [] : [
-        `ServiceAccount/${this.name}: metadata.annotations.${IRSA_ROLE_ANNOTATION}: "${props.roleArn}" is not an IAM role ARN: `
-        + 'the EKS webhook injects no credentials, so S3 calls fail with AccessDenied. Use arn:aws:iam::<12-digit account>:role/<name>.',
-      ],
-    });
+    addConstructCheck(this, () => (ROLE_ARN.test(props.roleArn) ? [] : [
+      `ServiceAccount/${this.name}: metadata.annotations.${IRSA_ROLE_ANNOTATION}: "${props.roleArn}" is not an IAM role ARN: `
+      + 'the EKS webhook injects no credentials, so S3 calls fail with AccessDenied. Use arn:aws:iam::<12-digit account>:role/<name>.',
+    ]));
   }
 }

@@ -1,9 +1,7 @@
-import { Construct } from 'constructs';
 import { warn } from '../config/support';
 import { IServiceAccountRef } from '../core/object-refs';
-import { objectLabel } from '../core/object-label';
 import {
-  ArgoVariable, ArtifactArchive, ContainerTemplate, ContainerTemplateProps, InputArtifact, Invocation, OutputArtifact,
+  ArgoVariable, ArtifactArchive, ContainerTemplate, ContainerTemplateProps, InputArtifact, Invocation, ITemplateHost, OutputArtifact,
 } from '../workflows';
 import { perRunVariables, S3Location } from './s3-location';
 
@@ -120,7 +118,7 @@ export class S3ArtifactStep extends ContainerTemplate {
   private readonly stored: StoredS3Artifact[] = [];
   private readonly loaded: { artifact: LoadedS3Artifact; expected?: S3Location }[] = [];
 
-  constructor(scope: Construct, id: string, private readonly stepProps: S3ArtifactStepProps = {}) {
+  constructor(scope: ITemplateHost, id: string, private readonly stepProps: S3ArtifactStepProps = {}) {
     super(scope, id, stepProps);
   }
 
@@ -175,8 +173,8 @@ export class S3ArtifactStep extends ContainerTemplate {
     if (sa) this.setDefaultServiceAccount(sa);
   }
 
-  protected validateObjects(): string[] {
-    const errors = super.validateObjects();
+  protected check(): string[] {
+    const errors = super.check();
     for (const { location, field } of this.locations()) {
       for (const p of location._problems()) errors.push(this.error(p.message, `${field}.s3.${p.field}`));
     }
@@ -212,7 +210,7 @@ export class S3ArtifactStep extends ContainerTemplate {
     const field = this.field(artifact.input);
     if (!(source instanceof StoredS3Artifact)) return [];
     const errors: string[] = [];
-    const producer = `template "${source.step.name}" of ${objectLabel(source.step.spec.apiObject)}`;
+    const producer = `template "${source.step.name}" of ${source.step.spec.objectLabel}`;
     if (expected && !source.location) {
       errors.push(this.error(`loads artifact "${source.name}" of ${producer}, which keeps it in the artifact repository under a key Argo generates per run, `
         + `yet expects ${expected.uri}: nothing is stored there. Drop the location option and pass the artifact with from, or store it at that location.`, field));
@@ -224,8 +222,8 @@ export class S3ArtifactStep extends ContainerTemplate {
     if (source.location && source.step.spec !== this.spec) {
       const vars = perRunVariables(source.location.key);
       if (vars.length) {
-        warn(this, `${objectLabel(this.spec.apiObject)}: ${this.fieldPath}${field}.s3.key: the key "${source.location.key}" uses ${vars.join(', ')}, which differ from one run to the next, `
-          + `and the producer is in ${objectLabel(source.step.spec.apiObject)}: if the two run as separate workflows, the consumer computes another key and finds nothing. `
+        warn(this, `${this.spec.objectLabel}: ${this.fieldPath}${field}.s3.key: the key "${source.location.key}" uses ${vars.join(', ')}, which differ from one run to the next, `
+          + `and the producer is in ${source.step.spec.objectLabel}: if the two run as separate workflows, the consumer computes another key and finds nothing. `
           + 'Key the object by values both runs share (ArtifactKey.creationDate(), a workflow parameter), or run both in one workflow.');
       }
     }

@@ -1,4 +1,5 @@
-import { ArgoText, ArtifactLocation, WorkflowVariables, renderText } from '../workflows';
+import { ArgoText, ArtifactLocation, WorkflowVariables } from '../workflows';
+import { renderText } from '../workflows/argo-variable';
 import { S3Credentials } from './s3-credentials';
 import { findLiteralDate } from '../lint/util/dates';
 

@@ -153,7 +153,7 @@ function emitKind(gen: TypeGenerator, names: TypeNames, plan: ModulePlan, kind: 
   const optional = required.length ? '' : ' = {}';
   gen.emitCustomType(className, code => {
     docComment(code, schema.description, fqn);
-    code.openBlock(`export class ${className} extends ApiObject`);
+    code.openBlock(`export class ${className} extends CachedApiObject`);
     code.line(`/** apiVersion and kind of ${kind}. */`);
     code.openBlock('public static readonly GVK: GroupVersionKind =');
     code.line(`apiVersion: '${gvk.group}/${gvk.version}',`);
@@ -170,9 +170,9 @@ function emitKind(gen: TypeGenerator, names: TypeNames, plan: ModulePlan, kind: 
     code.line(`super(scope, id, { ...${className}.GVK, ...props });`);
     code.closeBlock();
     code.line();
-    code.line('/** Renders the object to Kubernetes JSON, with the schema\'s field names. */');
-    code.openBlock('public override toJson(): any');
-    code.line(`return { ...${className}.GVK, ...toJson_${propsName}(super.toJson()) };`);
+    code.line('/** The manifest JSON, with the schema\'s field names (rendered once per change, see CachedApiObject). */');
+    code.openBlock('protected override render(): any');
+    code.line(`return { ...${className}.GVK, ...toJson_${propsName}(super.render()) };`);
     code.closeBlock();
     code.closeBlock();
     return { type: className, toJson: (x: string) => x };
@@ -186,8 +186,9 @@ function header(plan: ModulePlan, body: string, k8sNames: string[]): string {
     '/* eslint-disable */',
   ];
   if (plan.kinds.length) {
-    lines.push("import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';");
+    lines.push("import { ApiObjectMetadata, GroupVersionKind } from 'cdk8s';");
     lines.push("import { Construct } from 'constructs';");
+    lines.push("import { CachedApiObject } from '../src/core/cached-api-object';");
   }
   if (plan.file !== KUBERNETES_MODULE) {
     const used = k8sNames.flatMap(n => [n, `toJson_${n}`]).filter(n => new RegExp(`\\b${n}\\b`).test(body)).sort();

@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { ISecretRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
+import { addConstructCheck } from '../core/validation';
 import { EnvGroup, EnvGroupOptions, EnvGroupValue, SecretEnvGroupOptions } from './env-group';
 import { PodTemplate } from '../workflows/container-template';
-import { objectLabel } from '../core/object-label';
 
 /** Props of a `ConfigMapEnv`. */
 export interface ConfigMapEnvProps {
@@ -41,7 +41,7 @@ export class ConfigMapEnv extends Construct {
 
   constructor(scope: Construct, id: string, private readonly props: ConfigMapEnvProps = {}) {
     super(scope, id);
-    this.node.addValidation({ validate: () => this.validateUses() });
+    addConstructCheck(this, () => this.validateUses());
   }
 
   /** The groups, in the order they were added. */
@@ -105,7 +105,7 @@ export class ConfigMapEnv extends Construct {
       for (const source of t.container.envFromSources) {
         const group = this.groupList.find(g => g === source);
         if (!group || !group.namespace || !ns || group.namespace === ns) continue;
-        errors.push(`${objectLabel(t.spec.apiObject)}: ${t.fieldPath}.container.envFrom: attaches group "${group.groupName}" `
+        errors.push(`${t.spec.objectLabel}: ${t.fieldPath}.container.envFrom: attaches group "${group.groupName}" `
           + `(${group.resourceKind}/${group.resourceName} in namespace "${group.namespace}") but runs in namespace "${ns}": `
           + 'Kubernetes looks the ConfigMap or Secret up in the pod\'s namespace, so the container would not start. Put both in the same namespace.');
       }

@@ -5,6 +5,7 @@ import { K8sEnvFromSource } from '../../imports/kubernetes';
 import { KubeConfigMap } from '../core/kube-objects';
 import { ISecretRef } from '../core/object-refs';
 import { namespaceOf } from '../core/ref-inspection';
+import { addConstructCheck } from '../core/validation';
 import { DNS1123_SUBDOMAIN_FORMAT, nameProblem } from '../lint/util/names';
 import { IEnvSource } from '../workflows';
 
@@ -86,7 +87,7 @@ export class EnvGroup extends Construct implements IEnvSource {
       this.data = {};
       this.secret = backing.secret;
     }
-    this.node.addValidation({ validate: () => this.validateGroup() });
+    addConstructCheck(this, () => this.validateGroup());
   }
 
   /** Name of the ConfigMap or Secret. */

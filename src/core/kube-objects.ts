@@ -1,10 +1,12 @@
-import { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { K8sLocalObjectReference, K8sServicePort } from '../../imports/kubernetes';
+import { CachedApiObject } from './cached-api-object';
 
 // L1 objects of the core Kubernetes kinds the constructs create. The generated imports hold only
 // the Kubernetes types Argo's schemas reference (no ServiceSpec, no RBAC), so these props are
-// typed here, with the manifest's own field names (none needs a json2jsii mapping).
+// typed here, with the manifest's own field names (none needs a json2jsii mapping). Like the
+// generated kinds, they keep their render while nothing changes (CachedApiObject).
 
 /** Metadata of every object below. @internal */
 export interface KubeObjectProps {
@@ -79,21 +81,21 @@ export interface KubeIngressProps extends KubeObjectProps {
 export const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
 /** A `v1` ServiceAccount. @internal */
-export class KubeServiceAccount extends ApiObject {
+export class KubeServiceAccount extends CachedApiObject {
   constructor(scope: Construct, id: string, props: KubeServiceAccountProps) {
     super(scope, id, { apiVersion: 'v1', kind: 'ServiceAccount', ...props });
   }
 }
 
 /** A `v1` ConfigMap. @internal */
-export class KubeConfigMap extends ApiObject {
+export class KubeConfigMap extends CachedApiObject {
   constructor(scope: Construct, id: string, props: KubeConfigMapProps) {
     super(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', ...props });
   }
 }
 
 /** A Role (`cluster: false`) or ClusterRole. @internal */
-export class KubeRole extends ApiObject {
+export class KubeRole extends CachedApiObject {
   constructor(scope: Construct, id: string, props: KubeRoleProps & { readonly cluster?: boolean }) {
     const { cluster, ...rest } = props;
     super(scope, id, { apiVersion: `${RBAC_GROUP}/v1`, kind: cluster ? 'ClusterRole' : 'Role', ...rest });
@@ -101,7 +103,7 @@ export class KubeRole extends ApiObject {
 }
 
 /** A RoleBinding (`cluster: false`) or ClusterRoleBinding. @internal */
-export class KubeRoleBinding extends ApiObject {
+export class KubeRoleBinding extends CachedApiObject {
   constructor(scope: Construct, id: string, props: KubeRoleBindingProps & { readonly cluster?: boolean }) {
     const { cluster, ...rest } = props;
     super(scope, id, { apiVersion: `${RBAC_GROUP}/v1`, kind: cluster ? 'ClusterRoleBinding' : 'RoleBinding', ...rest });
@@ -109,14 +111,14 @@ export class KubeRoleBinding extends ApiObject {
 }
 
 /** A `v1` Service. @internal */
-export class KubeService extends ApiObject {
+export class KubeService extends CachedApiObject {
   constructor(scope: Construct, id: string, props: KubeServiceProps) {
     super(scope, id, { apiVersion: 'v1', kind: 'Service', ...props });
   }
 }
 
 /** A `networking.k8s.io/v1` Ingress. @internal */
-export class KubeIngress extends ApiObject {
+export class KubeIngress extends CachedApiObject {
   constructor(scope: Construct, id: string, props: KubeIngressProps) {
     super(scope, id, { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', ...props });
   }

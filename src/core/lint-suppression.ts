@@ -3,12 +3,8 @@ import { IConstruct } from 'constructs';
 import { SCHEMA_RULE_ID } from '../lint/engine';
 import { ALL_RULES } from '../lint/rules';
 import { DISABLE_ANNOTATION } from '../lint/suppression';
-
-/** The part of a manifest a construct owns (see ValidationScope in validation.ts). */
-export interface SuppressionScope {
-  readonly apiObject: ApiObject;
-  readonly fieldPath?: string;
-}
+import { markChanged } from './revision';
+import { SynthSession, ValidationScope } from './synth-session';
 
 interface Entry {
   readonly ruleId: string;
@@ -20,7 +16,6 @@ const entries = new WeakMap<IConstruct, Entry[]>();
 const suppressed = new WeakMap<IConstruct, Set<IConstruct>>();
 /** ApiObjects that carry the lazy annotation already. */
 const annotated = new WeakSet<ApiObject>();
-let scopesOf: (construct: IConstruct) => readonly SuppressionScope[] = () => [];
 
 /**
  * Silencing lint findings from the construct tree. A suppression becomes the object's
@@ -43,29 +38,32 @@ export class Lint {
     }
     const why = reason.replace(/\s+/g, ' ').trim();
     if (!why) throw new Error(`Lint.suppress(${construct.node.path}, '${ruleId}'): a reason is required: say why the finding does not apply`);
+    // The annotation's (lazy) text changes: renders kept before are stale.
+    markChanged();
     entries.set(construct, [...entries.get(construct) ?? [], { ruleId, reason: why }]);
     const root = construct.node.root;
-    const set = suppressed.get(root) ?? new Set();
-    set.add(construct);
-    suppressed.set(root, set);
-    if (entries.get(construct)!.length === 1) {
-      // Objects added below the construct later get the annotation when the app validates (before it renders).
-      construct.node.addValidation({ validate: () => { prepareSuppressions(root); return []; } });
+    let set = suppressed.get(root);
+    if (!set) {
+      set = new Set();
+      suppressed.set(root, set);
+      // Objects added below a suppressed construct later get the annotation before the app is rendered for validation.
+      SynthSession.of(root).beforePass(() => prepareSuppressions(root));
     }
+    set.add(construct);
     prepareSuppressions(root);
   }
 }
 
-/** Lets validation.ts tell which manifest part an Argo construct owns (without an import cycle). */
-export function setSuppressionScopes(lookup: (construct: IConstruct) => readonly SuppressionScope[]): void {
-  scopesOf = lookup;
+/** The parts of manifests an Argo construct owns (none for other constructs). */
+function scopesOf(construct: IConstruct): ValidationScope[] {
+  return SynthSession.of(construct).scopesOf(construct);
 }
 
 /**
  * Gives every ApiObject a suppression may apply to its (lazy) annotation. Runs before the app
  * is rendered for validation, and again whenever a suppression is added.
  */
-export function prepareSuppressions(root: IConstruct): void {
+function prepareSuppressions(root: IConstruct): void {
   for (const construct of suppressed.get(root) ?? []) {
     const scoped = scopesOf(construct);
     const targets = scoped.length ? scoped.map(s => s.apiObject) : construct.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);

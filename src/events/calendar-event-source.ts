@@ -1,9 +1,10 @@
 import { Cron, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CalendarEventSource as CalendarConfig, EventPersistence, EventSourceSpec } from '../../imports/argo-events';
+import { CalendarEventSource as CalendarConfig, EventPersistence } from '../../imports/argo-events';
+import { markChanged } from '../core/revision';
 import { EventField } from './event-field';
 import { EventSourceEvent } from './event-handle';
-import { EventSourceBase, EventSourceBaseProps } from './event-source-base';
+import { EventSourceBase, EventSourceBaseProps, EventSourceBody } from './event-source-base';
 import { goDuration } from './util';
 
 /** Options shared by calendar schedules and intervals. */
@@ -80,11 +81,12 @@ export class CalendarEventSource extends EventSourceBase {
     return new CalendarEvent(this.name, eventName, this.namespace);
   }
 
-  protected renderSources(): Partial<EventSourceSpec> {
+  protected renderBody(): EventSourceBody {
     return { calendar: { ...this.events } };
   }
 
   private add(eventName: string, when: CalendarConfig, options: CalendarEventOptions): CalendarEvent {
+    markChanged();
     if (this.events[eventName]) {
       throw new Error(`[${this.node.path}] EventSource/${this.name}: spec.calendar: event "${eventName}" is defined twice. Give the second one another name.`);
     }

@@ -103,7 +103,7 @@ export abstract class EventBusBackend {
   }
 
   /** @internal */
-  public abstract _toSpec(): EventBusSpec;
+  public abstract _render(): EventBusSpec;
 }
 
 class SpecBackend extends EventBusBackend {
@@ -112,7 +112,7 @@ class SpecBackend extends EventBusBackend {
   }
 
   /** @internal */
-  public _toSpec(): EventBusSpec {
+  public _render(): EventBusSpec {
     return this.spec;
   }
 }
@@ -152,7 +152,7 @@ export class EventBus extends Construct implements IEventBus {
     super(scope, id);
     this.apiObject = new ArgoEventBus(this, 'Resource', {
       metadata: { ...props.metadata, name: props.metadata?.name ?? DEFAULT_EVENT_BUS_NAME },
-      spec: (props.backend ?? EventBusBackend.jetStream())._toSpec(),
+      spec: (props.backend ?? EventBusBackend.jetStream())._render(),
     });
     this.name = this.apiObject.name;
     this.namespace = this.apiObject.metadata.namespace;

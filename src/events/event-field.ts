@@ -89,7 +89,7 @@ export class EventField {
   }
 
   /** @internal the generated `src` for a dependency name. */
-  public _toSource(dependencyName: string): TriggerParameterSource {
+  public _render(dependencyName: string): TriggerParameterSource {
     return { dependencyName, ...this.spec };
   }
 }

@@ -4,6 +4,7 @@ import { ArgoEventSource, EventSourceSpec, EventsTemplate } from '../../imports/
 import { IServiceAccountRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
 import { addArgoValidation } from '../core/validation';
+import { withoutUndefined } from '../core/without-undefined';
 import { eventBusNameOf, IEventBus } from './event-bus';
 import { IEventSourceEvent } from './event-handle';
 
@@ -49,6 +50,9 @@ export interface EventSourceBaseProps {
   readonly template?: Omit<EventsTemplate, 'serviceAccountName'>;
 }
 
+/** The source sections of an EventSource spec (`webhook`, `calendar`...) and its Service: what a subclass renders. */
+export type EventSourceBody = Partial<Omit<EventSourceSpec, 'eventBusName' | 'replicas' | 'template'>>;
+
 /** What every EventSource construct shares: the API object, bus, pod template and validation. */
 export abstract class EventSourceBase extends Construct implements IEventSource {
   /** `metadata.name` of the EventSource. */
@@ -67,8 +71,8 @@ export abstract class EventSourceBase extends Construct implements IEventSource 
     const template: EventsTemplate | undefined = props.template || props.serviceAccount
       ? { ...props.template, serviceAccountName: props.serviceAccount?.name } : undefined;
     const spec: EventSourceSpec = Lazy.any({
-      produce: () => ({
-        ...this.renderSources(),
+      produce: () => withoutUndefined({
+        ...this.renderBody(),
         eventBusName: eventBusNameOf(props.eventBus),
         replicas: props.replicas,
         template,
@@ -84,7 +88,7 @@ export abstract class EventSourceBase extends Construct implements IEventSource 
   public abstract event(eventName: string): IEventSourceEvent;
 
   /** The source sections of the spec (`webhook`, `calendar`...) and the service, if any. */
-  protected abstract renderSources(): Partial<EventSourceSpec>;
+  protected abstract renderBody(): EventSourceBody;
 
   private checkBusNamespace(): string[] {
     const bus = this.eventBus;

@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { ArgoService, EventSourceSpec } from '../../imports/argo-events';
 import { ClusterObjectOptions } from '../core/object-refs';
+import { markChanged } from '../core/revision';
 import { EventSourceEvent } from './event-handle';
-import { EventSourceBase, EventSourceBaseProps, IEventSource } from './event-source-base';
+import { EventSourceBase, EventSourceBaseProps, EventSourceBody, IEventSource } from './event-source-base';
 
 /** The source kinds of an EventSource spec: `calendar`, `sqs`, `kafka`, `github`... */
 export type EventSourceKind = Exclude<keyof EventSourceSpec, 'eventBusName' | 'replicas' | 'service' | 'template'>;
@@ -47,12 +48,17 @@ export class EventSource extends EventSourceBase {
     super(scope, id, props);
     this.service = props.service;
     for (const [kind, events] of Object.entries(props.sources ?? {})) {
-      for (const [name, config] of Object.entries(events ?? {})) this.addEvent(kind as EventSourceKind, name, config as any);
+      for (const [name, config] of Object.entries(events ?? {})) this.defineEvent(kind, name, config);
     }
   }
 
   /** Adds an event of a kind, configured with that kind's generated type; returns its handle. */
   public addEvent<K extends EventSourceKind>(kind: K, eventName: string, config: EventSourceConfig<K>): EventSourceEvent {
+    return this.defineEvent(kind, eventName, config);
+  }
+
+  private defineEvent(kind: string, eventName: string, config: unknown): EventSourceEvent {
+    markChanged();
     const section = this.sections[kind] ?? (this.sections[kind] = {});
     if (section[eventName] !== undefined) {
       throw new Error(`[${this.node.path}] EventSource/${this.name}: spec.${kind}: event "${eventName}" is defined twice; `
@@ -72,7 +78,7 @@ export class EventSource extends EventSourceBase {
     return new EventSourceEvent(this.name, eventName, this.namespace);
   }
 
-  protected renderSources(): Partial<EventSourceSpec> {
-    return { ...this.sections, service: this.service } as Partial<EventSourceSpec>;
+  protected renderBody(): EventSourceBody {
+    return { ...this.sections, service: this.service } as EventSourceBody;
   }
 }

@@ -52,7 +52,7 @@ export class EventDataFilter {
   }
 
   /** @internal */
-  public _toL1(): DataFilter {
+  public _render(): DataFilter {
     return this.filter;
   }
 }
@@ -70,7 +70,7 @@ export class EventExprFilter {
   private constructor(private readonly filter: ExprFilter) {}
 
   /** @internal */
-  public _toL1(): ExprFilter {
+  public _render(): ExprFilter {
     return this.filter;
   }
 }
@@ -118,9 +118,9 @@ export interface DependencyFilters {
 export function renderFilters(f: DependencyFilters | undefined): EventDependencyFilter | undefined {
   if (!f) return undefined;
   return {
-    data: f.data?.map(d => d._toL1()),
+    data: f.data?.map(d => d._render()),
     dataLogicalOperator: f.dataLogic,
-    exprs: f.exprs?.map(e => e._toL1()),
+    exprs: f.exprs?.map(e => e._render()),
     exprLogicalOperator: f.exprLogic,
     context: f.context,
     time: f.time,

@@ -19,11 +19,14 @@ export type { DependencyFilters } from './filters';
 export { SensorDependency } from './sensor-dependency';
 export type { SensorDependencyOptions } from './sensor-dependency';
 export { TriggerCondition } from './trigger-condition';
-export type { ConditionOperand } from './trigger-condition';
+export type { ConditionOperand, IConditionDependency } from './trigger-condition';
 export { ParameterOperation } from './trigger-parameters';
 export type { TriggerParameterMapping } from './trigger-parameters';
 export { TriggerAction } from './trigger-action';
-export type { SensorPermission, TriggerActionTemplate, LogTriggerOptions } from './trigger-action';
+export type { LogTriggerOptions } from './trigger-action';
+export type {
+  BoundTriggerAction, FieldResolver, ITriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext,
+} from './trigger-binding';
 export type { WorkflowArgument, SubmitWorkflowOptions, WorkflowManifest } from './workflow-trigger-actions';
 export { KubernetesOperation, WorkflowOperation } from './resource-trigger-actions';
 export type { KubernetesTriggerOptions, WorkflowOperationTarget } from './resource-trigger-actions';

@@ -2,7 +2,7 @@ import { HttpTrigger, KafkaTrigger, SlackTrigger, TriggerParameter } from '../..
 import { SecretKeyRef } from '../core/object-refs';
 import { expectSecretKey, secretKeySelector } from '../core/ref-inspection';
 import { EventField } from './event-field';
-import type { BoundTriggerAction, FieldResolver, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-action';
+import { BoundTriggerAction, FieldResolver, ITriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-binding';
 import { renderMappings, TriggerParameterMapping } from './trigger-parameters';
 
 /** Methods of an HTTP trigger (the ones Argo Events accepts). */
@@ -68,7 +68,7 @@ function payloadOf(payload: EventPayload | undefined, resolve: FieldResolver): T
 }
 
 /** An action that calls no Kubernetes API: it only renders a template. @internal */
-export class TemplateAction {
+export class TemplateAction implements ITriggerAction {
   /** HTTP request. */
   public static http(options: HttpTriggerOptions): TemplateAction {
     const { payload, parameters, ...rest } = options;
@@ -112,14 +112,14 @@ export class TemplateAction {
     public readonly _triggerParameters?: (resolve: FieldResolver) => TriggerParameter[],
     private readonly permissions: readonly SensorPermission[] = []) {}
 
-  /** @internal */
-  public _bind(ctx: TriggerBindContext): BoundTriggerAction {
+  /** Grants what the action calls and returns how it renders. */
+  public bind(ctx: TriggerBindContext): BoundTriggerAction {
     if (this.permissions.length) ctx.grant(this.permissions);
     return {
       fields: this.fields,
       render: resolve => this.renderTemplate(resolve),
       triggerParameters: this._triggerParameters,
-      validate: () => [],
+      check: () => [],
     };
   }
 }

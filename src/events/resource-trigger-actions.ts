@@ -1,5 +1,5 @@
 import { EventField } from './event-field';
-import type { BoundTriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-action';
+import { BoundTriggerAction, ITriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-binding';
 import { renderMappings, TriggerParameterMapping } from './trigger-parameters';
 import { apiGroupOf, pluralResource } from './util';
 
@@ -53,11 +53,11 @@ export interface KubernetesTriggerOptions {
 }
 
 /** Creates, updates, patches or deletes a Kubernetes object. @internal */
-export class KubernetesAction {
+export class KubernetesAction implements ITriggerAction {
   constructor(private readonly options: KubernetesTriggerOptions) {}
 
-  /** @internal */
-  public _bind(ctx: TriggerBindContext): BoundTriggerAction {
+  /** Grants what the action calls and returns how it renders. */
+  public bind(ctx: TriggerBindContext): BoundTriggerAction {
     const { resource } = this.options;
     const op = this.options.operation ?? KubernetesOperation.CREATE;
     const verbs = [...K8S_VERBS[op], ...(ctx.hasResourcePolicy || this.options.liveObject ? ['get'] : [])];
@@ -76,7 +76,7 @@ export class KubernetesAction {
           liveObject: this.options.liveObject,
         },
       }),
-      validate: () => [],
+      check: () => [],
     };
   }
 }
@@ -116,11 +116,11 @@ export interface WorkflowOperationTarget {
 }
 
 /** Runs an argo CLI operation on a named workflow. @internal */
-export class WorkflowOperationAction {
+export class WorkflowOperationAction implements ITriggerAction {
   constructor(private readonly operation: WorkflowOperation, private readonly target: WorkflowOperationTarget) {}
 
-  /** @internal */
-  public _bind(ctx: TriggerBindContext): BoundTriggerAction {
+  /** Grants what the action calls and returns how it renders. */
+  public bind(ctx: TriggerBindContext): BoundTriggerAction {
     const kind = this.target.kind ?? 'Workflow';
     ctx.grant(operationPermissions(this.operation, kind));
     const nameField = this.target.name instanceof EventField ? this.target.name : undefined;
@@ -134,7 +134,7 @@ export class WorkflowOperationAction {
           args: this.target.cliArgs,
         },
       }),
-      validate: () => ((this.operation === WorkflowOperation.SUBMIT_FROM) === (kind === 'Workflow')
+      check: () => ((this.operation === WorkflowOperation.SUBMIT_FROM) === (kind === 'Workflow')
         ? [`${ctx.path}.argoWorkflow.source: operation "${this.operation}" does not apply to a ${kind}; Argo Events fails the trigger. `
           + 'Use SUBMIT_FROM with a WorkflowTemplate or CronWorkflow, and the other operations with a Workflow.']
         : []),

@@ -1,12 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { EventDependency, EventDependencyTransformer } from '../../imports/argo-events';
+import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
 import { fieldPath } from '../lint/path';
 import { EventContextKey, EventField, IEventFieldSource } from './event-field';
 import { IEventSourceEvent } from './event-handle';
 import { DependencyFilters, FilterLogic, renderFilters } from './filters';
-import { ConditionOperand, TriggerCondition } from './trigger-condition';
+import { ConditionOperand, IConditionDependency, TriggerCondition } from './trigger-condition';
 
 /** Options of a sensor dependency. */
 export interface SensorDependencyOptions {
@@ -36,7 +37,7 @@ export interface SensorDependencyOptions {
  * An event a sensor waits for. Conditions are built from dependencies (`a.and(b)`) and trigger
  * parameters read fields from them (`dep.body('size')`).
  */
-export class SensorDependency extends Construct implements IEventFieldSource {
+export class SensorDependency extends Construct implements IEventFieldSource, IConditionDependency {
   /** Name of the dependency. */
   public readonly name: string;
   /** The event it waits for. */
@@ -51,6 +52,7 @@ export class SensorDependency extends Construct implements IEventFieldSource {
   constructor(scope: Construct, name: string, event: IEventSourceEvent, options: SensorDependencyOptions,
     apiObject: ApiObject, index: number) {
     super(scope, name);
+    markChanged();
     this.name = name;
     this.event = event;
     this.eventSourceName = event.eventSourceName;
@@ -86,16 +88,16 @@ export class SensorDependency extends Construct implements IEventFieldSource {
 
   /** A condition: this dependency and the operands. */
   public and(...operands: ConditionOperand[]): TriggerCondition {
-    return TriggerCondition.all(this, ...operands);
+    return TriggerCondition.and(this, ...operands);
   }
 
   /** A condition: this dependency or the operands. */
   public or(...operands: ConditionOperand[]): TriggerCondition {
-    return TriggerCondition.any(this, ...operands);
+    return TriggerCondition.or(this, ...operands);
   }
 
   /** @internal */
-  public _toL1(): EventDependency {
+  public _render(): EventDependency {
     return {
       name: this.name,
       eventSourceName: this.eventSourceName,

@@ -3,8 +3,9 @@ import { Construct } from 'constructs';
 import { KubePolicyRule, KubeRole, KubeRoleBinding, KubeServiceAccount, KubeServiceAccountSubject, RBAC_GROUP } from '../core/kube-objects';
 import { IServiceAccountRef } from '../core/object-refs';
 import { namespaceOf } from '../core/ref-inspection';
+import { markChanged } from '../core/revision';
 import { newExecutorRole, WorkflowServiceAccount } from '../workflows/workflow-service-account';
-import type { SensorPermission } from './trigger-action';
+import { SensorPermission } from './trigger-binding';
 
 /** Verbs in a stable order, so that generated rules read the same on every synth. */
 const VERB_ORDER = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
@@ -47,6 +48,7 @@ export class SensorRbac extends Construct {
 
   /** Records permissions and, for a managed service account, grants them (one rule per resource). */
   public grant(permissions: readonly SensorPermission[]): void {
+    markChanged();
     for (const p of permissions) {
       const key = `${p.clusterScoped ? 'cluster' : 'ns'}/${p.apiGroup}/${p.resource}`;
       const entry = this.granted.get(key) ?? { permission: { apiGroup: p.apiGroup, resource: p.resource, verbs: [], clusterScoped: p.clusterScoped || undefined }, verbs: new Set<string>() };
@@ -72,6 +74,7 @@ export class SensorRbac extends Construct {
    * namespace (the binding's).
    */
   public grantExecutor(account: string | IServiceAccountRef): void {
+    markChanged();
     const name = typeof account === 'string' ? account : account.name;
     if (!this.props.executor || this.executorSubjects.has(name)) return;
     if (account instanceof WorkflowServiceAccount && account.hasExecutorRbac) return;

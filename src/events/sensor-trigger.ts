@@ -1,12 +1,12 @@
 import { ApiObject, Cron, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Trigger, TriggerPolicy } from '../../imports/argo-events';
+import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
 import { fieldPath } from '../lint/path';
 import { EventField } from './event-field';
-import { SensorDependency } from './sensor-dependency';
-import type { BoundTriggerAction, FieldResolver, TriggerAction, TriggerBindContext } from './trigger-action';
-import { ConditionOperand, TriggerCondition } from './trigger-condition';
+import { BoundTriggerAction, FieldResolver, ITriggerAction, TriggerBindContext } from './trigger-binding';
+import { ConditionOperand, IConditionDependency, TriggerCondition } from './trigger-condition';
 import { renderMappings, TriggerParameterMapping } from './trigger-parameters';
 import { goDuration } from './util';
 
@@ -68,7 +68,7 @@ export interface DeadLetterTrigger {
   /** Name of the dead-letter trigger. */
   readonly name: string;
   /** What it does (e.g. post to Slack, publish to Kafka). */
-  readonly action: TriggerAction;
+  readonly action: ITriggerAction;
   /**
    * Event fields written into its template.
    * @default - none
@@ -131,7 +131,7 @@ export interface ITriggerHost {
   /** Error message when the field does not resolve to one of the sensor's dependencies. */
   checkField(field: EventField): string | undefined;
   /** Error message when the dependency is not one of the sensor's. */
-  checkDependency(dependency: SensorDependency): string | undefined;
+  checkDependency(dependency: IConditionDependency): string | undefined;
   resolver(): FieldResolver;
   bindContext(path: string, hasResourcePolicy: boolean): TriggerBindContext;
 }
@@ -145,23 +145,24 @@ export class SensorTrigger extends Construct {
   private readonly path: string;
 
   /** @internal use `WorkflowSensor.addTrigger()`. */
-  constructor(scope: Construct, name: string, action: TriggerAction, private readonly options: SensorTriggerOptions,
+  constructor(scope: Construct, name: string, action: ITriggerAction, private readonly options: SensorTriggerOptions,
     private readonly host: ITriggerHost, index: number) {
     super(scope, name);
+    markChanged();
     this.name = name;
     this.path = fieldPath('spec', 'triggers', index);
     const hasPolicy = !!options.policy?.k8S;
-    this.action = action._bind(host.bindContext(`${this.path}.template`, hasPolicy));
-    if (options.deadLetter) this.deadLetter = options.deadLetter.action._bind(host.bindContext(`${this.path}.dlqTrigger.template`, false));
+    this.action = action.bind(host.bindContext(`${this.path}.template`, hasPolicy));
+    if (options.deadLetter) this.deadLetter = options.deadLetter.action.bind(host.bindContext(`${this.path}.dlqTrigger.template`, false));
     addArgoValidation(this, () => ({ apiObject: host.apiObject, fieldPath: this.path }), () => this.check());
   }
 
   /** @internal */
-  public _toL1(): Trigger {
+  public _render(): Trigger {
     const resolve = this.host.resolver();
     const o = this.options;
     const conditions = o.conditions === undefined ? undefined
-      : (o.conditions instanceof TriggerCondition ? o.conditions : TriggerCondition.of(o.conditions)).render();
+      : (o.conditions instanceof TriggerCondition ? o.conditions : TriggerCondition.on(o.conditions)).render();
     const dead = o.deadLetter;
     return {
       template: {
@@ -186,8 +187,8 @@ export class SensorTrigger extends Construct {
 
   private check(): string[] {
     const object = `Sensor/${this.host.apiObject.name}`;
-    const errors = this.action.validate().map(e => `${object}: ${e}`);
-    if (this.deadLetter) errors.push(...this.deadLetter.validate().map(e => `${object}: ${e}`));
+    const errors = this.action.check().map(e => `${object}: ${e}`);
+    if (this.deadLetter) errors.push(...this.deadLetter.check().map(e => `${object}: ${e}`));
     const fields: [string, EventField][] = [
       ...this.action.fields.map(f => [`${this.path}.template`, f] as [string, EventField]),
       ...(this.options.parameters ?? []).map(p => [`${this.path}.parameters`, p.from] as [string, EventField]),

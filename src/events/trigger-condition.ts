@@ -1,7 +1,14 @@
-import type { SensorDependency } from './sensor-dependency';
+import { IConstruct } from 'constructs';
+import { BooleanExpression } from '../core/boolean-expression';
+
+/** A sensor dependency as conditions name it (`SensorDependency` is one). */
+export interface IConditionDependency extends IConstruct {
+  /** Name of the dependency in the sensor. */
+  readonly name: string;
+}
 
 /** A dependency or a condition: what condition builders take. */
-export type ConditionOperand = SensorDependency | TriggerCondition;
+export type ConditionOperand = IConditionDependency | TriggerCondition;
 
 /**
  * When a trigger fires, as a boolean expression over the sensor's dependencies
@@ -10,46 +17,43 @@ export type ConditionOperand = SensorDependency | TriggerCondition;
  */
 export class TriggerCondition {
   /** Fires when the dependency has an event. */
-  public static of(dependency: SensorDependency): TriggerCondition {
-    return new TriggerCondition([dependency], () => dependency.name, false);
+  public static on(dependency: IConditionDependency): TriggerCondition {
+    return new TriggerCondition(BooleanExpression.leaf(dependency));
   }
 
-  /** Fires when every operand holds. */
-  public static all(...operands: ConditionOperand[]): TriggerCondition {
-    return TriggerCondition.join('&&', operands);
+  /** Fires when every operand holds (`&&`). */
+  public static and(...operands: ConditionOperand[]): TriggerCondition {
+    return new TriggerCondition(BooleanExpression.join('and', operands.map(expressionOf), 'a condition needs at least one dependency (got none for "&&")'));
   }
 
-  /** Fires when any operand holds. */
-  public static any(...operands: ConditionOperand[]): TriggerCondition {
-    return TriggerCondition.join('||', operands);
+  /** Fires when any operand holds (`||`). */
+  public static or(...operands: ConditionOperand[]): TriggerCondition {
+    return new TriggerCondition(BooleanExpression.join('or', operands.map(expressionOf), 'a condition needs at least one dependency (got none for "||")'));
   }
 
-  private static join(op: string, operands: ConditionOperand[]): TriggerCondition {
-    if (operands.length === 0) throw new Error(`a condition needs at least one dependency (got none for "${op}")`);
-    const parts = operands.map(o => (o instanceof TriggerCondition ? o : TriggerCondition.of(o)));
-    if (parts.length === 1) return parts[0];
-    return new TriggerCondition(parts.flatMap(p => p.dependencies),
-      () => parts.map(p => (p.compound ? `(${p.render()})` : p.render())).join(` ${op} `), true);
-  }
+  private constructor(/** @internal */ public readonly _expression: BooleanExpression<IConditionDependency>) {}
 
-  private constructor(
-    /** Every dependency the condition reads. */
-    public readonly dependencies: readonly SensorDependency[],
-    private readonly text: () => string,
-    private readonly compound: boolean) {}
+  /** Every dependency the condition reads. */
+  public get dependencies(): readonly IConditionDependency[] {
+    return this._expression.leaves;
+  }
 
   /** This and the operands. */
   public and(...operands: ConditionOperand[]): TriggerCondition {
-    return TriggerCondition.all(this, ...operands);
+    return TriggerCondition.and(this, ...operands);
   }
 
   /** This or the operands. */
   public or(...operands: ConditionOperand[]): TriggerCondition {
-    return TriggerCondition.any(this, ...operands);
+    return TriggerCondition.or(this, ...operands);
   }
 
   /** The expression as Argo Events reads it, e.g. `(a && b) || c`. */
   public render(): string {
-    return this.text();
+    return this._expression.render(d => d.name);
   }
+}
+
+function expressionOf(operand: ConditionOperand): BooleanExpression<IConditionDependency> {
+  return operand instanceof TriggerCondition ? operand._expression : BooleanExpression.leaf(operand);
 }

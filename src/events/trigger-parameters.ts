@@ -1,6 +1,6 @@
 import { TriggerParameter } from '../../imports/argo-events';
 import { EventField } from './event-field';
-import type { FieldResolver } from './trigger-action';
+import { FieldResolver } from './trigger-binding';
 
 /** What to do with the value already at a parameter's destination. */
 export enum ParameterOperation {

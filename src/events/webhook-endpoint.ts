@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { WebhookEventSource as WebhookConfig } from '../../imports/argo-events';
 import { SecretKeyRef } from '../core/object-refs';
 import { expectSecretKey, secretKeySelector } from '../core/ref-inspection';
+import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
 import { fieldPath } from '../lint/path';
 import { EventContextKey, EventField } from './event-field';
@@ -115,6 +116,7 @@ export class WebhookEndpoint extends Construct implements IEventSourceEvent {
 
   constructor(scope: Construct, id: string, private readonly host: IWebhookHost, options: WebhookEndpointOptions) {
     super(scope, id);
+    markChanged();
     expectSecretKey(options.authSecret, `${this.node.path}: authSecret`);
     expectSecretKey(options.tls?.certificate, `${this.node.path}: tls.certificate`);
     expectSecretKey(options.tls?.privateKey, `${this.node.path}: tls.privateKey`);
@@ -162,7 +164,7 @@ export class WebhookEndpoint extends Construct implements IEventSourceEvent {
   }
 
   /** @internal the generated configuration of the endpoint. */
-  public _toConfig(): WebhookConfig {
+  public _render(): WebhookConfig {
     const o = this.options;
     return {
       endpoint: this.path,

@@ -1,10 +1,11 @@
 import { ApiObject, Lazy, Names } from 'cdk8s';
 import { Construct } from 'constructs';
-import { EventSourceSpec } from '../../imports/argo-events';
 import { KubeIngress, KubeIngressPath, KubeIngressProps, KubeService, KubeServiceProps } from '../core/kube-objects';
 import { ISecretRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
-import { EventSourceBase, EventSourceBaseProps } from './event-source-base';
+import { markChanged } from '../core/revision';
+import { addConstructCheck } from '../core/validation';
+import { EventSourceBase, EventSourceBaseProps, EventSourceBody } from './event-source-base';
 import { IWebhookHost, WebhookEndpoint, WebhookEndpointOptions } from './webhook-endpoint';
 
 /** Port webhook endpoints share unless told otherwise (the one Argo's examples use). */
@@ -85,7 +86,7 @@ export class WebhookEventSource extends EventSourceBase {
     this.ingressOptions = props.ingress;
     expectKind(props.ingress?.tlsSecret, 'Secret', `${this.node.path}: ingress.tlsSecret`);
     this.serviceType = props.serviceType ?? WebhookServiceType.CLUSTER_IP;
-    this.node.addValidation({ validate: () => this.checkEndpoints() });
+    addConstructCheck(this, () => this.checkEndpoints());
   }
 
   /**
@@ -127,6 +128,7 @@ export class WebhookEventSource extends EventSourceBase {
         + 'the Ingress routes a path to one backend, so one of them would be unreachable from outside. Give each endpoint its own path.');
     }
     const endpoint = new WebhookEndpoint(this, eventName, host, options);
+    markChanged();
     this.endpoints.push(endpoint);
     this.ensureService();
     this.ensureIngress();
@@ -181,8 +183,8 @@ export class WebhookEventSource extends EventSourceBase {
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
-  protected renderSources(): Partial<EventSourceSpec> {
-    return { webhook: Object.fromEntries(this.endpoints.map(e => [e.eventName, e._toConfig()])) };
+  protected renderBody(): EventSourceBody {
+    return { webhook: Object.fromEntries(this.endpoints.map(e => [e.eventName, e._render()])) };
   }
 
   /** Cross-endpoint checks the rules cannot make (a port's TLS is whichever endpoint starts its server). */

@@ -4,13 +4,15 @@ import { ArgoSensor, EventsTemplate, SensorSpec } from '../../imports/argo-event
 import { IServiceAccountRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
 import { addArgoValidation } from '../core/validation';
+import { withoutUndefined } from '../core/without-undefined';
 import { eventBusNameOf, IEventBus } from './event-bus';
 import { EventField } from './event-field';
 import { IEventSourceEvent } from './event-handle';
 import { SensorDependency, SensorDependencyOptions } from './sensor-dependency';
 import { SensorRbac } from './sensor-rbac';
 import { ITriggerHost, SensorTrigger, SensorTriggerOptions } from './sensor-trigger';
-import { FieldResolver, SensorPermission, TriggerAction, TriggerBindContext } from './trigger-action';
+import { TriggerAction } from './trigger-action';
+import { FieldResolver, ITriggerAction, SensorPermission, TriggerBindContext } from './trigger-binding';
 import { SubmitWorkflowOptions } from './workflow-trigger-actions';
 import { IWorkflowTemplate } from '../workflows/workflow-template-ref';
 
@@ -90,9 +92,9 @@ export class WorkflowSensor extends Construct {
     super(scope, id);
     expectKind(props.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
     const spec: SensorSpec = Lazy.any({
-      produce: (): SensorSpec => ({
-        dependencies: this.dependencyList.map(d => d._toL1()),
-        triggers: this.triggerList.map(t => t._toL1()),
+      produce: (): SensorSpec => withoutUndefined({
+        dependencies: this.dependencyList.map(d => d._render()),
+        triggers: this.triggerList.map(t => t._render()),
         eventBusName: eventBusNameOf(props.eventBus),
         template: { ...props.template, serviceAccountName: this.serviceAccount.name },
         replicas: props.replicas,
@@ -140,7 +142,7 @@ export class WorkflowSensor extends Construct {
   }
 
   /** Adds a trigger running `action` (see `TriggerAction`); returns it. */
-  public addTrigger(name: string, action: TriggerAction, options: SensorTriggerOptions = {}): SensorTrigger {
+  public addTrigger(name: string, action: ITriggerAction, options: SensorTriggerOptions = {}): SensorTrigger {
     if (this.triggerList.some(t => t.name === name)) {
       throw new Error(`[${this.node.path}] Sensor/${this.name}: spec.triggers: trigger "${name}" is defined twice; `
         + 'Argo Events rejects the sensor. Give each trigger a unique name.');
@@ -159,10 +161,10 @@ export class WorkflowSensor extends Construct {
     return {
       apiObject: this.apiObject,
       checkField: field => this.resolve(field).error,
-      checkDependency: dep => (this.dependencyList.includes(dep) ? undefined
+      checkDependency: dep => (this.dependencyList.some(d => d === dep) ? undefined
         : `dependency "${dep.name}" (${dep.node.path}) belongs to another sensor; Argo Events would wait for a dependency this sensor does not have and never fire. `
           + 'Add a dependency on the event to this sensor and use that.'),
-      resolver: (): FieldResolver => field => field._toSource(this.resolve(field).name ?? field.source.eventName),
+      resolver: (): FieldResolver => field => field._render(this.resolve(field).name ?? field.source.eventName),
       bindContext: (path, hasResourcePolicy): TriggerBindContext => ({
         path,
         hasResourcePolicy,

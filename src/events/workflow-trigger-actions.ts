@@ -6,7 +6,7 @@ import { expectKind } from '../core/ref-inspection';
 import { WorkflowParameter } from '../workflows/parameters';
 import { IWorkflowParameter, IWorkflowTemplate } from '../workflows/workflow-template-ref';
 import { EventField } from './event-field';
-import type { BoundTriggerAction, FieldResolver, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-action';
+import { BoundTriggerAction, FieldResolver, ITriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-binding';
 
 const GROUP = 'argoproj.io';
 
@@ -71,7 +71,7 @@ interface SubmitSource {
 }
 
 /** Submits a workflow from a WorkflowTemplate or a full spec. @internal */
-export class SubmitWorkflowAction {
+export class SubmitWorkflowAction implements ITriggerAction {
   /** From a WorkflowTemplate or ClusterWorkflowTemplate, by reference. */
   public static fromTemplate(template: IWorkflowTemplate, options: SubmitWorkflowOptions): SubmitWorkflowAction {
     const source: SubmitSource = {
@@ -123,8 +123,8 @@ export class SubmitWorkflowAction {
     expectKind(options.serviceAccount, 'ServiceAccount', 'TriggerAction.submitWorkflow(): serviceAccount');
   }
 
-  /** @internal */
-  public _bind(ctx: TriggerBindContext): BoundTriggerAction {
+  /** Grants what the action calls and returns how it renders. */
+  public bind(ctx: TriggerBindContext): BoundTriggerAction {
     const verbs = ctx.hasResourcePolicy ? ['create', 'list', 'get'] : ['create', 'list'];
     ctx.grant([{ apiGroup: GROUP, resource: 'workflows', verbs }, ...this.readPermissions]);
     // Runs as: the trigger's account (set on the workflow), else the template's, else the sensor's default.
@@ -145,7 +145,7 @@ export class SubmitWorkflowAction {
           args: this.options.cliArgs,
         },
       }),
-      validate: () => this.validate(ctx),
+      check: () => this.validate(ctx),
     };
   }
 

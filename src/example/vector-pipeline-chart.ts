@@ -1,6 +1,6 @@
 import { ApiObject, Chart, ChartProps, Cron, JsonPatch } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { SecretRef } from '../core/object-refs';
 import { ArtifactKey, IamRoleServiceAccount, S3ArtifactStep, S3Credentials, S3Location } from '../artifacts';
 import { ConfigMapEnv } from '../config';
 import { EventBus, WebhookEndpoint, WebhookEventSource, WorkflowSensor } from '../events';
@@ -86,9 +86,10 @@ export class VectorPipelineChart extends Chart {
     const namespace = props.namespace ?? 'vector-pipeline';
     super(scope, id, { ...props, namespace });
     const bucket = props.bucket ?? 'starbucks';
-    // Namespaces are cluster-scoped: the chart's namespace must not be stamped on this one.
-    const ns = new kplus.Namespace(this, 'namespace', { metadata: { name: namespace } });
-    ApiObject.of(ns).addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    // Namespaces are cluster-scoped: the chart's namespace must not be stamped on this one. A plain
+    // ApiObject is enough (the app then loads no cdk8s-plus; a cdk8s-plus Namespace renders the same).
+    const ns = new ApiObject(this, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace }, spec: {} });
+    ns.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
 
     const env = new ConfigMapEnv(this, 'env');
     const commonEnv = env.addGroup('common', props.env?.common ?? { COUNTRY: 'South Korea' });
@@ -164,7 +165,7 @@ export class VectorPipelineChart extends Chart {
 
     // Vendors trigger A and B through webhook endpoints; sensors submit the workflows.
     const bus = new EventBus(this, 'bus');
-    const token = props.exposure && kplus.Secret.fromSecretName(this, 'vendor-token', props.exposure.token.name);
+    const token = props.exposure && SecretRef.fromName(props.exposure.token.name);
     const authSecret = token && { secret: token, key: props.exposure!.token.key };
     const webhook = new WebhookEventSource(this, 'webhook', {
       metadata: { name: 'webhook' },

@@ -1,6 +1,4 @@
-import { Construct } from 'constructs';
-import { toJson_K8sVolume } from '../../imports/kubernetes';
-import { ContainerTemplate, ContainerTemplateProps, Seccomp } from '../workflows';
+import { ContainerTemplate, ContainerTemplateProps, ITemplateHost, Seccomp } from '../workflows';
 
 /** Volume types the Pod Security "restricted" profile allows. */
 export const RESTRICTED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'] as const;
@@ -28,7 +26,7 @@ export interface RestrictedContainerTemplateProps extends Omit<ContainerTemplate
  * pod spec patches cannot be set.
  */
 export class RestrictedContainerTemplate extends ContainerTemplate {
-  constructor(scope: Construct, id: string, props: RestrictedContainerTemplateProps = {}) {
+  constructor(scope: ITemplateHost, id: string, props: RestrictedContainerTemplateProps = {}) {
     const runAsUser = props.runAsUser ?? 65534;
     const runAsGroup = props.runAsGroup ?? runAsUser;
     super(scope, id, {
@@ -48,15 +46,14 @@ export class RestrictedContainerTemplate extends ContainerTemplate {
     });
   }
 
-  protected validateObjects(): string[] {
-    const errors = super.validateObjects();
+  protected check(): string[] {
+    const errors = super.check();
     const mounted = new Set(this.container.volumes.map(v => v.name));
     const volumes = [...this.templateVolumes(), ...this.spec.volumes.filter(v => mounted.has(v.name) && !v.isClaimTemplate)];
     for (const volume of volumes) {
-      const v = toJson_K8sVolume(volume._volume) ?? {};
-      const type = Object.keys(v).find(k => k !== 'name');
+      const type = volume.sourceType;
       if (type && !(RESTRICTED_VOLUME_TYPES as readonly string[]).includes(type)) {
-        errors.push(this.error(`mounts volume "${v.name}" of type ${type}, which the Pod Security "restricted" profile forbids: the namespace would reject the pod. `
+        errors.push(this.error(`mounts volume "${volume.name}" of type ${type}, which the Pod Security "restricted" profile forbids: the namespace would reject the pod. `
           + `Use one of ${RESTRICTED_VOLUME_TYPES.join(', ')}.`, '.volumes'));
       }
     }

@@ -1,9 +1,9 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { objectLabel } from '../core/object-label';
 import { namespaceOf } from '../core/ref-inspection';
+import { addConstructCheck } from '../core/validation';
 import {
-  ArgoText, ClusterWorkflowTemplate, ComputeResources, Condition, EnvVarValue, ITemplate, RetryPolicy, WorkflowPhase, WorkflowSpecBase, WorkflowTemplate,
+  ArgoText, ClusterWorkflowTemplate, ComputeResources, Condition, EnvVarValue, ITemplate, RetryPolicy, WorkflowPhase, WorkflowSpecBase, WorkflowTemplate, WorkflowTemplateBase,
   WorkflowVariables,
 } from '../workflows';
 import { RestrictedContainerTemplate } from './restricted-container-template';
@@ -137,7 +137,7 @@ export class SlackExitHandler extends Construct {
     super(scope, id);
     this.notifyOn = [...new Set(props.notifyOn ?? [WorkflowPhase.FAILED, WorkflowPhase.ERROR])];
     if (props.sharedIn) this.sharedTemplate = this.createTemplate(props.sharedIn);
-    this.node.addValidation({ validate: () => this.validateHandler() });
+    addConstructCheck(this, () => this.validateHandler());
   }
 
   /**
@@ -218,7 +218,7 @@ export class SlackExitHandler extends Construct {
     const errors: string[] = [];
     const p = this.props;
     const templates = [...(this.sharedTemplate ? [this.sharedTemplate] : []), ...this.inline.values()];
-    const at = (t: RestrictedContainerTemplate, field: string) => `${objectLabel(t.spec.apiObject)}: ${t.fieldPath}${field}`;
+    const at = (t: RestrictedContainerTemplate, field: string) => `${t.spec.objectLabel}: ${t.fieldPath}${field}`;
     for (const t of templates) {
       const webhook = p.webhook._problem();
       if (webhook) errors.push(`${at(t, '.container.env.SLACK_WEBHOOK')}: ${webhook}`);
@@ -249,16 +249,16 @@ export class SlackExitHandler extends Construct {
     const errors: string[] = [];
     const secretNs = namespaceOf(this.props.webhook.secret);
     for (const spec of this.attached) {
-      const json = spec.apiObject.toJson();
-      const wfSpec = json.spec?.workflowSpec ?? json.spec ?? {};
-      if (wfSpec.workflowTemplateRef) {
-        errors.push(`${objectLabel(spec.apiObject)}: runs WorkflowTemplate "${wfSpec.workflowTemplateRef.name}" through workflowTemplateRef, so it cannot carry the exit-handler template `
+      const runs = spec.runsWorkflowTemplate;
+      if (runs) {
+        errors.push(`${spec.objectLabel}: runs WorkflowTemplate "${runs.name}" through workflowTemplateRef, so it cannot carry the exit-handler template `
           + '(Argo rejects templates next to workflowTemplateRef, and onExit would name a template of the referenced one). '
           + 'Attach the handler to that WorkflowTemplate instead: its onExit applies to every run of it.');
       }
-      const ns = json.metadata?.namespace;
+      // A ClusterWorkflowTemplate has no namespace: its runs take the one they are submitted to.
+      const ns = spec instanceof WorkflowTemplateBase ? spec.namespace : spec.apiObject.metadata.namespace;
       if (secretNs && ns && secretNs !== ns) {
-        errors.push(`${objectLabel(spec.apiObject)}: the notifier reads Secret "${this.props.webhook.secret.name}" of namespace "${secretNs}", but the workflow runs in "${ns}": `
+        errors.push(`${spec.objectLabel}: the notifier reads Secret "${this.props.webhook.secret.name}" of namespace "${secretNs}", but the workflow runs in "${ns}": `
           + 'a pod reads Secrets of its own namespace only, so the notifier would not start. Create the Secret in the workflow\'s namespace.');
       }
     }

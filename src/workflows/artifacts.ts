@@ -2,7 +2,7 @@ import * as l1 from '../../imports/argo-workflows';
 import { K8sSecretKeySelector } from '../../imports/kubernetes';
 import { SecretKeyRef } from '../core/object-refs';
 import { expectSecretKey, secretKeySelector } from '../core/ref-inspection';
-import { ArgoText, ArgoVariable, renderText } from './expressions';
+import { ArgoText, ArgoVariable, renderText } from './argo-variable';
 
 /** The selector of a Secret key passed to `factory`, checked to name a Secret. */
 function secretKey(value: SecretKeyRef | undefined, factory: string): K8sSecretKeySelector | undefined {
@@ -249,7 +249,7 @@ export class InputArtifact extends ArgoVariable {
 
   /** `{{inputs.artifacts.<name>.path}}`. */
   public get pathVariable(): ArgoVariable {
-    return new ArgoVariable([...this.segments, 'path'], this);
+    return new ArgoVariable([...this.segments, 'path']);
   }
 
   /** @internal */
@@ -313,7 +313,7 @@ export class OutputArtifact {
   /** `{{workflow.outputs.artifacts.<globalName>}}`. Throws if the artifact has no `globalName`. */
   public get global(): ArgoVariable {
     if (!this.options.globalName) throw new Error(`output artifact "${this.name}" has no globalName: set globalName to read it as a workflow output`);
-    return new ArgoVariable(['workflow', 'outputs', 'artifacts', this.options.globalName], this);
+    return new ArgoVariable(['workflow', 'outputs', 'artifacts', this.options.globalName]);
   }
 
   /** @internal */

@@ -1,8 +1,9 @@
 import * as l1 from '../../imports/argo-workflows';
+import { ArgoInput, renderInput } from './argo-variable';
 import { ArtifactArgument, renderArtifactArgument } from './artifacts';
-import { ArgoInput, renderInput } from './expressions';
-import { ITemplate, Template } from './template';
-import type { WorkflowSpecBase } from './workflow-spec';
+import { Template } from './template';
+import { ITemplateHost } from './template-host';
+import { ITemplate } from './template-ref';
 
 /** Values passed to a called template's inputs. */
 export interface CallArguments {
@@ -19,9 +20,16 @@ export interface CallArguments {
   readonly artifacts?: { [name: string]: ArtifactArgument };
 }
 
-/** @internal How a caller in `spec` names `template`: `template` when local, `templateRef` otherwise. */
-export function renderTemplateReference(spec: WorkflowSpecBase, template: ITemplate): Pick<l1.WorkflowStep, 'template' | 'templateRef'> {
-  if (spec._isLocal(template) || !template.workflowTemplate) return { template: template.name };
+/** @internal True when a call from `host` names `template` directly (`template: name`): a template of its own, or of the WorkflowTemplate it runs. */
+export function callsByName(host: ITemplateHost, template: ITemplate): boolean {
+  if (host.templates.includes(template)) return true;
+  const runs = host.runsWorkflowTemplate;
+  return runs !== undefined && template.workflowTemplate === runs;
+}
+
+/** @internal How a caller in `host` names `template`: `template` when local, `templateRef` otherwise. */
+export function renderTemplateReference(host: ITemplateHost, template: ITemplate): Pick<l1.WorkflowStep, 'template' | 'templateRef'> {
+  if (callsByName(host, template) || !template.workflowTemplate) return { template: template.name };
   const wt = template.workflowTemplate;
   return { templateRef: { name: wt.name, template: template.name, clusterScope: wt.clusterScope ? true : undefined } };
 }
@@ -41,13 +49,13 @@ export interface CallProblem {
 }
 
 /**
- * @internal Problems with calling `template` from `spec` with `args` that the rules cannot see
+ * @internal Problems with calling `template` from `host` with `args` that the rules cannot see
  * (they only know names): a template of another Workflow, argument keys the template lacks.
  */
-export function checkCall(spec: WorkflowSpecBase, template: ITemplate, args: CallArguments): CallProblem[] {
+export function checkCall(host: ITemplateHost, template: ITemplate, args: CallArguments): CallProblem[] {
   const errors: CallProblem[] = [];
   const push = (subPath: string, message: string) => errors.push({ subPath, message });
-  if (!spec._isLocal(template) && !template.workflowTemplate) {
+  if (!callsByName(host, template) && !template.workflowTemplate) {
     const owner = template instanceof Template ? template.spec.node.path : 'another workflow';
     push('.template', `calls template "${template.name}" of ${owner}, which is a Workflow or CronWorkflow: other workflows cannot reach its templates (no templateRef exists for them). Move the template into a WorkflowTemplate or ClusterWorkflowTemplate, or add it to this workflow.`);
   }

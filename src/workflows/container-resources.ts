@@ -105,6 +105,7 @@ function parseQuantity(text: string): number | undefined {
  */
 export function resourceProblems(r: ComputeResources | undefined): { subPath: string; message: string }[] {
   const out: { subPath: string; message: string }[] = [];
+  if (!r) return out;
   for (const [field, name] of FIELDS) {
     const range: ResourceRange<CpuQuantity | MemoryQuantity> | undefined = r?.[field];
     const values: { [end: string]: number | undefined } = {};

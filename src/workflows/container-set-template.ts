@@ -1,7 +1,7 @@
-import { Construct } from 'constructs';
-import * as l1 from '../../imports/argo-workflows';
+import { markChanged } from '../core/revision';
 import { ContainerSpec, ContainerSpecProps } from './container-template';
-import { LeafTemplateProps, Template } from './template';
+import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { ITemplateHost } from './template-host';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
 
 /** Options of one container of a container set. */
@@ -40,12 +40,13 @@ export interface ContainerSetTemplateProps extends LeafTemplateProps {
 export class ContainerSetTemplate extends Template {
   private readonly nodes: ContainerSetNode[] = [];
 
-  constructor(scope: Construct, id: string, private readonly props: ContainerSetTemplateProps = {}) {
+  constructor(scope: ITemplateHost, id: string, private readonly props: ContainerSetTemplateProps = {}) {
     super(scope, id, props);
   }
 
   /** Adds a container (name `^[a-zA-Z0-9][-a-zA-Z0-9]*$`; not `wait`/`supervisor`, rule W18). */
   public addContainer(name: string, options: ContainerSetNodeOptions): ContainerSetNode {
+    markChanged();
     const node = new ContainerSetNode(name, options, this);
     this.nodes.push(node);
     return node;
@@ -65,8 +66,8 @@ export class ContainerSetTemplate extends Template {
     return this.nodes.flatMap(n => n.container.values);
   }
 
-  protected validateObjects(): string[] {
-    const errors = super.validateObjects();
+  protected check(): string[] {
+    const errors = super.check();
     this.nodes.forEach((n, i) => {
       for (const p of n.container._problems()) errors.push(this.error(p.message, `.containerSet.containers[${i}]${p.subPath}`));
       for (const d of n.options.dependencies ?? []) {
@@ -76,7 +77,7 @@ export class ContainerSetTemplate extends Template {
     return errors;
   }
 
-  protected renderBody(): Partial<l1.Template> {
+  protected renderBody(): TemplateBody {
     const mounts = this.props.volumeMounts;
     return {
       containerSet: {

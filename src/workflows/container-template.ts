@@ -1,10 +1,11 @@
-import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
+import { markChanged } from '../core/revision';
+import { ArgoText, renderText } from './argo-variable';
 import { ComputeResources, renderResources, resourceProblems } from './container-resources';
 import { EnvVarValue, IEnvSource, renderEnv, renderEnvFrom } from './env';
-import { ArgoText, renderText } from './expressions';
 import { ContainerSecurityProps, renderContainerSecurity, securityProblems } from './security-context';
-import { LeafTemplateProps, Template } from './template';
+import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { ITemplateHost } from './template-host';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
 
 /** When the kubelet pulls a container's image (values of cdk8s-plus `ImagePullPolicy` are accepted too). */
@@ -88,11 +89,13 @@ export class ContainerSpec {
 
   /** Sets an environment variable. */
   public addEnv(name: string, value: EnvVarValue): void {
+    markChanged();
     this.env[name] = value;
   }
 
   /** Adds an `envFrom` source. */
   public addEnvFrom(source: IEnvSource): void {
+    markChanged();
     if (!this.envFrom.includes(source)) this.envFrom.push(source);
   }
 
@@ -103,6 +106,7 @@ export class ContainerSpec {
 
   /** Mounts a volume. */
   public addVolumeMount(mount: TemplateVolumeMount): void {
+    markChanged();
     this.mounts.push(mount);
   }
 
@@ -160,7 +164,7 @@ export abstract class PodTemplate extends Template {
   private readonly sidecars: { name: string; spec: ContainerSpec }[] = [];
   private readonly initContainers: { name: string; spec: ContainerSpec }[] = [];
 
-  constructor(scope: Construct, id: string, private readonly podProps: PodTemplateProps) {
+  constructor(scope: ITemplateHost, id: string, private readonly podProps: PodTemplateProps) {
     super(scope, id, podProps);
     this.container = new ContainerSpec(podProps);
   }
@@ -170,6 +174,7 @@ export abstract class PodTemplate extends Template {
    * (name `^[a-zA-Z0-9][-a-zA-Z0-9]*$`, not `main`/`wait`, rule W18).
    */
   public addSidecar(name: string, props: ContainerSpecProps): ContainerSpec {
+    markChanged();
     const spec = new ContainerSpec(props);
     this.sidecars.push({ name, spec });
     return spec;
@@ -177,6 +182,7 @@ export abstract class PodTemplate extends Template {
 
   /** Adds an init container, run to completion before the main container (rule W16: named). */
   public addInitContainer(name: string, props: ContainerSpecProps): ContainerSpec {
+    markChanged();
     const spec = new ContainerSpec(props);
     this.initContainers.push({ name, spec });
     return spec;
@@ -206,8 +212,8 @@ export abstract class PodTemplate extends Template {
     return [this.container, ...this.sidecars.map(s => s.spec), ...this.initContainers.map(s => s.spec)].flatMap(c => c.values);
   }
 
-  protected validateObjects(): string[] {
-    const errors = super.validateObjects();
+  protected check(): string[] {
+    const errors = super.check();
     const containers: [string, ContainerSpec][] = [[`.${this.containerField()}`, this.container],
       ...this.sidecars.map((c, i): [string, ContainerSpec] => [`.sidecars[${i}]`, c.spec]),
       ...this.initContainers.map((c, i): [string, ContainerSpec] => [`.initContainers[${i}]`, c.spec])];
@@ -222,8 +228,8 @@ export abstract class PodTemplate extends Template {
     return 'container';
   }
 
-  /** Daemon flag, sidecars and init containers: the pod-level fields next to the main container. */
-  protected renderPodExtras(): Partial<l1.Template> {
+  /** Daemon flag, sidecars and init containers: the fields of a pod template next to its main container. */
+  protected renderPod(): TemplateBody {
     const named = (list: { name: string; spec: ContainerSpec }[]) => (list.length
       ? list.map(c => ({ ...c.spec.render(), name: c.name }) as l1.UserContainer) : undefined);
     return { daemon: this.podProps.daemon, sidecars: named(this.sidecars), initContainers: named(this.initContainers) };
@@ -241,12 +247,12 @@ export abstract class PodTemplate extends Template {
  * artifacts, plus `result` (stdout) and `exitCode` read from the step or task.
  */
 export class ContainerTemplate extends PodTemplate {
-  constructor(scope: Construct, id: string, props: ContainerTemplateProps = {}) {
+  constructor(scope: ITemplateHost, id: string, props: ContainerTemplateProps = {}) {
     super(scope, id, props);
   }
 
-  protected renderBody(): Partial<l1.Template> {
-    return { ...this.renderPodExtras(), container: this.renderContainer() as l1.Template['container'] };
+  protected renderBody(): TemplateBody {
+    return { ...this.renderPod(), container: this.renderContainer() as l1.Template['container'] };
   }
 }
 
@@ -258,7 +264,7 @@ export interface ScriptTemplateProps extends PodTemplateProps {
 
 /** A template running a script in a container (`script`); its stdout is the step's `result`. */
 export class ScriptTemplate extends PodTemplate {
-  constructor(scope: Construct, id: string, private readonly props: ScriptTemplateProps) {
+  constructor(scope: ITemplateHost, id: string, private readonly props: ScriptTemplateProps) {
     super(scope, id, props);
   }
 
@@ -270,7 +276,7 @@ export class ScriptTemplate extends PodTemplate {
     return [...super.usedValues(), this.props.source];
   }
 
-  protected renderBody(): Partial<l1.Template> {
-    return { ...this.renderPodExtras(), script: { ...this.renderContainer(), source: renderText(this.props.source) } as l1.ScriptTemplate };
+  protected renderBody(): TemplateBody {
+    return { ...this.renderPod(), script: { ...this.renderContainer(), source: renderText(this.props.source) } as l1.ScriptTemplate };
   }
 }

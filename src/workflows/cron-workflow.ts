@@ -2,9 +2,11 @@ import { Cron, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
+import { withoutUndefined } from '../core/without-undefined';
 import { CallArguments } from './call';
-import { Condition } from './expressions';
-import { WorkflowSpecBase, WorkflowSpecProps } from './workflow-spec';
+import { Condition } from './condition';
+import { WorkflowSpecBase } from './workflow-spec';
+import { WorkflowSpecProps } from './workflow-spec-props';
 import { IWorkflowTemplate } from './workflow-template-ref';
 
 /** What a CronWorkflow does when a run is due while the previous one still runs (rule W36). */
@@ -84,18 +86,18 @@ export class CronWorkflow extends WorkflowSpecBase {
     super(scope, id, props);
     this.apiObject = new l1.ArgoCronWorkflow(this, 'Resource', {
       metadata: props.metadata,
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+      spec: Lazy.any({ produce: () => withoutUndefined(this.renderSpec()) }),
     });
     addArgoValidation(this, () => ({ apiObject: this.apiObject, fieldPath: '' }));
   }
 
-  /** @internal */
-  public get _templatesPath(): string {
+  /** `spec.workflowSpec.templates`: a CronWorkflow holds its templates in its workflowSpec. */
+  public override get templatesPath(): string {
     return 'spec.workflowSpec.templates';
   }
 
-  /** @internal */
-  public _runsWorkflowTemplate(): IWorkflowTemplate | undefined {
+  /** The WorkflowTemplate this CronWorkflow runs (`workflowTemplate` prop), if any. */
+  public override get runsWorkflowTemplate(): IWorkflowTemplate | undefined {
     return this.props.workflowTemplate;
   }
 
@@ -103,13 +105,12 @@ export class CronWorkflow extends WorkflowSpecBase {
     return this.props.workflowTemplate ? undefined : this.templates[0];
   }
 
-  protected validateSpec(): string[] {
-    return [...super.validateSpec(), ...this.checkArgumentValues(this.props.workflowTemplate, this.props.parameters)];
+  protected check(): string[] {
+    return [...super.check(), ...this.checkArgumentValues(this.props.parameters)];
   }
 
   private renderSpec(): l1.CronWorkflowSpec {
     const p = this.props;
-    const wt = p.workflowTemplate;
     return {
       schedules: p.schedules.map(s => (typeof s === 'string' ? s : s.expressionString)),
       timezone: p.timezone,
@@ -120,10 +121,7 @@ export class CronWorkflow extends WorkflowSpecBase {
       failedJobsHistoryLimit: p.failedJobsHistoryLimit,
       stopStrategy: p.stopWhen ? { expression: p.stopWhen.renderExpression() } : undefined,
       when: p.when?.renderExpressionTemplate(),
-      workflowSpec: this._renderWorkflowSpec({
-        workflowTemplateRef: wt ? { name: wt.name, clusterScope: wt.clusterScope ? true : undefined } : undefined,
-        argumentValues: { parameters: p.parameters, artifacts: p.artifacts },
-      }),
+      workflowSpec: this.renderWorkflowSpec({ parameters: p.parameters, artifacts: p.artifacts }),
     };
   }
 }

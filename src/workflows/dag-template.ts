@@ -1,9 +1,13 @@
-import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
+import { markChanged } from '../core/revision';
+import { ArgoExpression, ArgoText, collectVariables, renderText } from './argo-variable';
 import { Dependency, Depends, TaskResult } from './depends';
-import { ArgoText, ArgoVariable, renderText } from './expressions';
 import { checkShapes, Invocation, InvocationOptions } from './invocation';
-import { ITemplate, Template, TemplateProps } from './template';
+import { IDagTask } from './invocation-ref';
+import { NodeVariable } from './node-variable';
+import { Template, TemplateBody, TemplateProps } from './template';
+import { ITemplateHost } from './template-host';
+import { ITemplate } from './template-ref';
 
 /** How a DAG task is called and what it waits for. */
 export interface DagTaskOptions extends InvocationOptions {
@@ -16,22 +20,21 @@ export interface DagTaskOptions extends InvocationOptions {
 }
 
 /** A DAG task: one call of a template, run when its `depends` expression is satisfied. */
-export class DagTask extends Invocation {
-  /** @internal */
-  public readonly _invocationKind = 'tasks' as const;
+export class DagTask extends Invocation implements IDagTask {
+  /** `task`. */
+  public readonly kindLabel = 'task';
   /** The options it was created with. */
   public readonly taskOptions: DagTaskOptions;
 
   /** @internal */
-  constructor(scope: DagTemplate, name: string, template: ITemplate, options: DagTaskOptions = {}) {
-    super(scope, name, template, options);
+  constructor(private readonly dag: DagTemplate, name: string, template: ITemplate, options: DagTaskOptions = {}) {
+    super(dag, name, template, options);
     this.taskOptions = options;
   }
 
   /** `spec.templates[i].dag.tasks[k]`. */
   public get fieldPath(): string {
-    const t = this.parentTemplate as DagTemplate;
-    return `${t.fieldPath}.dag.tasks[${t.tasks.indexOf(this)}]`;
+    return `${this.dag.fieldPath}.dag.tasks[${this.dag.tasks.indexOf(this)}]`;
   }
 
   /** `name.Succeeded`. */
@@ -55,17 +58,20 @@ export class DagTask extends Invocation {
   public get explicitDepends(): Depends | undefined {
     const d = this.taskOptions.depends;
     if (d === undefined) return undefined;
-    return Array.isArray(d) ? Depends.and(...d) : Depends.of(d);
+    return Array.isArray(d) ? Depends.and(...d) : Depends.and(d);
   }
 
-  /** The tasks of this DAG whose outputs this task reads (by object, or by name in text). */
+  /**
+   * The tasks of this DAG whose outputs this task reads through variable objects (`a.result`,
+   * `a.output(p)`, or `ArgoVariable.of('tasks.a...')`), hooks left out. Text does not count: a
+   * variable interpolated into a string (`${a.result}-x`) is text; give `depends` then.
+   */
   public get readTasks(): DagTask[] {
-    const dag = this.parentTemplate as DagTemplate;
-    const out = this.readNodes() as DagTask[];
-    const text = JSON.stringify(this._renderCall(false));
-    for (const name of namesInText(text)) {
-      const t = dag.tasks.find(x => x.name === name);
-      if (t && t !== this && !out.includes(t)) out.push(t);
+    const out: DagTask[] = [];
+    for (const v of collectVariables(this._callValues)) {
+      const task = v instanceof NodeVariable ? this.dag.tasks.find(t => t === v.invocation)
+        : !(v instanceof ArgoExpression) && v.segments[0] === 'tasks' ? this.dag.tasks.find(t => t.name === v.segments[1]) : undefined;
+      if (task && task !== this && !out.includes(task)) out.push(task);
     }
     return out;
   }
@@ -83,35 +89,16 @@ export class DagTask extends Invocation {
     return { ...this._renderCall(), depends: this.effectiveDepends?.render() } as l1.DagTask;
   }
 
-  /** @internal */
-  protected _renderCall(withHooks = true): l1.WorkflowStep {
-    const call = super._renderCall();
-    return withHooks ? call : { ...call, hooks: undefined };
-  }
-
   /** Only what rule W24 cannot see by names: a dependency object of another DAG named like a task of this one. */
-  protected validateInvocation(): string[] {
-    const errors = super.validateInvocation();
-    const dag = this.parentTemplate as DagTemplate;
+  protected check(): string[] {
+    const errors = super.check();
     for (const t of this.explicitDepends?.tasks ?? []) {
-      if (t.parentTemplate !== dag && dag.tasks.some(x => x.name === t.name)) {
+      if (t.parentTemplate !== this.dag && this.dag.tasks.some(x => x.name === t.name)) {
         errors.push(this.error(`task "${this.name}" depends on task "${t.name}" of another DAG (${t.parentTemplate.node.path}); this DAG has its own "${t.name}", so Argo would wait for that one instead. Depend on a task object of this DAG.`, '.depends'));
       }
     }
     return errors;
   }
-}
-
-/** Task names referenced in `{{tasks.X...}}` / `{{=tasks["X"]...}}` text. */
-function namesInText(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/\{\{([^}]*)\}\}/g)) {
-    for (const r of m[1].matchAll(/tasks(?:\.([a-zA-Z0-9][-a-zA-Z0-9]*)|\[\\?"([^"\\]+)\\?"\])/g)) {
-      const name = r[1] ?? r[2];
-      if (name && name !== 'name' && !out.includes(name)) out.push(name);
-    }
-  }
-  return out;
 }
 
 /** Props of a DAG template. */
@@ -141,7 +128,7 @@ export interface DagTemplateProps extends TemplateProps {
 export class DagTemplate extends Template {
   private readonly taskList: DagTask[] = [];
 
-  constructor(scope: Construct, id: string, private readonly props: DagTemplateProps = {}) {
+  constructor(scope: ITemplateHost, id: string, private readonly props: DagTemplateProps = {}) {
     super(scope, id, props);
   }
 
@@ -165,24 +152,10 @@ export class DagTemplate extends Template {
         throw new Error(`${this.node.path}/${name}: depends takes task objects or Depends expressions (got ${JSON.stringify(d)}): pass the object addTask() returned, e.g. depends: a or Depends.or(a.succeeded, b).`);
       }
     }
+    markChanged();
     const task = new DagTask(this, name, template, options);
     this.taskList.push(task);
     return task;
-  }
-
-  /** @internal Every task `task` transitively depends on (through the emitted depends). */
-  public _ancestors(task: DagTask): Set<DagTask> {
-    const seen = new Set<DagTask>();
-    const visit = (t: DagTask) => {
-      for (const d of t.effectiveDepends?.tasks ?? []) {
-        if (!seen.has(d)) {
-          seen.add(d);
-          visit(d);
-        }
-      }
-    };
-    visit(task);
-    return seen;
   }
 
   protected usedValues(): unknown[] {
@@ -190,8 +163,8 @@ export class DagTemplate extends Template {
     return [...this.taskList.flatMap(t => [t._callValues, t._hookValues]), Array.isArray(target) ? undefined : target];
   }
 
-  protected canRead(v: ArgoVariable): boolean {
-    return v._source instanceof DagTask && v._source.parentTemplate === this;
+  protected canRead(v: NodeVariable): boolean {
+    return v.invocation.kindLabel === 'task' && v.invocation.parentTemplate === this;
   }
 
   protected ownsNodeNamed(name: string): boolean {
@@ -199,8 +172,8 @@ export class DagTemplate extends Template {
   }
 
   /** Only what rule W29 cannot see by names: a target object of another DAG named like a task of this one. */
-  protected validateObjects(): string[] {
-    const errors = super.validateObjects();
+  protected check(): string[] {
+    const errors = super.check();
     const target = this.props.target;
     if (Array.isArray(target)) {
       for (const t of target) {
@@ -212,7 +185,7 @@ export class DagTemplate extends Template {
     return errors;
   }
 
-  protected renderBody(): Partial<l1.Template> {
+  protected renderBody(): TemplateBody {
     const target = this.props.target;
     return {
       dag: {

@@ -1,4 +1,5 @@
-import type { DagTask } from './dag-template';
+import { BooleanExpression } from '../core/boolean-expression';
+import { IDagTask } from './invocation-ref';
 
 /** Task results a `depends` expression can test (rule W27). */
 export enum TaskResult {
@@ -21,12 +22,13 @@ export enum TaskResult {
 }
 
 /** A task (meaning: it completed, `Succeeded || Skipped || Daemoned`) or a `depends` expression. */
-export type Dependency = DagTask | Depends;
+export type Dependency = IDagTask | Depends;
 
-type Node =
-  | { readonly kind: 'task'; readonly task: DagTask; readonly result?: TaskResult }
-  | { readonly kind: 'and' | 'or'; readonly children: readonly Depends[] }
-  | { readonly kind: 'not'; readonly child: Depends };
+/** A task, or a task with the result it must have ended with. */
+interface Leaf {
+  readonly task: IDagTask;
+  readonly result?: TaskResult;
+}
 
 /**
  * A DAG `depends` expression built from task objects: `Depends.and(b, Depends.or(c.succeeded, c.failed))`
@@ -34,77 +36,48 @@ type Node =
  */
 export class Depends {
   /** The task completed (`name`). */
-  public static on(task: DagTask): Depends {
-    return new Depends({ kind: 'task', task });
+  public static on(task: IDagTask): Depends {
+    return new Depends(BooleanExpression.leaf<Leaf>({ task }));
   }
 
   /** The task ended with `result` (`name.Result`). */
-  public static result(task: DagTask, result: TaskResult): Depends {
-    return new Depends({ kind: 'task', task, result });
+  public static result(task: IDagTask, result: TaskResult): Depends {
+    return new Depends(BooleanExpression.leaf<Leaf>({ task, result }));
   }
 
   /** All of them (`&&`). */
   public static and(...deps: Dependency[]): Depends {
-    return Depends.group('and', deps);
+    return new Depends(BooleanExpression.join('and', deps.map(expressionOf), 'Depends.and() needs at least one dependency'));
   }
 
   /** Any of them (`||`). */
   public static or(...deps: Dependency[]): Depends {
-    return Depends.group('or', deps);
+    return new Depends(BooleanExpression.join('or', deps.map(expressionOf), 'Depends.or() needs at least one dependency'));
   }
 
   /** Negation (`!`). */
   public static not(dep: Dependency): Depends {
-    return new Depends({ kind: 'not', child: Depends.of(dep) });
+    return new Depends(expressionOf(dep).not());
   }
 
-  /** A task or expression as an expression. */
-  public static of(dep: Dependency): Depends {
-    if (dep instanceof Depends) return dep;
-    if (typeof dep !== 'object' || dep === null || typeof (dep as DagTask).name !== 'string') {
-      throw new Error(`a dependency must be a task object or a Depends expression (got ${JSON.stringify(dep)}): use the object addTask() returned and its results (a.failed, a.succeeded...).`);
-    }
-    return Depends.on(dep);
-  }
-
-  private static group(kind: 'and' | 'or', deps: Dependency[]): Depends {
-    if (!deps.length) throw new Error(`Depends.${kind}() needs at least one dependency`);
-    if (deps.length === 1) return Depends.of(deps[0]);
-    return new Depends({ kind, children: deps.map(Depends.of) });
-  }
-
-  private constructor(private readonly n: Node) {}
+  private constructor(/** @internal */ public readonly _expression: BooleanExpression<Leaf>) {}
 
   /** Every task named in the expression. */
-  public get tasks(): DagTask[] {
-    const n = this.n;
-    if (n.kind === 'task') return [n.task];
-    if (n.kind === 'not') return n.child.tasks;
-    return n.children.flatMap(c => c.tasks);
+  public get tasks(): IDagTask[] {
+    return this._expression.leaves.map(l => l.task);
   }
 
   /** The `depends` text. */
   public render(): string {
-    return this.text(undefined);
+    return this._expression.render(l => (l.result ? `${l.task.name}.${l.result}` : l.task.name));
   }
+}
 
-  /** @internal result tests used, per task (for rule-like checks). */
-  public get _results(): { task: DagTask; result?: TaskResult }[] {
-    const n = this.n;
-    if (n.kind === 'task') return [{ task: n.task, result: n.result }];
-    if (n.kind === 'not') return n.child._results;
-    return n.children.flatMap(c => c._results);
+/** A task or expression as an expression; anything else is refused with the fix. */
+function expressionOf(dep: Dependency): BooleanExpression<Leaf> {
+  if (dep instanceof Depends) return dep._expression;
+  if (typeof dep !== 'object' || dep === null || typeof dep.name !== 'string') {
+    throw new Error(`a dependency must be a task object or a Depends expression (got ${JSON.stringify(dep)}): use the object addTask() returned and its results (a.failed, a.succeeded...).`);
   }
-
-  private text(parent: 'and' | 'or' | 'not' | undefined): string {
-    const n = this.n;
-    switch (n.kind) {
-      case 'task': return n.result ? `${n.task.name}.${n.result}` : n.task.name;
-      case 'not': return `!${n.child.text('not')}`;
-      default: {
-        const body = n.children.map(c => c.text(n.kind)).join(n.kind === 'and' ? ' && ' : ' || ');
-        return parent && parent !== n.kind ? `(${body})` : body;
-      }
-    }
-  }
+  return BooleanExpression.leaf<Leaf>({ task: dep });
 }

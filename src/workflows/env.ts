@@ -1,7 +1,7 @@
 import { K8sEnvFromSource, K8sEnvVar, K8sEnvVarSource } from '../../imports/kubernetes';
 import { IConfigMapRef, ISecretRef, SecretKeyRef } from '../core/object-refs';
 import { expectKind, expectSecretKey, secretKeySelector } from '../core/ref-inspection';
-import { ArgoText, ArgoVariable } from './expressions';
+import { ArgoText, ArgoVariable } from './argo-variable';
 
 /**
  * A source of many environment variables at once (`envFrom`): a ConfigMap or a Secret. Implement

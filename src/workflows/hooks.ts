@@ -1,8 +1,8 @@
 import * as l1 from '../../imports/argo-workflows';
 import { CallArguments, CallProblem, checkCall, renderArguments, renderTemplateReference } from './call';
-import { Condition, collectVariables } from './expressions';
-import { ITemplate } from './template';
-import type { WorkflowSpecBase } from './workflow-spec';
+import { Condition } from './condition';
+import { ITemplateHost } from './template-host';
+import { ITemplate } from './template-ref';
 
 /** Name of the lifecycle hook Argo runs when the workflow, step or task exits. */
 export const EXIT_HOOK = 'exit';
@@ -23,17 +23,17 @@ export class LifecycleHook {
   constructor(public readonly name: string, public readonly template: ITemplate, public readonly options: LifecycleHookOptions = {}) {}
 
   /** @internal */
-  public _render(spec: WorkflowSpecBase): l1.LifecycleHook {
+  public _render(host: ITemplateHost): l1.LifecycleHook {
     return {
-      ...renderTemplateReference(spec, this.template),
+      ...renderTemplateReference(host, this.template),
       arguments: renderArguments(this.options),
       expression: this.options.expression?.renderExpression(),
     };
   }
 
   /** @internal */
-  public _check(spec: WorkflowSpecBase): CallProblem[] {
-    return checkCall(spec, this.template, this.options).map(p => ({ subPath: `.hooks.${this.name}${p.subPath}`, message: `hook "${this.name}" ${p.message}` }));
+  public _check(host: ITemplateHost): CallProblem[] {
+    return checkCall(host, this.template, this.options).map(p => ({ subPath: `.hooks.${this.name}${p.subPath}`, message: `hook "${this.name}" ${p.message}` }));
   }
 
   /** @internal */
@@ -43,12 +43,7 @@ export class LifecycleHook {
 }
 
 /** @internal */
-export function renderHooks(spec: WorkflowSpecBase, hooks: readonly LifecycleHook[]): { [name: string]: l1.LifecycleHook } | undefined {
+export function renderHooks(host: ITemplateHost, hooks: readonly LifecycleHook[]): { [name: string]: l1.LifecycleHook } | undefined {
   if (!hooks.length) return undefined;
-  return Object.fromEntries(hooks.map(h => [h.name, h._render(spec)]));
-}
-
-/** @internal */
-export function hookVariables(hooks: readonly LifecycleHook[]) {
-  return collectVariables(hooks.map(h => h._values));
+  return Object.fromEntries(hooks.map(h => [h.name, h._render(host)]));
 }

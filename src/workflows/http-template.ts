@@ -1,9 +1,10 @@
-import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { SecretKeyRef } from '../core/object-refs';
 import { expectSecretKey, secretKeySelector } from '../core/ref-inspection';
-import { ArgoText, Condition, renderText } from './expressions';
-import { LeafTemplateProps, Template } from './template';
+import { ArgoText, renderText } from './argo-variable';
+import { Condition } from './condition';
+import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { ITemplateHost } from './template-host';
 
 /** Props of an HTTP template. */
 export interface HttpTemplateProps extends LeafTemplateProps {
@@ -43,7 +44,7 @@ export interface HttpTemplateProps extends LeafTemplateProps {
 
 /** A template that sends an HTTP request from the Argo agent (`http`), without a pod of its own. */
 export class HttpTemplate extends Template {
-  constructor(scope: Construct, id: string, private readonly props: HttpTemplateProps) {
+  constructor(scope: ITemplateHost, id: string, private readonly props: HttpTemplateProps) {
     super(scope, id, props);
     for (const [name, value] of Object.entries(props.headers ?? {})) {
       if (isSecretKey(value)) expectSecretKey(value, `${this.node.path}: headers.${name}`);
@@ -55,7 +56,7 @@ export class HttpTemplate extends Template {
     return [p.url, p.body, p.successCondition, Object.values(p.headers ?? {}).filter(h => !isSecretKey(h))];
   }
 
-  protected renderBody(): Partial<l1.Template> {
+  protected renderBody(): TemplateBody {
     const p = this.props;
     const headers = Object.entries(p.headers ?? {}).map(([name, value]): l1.HttpHeader =>
       isSecretKey(value) ? { name, valueFrom: { secretKeyRef: secretKeySelector(value) } } : { name, value: renderText(value) });

@@ -1,9 +1,7 @@
 import { Construct } from 'constructs';
-import { InputArtifact } from './artifacts';
-import { WorkflowParameter } from './parameters';
-import { ITemplate, TemplateInput, TemplateOutput } from './template';
-import { InputParameter, OutputParameter } from './parameters';
-import { OutputArtifact } from './artifacts';
+import { InputArtifact, OutputArtifact } from './artifacts';
+import { InputParameter, OutputParameter, WorkflowParameter } from './parameters';
+import { ITemplate, TemplateInput, TemplateOutput } from './template-ref';
 import { IWorkflowTemplate } from './workflow-template-ref';
 
 /** Options of `WorkflowTemplate.fromName()` / `ClusterWorkflowTemplate.fromName()`. */
@@ -89,7 +87,7 @@ export class ImportedWorkflowTemplate extends Construct implements IWorkflowTemp
     this.clusterScope = clusterScope;
     this.namespace = clusterScope ? undefined : options.namespace;
     this.serviceAccountName = options.serviceAccountName;
-    this.parameters = (options.parameters ?? []).map(p => new WorkflowParameter(p, {}, this));
+    this.parameters = (options.parameters ?? []).map(p => new WorkflowParameter(p));
   }
 
   /** One of its workflow parameters, declared in the options. */

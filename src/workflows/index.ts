@@ -1,6 +1,8 @@
 // Public API of the Argo Workflows constructs. Render/check helpers marked @internal stay unexported.
 export * from './workflow-template-ref';
-export * from './expressions';
+export * from './condition';
+export { ArgoExpression, ArgoVariable, argoExpr } from './argo-variable';
+export type { ArgoInput, ArgoText } from './argo-variable';
 export * from './variables';
 export * from './parameters';
 export { ArtifactArchive, ArtifactLocation, InputArtifact, OutputArtifact } from './artifacts';
@@ -14,11 +16,20 @@ export type { ClaimTemplateOptions, EmptyDirOptions, KeyVolumeOptions, TemplateV
 export type { ComputeResources, CpuQuantity, MemoryQuantity, ResourceRange } from './container-resources';
 export { AppArmor, Seccomp } from './security-context';
 export type { ContainerSecurityProps, PodSecurityProps } from './security-context';
-export { PodGcStrategy, RetryPolicy, WorkflowMutex, WorkflowSemaphore } from './policies';
-export type {
-  ArgoDuration, MetadataProps, PodGcProps, RetryBackoff, RetryStrategyProps, SynchronizationProps, TtlStrategyProps,
-} from './policies';
-export * from './template';
+export type { ArgoDuration } from './duration';
+export { RetryPolicy } from './retry-strategy';
+export type { RetryBackoff, RetryStrategyProps } from './retry-strategy';
+export { PodGcStrategy } from './pod-gc';
+export type { PodGcProps } from './pod-gc';
+export type { TtlStrategyProps } from './ttl-strategy';
+export { WorkflowMutex, WorkflowSemaphore } from './synchronization';
+export type { SynchronizationProps } from './synchronization';
+export type { MetadataProps } from './metadata-props';
+export type { ITemplate, TemplateInput, TemplateOutput } from './template-ref';
+export type { ITemplateHost } from './template-host';
+export type { IDagTask, IInvocation } from './invocation-ref';
+export { Template } from './template';
+export type { LeafTemplateProps, MemoizeProps, TemplateBody, TemplateProps } from './template';
 export * from './container-template';
 export * from './resource-template';
 export * from './suspend-template';
@@ -28,11 +39,13 @@ export type { CallArguments } from './call';
 export { EXIT_HOOK, LifecycleHook } from './hooks';
 export type { LifecycleHookOptions } from './hooks';
 export * from './loop';
-export { Invocation, NodeVariable } from './invocation';
+export { NodeVariable } from './node-variable';
+export { Invocation } from './invocation';
 export type { ContinueOnProps, InvocationOptions } from './invocation';
 export * from './steps-template';
 export * from './depends';
 export * from './dag-template';
+export * from './workflow-spec-props';
 export * from './workflow-spec';
 export * from './imported-workflow-template';
 export * from './workflow-template-base';

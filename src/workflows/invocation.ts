@@ -1,13 +1,18 @@
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
+import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
+import { ArgoVariable, collectVariables } from './argo-variable';
 import { OutputArtifact } from './artifacts';
 import { CallArguments, checkCall, renderArguments, renderTemplateReference } from './call';
-import { ArgoVariable, Condition, collectVariables } from './expressions';
+import { Condition } from './condition';
 import { EXIT_HOOK, LifecycleHook, LifecycleHookOptions, renderHooks } from './hooks';
+import { IInvocation } from './invocation-ref';
 import { Loop } from './loop';
+import { NodeVariable } from './node-variable';
 import { OutputParameter } from './parameters';
-import type { ITemplate, Template } from './template';
+import { Template } from './template';
+import { ITemplate } from './template-ref';
 
 /** Keep going when the called template fails or errors (`continueOn`). */
 export interface ContinueOnProps {
@@ -32,7 +37,7 @@ export interface InvocationOptions extends CallArguments {
    */
   readonly when?: Condition;
   /**
-   * Run once per item: `Loop.items([...])`, `Loop.fromParam(step.result)`, `Loop.sequence({...})`.
+   * Run once per item: `Loop.items([...])`, `Loop.fromParameter(step.result)`, `Loop.sequence({...})`.
    * @default - once
    */
   readonly loop?: Loop;
@@ -41,30 +46,6 @@ export interface InvocationOptions extends CallArguments {
    * @default - the parent fails
    */
   readonly continueOn?: ContinueOnProps;
-}
-
-/**
- * A variable read from a step's or task's node, e.g. `{{steps.gen.outputs.parameters.p}}`: it
- * remembers the node and the output object, so validation can check both.
- */
-export class NodeVariable extends ArgoVariable {
-  /** @internal */
-  constructor(segments: string[], public readonly invocation: Invocation, private readonly declared?: OutputParameter | OutputArtifact) {
-    super(segments, invocation);
-  }
-
-  /**
-   * @internal Only what rule W31 cannot see by names: an output object the called template does
-   * not declare while it declares another output with the same name.
-   */
-  public _validate(): string | undefined {
-    const t = this.invocation.template;
-    if (!this.declared || !t.interfaceKnown) return undefined;
-    const list: readonly (OutputParameter | OutputArtifact)[] = this.declared instanceof OutputParameter ? t.outputParameters : t.outputArtifacts;
-    if (list.includes(this.declared) || !list.some(o => o.name === this.declared!.name)) return undefined;
-    const kind = this.declared instanceof OutputParameter ? 'output parameter' : 'output artifact';
-    return `reads ${this} through an ${kind} object that template "${t.name}" (run by ${this.invocation.kindLabel} "${this.invocation.name}") does not declare; it declares another "${this.declared.name}", whose value Argo substitutes. Read the output object that template declares.`;
-  }
 }
 
 /**
@@ -79,12 +60,12 @@ export function checkShapes(path: string, template: unknown, options: Invocation
     throw new Error(`${path}: when must be a Condition (got ${JSON.stringify(options.when)}): build it from typed values, e.g. step.result.eq('heads'), or wrap hand-written text in Condition.raw('...').`);
   }
   if (options.loop !== undefined && !(options.loop instanceof Loop)) {
-    throw new Error(`${path}: loop must be Loop.items([...]), Loop.fromParam(...) or Loop.sequence({...}).`);
+    throw new Error(`${path}: loop must be Loop.items([...]), Loop.fromParameter(...) or Loop.sequence({...}).`);
   }
 }
 
 /** Base of steps and DAG tasks: a call of a template from a steps or DAG template. */
-export abstract class Invocation extends Construct {
+export abstract class Invocation extends Construct implements IInvocation {
   /** Step or task name (`^[a-zA-Z0-9][-a-zA-Z0-9]*$`, rule W3). */
   public readonly name: string;
   /** The called template. */
@@ -93,23 +74,19 @@ export abstract class Invocation extends Construct {
   public readonly options: InvocationOptions;
   /** The steps or DAG template this node belongs to. */
   public readonly parentTemplate: Template;
-  /** @internal `steps` or `tasks`: the variable prefix. */
-  public abstract readonly _invocationKind: 'steps' | 'tasks';
+  /** `step` or `task`, for messages. */
+  public abstract readonly kindLabel: 'step' | 'task';
 
   private readonly hooks: LifecycleHook[] = [];
 
   constructor(scope: Template, name: string, template: ITemplate, options: InvocationOptions = {}) {
     super(scope, name);
+    markChanged();
     this.name = name;
     this.template = template;
     this.options = options;
     this.parentTemplate = scope;
-    addArgoValidation(this, () => ({ apiObject: scope.spec.apiObject, fieldPath: this.fieldPath }), () => this.validateInvocation());
-  }
-
-  /** `step` or `task`, for messages. */
-  public get kindLabel(): string {
-    return this._invocationKind === 'steps' ? 'step' : 'task';
+    addArgoValidation(this, () => ({ apiObject: scope.spec.apiObject, fieldPath: this.fieldPath }), () => this.check());
   }
 
   /** Field path of this node in its manifest. */
@@ -117,12 +94,12 @@ export abstract class Invocation extends Construct {
 
   /** `{{<steps|tasks>.<name>.outputs.parameters.<p>}}`: an output parameter of the called template. */
   public output(parameter: OutputParameter): ArgoVariable {
-    return new NodeVariable([this._invocationKind, this.name, 'outputs', 'parameters', parameter.name], this, parameter);
+    return new NodeVariable([this.variablePrefix, this.name, 'outputs', 'parameters', parameter.name], this, parameter);
   }
 
   /** `{{<steps|tasks>.<name>.outputs.artifacts.<a>}}`: an output artifact, to pass as an artifact argument. */
   public outputArtifact(artifact: OutputArtifact): ArgoVariable {
-    return new NodeVariable([this._invocationKind, this.name, 'outputs', 'artifacts', artifact.name], this, artifact);
+    return new NodeVariable([this.variablePrefix, this.name, 'outputs', 'artifacts', artifact.name], this, artifact);
   }
 
   /** `{{...outputs.result}}`: stdout of a container or script template (or a loop's JSON list). */
@@ -149,6 +126,7 @@ export abstract class Invocation extends Construct {
    * (e.g. `this.status.eq(NodePhase.RUNNING)`). Hooks other than `exit` need an expression (rule W39).
    */
   public addHook(name: string, template: ITemplate, options: LifecycleHookOptions = {}): LifecycleHook {
+    markChanged();
     const hook = new LifecycleHook(name, template, options);
     this.hooks.push(hook);
     return hook;
@@ -186,7 +164,7 @@ export abstract class Invocation extends Construct {
   }
 
   /** Checks of this node; subclasses add ordering checks. */
-  protected validateInvocation(): string[] {
+  protected check(): string[] {
     const spec = this.parentTemplate.spec;
     const errors = checkCall(spec, this.template, this.options).map(p => this.error(`${this.kindLabel} "${this.name}" ${p.message}`, p.subPath));
     this.hooks.forEach(h => errors.push(...h._check(spec).map(p => this.error(p.message, p.subPath))));
@@ -197,22 +175,28 @@ export abstract class Invocation extends Construct {
     return errors;
   }
 
-  /** Variables this node reads from other nodes of the same template (not counting its hooks). */
-  protected readNodes(): Invocation[] {
-    const out: Invocation[] = [];
+  /** The other nodes of the same template whose outputs this node reads through typed variables (not counting its hooks). */
+  protected readNodes(): IInvocation[] {
+    const out: IInvocation[] = [];
     for (const v of collectVariables(this._callValues)) {
-      const source = v._source;
-      if (source instanceof Invocation && source !== this && source.parentTemplate === this.parentTemplate && !out.includes(source)) out.push(source);
+      if (!(v instanceof NodeVariable)) continue;
+      const node = v.invocation;
+      if (node !== this && node.parentTemplate === this.parentTemplate && !out.includes(node)) out.push(node);
     }
     return out;
   }
 
   /** A validation message naming the manifest and field. */
   protected error(message: string, subPath = ''): string {
-    return `${this.parentTemplate.spec._objectLabel()}: ${this.fieldPath}${subPath}: ${message}`;
+    return `${this.parentTemplate.spec.objectLabel}: ${this.fieldPath}${subPath}: ${message}`;
+  }
+
+  /** `steps` or `tasks`: how variables of this node start. */
+  private get variablePrefix(): string {
+    return `${this.kindLabel}s`;
   }
 
   private node_(...rest: string[]): ArgoVariable {
-    return new NodeVariable([this._invocationKind, this.name, ...rest], this);
+    return new NodeVariable([this.variablePrefix, this.name, ...rest], this);
   }
 }

@@ -1,5 +1,5 @@
 import * as l1 from '../../imports/argo-workflows';
-import { ArgoText, ArgoVariable, renderText } from './expressions';
+import { ArgoText, ArgoVariable, renderText } from './argo-variable';
 
 /** A value of a `withItems` list: a scalar or a map of scalars (read with `Loop.itemField`). */
 export type LoopItem = string | number | boolean | { [key: string]: string | number | boolean };
@@ -47,7 +47,7 @@ export class Loop {
   }
 
   /** A JSON list produced at run time (`withParam`), e.g. `generate.result` of a previous step. */
-  public static fromParam(list: ArgoText): Loop {
+  public static fromParameter(list: ArgoText): Loop {
     return new Loop({ withParam: renderText(list) }, list instanceof ArgoVariable ? [list] : []);
   }
 

@@ -1,7 +1,8 @@
 import * as l1 from '../../imports/argo-workflows';
 import { IConfigMapRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
-import { ArgoExpression, ArgoText, ArgoVariable, Condition, renderText } from './expressions';
+import { ArgoExpression, ArgoText, ArgoVariable, renderText } from './argo-variable';
+import { Condition } from './condition';
 import { IWorkflowParameter } from './workflow-template-ref';
 
 /** Where a parameter reads its value from a ConfigMap key. */
@@ -78,12 +79,9 @@ export class WorkflowParameter extends ArgoVariable implements IWorkflowParamete
   /** The options it was declared with. */
   public readonly options: WorkflowParameterOptions;
 
-  /**
-   * @param name parameter name (`^[-a-zA-Z0-9_]+$`, rule W4)
-   * @param owner the construct whose spec declares it
-   */
-  constructor(name: string, options: WorkflowParameterOptions = {}, owner?: object) {
-    super(['workflow', 'parameters', name], owner);
+  /** @param name parameter name (`^[-a-zA-Z0-9_]+$`, rule W4) */
+  constructor(name: string, options: WorkflowParameterOptions = {}) {
+    super(['workflow', 'parameters', name]);
     this.name = name;
     this.options = checkConfigMap(name, options);
   }
@@ -152,7 +150,7 @@ export class OutputSource {
    */
   public static fromExpression(expression: ArgoExpression | Condition | string): OutputSource {
     if (expression instanceof ArgoExpression) return new OutputSource({ expression: expression.text }, [...expression.reads]);
-    if (expression instanceof Condition) return new OutputSource({ expression: expression.renderExpression() }, expression.variables);
+    if (expression instanceof Condition) return new OutputSource({ expression: expression.renderExpression() }, expression.variables.filter((v): v is ArgoVariable => v instanceof ArgoVariable));
     return new OutputSource({ expression });
   }
 
@@ -228,7 +226,7 @@ export class OutputParameter {
    */
   public get global(): ArgoVariable {
     if (!this.options.globalName) throw new Error(`output parameter "${this.name}" has no globalName: set globalName to read it as a workflow output`);
-    return new ArgoVariable(['workflow', 'outputs', 'parameters', this.options.globalName], this);
+    return new ArgoVariable(['workflow', 'outputs', 'parameters', this.options.globalName]);
   }
 
   /** @internal */

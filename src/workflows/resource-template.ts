@@ -1,10 +1,9 @@
-import { Construct } from 'constructs';
-import * as l1 from '../../imports/argo-workflows';
 import { isPlainObject } from '../lint/util/walk';
 import { yaml } from '../lint/util/yaml';
+import { ArgoText, renderText } from './argo-variable';
 import { InputArtifact } from './artifacts';
-import { ArgoText, renderText } from './expressions';
-import { LeafTemplateProps, Template } from './template';
+import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { ITemplateHost } from './template-host';
 
 /** What a resource template does with its manifest (rule W14). */
 export enum ResourceAction {
@@ -76,7 +75,7 @@ export interface ResourceTemplateProps extends LeafTemplateProps {
 
 /** A template that creates, applies, patches, gets or deletes a Kubernetes object (`resource`). */
 export class ResourceTemplate extends Template {
-  constructor(scope: Construct, id: string, private readonly props: ResourceTemplateProps) {
+  constructor(scope: ITemplateHost, id: string, private readonly props: ResourceTemplateProps) {
     super(scope, id, props);
     if (props.manifestFrom) this.addInput(props.manifestFrom);
   }
@@ -85,7 +84,7 @@ export class ResourceTemplate extends Template {
     return [this.props.manifest];
   }
 
-  protected renderBody(): Partial<l1.Template> {
+  protected renderBody(): TemplateBody {
     const p = this.props;
     const manifest = p.manifest === undefined ? undefined
       : typeof p.manifest === 'string' || !isPlainObject(p.manifest) ? renderText(p.manifest as ArgoText) : yaml().stringify(p.manifest);

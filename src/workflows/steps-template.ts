@@ -1,8 +1,10 @@
-import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
-import { ArgoVariable } from './expressions';
+import { markChanged } from '../core/revision';
 import { checkShapes, Invocation, InvocationOptions } from './invocation';
-import { ITemplate, Template, TemplateProps } from './template';
+import { NodeVariable } from './node-variable';
+import { Template, TemplateBody, TemplateProps } from './template';
+import { ITemplateHost } from './template-host';
+import { ITemplate } from './template-ref';
 
 /** Props of a steps template. */
 export interface StepsTemplateProps extends TemplateProps {
@@ -20,8 +22,8 @@ export interface StepsTemplateProps extends TemplateProps {
 
 /** A step: one call of a template within a group of parallel steps. */
 export class Step extends Invocation {
-  /** @internal */
-  public readonly _invocationKind = 'steps' as const;
+  /** `step`. */
+  public readonly kindLabel = 'step';
 
   /** @internal */
   constructor(scope: StepsTemplate, public readonly group: StepGroup, name: string, template: ITemplate, options?: InvocationOptions) {
@@ -71,7 +73,7 @@ export class StepGroup {
 export class StepsTemplate extends Template {
   private readonly groupList: StepGroup[] = [];
 
-  constructor(scope: Construct, id: string, private readonly props: StepsTemplateProps = {}) {
+  constructor(scope: ITemplateHost, id: string, private readonly props: StepsTemplateProps = {}) {
     super(scope, id, props);
   }
 
@@ -87,6 +89,7 @@ export class StepsTemplate extends Template {
 
   /** Adds an empty group; its steps run in parallel, after the previous groups. */
   public addGroup(): StepGroup {
+    markChanged();
     const g = new StepGroup(this);
     this.groupList.push(g);
     return g;
@@ -116,23 +119,23 @@ export class StepsTemplate extends Template {
     return this.steps.flatMap(s => [s._callValues, s._hookValues]);
   }
 
-  protected validateObjects(): string[] {
-    const errors = super.validateObjects();
+  protected check(): string[] {
+    const errors = super.check();
     this.groupList.forEach((g, i) => {
       if (!g.steps.length) errors.push(this.error('is an empty group of steps: Argo has nothing to run there. Add a step to the group or do not create it.', `.steps[${i}]`));
     });
     return errors;
   }
 
-  protected canRead(v: ArgoVariable): boolean {
-    return v._source instanceof Step && v._source.parentTemplate === this;
+  protected canRead(v: NodeVariable): boolean {
+    return v.invocation.kindLabel === 'step' && v.invocation.parentTemplate === this;
   }
 
   protected ownsNodeNamed(name: string): boolean {
     return this.steps.some(s => s.name === name);
   }
 
-  protected renderBody(): Partial<l1.Template> {
+  protected renderBody(): TemplateBody {
     return {
       steps: this.groupList.map(g => g.steps.map(s => s._render())),
       parallelism: this.props.parallelism,

@@ -1,7 +1,6 @@
-import { Construct } from 'constructs';
-import * as l1 from '../../imports/argo-workflows';
-import { ArgoDuration, renderDuration } from './policies';
-import { LeafTemplateProps, Template } from './template';
+import { ArgoDuration, renderDuration } from './duration';
+import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { ITemplateHost } from './template-host';
 
 /** Props of a suspend template. */
 export interface SuspendTemplateProps extends LeafTemplateProps {
@@ -17,7 +16,7 @@ export interface SuspendTemplateProps extends LeafTemplateProps {
  * parameters with `OutputSource.supplied()` are filled in by whoever resumes it.
  */
 export class SuspendTemplate extends Template {
-  constructor(scope: Construct, id: string, private readonly props: SuspendTemplateProps = {}) {
+  constructor(scope: ITemplateHost, id: string, private readonly props: SuspendTemplateProps = {}) {
     super(scope, id, props);
   }
 
@@ -25,7 +24,7 @@ export class SuspendTemplate extends Template {
     return [this.props.duration];
   }
 
-  protected renderBody(): Partial<l1.Template> {
+  protected renderBody(): TemplateBody {
     return { suspend: { duration: renderDuration(this.props.duration) } };
   }
 }

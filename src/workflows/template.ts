@@ -3,47 +3,21 @@ import * as l1 from '../../imports/argo-workflows';
 import { K8sAffinity, K8sToleration } from '../../imports/kubernetes';
 import { IConfigMapRef, IServiceAccountRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
+import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
+import { ArgoText, ArgoVariable, collectVariables, renderText } from './argo-variable';
 import { ArtifactLocation, InputArtifact, InputArtifactOptions, OutputArtifact, OutputArtifactOptions } from './artifacts';
-import { ArgoText, ArgoVariable, collectVariables, renderText } from './expressions';
+import { ArgoDuration, renderDuration } from './duration';
+import { MetadataProps } from './metadata-props';
+import { NodeVariable } from './node-variable';
 import { InputParameter, OutputParameter, OutputParameterOptions, ParameterOptions } from './parameters';
-import {
-  ArgoDuration, MetadataProps, RetryStrategyProps, SynchronizationProps, renderDuration, renderRetryStrategy, renderSynchronization,
-} from './policies';
+import { RetryStrategyProps, renderRetryStrategy } from './retry-strategy';
 import { PodSecurityProps, renderPodSecurity, securityProblems } from './security-context';
+import { renderSynchronization, SynchronizationProps } from './synchronization';
+import { isTemplateHost, ITemplateHost } from './template-host';
+import { ITemplate, TemplateInput, TemplateOutput } from './template-ref';
 import { WorkflowVolume } from './volumes';
-import type { WorkflowSpecBase } from './workflow-spec';
 import { IWorkflowTemplate } from './workflow-template-ref';
-
-/**
- * A template a step, task, hook or exit handler can run: one added to a workflow in the app, or
- * one of a WorkflowTemplate that lives only in the cluster (`WorkflowTemplate.fromName(...).template(...)`).
- */
-export interface ITemplate {
-  /** The template name (`spec.templates[].name`). */
-  readonly name: string;
-  /**
-   * The WorkflowTemplate or ClusterWorkflowTemplate holding it, so other workflows call it
-   * through `templateRef`.
-   * @default - none: a template of a Workflow or CronWorkflow, callable only from there
-   */
-  readonly workflowTemplate?: IWorkflowTemplate;
-  /** Declared input parameters. */
-  readonly inputParameters: readonly InputParameter[];
-  /** Declared input artifacts. */
-  readonly inputArtifacts: readonly InputArtifact[];
-  /** Declared output parameters. */
-  readonly outputParameters: readonly OutputParameter[];
-  /** Declared output artifacts. */
-  readonly outputArtifacts: readonly OutputArtifact[];
-  /** False when inputs and outputs are unknown (a template that lives only in the cluster): calls are not checked against them. */
-  readonly interfaceKnown: boolean;
-}
-
-/** Anything declarable in a template's `inputs`. */
-export type TemplateInput = InputParameter | InputArtifact;
-/** Anything declarable in a template's `outputs`. */
-export type TemplateOutput = OutputParameter | OutputArtifact;
 
 /** Cache a template's outputs by its inputs (`memoize`). */
 export interface MemoizeProps {
@@ -156,25 +130,25 @@ export interface LeafTemplateProps extends TemplateProps {
   readonly activeDeadlineSeconds?: number | string;
 }
 
-/** The kind of construct holding templates: Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow. */
-function specOf(scope: Construct): WorkflowSpecBase {
-  const spec = scope as any;
-  if (typeof spec?._registerTemplate !== 'function') {
-    throw new Error(`a template must be added to a Workflow, WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow; ${scope.node.path} is none of these`);
-  }
-  return spec as WorkflowSpecBase;
-}
+/**
+ * The fields only some template types have: what `renderBody()` renders. The base class renders
+ * every other field (name, inputs, outputs, limits, pod settings...), so a template type cannot change them.
+ */
+export type TemplateBody = Partial<Pick<l1.Template,
+  'container' | 'script' | 'resource' | 'suspend' | 'http' | 'containerSet' | 'steps' | 'dag'
+  | 'daemon' | 'sidecars' | 'initContainers' | 'parallelism' | 'failFast'>>;
 
 /**
  * Base of every template construct. A template belongs to the workflow (or WorkflowTemplate,
- * CronWorkflow...) it is added to and owns `spec.templates[i]` there: validation errors in that
- * part of the manifest are reported on it.
+ * CronWorkflow...) it is created in and owns `spec.templates[i]` there: validation errors in that
+ * part of the manifest are reported on it. The base renders the fields every template has; a
+ * template type renders its own fields in `renderBody()` and adds its checks in `check()`.
  */
 export abstract class Template extends Construct implements ITemplate {
   /** The template name. */
   public readonly name: string;
-  /** The construct whose spec holds this template. */
-  public readonly spec: WorkflowSpecBase;
+  /** The Workflow, WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow holding this template. */
+  public readonly spec: ITemplateHost;
   /** True: templates in the app declare their inputs and outputs. */
   public readonly interfaceKnown = true;
 
@@ -183,22 +157,33 @@ export abstract class Template extends Construct implements ITemplate {
   private readonly _volumes: WorkflowVolume[] = [];
   private _serviceAccount?: IServiceAccountRef;
 
-  constructor(scope: Construct, id: string, private readonly baseProps: TemplateProps | LeafTemplateProps = {}) {
+  /**
+   * @param baseProps the fields every template type has; the limits of `LeafTemplateProps` are
+   * offered by the leaf types' props only (Argo rejects them on steps and DAG templates, rules W11, W13)
+   */
+  constructor(scope: ITemplateHost, id: string, private readonly baseProps: LeafTemplateProps = {}) {
+    if (!isTemplateHost(scope)) {
+      throw new Error(`a template must be added to a Workflow, WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow; ${(scope as Construct).node.path} is none of these`);
+    }
+    const name = baseProps.name ?? id;
+    if (scope.templates.some(t => t.name === name)) {
+      throw new Error(`${scope.node.path}: a template named "${name}" already exists: Argo requires unique template names (rule W3). Give the new template another id or name.`);
+    }
     super(scope, id);
-    this.spec = specOf(scope);
-    this.name = baseProps.name ?? id;
+    markChanged();
+    this.spec = scope;
+    this.name = name;
     this._serviceAccount = expectKind(baseProps.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
     expectKind(baseProps.memoize?.cache, 'ConfigMap', `${this.node.path}: memoize.cache`);
     for (const i of baseProps.inputs ?? []) this.addInput(i);
     for (const o of baseProps.outputs ?? []) this.addOutput(o);
     this._volumes.push(...(baseProps.volumes ?? []));
-    this.spec._registerTemplate(this);
-    addArgoValidation(this, () => ({ apiObject: this.spec.apiObject, fieldPath: this.fieldPath }), () => this.validateObjects());
+    addArgoValidation(this, () => ({ apiObject: this.spec.apiObject, fieldPath: this.fieldPath }), () => this.check());
   }
 
   /** The WorkflowTemplate or ClusterWorkflowTemplate holding this template, if it is one. */
   public get workflowTemplate(): IWorkflowTemplate | undefined {
-    return this.spec._asWorkflowTemplate();
+    return this.spec.asWorkflowTemplate;
   }
 
   /** The ServiceAccount this template's pods run as, if the template sets one (else the workflow's). */
@@ -208,7 +193,7 @@ export abstract class Template extends Construct implements ITemplate {
 
   /** Field path of this template in its manifest, e.g. `spec.templates[2]`. */
   public get fieldPath(): string {
-    return this.spec._templateFieldPath(this);
+    return `${this.spec.templatesPath}[${this.spec.templates.indexOf(this)}]`;
   }
 
   /** Declared input parameters. */
@@ -233,6 +218,7 @@ export abstract class Template extends Construct implements ITemplate {
 
   /** Declares an input parameter or artifact object. */
   public addInput(input: TemplateInput): void {
+    markChanged();
     if (!this._inputs.includes(input)) this._inputs.push(input);
   }
 
@@ -252,6 +238,7 @@ export abstract class Template extends Construct implements ITemplate {
 
   /** Declares an output parameter or artifact object. */
   public addOutput(output: TemplateOutput): void {
+    markChanged();
     if (!this._outputs.includes(output)) this._outputs.push(output);
   }
 
@@ -271,19 +258,19 @@ export abstract class Template extends Construct implements ITemplate {
 
   /** Adds a volume to this template's pods. */
   public addVolume(volume: WorkflowVolume): void {
+    markChanged();
     if (!this._volumes.includes(volume)) this._volumes.push(volume);
   }
 
-  /** @internal The L1 template. */
+  /** @internal The L1 template: the fields every template has, and the type's own fields. */
   public _render(): l1.Template {
-    const p = this.baseProps as LeafTemplateProps;
+    const p = this.baseProps;
     const volumes = this.templateVolumes();
-    const inputs = this.renderIo(this.inputParameters.map(i => i._render()), this.inputArtifacts.map(i => i._render()));
-    const outputs = this.renderIo(this.outputParameters.map(o => o._render()), this.outputArtifacts.map(o => o._render()));
     return {
+      ...this.renderBody(),
       name: this.name,
-      inputs,
-      outputs,
+      inputs: renderIo(this.inputParameters.map(i => i._render()), this.inputArtifacts.map(i => i._render())),
+      outputs: renderIo(this.outputParameters.map(o => o._render()), this.outputArtifacts.map(o => o._render())),
       retryStrategy: renderRetryStrategy(p.retryStrategy),
       timeout: renderDuration(p.timeout),
       activeDeadlineSeconds: p.activeDeadlineSeconds,
@@ -299,7 +286,6 @@ export abstract class Template extends Construct implements ITemplate {
       podSpecPatch: p.podSpecPatch,
       memoize: p.memoize ? { key: renderText(p.memoize.key), maxAge: renderDuration(p.memoize.maxAge)!, cache: { configMap: { name: p.memoize.cache.name } } } : undefined,
       archiveLocation: p.archiveLocation?._location,
-      ...this.renderBody(),
     };
   }
 
@@ -308,11 +294,12 @@ export abstract class Template extends Construct implements ITemplate {
    * work needs a given identity (e.g. the IAM role of their artifacts).
    */
   protected setDefaultServiceAccount(serviceAccount: IServiceAccountRef): void {
+    markChanged();
     this._serviceAccount ??= expectKind(serviceAccount, 'ServiceAccount', `${this.node.path}: service account`);
   }
 
-  /** The template-type specific fields (`container`, `steps`, `dag`...). */
-  protected abstract renderBody(): Partial<l1.Template>;
+  /** The fields of this template type (`container`, `steps`, `dag`...). */
+  protected abstract renderBody(): TemplateBody;
 
   /** The volumes declared on this template: given, added, and mounted but declared nowhere else. */
   protected templateVolumes(): WorkflowVolume[] {
@@ -327,8 +314,8 @@ export abstract class Template extends Construct implements ITemplate {
     return [];
   }
 
-  /** Object checks that types cannot express; messages name the field and the fix. */
-  protected validateObjects(): string[] {
+  /** Checks that types cannot express, read from the objects; messages name the field and the fix. */
+  protected check(): string[] {
     const errors: string[] = [];
     const values = [...this.usedValues(), this.baseProps.memoize, ...this._inputs.map(i => i.options), ...this._outputs.map(o => o.options),
       ...this.outputParameters.map(o => o.options.valueFrom?._variables)];
@@ -357,9 +344,9 @@ export abstract class Template extends Construct implements ITemplate {
         return `reads input ${kind} "${v.name}" through an ${v.constructor.name} object it does not declare; it declares another object with that name, so Argo substitutes that one's value. Use the object in this template's inputs.`;
       }
     }
-    const source = v._source as any;
-    if (source?._invocationKind && !this.canRead(v) && this.ownsNodeNamed(source.name)) {
-      return `reads ${v} from ${source.kindLabel} "${source.name}" of ${source.parentTemplate.node.path}, but a node of this template has that name: Argo resolves it to this template's node. Read the output of a step or task of this template.`;
+    if (v instanceof NodeVariable && !this.canRead(v) && this.ownsNodeNamed(v.invocation.name)) {
+      const node = v.invocation;
+      return `reads ${v} from ${node.kindLabel} "${node.name}" of ${node.parentTemplate.node.path}, but a node of this template has that name: Argo resolves it to this template's node. Read the output of a step or task of this template.`;
     }
     return undefined;
   }
@@ -370,13 +357,13 @@ export abstract class Template extends Construct implements ITemplate {
   }
 
   /** Steps and DAG templates can read their own steps'/tasks' outputs. */
-  protected canRead(_v: ArgoVariable): boolean {
+  protected canRead(_v: NodeVariable): boolean {
     return false;
   }
 
   /** A validation message naming the manifest and field, as rule findings do. */
   protected error(message: string, subPath = ''): string {
-    return `${this.spec._objectLabel()}: ${this.fieldPath}${subPath}: ${message}`;
+    return `${this.spec.objectLabel}: ${this.fieldPath}${subPath}: ${message}`;
   }
 
   private undeclaredMountedVolumes(): WorkflowVolume[] {
@@ -390,9 +377,9 @@ export abstract class Template extends Construct implements ITemplate {
     }
     return out;
   }
+}
 
-  private renderIo(parameters: l1.Parameter[], artifacts: l1.Artifact[]) {
-    if (!parameters.length && !artifacts.length) return undefined;
-    return { parameters: parameters.length ? parameters : undefined, artifacts: artifacts.length ? artifacts : undefined };
-  }
+function renderIo(parameters: l1.Parameter[], artifacts: l1.Artifact[]): { parameters?: l1.Parameter[]; artifacts?: l1.Artifact[] } | undefined {
+  if (!parameters.length && !artifacts.length) return undefined;
+  return { parameters: parameters.length ? parameters : undefined, artifacts: artifacts.length ? artifacts : undefined };
 }

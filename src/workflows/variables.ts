@@ -1,4 +1,4 @@
-import { ArgoVariable } from './expressions';
+import { ArgoVariable } from './argo-variable';
 import { IWorkflowParameter } from './workflow-template-ref';
 
 function v(path: string): ArgoVariable {
@@ -88,7 +88,7 @@ export const WorkflowVariables = {
    * render this already).
    */
   parameter(parameter: IWorkflowParameter): ArgoVariable {
-    return new ArgoVariable(['workflow', 'parameters', parameter.name], parameter);
+    return new ArgoVariable(['workflow', 'parameters', parameter.name]);
   },
   /** `{{workflow.annotations.<key>}}`. */
   annotation(key: string): ArgoVariable {

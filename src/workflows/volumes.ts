@@ -1,5 +1,5 @@
 import { Size } from 'cdk8s';
-import { K8sPersistentVolumeClaim, K8sVolume, K8sVolumeMount } from '../../imports/kubernetes';
+import { K8sPersistentVolumeClaim, K8sVolume, K8sVolumeMount, toJson_K8sVolume } from '../../imports/kubernetes';
 import { IConfigMapRef, IPersistentVolumeClaimRef, ISecretRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
 import { sizeQuantity } from './container-resources';
@@ -78,25 +78,25 @@ export interface ClaimTemplateOptions {
 export class WorkflowVolume {
   /** A scratch directory living as long as the pod. */
   public static emptyDir(name: string, options: EmptyDirOptions = {}): WorkflowVolume {
-    return new WorkflowVolume(name, { name, emptyDir: { medium: options.medium, sizeLimit: options.sizeLimit && sizeQuantity(options.sizeLimit) } });
+    return new WorkflowVolume(name, 'emptyDir', { name, emptyDir: { medium: options.medium, sizeLimit: options.sizeLimit && sizeQuantity(options.sizeLimit) } });
   }
 
   /** The keys of a ConfigMap as files. */
   public static fromConfigMap(name: string, configMap: IConfigMapRef, options: KeyVolumeOptions = {}): WorkflowVolume {
     expectKind(configMap, 'ConfigMap', 'WorkflowVolume.fromConfigMap()');
-    return new WorkflowVolume(name, { name, configMap: { name: configMap.name, defaultMode: options.defaultMode, optional: options.optional } });
+    return new WorkflowVolume(name, 'configMap', { name, configMap: { name: configMap.name, defaultMode: options.defaultMode, optional: options.optional } });
   }
 
   /** The keys of a Secret as files. */
   public static fromSecret(name: string, secret: ISecretRef, options: KeyVolumeOptions = {}): WorkflowVolume {
     expectKind(secret, 'Secret', 'WorkflowVolume.fromSecret()');
-    return new WorkflowVolume(name, { name, secret: { secretName: secret.name, defaultMode: options.defaultMode, optional: options.optional } });
+    return new WorkflowVolume(name, 'secret', { name, secret: { secretName: secret.name, defaultMode: options.defaultMode, optional: options.optional } });
   }
 
   /** An existing PersistentVolumeClaim. */
   public static fromPersistentVolumeClaim(name: string, claim: IPersistentVolumeClaimRef, options: { readonly readOnly?: boolean } = {}): WorkflowVolume {
     expectKind(claim, 'PersistentVolumeClaim', 'WorkflowVolume.fromPersistentVolumeClaim()');
-    return new WorkflowVolume(name, { name, persistentVolumeClaim: { claimName: claim.name, readOnly: options.readOnly } });
+    return new WorkflowVolume(name, 'persistentVolumeClaim', { name, persistentVolumeClaim: { claimName: claim.name, readOnly: options.readOnly } });
   }
 
   /**
@@ -104,7 +104,7 @@ export class WorkflowVolume {
    * per `volumeClaimGC`. Only declarable on a workflow, not on a template.
    */
   public static fromClaimTemplate(name: string, options: ClaimTemplateOptions): WorkflowVolume {
-    return new WorkflowVolume(name, undefined, {
+    return new WorkflowVolume(name, undefined, undefined, {
       metadata: { name },
       spec: {
         accessModes: options.accessModes ?? [VolumeAccessMode.READ_WRITE_ONCE],
@@ -116,12 +116,19 @@ export class WorkflowVolume {
 
   /** Any volume the generated L1 type describes. */
   public static fromL1(volume: K8sVolume): WorkflowVolume {
-    return new WorkflowVolume(volume.name, volume);
+    // The source field as the manifest names it (json2jsii renames a few: downwardAPI is downwardApi in L1).
+    const sourceType = Object.keys(toJson_K8sVolume(volume) ?? {}).find(k => k !== 'name');
+    return new WorkflowVolume(volume.name, sourceType, volume);
   }
 
   private constructor(
     /** The volume name, what mounts refer to. */
     public readonly name: string,
+    /**
+     * The volume's source field as Kubernetes names it: `emptyDir`, `configMap`, `secret`,
+     * `persistentVolumeClaim`, `hostPath`...; undefined for a claim template.
+     */
+    public readonly sourceType: string | undefined,
     /** @internal */ public readonly _volume?: K8sVolume,
     /** @internal */ public readonly _claimTemplate?: K8sPersistentVolumeClaim) {}
 

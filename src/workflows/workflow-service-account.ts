@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { KubeRole, KubeRoleBinding, KubeServiceAccount, RBAC_GROUP } from '../core/kube-objects';
 import { ISecretRef, IServiceAccountRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
+import { markChanged } from '../core/revision';
 
 /**
  * What Argo's executor (the `wait` container, Argo Workflows 3.4+) needs from the Kubernetes API
@@ -111,6 +112,7 @@ export class WorkflowServiceAccount extends Construct implements IServiceAccount
   /** Lets pods of this account pull images with the credentials in `secret`. */
   public addImagePullSecret(secret: ISecretRef): void {
     expectKind(secret, 'Secret', `${this.node.path}: imagePullSecrets`);
+    markChanged();
     if (!this.pullSecrets.includes(secret)) this.pullSecrets.push(secret);
   }
 }

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { IServiceAccountRef } from '../core/object-refs';
-import { WorkflowSpecBase, WorkflowSpecProps } from './workflow-spec';
+import { WorkflowSpecBase } from './workflow-spec';
+import { WorkflowSpecProps } from './workflow-spec-props';
 import { IWorkflowTemplate } from './workflow-template-ref';
 
 /** What WorkflowTemplate and ClusterWorkflowTemplate share: a template library others reference. */
@@ -29,13 +30,8 @@ export abstract class WorkflowTemplateBase extends WorkflowSpecBase implements I
     return this.templateProps.serviceAccount?.name;
   }
 
-  /** @internal */
-  public get _templatesPath(): string {
-    return 'spec.templates';
-  }
-
-  /** @internal */
-  public _asWorkflowTemplate(): IWorkflowTemplate {
+  /** This template library, which other workflows call through templateRef. */
+  public override get asWorkflowTemplate(): IWorkflowTemplate {
     return this;
   }
 }

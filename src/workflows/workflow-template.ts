@@ -2,8 +2,9 @@ import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
+import { withoutUndefined } from '../core/without-undefined';
 import { ImportedWorkflowTemplate, ImportedWorkflowTemplateOptions } from './imported-workflow-template';
-import { WorkflowSpecProps } from './workflow-spec';
+import { WorkflowSpecProps } from './workflow-spec-props';
 import { WorkflowTemplateBase } from './workflow-template-base';
 
 /** Props of a WorkflowTemplate. */
@@ -28,7 +29,7 @@ export class WorkflowTemplate extends WorkflowTemplateBase {
     super(scope, id, props);
     this.apiObject = new l1.ArgoWorkflowTemplate(this, 'Resource', {
       metadata: props.metadata,
-      spec: Lazy.any({ produce: () => this._renderWorkflowSpec() }),
+      spec: Lazy.any({ produce: () => withoutUndefined(this.renderWorkflowSpec()) }),
     });
     addArgoValidation(this, () => ({ apiObject: this.apiObject, fieldPath: '' }));
   }

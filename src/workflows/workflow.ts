@@ -2,8 +2,10 @@ import { JsonPatch, Lazy, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
+import { withoutUndefined } from '../core/without-undefined';
 import { CallArguments } from './call';
-import { WorkflowSpecBase, WorkflowSpecProps } from './workflow-spec';
+import { WorkflowSpecBase } from './workflow-spec';
+import { WorkflowSpecProps } from './workflow-spec-props';
 import { IWorkflowTemplate } from './workflow-template-ref';
 
 /** Props of a one-off Workflow. */
@@ -37,40 +39,27 @@ export class Workflow extends WorkflowSpecBase {
     this.generateName = named ? undefined : props.generateName ?? `${Names.toDnsLabel(this, { maxLen: 50 })}-`;
     this.apiObject = new l1.ArgoWorkflow(this, 'Resource', {
       metadata: { ...props.metadata, ...(this.generateName ? { generateName: this.generateName } : {}) },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+      spec: Lazy.any({ produce: () => withoutUndefined(this.renderWorkflowSpec({ parameters: props.parameters, artifacts: props.artifacts })) }),
     });
     if (!named) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/name'));
     addArgoValidation(this, () => ({ apiObject: this.apiObject, fieldPath: '' }));
   }
 
-  /** @internal */
-  public get _templatesPath(): string {
-    return 'spec.templates';
-  }
-
-  /** @internal */
-  public _runsWorkflowTemplate(): IWorkflowTemplate | undefined {
+  /** The WorkflowTemplate this workflow runs (`workflowTemplate` prop), if any. */
+  public override get runsWorkflowTemplate(): IWorkflowTemplate | undefined {
     return this.props.workflowTemplate;
   }
 
-  /** @internal */
-  public _generateName(): string | undefined {
-    return this.generateName;
+  /** `Workflow/<generateName>*` for a workflow named by generateName. */
+  public override get objectLabel(): string {
+    return this.generateName ? `${this.apiObject.kind}/${this.generateName}*` : super.objectLabel;
   }
 
   protected defaultEntrypoint() {
     return this.props.workflowTemplate ? undefined : this.templates[0];
   }
 
-  private renderSpec(): l1.WorkflowSpec {
-    const wt = this.props.workflowTemplate;
-    return this._renderWorkflowSpec({
-      workflowTemplateRef: wt ? { name: wt.name, clusterScope: wt.clusterScope ? true : undefined } : undefined,
-      argumentValues: { parameters: this.props.parameters, artifacts: this.props.artifacts },
-    });
-  }
-
-  protected validateSpec(): string[] {
-    return [...super.validateSpec(), ...this.checkArgumentValues(this.props.workflowTemplate, this.props.parameters)];
+  protected check(): string[] {
+    return [...super.check(), ...this.checkArgumentValues(this.props.parameters)];
   }
 }

@@ -127,10 +127,10 @@ describe('WebhookEventSource', () => {
   test('payload fields: body keys, canonical header keys, context', () => {
     const { chart } = setup();
     const endpoint = new WebhookEventSource(chart, 'webhook', { metadata: { name: 'webhook' } }).addEndpoint('a', { path: '/a' });
-    expect(endpoint.body('size')._toSource('d')).toEqual({ dependencyName: 'd', dataKey: 'body.size' });
-    expect(endpoint.body()._toSource('d')).toEqual({ dependencyName: 'd', dataKey: 'body' });
-    expect(endpoint.header('x-vendor-id')._toSource('d')).toEqual({ dependencyName: 'd', dataKey: 'header.X-Vendor-Id.0' });
-    expect(endpoint.context('type').withDefault('webhook').asRawValue()._toSource('d'))
+    expect(endpoint.body('size')._render('d')).toEqual({ dependencyName: 'd', dataKey: 'body.size' });
+    expect(endpoint.body()._render('d')).toEqual({ dependencyName: 'd', dataKey: 'body' });
+    expect(endpoint.header('x-vendor-id')._render('d')).toEqual({ dependencyName: 'd', dataKey: 'header.X-Vendor-Id.0' });
+    expect(endpoint.context('type').withDefault('webhook').asRawValue()._render('d'))
       .toEqual({ dependencyName: 'd', contextKey: 'type', value: 'webhook', useRawData: true });
   });
 
@@ -168,8 +168,8 @@ describe('CalendarEventSource', () => {
       'half-past': { schedule: '30 * * * *', exclusionDates: ['EXDATE:20190102T150405Z'] },
       'fast': { interval: '1500ms' },
     });
-    expect(daily.eventTime()._toSource('d')).toEqual({ dependencyName: 'd', dataKey: 'eventTime' });
-    expect(daily.metadata('drink')._toSource('d')).toEqual({ dependencyName: 'd', dataKey: 'metadata.drink' });
+    expect(daily.eventTime()._render('d')).toEqual({ dependencyName: 'd', dataKey: 'eventTime' });
+    expect(daily.metadata('drink')._render('d')).toEqual({ dependencyName: 'd', dataKey: 'metadata.drink' });
     expect(calendar.event('daily').eventName).toBe('daily');
   });
 });
@@ -189,7 +189,7 @@ describe('EventSource (any kind, generated types)', () => {
     expect(spec.sns.alerts.webhook).toEqual({ endpoint: '/alerts', port: '12000', method: 'POST' });
     expect(spec.service).toEqual({ ports: [{ port: 12000, targetPort: 12000 }] });
     expect([topic.eventSourceName, topic.eventName]).toEqual(['aws', 'alerts']);
-    expect(source.event('orders').data('Body')._toSource('d')).toEqual({ dependencyName: 'd', dataKey: 'Body' });
+    expect(source.event('orders').data('Body')._render('d')).toEqual({ dependencyName: 'd', dataKey: 'Body' });
   });
 
   test('fromName: an EventSource of the cluster, its events named by string', () => {

@@ -34,14 +34,14 @@ describe('conditions', () => {
     const { app, sensor, a, b, c } = sensorApp();
     const log = TriggerAction.log();
     sensor.addTrigger('t1', log, { conditions: a.and(b).or(c) });
-    sensor.addTrigger('t2', log, { conditions: TriggerCondition.all(a, TriggerCondition.any(b, c)) });
+    sensor.addTrigger('t2', log, { conditions: TriggerCondition.and(a, TriggerCondition.or(b, c)) });
     sensor.addTrigger('t3', log, { conditions: c });
     sensor.addTrigger('t4', log);
     expect(triggers(app).map(t => t.template.conditions)).toEqual(['(a && b) || c', 'a && (b || c)', 'c', undefined]);
   });
 
   test('a condition needs at least one dependency', () => {
-    expect(() => TriggerCondition.any()).toThrow(/needs at least one dependency/);
+    expect(() => TriggerCondition.or()).toThrow(/needs at least one dependency/);
   });
 });
 
@@ -121,7 +121,7 @@ describe('trigger kinds', () => {
 
   test('any other kind through the generated types (NATS)', () => {
     const { app, sensor } = sensorApp();
-    sensor.addTrigger('nats', TriggerAction.fromTemplate({ nats: { url: 'nats://nats:4222', subject: 'events', payload: [] } }));
+    sensor.addTrigger('nats', TriggerAction.fromL1({ nats: { url: 'nats://nats:4222', subject: 'events', payload: [] } }));
     expect(triggers(app)[0].template.nats).toEqual({ url: 'nats://nats:4222', subject: 'events', payload: [] });
   });
 });

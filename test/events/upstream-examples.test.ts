@@ -298,7 +298,7 @@ describeUpstream('upstream Argo Events examples, rebuilt with the constructs', (
       const sensor = exampleSensor(chart, 'context-filter-webhook');
       sensor.addDependency(webhookExample, { name: 'test-dep', filters: { context: { source: 'webhook', subject: 'example', datacontenttype: 'application/json' } } });
       const minio = kplus.Secret.fromSecretName(chart, 'minio', 'artifacts-minio');
-      sensor.addTrigger('done-workflow', TriggerAction.fromTemplate({
+      sensor.addTrigger('done-workflow', TriggerAction.fromL1({
         k8S: {
           operation: 'create',
           source: {

@@ -28,7 +28,7 @@ describeUpstream('generated imports', () => {
   });
 
   test('one ApiObject class per kind, without version noise', () => {
-    const classes = Object.values(generated).flatMap(src => [...src.matchAll(/^export class (\w+) extends ApiObject/gm)].map(m => m[1]));
+    const classes = Object.values(generated).flatMap(src => [...src.matchAll(/^export class (\w+) extends CachedApiObject/gm)].map(m => m[1]));
     expect(classes.sort()).toEqual([
       'ArgoClusterWorkflowTemplate', 'ArgoCronWorkflow', 'ArgoEventBus', 'ArgoEventSource', 'ArgoSensor',
       'ArgoWorkflow', 'ArgoWorkflowEventBinding', 'ArgoWorkflowTemplate',

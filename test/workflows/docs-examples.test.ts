@@ -66,7 +66,7 @@ test('the documented examples synthesize and pass both schemas', () => {
   const flip = steps.addStep('flip', gen);
   steps.addParallelSteps(['heads', echo, { when: flip.result.eq('heads') }], ['tails', echo, { when: flip.result.eq('tails') }]);
   steps.addStep('each', echo, { parameters: { [m.name]: Loop.item }, loop: Loop.items(['a', 'b']) });
-  steps.addStep('each-json', echo, { parameters: { [m.name]: Loop.itemField('name') }, loop: Loop.fromParam(flip.result) });
+  steps.addStep('each-json', echo, { parameters: { [m.name]: Loop.itemField('name') }, loop: Loop.fromParameter(flip.result) });
   steps.addStep('seq', echo, { parameters: { [m.name]: Loop.item }, loop: Loop.sequence({ count: 5, format: 'u%02d' }) });
   t.setEntrypoint(dag);
   t.setOnExit(echo);

@@ -4,7 +4,7 @@
  * automatic: DAG dependencies from output reads, templateRef vs template, exit-handler wrappers.
  */
 import {
-  argoExpr, ClusterWorkflowTemplate, CronWorkflow, Depends, InputParameter, OutputParameter, OutputSource, Workflow, WorkflowPhase, WorkflowTemplate,
+  argoExpr, ArgoVariable, ClusterWorkflowTemplate, CronWorkflow, Depends, InputParameter, OutputParameter, OutputSource, Workflow, WorkflowPhase, WorkflowTemplate,
   WorkflowVariables, WorkflowVolume,
 } from '../../src/workflows';
 import { newChart, synth, synthError } from './helpers';
@@ -103,11 +103,21 @@ describe('references made by objects', () => {
     const a = dag.addTask('a', echo, { parameters: { [m.name]: 'x' } });
     const o = new OutputParameter('o', { valueFrom: OutputSource.fromPath('/tmp/o') });
     const b = dag.addTask('b', wf.addContainerTemplate('gen', { image: 'busybox', outputs: [o] }));
-    dag.addTask('c', echo, { parameters: { [m.name]: `${a.result}-${b.output(o)}` } });
+    dag.addTask('c', echo, { parameters: { [m.name]: argoExpr`${a.result} + "-" + ${b.output(o)}` } });
     dag.addTask('d', echo, { when: a.status.eq(WorkflowPhase.SUCCEEDED), parameters: { [m.name]: 'z' } });
+    dag.addTask('e', echo, { parameters: { [m.name]: ArgoVariable.of('tasks.a.outputs.result') } });
     wf.setEntrypoint(dag);
     const tasks = synth(app)[0].spec.templates.find((t: any) => t.name === 'dag').dag.tasks;
-    expect(tasks.map((t: any) => [t.name, t.depends])).toEqual([['a', undefined], ['b', undefined], ['c', 'a && b'], ['d', 'a']]);
+    expect(tasks.map((t: any) => [t.name, t.depends])).toEqual([['a', undefined], ['b', undefined], ['c', 'a && b'], ['d', 'a'], ['e', 'a']]);
+  });
+
+  test('a variable interpolated into text is text: the task gets no dependency from it, and rule W28 asks for one', () => {
+    const { app, wf, m, echo } = setup();
+    const dag = wf.addDagTemplate('dag');
+    const a = dag.addTask('a', echo, { parameters: { [m.name]: 'x' } });
+    dag.addTask('b', echo, { parameters: { [m.name]: `${a.result}-suffix` } });
+    wf.setEntrypoint(dag);
+    expect(synthError(app)).toMatch(/\[test\/wf\/dag\/b\] .*dag\.tasks\[1\].*"a".*depend.*\[W28\]/);
   });
 
   test('explicit depends is kept as written when it covers what the task reads', () => {

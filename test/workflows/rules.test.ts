@@ -173,12 +173,12 @@ const CASES: { [rule: string]: Case } = {
     on: 'wf/hello', says: [/out/],
   },
   W24: {
-    title: 'a dependency cycle made with a string reference',
+    title: 'a dependency cycle made with a variable written by hand',
     build: c => {
       const w = wf(c);
       const dag = w.addDagTemplate('dag');
       const t = hello(w, 'echo', { inputs: [new InputParameter('m', { default: '' })] });
-      const a = dag.addTask('a', t, { parameters: { m: '{{tasks.b.outputs.result}}' } });
+      const a = dag.addTask('a', t, { parameters: { m: ArgoVariable.of('tasks.b.outputs.result') } });
       dag.addTask('b', t, { depends: a });
     },
     on: 'wf/dag', says: [/cycle/],

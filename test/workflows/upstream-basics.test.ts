@@ -189,7 +189,7 @@ test('loops-param-result.yaml: withParam over a script step\'s result', () => {
     image: 'alpine:3.23', command: ['sh', '-c'], args: [`echo sleeping for ${seconds} seconds; sleep ${seconds}; echo done`], inputs: [seconds],
   });
   const generate = main.addStep('generate', gen);
-  main.addStep('sleep', sleep, { parameters: { [seconds.name]: Loop.item }, loop: Loop.fromParam(generate.result) });
+  main.addStep('sleep', sleep, { parameters: { [seconds.name]: Loop.item }, loop: Loop.fromParameter(generate.result) });
   expectUpstream(app, 'loops-param-result.yaml');
 });
 

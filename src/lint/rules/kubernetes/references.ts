@@ -87,8 +87,8 @@ function treeVisitor(manifest: Manifest, add: (ref: ObjectReference) => void): (
     if (key === 'serviceAccountName' && typeof value === 'string' && value !== 'default') {
       add({ path: at.path, kind: 'ServiceAccount', name: value, whenMissing: 'If it does not, Kubernetes refuses to create the pod (service account not found).' });
     }
-    if (field === 'imagePullSecrets' && typeof key === 'number' && typeof (value as any)?.name === 'string') {
-      add({ path: childPath(at.path, 'name'), kind: 'Secret', name: (value as any).name, whenMissing: 'If it does not, private images cannot be pulled (ImagePullBackOff).' });
+    if (field === 'imagePullSecrets' && typeof key === 'number' && isJsonObject(value) && typeof value.name === 'string') {
+      add({ path: childPath(at.path, 'name'), kind: 'Secret', name: value.name, whenMissing: 'If it does not, private images cannot be pulled (ImagePullBackOff).' });
     }
     return true;
   };

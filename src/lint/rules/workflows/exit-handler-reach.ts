@@ -1,5 +1,5 @@
 import { Manifest, ManifestIndex } from '../../types';
-import { CallSite, str, TemplateSite, workflowModel, WorkflowModel } from './model';
+import { CallSite, isObject, str, TemplateSite, workflowModel, WorkflowModel } from './model';
 import { localBase, resolveTemplateRef } from './references';
 
 /** Top-level templates (by manifest, by name) reached from exit handlers and from workflow entrypoints. */
@@ -36,9 +36,9 @@ function computeReach(index: ManifestIndex): TemplateReach {
     if (onExit) exitRoots.push([base, onExit]);
     for (const [hookName, hook] of Object.entries(spec.hooks ?? {})) {
       const roots = hookName === 'exit' ? exitRoots : runRoots;
-      const template = str((hook as any)?.template);
+      const template = isObject(hook) ? str(hook.template) : undefined;
       if (template) roots.push([base, template]);
-      const templateRef = (hook as any)?.templateRef;
+      const templateRef = isObject(hook) ? hook.templateRef : undefined;
       if (templateRef) {
         const r = resolveTemplateRef(index, manifest, templateRef);
         if (r.status === 'ok' && r.template?.name) roots.push([r.target, r.template.name]);

@@ -103,13 +103,14 @@ function buildModel(site: WorkflowSpecSite): WorkflowModel {
 
   const visitTemplate = (template: any, path: string, inlineOf: CallSite | undefined, top: TemplateSite | undefined): TemplateSite => {
     const types = TEMPLATE_TYPES.filter(t => template[t] !== undefined && template[t] !== null);
-    const self: { -readonly [K in keyof TemplateSite]: TemplateSite[K] } = {
+    const self: TemplateSite = {
       template, path, types, inlineOf,
       name: typeof template.name === 'string' ? template.name : undefined,
       type: types.length === 1 ? types[0] : undefined,
-      topLevel: undefined as any,
+      get topLevel(): TemplateSite {
+        return top ?? self;
+      },
     };
-    self.topLevel = top ?? self;
     templates.push(self);
     for (const call of stepsOf(self)) visitCall(call, self.topLevel);
     for (const call of tasksOf(self)) visitCall(call, self.topLevel);

@@ -1,0 +1,70 @@
+import { TriggerParameter, TriggerParameterSource, TriggerTemplate } from '../../imports/argo-events';
+import { IServiceAccountRef } from '../core/object-refs';
+import { EventField } from './event-field';
+
+/** A permission a trigger needs on the Kubernetes API, granted to the sensor's service account. */
+export interface SensorPermission {
+  /** API group (`''` for the core group, `argoproj.io`...). */
+  readonly apiGroup: string;
+  /** Resource (plural), e.g. `workflows`. */
+  readonly resource: string;
+  /** Verbs, e.g. `create`; never `*`. */
+  readonly verbs: readonly string[];
+  /**
+   * True for a cluster-scoped resource (granted through a ClusterRole).
+   * @default false
+   */
+  readonly clusterScoped?: boolean;
+}
+
+/** Turns an event field into the `src` of a trigger parameter (the sensor resolves the dependency). */
+export type FieldResolver = (field: EventField) => TriggerParameterSource;
+
+/** The action part of a trigger template: everything except name and conditions. */
+export type TriggerActionTemplate = Omit<TriggerTemplate, 'name' | 'conditions' | 'conditionsReset'>;
+
+/** What a trigger action gets from the sensor it is added to, when it is bound to one of its triggers. */
+export interface TriggerBindContext {
+  /** `metadata.name` of the sensor. */
+  readonly sensorName: string;
+  /**
+   * `metadata.namespace` of the sensor, if set.
+   * @default - the namespace it is applied to
+   */
+  readonly sensorNamespace?: string;
+  /** Path of the trigger's template in the manifest, for messages (`spec.triggers[0].template`). */
+  readonly path: string;
+  /** True when the trigger has a Kubernetes label policy (the sensor then reads the resource). */
+  readonly hasResourcePolicy: boolean;
+  /** Grants the sensor's service account permissions. */
+  grant(permissions: readonly SensorPermission[]): void;
+  /** Service account submitted workflows run as when they name none; undefined when the sensor manages no workflow RBAC. */
+  defaultWorkflowServiceAccount(): string | undefined;
+  /** Lets a service account write workflowtaskresults (the Argo executor's requirement). */
+  grantExecutor(serviceAccount: string | IServiceAccountRef): void;
+}
+
+/** An action bound to one trigger of one sensor. */
+export interface BoundTriggerAction {
+  /** Every event field the action reads (the sensor checks that they resolve). */
+  readonly fields: readonly EventField[];
+  /** The action part of the trigger template. */
+  render(resolve: FieldResolver): TriggerActionTemplate;
+  /**
+   * Trigger-level parameters the action adds (dest paths into the template it renders).
+   * @default - none
+   */
+  readonly triggerParameters?: (resolve: FieldResolver) => TriggerParameter[];
+  /** Problems in the action's configuration, as messages (paths from the trigger template's, in the context). */
+  check(): string[];
+}
+
+/**
+ * What a trigger does: submit a workflow, create a Kubernetes object, call a URL, post to Slack
+ * or Kafka... `TriggerAction` creates the ones this library knows; implement it for another kind
+ * (bind() grants what the action calls and returns how it renders).
+ */
+export interface ITriggerAction {
+  /** Binds the action to one trigger of a sensor: grants its permissions, and returns its rendering and checks. */
+  bind(ctx: TriggerBindContext): BoundTriggerAction;
+}

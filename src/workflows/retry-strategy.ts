@@ -1,0 +1,85 @@
+import * as l1 from '../../imports/argo-workflows';
+import { Condition } from './condition';
+import { ArgoDuration, renderDuration } from './duration';
+
+/** Which failures a retryStrategy retries (rule W37). */
+export enum RetryPolicy {
+  /** Every failure and error. */
+  ALWAYS = 'Always',
+  /** Failed steps (non-zero exit) only. Argo's default. */
+  ON_FAILURE = 'OnFailure',
+  /** Errors (e.g. pod deleted) only. */
+  ON_ERROR = 'OnError',
+  /** Transient errors (matching the controller's transient pattern) only. */
+  ON_TRANSIENT_ERROR = 'OnTransientError',
+}
+
+/** Backoff between retries. */
+export interface RetryBackoff {
+  /**
+   * Wait before the first retry.
+   * @default - no wait
+   */
+  readonly duration?: ArgoDuration;
+  /**
+   * Multiplier applied to the wait after each retry.
+   * @default - constant wait
+   */
+  readonly factor?: number | string;
+  /**
+   * Longest total time spent retrying.
+   * @default - unbounded
+   */
+  readonly maxDuration?: ArgoDuration;
+  /**
+   * Longest single wait.
+   * @default - unbounded
+   */
+  readonly cap?: ArgoDuration;
+}
+
+/** How a template, or every template of a workflow, is retried. */
+export interface RetryStrategyProps {
+  /**
+   * Maximum number of retries (a number, or a string such as `"10"` or a variable).
+   * @default - unlimited
+   */
+  readonly limit?: number | string;
+  /**
+   * Which failures to retry.
+   * @default RetryPolicy.ON_FAILURE
+   */
+  readonly retryPolicy?: RetryPolicy;
+  /**
+   * Retry only while this expression holds (read `TemplateVariables.lastRetryExitCode`...).
+   * @default - always
+   */
+  readonly expression?: Condition;
+  /**
+   * Backoff between retries.
+   * @default - none
+   */
+  readonly backoff?: RetryBackoff;
+  /**
+   * Avoid the nodes of previous attempts.
+   * @default false
+   */
+  readonly avoidPreviousNodes?: boolean;
+}
+
+/** @internal */
+export function renderRetryStrategy(r: RetryStrategyProps | undefined): l1.RetryStrategy | undefined {
+  if (!r) return undefined;
+  return {
+    limit: r.limit,
+    retryPolicy: r.retryPolicy,
+    expression: r.expression?.renderExpression(),
+    backoff: r.backoff ? {
+      duration: renderDuration(r.backoff.duration),
+      factor: r.backoff.factor,
+      maxDuration: renderDuration(r.backoff.maxDuration),
+      cap: renderDuration(r.backoff.cap),
+    } : undefined,
+    affinity: r.avoidPreviousNodes ? { nodeAntiAffinity: {} } : undefined,
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * Every mutator of the constructs marks the app changed (src/core/revision.ts): a render kept by
+ * the synth session is dropped, so the next toJson() shows the change. A mutator that forgot to
+ * would hand out stale JSON after a render-mutate-render sequence (Testing.synth twice).
+ */
+import { ApiObject, Chart, Cron, Duration, Testing } from 'cdk8s';
+import { ArtifactKey, ArtifactRepositories, IamRoleServiceAccount, S3ArtifactStep, S3Credentials, S3Location } from '../../src/artifacts';
+import { ConfigMapEnv } from '../../src/config';
+import { Lint } from '../../src/core/lint-suppression';
+import { SecretRef } from '../../src/core/object-refs';
+import { lintConstructTree } from '../../src/core/validation';
+import { CalendarEventSource, EventBus, EventSource, TriggerAction, WebhookEventSource, WorkflowSensor } from '../../src/events';
+import { SlackExitHandler, SlackWebhook } from '../../src/notify';
+import {
+  EnvSource, InputArtifact, InputParameter, OutputArtifact, WorkflowServiceAccount, WorkflowTemplate, WorkflowVolume,
+} from '../../src/workflows';
+
+interface Case {
+  /** Builds the app; returns the object whose manifest the mutation changes, and the mutation. */
+  readonly build: (chart: Chart) => { readonly target: ApiObject; readonly mutate: () => void };
+}
+
+function wt(chart: Chart) {
+  const template = new WorkflowTemplate(chart, 'wt', { metadata: { name: 'wt' } });
+  const m = new InputParameter('m', { default: 'x' });
+  const echo = template.addContainerTemplate('echo', { image: 'busybox:1.36', args: [m], inputs: [m] });
+  template.setEntrypoint(echo);
+  return { template, echo, m };
+}
+
+const volume = WorkflowVolume.emptyDir('scratch');
+
+const CASES: { [mutator: string]: Case } = {
+  'WorkflowSpecBase.addArgument': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addArgument('size') }; } },
+  'WorkflowSpecBase.addVolume': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addVolume(volume) }; } },
+  'WorkflowSpecBase.setEntrypoint': { build: c => { const { template } = wt(c); const other = template.addSuspendTemplate('wait'); return { target: template.apiObject, mutate: () => template.setEntrypoint(other) }; } },
+  'WorkflowSpecBase.setOnExit': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => template.setOnExit(echo) }; } },
+  'WorkflowSpecBase.addHook': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => template.addExitHook(echo) }; } },
+  'WorkflowSpecBase.addContainerTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addContainerTemplate('more', { image: 'busybox:1.36' }) }; } },
+  'Template.addInput': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addInput(new InputParameter('n', { default: 'y' })) }; } },
+  'Template.addInputArtifact': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addInputArtifact('in', { path: '/in' }) }; } },
+  'Template.addOutput': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addOutput(new OutputArtifact('out', { path: '/out' })) }; } },
+  'Template.addOutputParameter': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addOutputParameter('p') }; } },
+  'Template.addVolume': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addVolume(volume) }; } },
+  'PodTemplate.addEnv': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addEnv('A', 'b') }; } },
+  'PodTemplate.addEnvFrom': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addEnvFrom(EnvSource.fromSecret(SecretRef.fromName('s'))) }; } },
+  'PodTemplate.addVolumeMount': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addVolumeMount({ volume, mountPath: '/scratch' }) }; } },
+  'PodTemplate.addSidecar': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addSidecar('side', { image: 'busybox:1.36' }) }; } },
+  'PodTemplate.addInitContainer': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addInitContainer('init', { image: 'busybox:1.36' }) }; } },
+  'ContainerSpec.addEnv (a sidecar)': {
+    build: c => { const { template, echo } = wt(c); const side = echo.addSidecar('side', { image: 'busybox:1.36' }); return { target: template.apiObject, mutate: () => side.addEnv('A', 'b') }; },
+  },
+  'ContainerSetTemplate.addContainer': {
+    build: c => { const { template } = wt(c); const set = template.addContainerSetTemplate('set'); set.addContainer('main', { image: 'busybox:1.36' }); return { target: template.apiObject, mutate: () => set.addContainer('two', { image: 'busybox:1.36' }) }; },
+  },
+  'StepsTemplate.addStep': { build: c => { const { template, echo, m } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addStep('s', echo, { parameters: { [m.name]: 'v' } }) }; } },
+  'StepsTemplate.addGroup': { build: c => { const { template } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addGroup() }; } },
+  'StepGroup.addStep': {
+    build: c => { const { template, echo } = wt(c); const group = template.addStepsTemplate('main').addGroup(); group.addStep('a', echo); return { target: template.apiObject, mutate: () => group.addStep('b', echo) }; },
+  },
+  'DagTemplate.addTask': { build: c => { const { template, echo } = wt(c); const dag = template.addDagTemplate('dag'); dag.addTask('a', echo); return { target: template.apiObject, mutate: () => dag.addTask('b', echo) }; } },
+  'Invocation.addHook': {
+    build: c => { const { template, echo } = wt(c); const step = template.addStepsTemplate('main').addStep('a', echo); return { target: template.apiObject, mutate: () => step.addExitHook(echo) }; },
+  },
+  'WorkflowServiceAccount.addImagePullSecret': {
+    build: c => { const sa = new WorkflowServiceAccount(c, 'sa', { metadata: { name: 'sa' } }); return { target: sa.apiObject, mutate: () => sa.addImagePullSecret(SecretRef.fromName('pull')) }; },
+  },
+  'WorkflowSensor.addDependency': {
+    build: c => {
+      const source = new WebhookEventSource(c, 'hooks', { metadata: { name: 'hooks' } });
+      const hook = source.addEndpoint('run', { path: '/run' });
+      const sensor = new WorkflowSensor(c, 'sensor', { metadata: { name: 'sensor' } });
+      return { target: sensor.apiObject, mutate: () => sensor.addDependency(hook) };
+    },
+  },
+  'WorkflowSensor.addTrigger': {
+    build: c => {
+      const source = new WebhookEventSource(c, 'hooks', { metadata: { name: 'hooks' } });
+      const sensor = new WorkflowSensor(c, 'sensor', { metadata: { name: 'sensor' } });
+      sensor.addDependency(source.addEndpoint('run', { path: '/run' }));
+      return { target: sensor.apiObject, mutate: () => sensor.addTrigger('log', TriggerAction.log()) };
+    },
+  },
+  'WorkflowSensor.submitWorkflow (RBAC grants)': {
+    build: c => {
+      const { template } = wt(c);
+      const source = new WebhookEventSource(c, 'hooks', { metadata: { name: 'hooks' } });
+      const sensor = new WorkflowSensor(c, 'sensor', { metadata: { name: 'sensor' } });
+      sensor.addDependency(source.addEndpoint('run', { path: '/run' }));
+      sensor.addTrigger('log', TriggerAction.log());
+      sensor.addTrigger('k8s', TriggerAction.kubernetes({ resource: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } } }));
+      const role = sensor.node.findAll().find(x => ApiObject.isApiObject(x) && x.kind === 'Role') as ApiObject;
+      return { target: role, mutate: () => sensor.submitWorkflow('run', template) };
+    },
+  },
+  'WebhookEventSource.addEndpoint': {
+    build: c => { const source = new WebhookEventSource(c, 'hooks', { metadata: { name: 'hooks' } }); source.addEndpoint('a', { path: '/a' }); return { target: source.apiObject, mutate: () => source.addEndpoint('b', { path: '/b', port: 13000 }) }; },
+  },
+  'WebhookEventSource.addEndpoint (its Service)': {
+    build: c => { const source = new WebhookEventSource(c, 'hooks', { metadata: { name: 'hooks' } }); source.addEndpoint('a', { path: '/a' }); return { target: source.service!, mutate: () => source.addEndpoint('b', { path: '/b', port: 13000 }) }; },
+  },
+  'EventSource.addEvent': {
+    build: c => { const source = new EventSource(c, 'es', { metadata: { name: 'es' } }); return { target: source.apiObject, mutate: () => source.addEvent('calendar', 'tick', { interval: '10s' }) }; },
+  },
+  'CalendarEventSource.addSchedule': {
+    build: c => { const cal = new CalendarEventSource(c, 'cal', { metadata: { name: 'cal' } }); cal.addInterval('tick', Duration.minutes(1)); return { target: cal.apiObject, mutate: () => cal.addSchedule('daily', Cron.daily()) }; },
+  },
+  'ArtifactRepositories.addS3': {
+    build: c => {
+      const repos = new ArtifactRepositories(c, 'repos');
+      const credentials = S3Credentials.fromAccessKeys(SecretRef.fromName('s3'));
+      repos.addS3('one', { bucket: 'one', credentials });
+      return { target: repos.configMap, mutate: () => repos.addS3('two', { bucket: 'two', credentials }) };
+    },
+  },
+  'S3ArtifactStep.store and load': {
+    build: c => {
+      const { template } = wt(c);
+      const role = new IamRoleServiceAccount(c, 'role', { metadata: { name: 'role' }, roleArn: 'arn:aws:iam::123456789012:role/r' });
+      const location = S3Location.of({ bucket: 'b', key: `k/${ArtifactKey.creationDate()}.tgz`, credentials: S3Credentials.fromServiceAccount(role) });
+      const step = new S3ArtifactStep(template, 'step', { image: 'busybox:1.36' });
+      return { target: template.apiObject, mutate: () => step.load('/in', step.store('/out', { name: 'data', location })) };
+    },
+  },
+  'ConfigMapEnv.addGroup (attached)': {
+    build: c => {
+      const { template, echo } = wt(c);
+      const env = new ConfigMapEnv(c, 'env');
+      return { target: template.apiObject, mutate: () => echo.addEnvFrom(env.addGroup('common', { A: 'b' })) };
+    },
+  },
+  'SlackExitHandler.attachTo': {
+    build: c => {
+      const { template } = wt(c);
+      const slack = new SlackExitHandler(c, 'slack', { webhook: SlackWebhook.fromSecretName('hook') });
+      return { target: template.apiObject, mutate: () => slack.attachTo(template) };
+    },
+  },
+  'Lint.suppress (a second rule on the same construct)': {
+    build: c => {
+      const { template, echo } = wt(c);
+      Lint.suppress(echo, 'W31', 'first');
+      return { target: template.apiObject, mutate: () => Lint.suppress(echo, 'W32', 'second') };
+    },
+  },
+};
+
+describe('every mutator drops the renders kept before it', () => {
+  for (const [name, c] of Object.entries(CASES)) {
+    test(name, () => {
+      const app = Testing.app();
+      const chart = new Chart(app, 'c', { namespace: 'ns' });
+      new EventBus(chart, 'bus');
+      const { target, mutate } = c.build(chart);
+      const before = JSON.stringify(target.toJson());
+      // The session renders every object and keeps the JSON for the serialization that follows.
+      lintConstructTree(app);
+      mutate();
+      expect(JSON.stringify(target.toJson())).not.toBe(before);
+    });
+  }
+
+  test('the cases cover the input artifacts, too (an InputArtifact object passed to addInput)', () => {
+    const app = Testing.app();
+    const { template, echo } = wt(new Chart(app, 'c'));
+    lintConstructTree(app);
+    echo.addInput(new InputArtifact('a', { path: '/a' }));
+    expect(template.apiObject.toJson().spec.templates[0].inputs.artifacts).toEqual([{ name: 'a', path: '/a' }]);
+  });
+});

@@ -205,7 +205,9 @@ export abstract class PodTemplate extends Template {
 
   /** @internal */
   public _mountedVolumes(): WorkflowVolume[] {
-    return [this.container, ...this.sidecars.map(s => s.spec), ...this.initContainers.map(s => s.spec)].flatMap(c => c.volumes);
+    const volumes = this.container.volumes;
+    for (const c of [...this.sidecars, ...this.initContainers]) volumes.push(...c.spec.volumes);
+    return volumes;
   }
 
   protected usedValues(): unknown[] {

@@ -367,9 +367,11 @@ export abstract class Template extends Construct implements ITemplate {
   }
 
   private undeclaredMountedVolumes(): WorkflowVolume[] {
+    const mounted = this._mountedVolumes();
+    if (!mounted.length) return mounted;
     const declared = new Set<string>([...this.spec.volumes, ...this._volumes].map(v => v.name));
     const out: WorkflowVolume[] = [];
-    for (const v of this._mountedVolumes()) {
+    for (const v of mounted) {
       if (!declared.has(v.name) && !v.isClaimTemplate) {
         declared.add(v.name);
         out.push(v);

@@ -1051,14 +1051,14 @@ export interface AzureArtifactRepository {
    *
    * @schema io.argoproj.workflow.v1alpha1.AzureArtifactRepository#container
    */
-  readonly container: string;
+  readonly container?: string;
 
   /**
    * Endpoint is the service url associated with an account. It is most likely "https://<ACCOUNT_NAME>.blob.core.windows.net"
    *
    * @schema io.argoproj.workflow.v1alpha1.AzureArtifactRepository#endpoint
    */
-  readonly endpoint: string;
+  readonly endpoint?: string;
 
   /**
    * UseSDKCreds tells the driver to figure out credentials based on sdk defaults.
@@ -2096,7 +2096,7 @@ export interface Event {
    *
    * @schema io.argoproj.workflow.v1alpha1.Event#selector
    */
-  readonly selector: string;
+  readonly selector?: string;
 }
 
 /**
@@ -3171,21 +3171,21 @@ export interface MemoizationStatus {
    *
    * @schema io.argoproj.workflow.v1alpha1.MemoizationStatus#cacheName
    */
-  readonly cacheName: string;
+  readonly cacheName?: string;
 
   /**
    * Hit indicates whether this node was created from a cache entry
    *
    * @schema io.argoproj.workflow.v1alpha1.MemoizationStatus#hit
    */
-  readonly hit: boolean;
+  readonly hit?: boolean;
 
   /**
    * Key is the name of the key used for this node's cache
    *
    * @schema io.argoproj.workflow.v1alpha1.MemoizationStatus#key
    */
-  readonly key: string;
+  readonly key?: string;
 }
 
 /**
@@ -3562,7 +3562,7 @@ export interface NodeStatus {
    *
    * @schema io.argoproj.workflow.v1alpha1.NodeStatus#id
    */
-  readonly id: string;
+  readonly id?: string;
 
   /**
    * Inputs captures input parameter values and artifact locations supplied to this template invocation
@@ -3590,7 +3590,7 @@ export interface NodeStatus {
    *
    * @schema io.argoproj.workflow.v1alpha1.NodeStatus#name
    */
-  readonly name: string;
+  readonly name?: string;
 
   /**
    * NodeFlag tracks some history of node. e.g.) hooked, retried, etc.
@@ -3697,7 +3697,7 @@ export interface NodeStatus {
    *
    * @schema io.argoproj.workflow.v1alpha1.NodeStatus#type
    */
-  readonly type: string;
+  readonly type?: string;
 }
 
 /**
@@ -4383,7 +4383,7 @@ export interface PluginArtifactRepository {
   /**
    * @schema io.argoproj.workflow.v1alpha1.PluginArtifactRepository#configuration
    */
-  readonly configuration: string;
+  readonly configuration?: string;
 
   /**
    * @schema io.argoproj.workflow.v1alpha1.PluginArtifactRepository#keyFormat
@@ -4393,7 +4393,7 @@ export interface PluginArtifactRepository {
   /**
    * @schema io.argoproj.workflow.v1alpha1.PluginArtifactRepository#name
    */
-  readonly name: string;
+  readonly name?: string;
 }
 
 /**
@@ -5097,7 +5097,7 @@ export interface ScriptTemplate {
    *
    * @schema io.argoproj.workflow.v1alpha1.ScriptTemplate#image
    */
-  readonly image: string;
+  readonly image?: string;
 
   /**
    * Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More info: https://kubernetes.io/docs/concepts/containers/images#updating-images
@@ -5182,7 +5182,7 @@ export interface ScriptTemplate {
    *
    * @schema io.argoproj.workflow.v1alpha1.ScriptTemplate#source
    */
-  readonly source: string;
+  readonly source?: string;
 
   /**
    * StartupProbe indicates that the Pod has successfully initialized. If specified, no other probes are executed until this completes successfully. If this probe fails, the Pod will be restarted, just as if the livenessProbe failed. This can be used to provide different probe parameters at the beginning of a Pod's lifecycle, when it might take a long time to load data or warm a cache, than during steady-state operation. This cannot be updated. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes
@@ -5507,7 +5507,7 @@ export interface Submit {
    *
    * @schema io.argoproj.workflow.v1alpha1.Submit#workflowTemplateRef
    */
-  readonly workflowTemplateRef: WorkflowTemplateRef;
+  readonly workflowTemplateRef?: WorkflowTemplateRef;
 }
 
 /**
@@ -6514,7 +6514,7 @@ export interface WorkflowEventBindingSpec {
    *
    * @schema io.argoproj.workflow.v1alpha1.WorkflowEventBindingSpec#event
    */
-  readonly event: Event;
+  readonly event?: Event;
 
   /**
    * Submit is the workflow template to submit
@@ -7473,7 +7473,7 @@ export interface ArgoWorkflowEventBindingProps {
   /**
    * @schema io.argoproj.workflow.v1alpha1.WorkflowEventBinding#spec
    */
-  readonly spec: WorkflowEventBindingSpec;
+  readonly spec?: WorkflowEventBindingSpec;
 }
 
 /**
@@ -7503,12 +7503,12 @@ export class ArgoWorkflowEventBinding extends CachedApiObject {
   }
 
   /** Renders a WorkflowEventBinding manifest without adding it to a construct tree. */
-  public static manifest(props: ArgoWorkflowEventBindingProps): any {
+  public static manifest(props: ArgoWorkflowEventBindingProps = {}): any {
     return { ...ArgoWorkflowEventBinding.GVK, ...toJson_ArgoWorkflowEventBindingProps(props) };
   }
 
   /** Defines a WorkflowEventBinding API object. */
-  public constructor(scope: Construct, id: string, props: ArgoWorkflowEventBindingProps) {
+  public constructor(scope: Construct, id: string, props: ArgoWorkflowEventBindingProps = {}) {
     super(scope, id, { ...ArgoWorkflowEventBinding.GVK, ...props });
   }
 

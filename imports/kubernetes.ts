@@ -781,7 +781,7 @@ export interface K8sContainer {
    *
    * @schema io.k8s.api.core.v1.Container#image
    */
-  readonly image: string;
+  readonly image?: string;
 
   /**
    * Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More info: https://kubernetes.io/docs/concepts/containers/images#updating-images

@@ -1,4 +1,5 @@
 import { SCHEMA_RULE_ID } from '../lint/engine';
+import { CRD_RULE_ID } from '../schema/validator';
 import { ALL_RULES } from '../lint/rules';
 import { parseDirective } from '../lint/suppression';
 import { LintOptions, Suppression } from '../lint/types';
@@ -45,7 +46,9 @@ Options:
                                  (default: a warning, "assumed to exist in the cluster")
   --workflows-version 4.1.2|3.7.18
                                  Argo Workflows schema to check Workflows kinds against (default: 4.1.2)
-  --no-schema                    skip the schema check (rule SCHEMA); semantic rules still run
+  --no-schema                    skip the schema check (rules SCHEMA and CRD); semantic rules still run
+  --no-crd                       skip only the constraints of Argo's full CRDs (rule CRD: v4.1.2 as
+                                 installed by default); for clusters with Argo's minimal CRDs or v3.7
   --color, --no-color            colour the text output or not (default: on a terminal, unless
                                  NO_COLOR is set)
   -V, --version                  print the version
@@ -71,6 +74,7 @@ const LINT_OPTIONS = {
   '--strict-refs': {},
   '--workflows-version': { value: 'VERSION' },
   '--no-schema': {},
+  '--no-crd': {},
   '--color': {},
   '--no-color': {},
   '--version': { short: '-V' },
@@ -101,7 +105,7 @@ export function parseLintArgs(args: readonly string[]): LintCommand {
   }
 
   if (has('--color') && has('--no-color')) throw new UsageError('--color and --no-color contradict each other');
-  const known = new Set([...ALL_RULES.map(r => r.id), SCHEMA_RULE_ID]);
+  const known = new Set([...ALL_RULES.map(r => r.id), SCHEMA_RULE_ID, CRD_RULE_ID]);
   const suppressions: Suppression[] = (options.get('--disable') ?? []).map(directive => {
     const parsed = parseDirective(directive, known);
     if (typeof parsed === 'string') throw new UsageError(`--disable ${parsed}. Quote the whole value: --disable "W31 -- why it does not apply"`);
@@ -115,6 +119,6 @@ export function parseLintArgs(args: readonly string[]): LintCommand {
     quiet: has('--quiet'),
     maxWarnings,
     color: has('--color') ? true : has('--no-color') ? false : undefined,
-    options: { strictRefs: has('--strict-refs'), schema: !has('--no-schema'), workflowsVersion, suppressions },
+    options: { strictRefs: has('--strict-refs'), schema: !has('--no-schema'), crd: !has('--no-crd'), workflowsVersion, suppressions },
   };
 }

@@ -32,6 +32,8 @@ export interface ArgoLintValidationProps {
   readonly strictRefs?: boolean;
   /** Run the schema check (the schemas built into the package, or $ARGO_SCHEMA_DIR when set). @default true */
   readonly schema?: boolean;
+  /** Check the constraints of Argo's full CRDs (rule CRD, v4.1.2); false for minimal CRDs or v3.7. @default true */
+  readonly crd?: boolean;
   /** Argo Workflows schema version. @default '4.1.2' */
   readonly workflowsVersion?: string;
   /** Warnings fail the synth too. @default false */
@@ -39,7 +41,7 @@ export interface ArgoLintValidationProps {
 }
 
 const PROPERTY_TYPES: { readonly [name in keyof ArgoLintValidationProps]-?: 'boolean' | 'string' } = {
-  strictRefs: 'boolean', schema: 'boolean', workflowsVersion: 'string', failOnWarnings: 'boolean',
+  strictRefs: 'boolean', schema: 'boolean', crd: 'boolean', workflowsVersion: 'string', failOnWarnings: 'boolean',
 };
 
 /** File cdk8s writes next to the manifests when validations run: construct path by resource name. */
@@ -61,7 +63,7 @@ export class ArgoLintValidation {
     if (version !== undefined && version !== 'v4.1.2' && version !== 'v3.7.18') {
       throw new Error(`ArgoLintValidation: workflowsVersion must be 4.1.2 or 3.7.18, got "${props.workflowsVersion}"`);
     }
-    this.options = { strictRefs: props.strictRefs ?? false, schema: props.schema ?? true, workflowsVersion: version as LintOptions['workflowsVersion'] };
+    this.options = { strictRefs: props.strictRefs ?? false, schema: props.schema ?? true, crd: props.crd ?? true, workflowsVersion: version as LintOptions['workflowsVersion'] };
     this.failOnWarnings = props.failOnWarnings ?? false;
   }
 

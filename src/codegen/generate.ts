@@ -7,6 +7,9 @@ import { EVENTS_PREFIX, K8S_PREFIX, TypeNames, WORKFLOWS_PREFIX, reservedNames }
 export const WORKFLOW_KINDS = ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow', 'WorkflowEventBinding'];
 export const EVENT_KINDS = ['EventSource', 'Sensor', 'EventBus'];
 
+/** Definition name to the fields a release's full CRDs require on top of the schema. */
+export type CrdRequiredFields = { readonly [definition: string]: readonly string[] };
+
 /** The generated modules, file name to TypeScript source. */
 export type GeneratedModules = { [file: string]: string };
 
@@ -29,9 +32,16 @@ interface ModulePlan {
 /**
  * Generates the typed imports from Argo's JSON schemas with json2jsii: one type per schema
  * definition reachable from the Argo kinds, Kubernetes types shared by both Argo modules.
+ * `crdRequired`: fields the full CRDs of the Workflows release require beyond the schema, per
+ * definition (the API server refuses the object without them, so the types ask for them too).
  */
-export function generateImports(workflows: ArgoSchemaDocument, events: ArgoSchemaDocument): GeneratedModules {
+export function generateImports(workflows: ArgoSchemaDocument, events: ArgoSchemaDocument, crdRequired: CrdRequiredFields = {}): GeneratedModules {
   const wfDefs = applyQuirks(workflows.definitions, { dateTimeAsString: true });
+  for (const [name, fields] of Object.entries(crdRequired)) {
+    const def = wfDefs[name];
+    if (!def?.properties) throw new Error(`the full CRDs require fields of ${name}, which the schema does not define as an object`);
+    def.required = [...new Set([...(def.required ?? []), ...fields])];
+  }
   const evDefs = applyQuirks(events.definitions, { dateTimeAsString: true });
   const wfReach = reachable(wfDefs, WORKFLOW_KINDS.map(k => WORKFLOWS_PREFIX + k));
   const evReach = reachable(evDefs, EVENT_KINDS.map(k => EVENTS_PREFIX + k));

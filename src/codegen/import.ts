@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join, relative } from 'path';
-import { readArgoSchema, SCHEMA_DIR_ENV, SCHEMA_IDS, SchemaId, ArgoSchemaDocument } from '../schema/argo-schema';
-import { generateImports } from './generate';
-import { GeneratedFiles, generateSchemaFiles } from './schema-files';
+import { crdInputsDigest, readArgoCrds, readArgoSchema, SCHEMA_DIR_ENV, SCHEMA_IDS, SCHEMA_SOURCES, SchemaId, ArgoSchemaDocument } from '../schema/argo-schema';
+import { compactSchema } from '../schema/compact';
+import { CrdConstraints, CrdDocument } from '../schema/crd-constraints';
+import { crdConstraintsOf } from '../schema/schema-data';
+import { CrdRequiredFields, generateImports } from './generate';
+import { CrdInputs, GeneratedFiles, generateSchemaFiles } from './schema-files';
 
 const REPOSITORY = join(__dirname, '..', '..');
 
@@ -11,20 +14,59 @@ export function pinnedSchemaDir(): string {
   const dir = process.env[SCHEMA_DIR_ENV] || join(REPOSITORY, '..', 'shared', 'argo');
   if (!existsSync(dir)) {
     throw new Error(`npm run import reads Argo's pinned schemas from ${dir}, which does not exist: put the pinned copies `
-      + `(workflows-v4.1.2/, workflows-v3.7.18/, events-v1.9.11/ with schema.json each, and Argo's LICENSE) there, or set ${SCHEMA_DIR_ENV}`);
+      + `(workflows-v4.1.2/ with schema.json and crds-full/, workflows-v3.7.18/ and events-v1.9.11/ with schema.json each, and Argo's LICENSE) there, or set ${SCHEMA_DIR_ENV}`);
   }
   return dir;
 }
 
-/** Everything `npm run import` writes, from the pinned schemas in `dir`: imports/ and schemas/. */
-export function generateAll(dir: string): GeneratedFiles {
+/** What `npm run import` reads: Argo's schema.json of each pinned release, the full CRDs of those that have them, Argo's license. */
+export interface PinnedInputs {
+  readonly docs: Readonly<Record<SchemaId, ArgoSchemaDocument>>;
+  readonly crds: CrdInputs;
+  readonly license: string;
+}
+
+export function readPinnedInputs(dir: string): PinnedInputs {
   const docs = {} as Record<SchemaId, ArgoSchemaDocument>;
-  for (const id of SCHEMA_IDS) docs[id] = readArgoSchema(dir, id);
+  const crds: { [id: string]: { documents: CrdDocument[]; digest: string } } = {};
+  for (const id of SCHEMA_IDS) {
+    docs[id] = readArgoSchema(dir, id);
+    const { crds: folder, folder: release, title } = SCHEMA_SOURCES[id];
+    if (!folder) continue;
+    const documents = readArgoCrds(dir, id);
+    if (!documents?.length) throw new Error(`${join(dir, release, folder)} is missing or empty: it should hold the full CRDs of ${title} (manifests/base/crds/full)`);
+    crds[id] = { documents, digest: crdInputsDigest(dir, id)! };
+  }
+  return { docs, crds, license: readFileSync(join(dir, 'LICENSE'), 'utf8') };
+}
+
+/** imports/: the typed L1 of Argo Workflows v4.1.2 (with what its full CRDs require) and Argo Events v1.9.11. */
+export function generateImportFiles(inputs: PinnedInputs): GeneratedFiles {
+  const id: SchemaId = 'workflows-v4.1.2';
+  const required = crdRequiredFields(crdConstraintsOf(inputs.crds[id]!.documents, compactSchema(inputs.docs[id], SCHEMA_SOURCES[id])));
   const files: GeneratedFiles = {};
-  for (const [name, source] of Object.entries(generateImports(docs['workflows-v4.1.2'], docs['events-v1.9.11']))) {
+  for (const [name, source] of Object.entries(generateImports(inputs.docs[id], inputs.docs['events-v1.9.11'], required))) {
     files[`imports/${name}.ts`] = source;
   }
-  return { ...files, ...generateSchemaFiles(docs, readFileSync(join(dir, 'LICENSE'), 'utf8')) };
+  return files;
+}
+
+/** Everything `npm run import` writes, from the pinned schemas in `dir`: imports/ and schemas/. */
+export function generateAll(dir: string): GeneratedFiles {
+  const inputs = readPinnedInputs(dir);
+  return { ...generateImportFiles(inputs), ...generateSchemaFiles(inputs.docs, inputs.license, inputs.crds) };
+}
+
+/**
+ * The fields the full CRDs require of whole definitions (a requirement at one use of a shared
+ * definition, such as the executor plugin's container name, stays the CRD check's).
+ */
+export function crdRequiredFields(data: CrdConstraints): CrdRequiredFields {
+  const out: { [definition: string]: readonly string[] } = {};
+  for (const [anchor, constraint] of Object.entries(data.constraints)) {
+    if (!anchor.includes('/') && constraint.required) out[anchor] = constraint.required;
+  }
+  return out;
 }
 
 /**

@@ -1,22 +1,32 @@
 import { ArgoSchemaDocument, SCHEMA_IDS, SCHEMA_SOURCES, SchemaId } from '../schema/argo-schema';
+import { celProgram } from '../schema/cel';
 import { compactSchema, CompactSchema } from '../schema/compact';
-import { definitionsFile, EMBEDDED_SCHEMA_FOLDER, KINDS_FILE } from '../schema/schema-data';
+import { CrdConstraints, CrdDocument } from '../schema/crd-constraints';
+import { crdConstraintsFile, crdConstraintsOf, definitionsFile, EMBEDDED_SCHEMA_FOLDER, KINDS_FILE } from '../schema/schema-data';
 
 /** Generated files, path relative to the repository to content. */
 export type GeneratedFiles = { [path: string]: string };
 
+/** The full CRDs of the releases that have them (SchemaSource.crds), as read by readArgoCrds, and the digest of what they are derived from. */
+export type CrdInputs = Partial<Record<SchemaId, { readonly documents: readonly CrdDocument[]; readonly digest: string }>>;
+
 /**
  * The schema data built into the package (`schemas/`): per schema the definitions validation
- * reads, one per line so that a schema update shows as a readable diff; the kinds index; Argo's
- * license, which covers the schemas; and a README saying where they come from and what changed.
+ * reads, one per line so that a schema update shows as a readable diff; per release with full
+ * CRDs, what they add (`crd-<schema>.json`, one constrained node per line); the kinds index;
+ * Argo's license, which covers the schemas; and a README saying where they come from and what changed.
  */
-export function generateSchemaFiles(docs: Readonly<Record<SchemaId, ArgoSchemaDocument>>, argoLicense: string): GeneratedFiles {
+export function generateSchemaFiles(docs: Readonly<Record<SchemaId, ArgoSchemaDocument>>, argoLicense: string, crds: CrdInputs): GeneratedFiles {
   const files: GeneratedFiles = {};
   const kinds: { [id: string]: CompactSchema['kinds'] } = {};
   for (const id of SCHEMA_IDS) {
     const compact = compactSchema(docs[id], SCHEMA_SOURCES[id]);
     kinds[id] = compact.kinds;
     files[`${EMBEDDED_SCHEMA_FOLDER}/${definitionsFile(id)}`] = definitionsJson(id, compact);
+    if (!SCHEMA_SOURCES[id].crds) continue;
+    const input = crds[id];
+    if (!input?.documents.length) throw new Error(`${SCHEMA_SOURCES[id].title}: its full CRDs (${SCHEMA_SOURCES[id].folder}/${SCHEMA_SOURCES[id].crds}/) are missing`);
+    files[`${EMBEDDED_SCHEMA_FOLDER}/${crdConstraintsFile(id)}`] = crdConstraintsJson(id, crdConstraintsOf(input.documents, compact), input.digest);
   }
   files[`${EMBEDDED_SCHEMA_FOLDER}/${KINDS_FILE}`] = `${JSON.stringify(kinds, null, 1)}\n`;
   files[`${EMBEDDED_SCHEMA_FOLDER}/LICENSE`] = argoLicense;
@@ -39,7 +49,39 @@ function definitionsJson(id: SchemaId, compact: CompactSchema): string {
   ].join('\n');
 }
 
+function crdConstraintsJson(id: SchemaId, data: CrdConstraints, digest: string): string {
+  const source = SCHEMA_SOURCES[id];
+  for (const constraint of Object.values(data.constraints)) {
+    for (const r of constraint.rules ?? []) {
+      for (const expression of [r.rule, r.messageExpression].filter((e): e is string => e !== undefined)) {
+        try {
+          celProgram(expression);
+        } catch (e: any) {
+          throw new Error(`${source.title} CRD rule \`${expression}\` cannot be evaluated here (${e.message}): extend src/schema/cel.ts`);
+        }
+      }
+    }
+  }
+  const lines = Object.entries(data.constraints).map(([anchor, c]) => `${JSON.stringify(anchor)}: ${JSON.stringify(c)}`);
+  return [
+    '{',
+    `"$comment": ${JSON.stringify(`Derived by npm run import from the full CRDs of ${source.title} (manifests/base/crds/full, ${source.repository} ${source.tag}): `
+      + 'what they check beyond the schema, at its definitions; Copyright The Argo Authors, Apache License 2.0 (LICENSE). Generated, do not edit.')},`,
+    `"inputs": ${JSON.stringify(digest)},`,
+    `"kinds": ${JSON.stringify(data.kinds)},`,
+    `"transitionRules": ${data.transitionRules},`,
+    `"opaque": ${JSON.stringify(data.opaque)},`,
+    '"constraints": {',
+    lines.join(',\n'),
+    '}',
+    '}',
+    '',
+  ].join('\n');
+}
+
 function readme(): string {
+  const crdRows = SCHEMA_IDS.filter(id => SCHEMA_SOURCES[id].crds).map(id => `\`${crdConstraintsFile(id)}\`: the full CRDs of ${SCHEMA_SOURCES[id].title} `
+    + `(${SCHEMA_SOURCES[id].repository} ${SCHEMA_SOURCES[id].tag}; \`kinds\` in it lists the kinds whose CRD was read).`);
   const rows = SCHEMA_IDS.map(id => {
     const s = SCHEMA_SOURCES[id];
     return `| \`${definitionsFile(id)}\` | ${s.title} | ${s.repository} | ${s.tag} | ${s.commit} |`;
@@ -56,15 +98,24 @@ ${rows.join('\n')}
 
 The schemas are Copyright The Argo Authors, licensed under the Apache License 2.0 (\`LICENSE\` in
 this folder). Changes made to them, by rule (src/schema/quirks.ts, src/schema/compact.ts):
-- IntOrString and Quantity accept a number or a string (Q1, Q2);
-- Argo Events fields are optional except the ones its controller requires (Q3);
+- IntOrString accepts an int32 or a string, Quantity a number or a string (Q1, Q2);
+- Argo Events and Argo Workflows fields are optional except the ones their controllers require (Q3, Q6);
 - every object schema is closed (\`additionalProperties: false\`) so unknown fields are errors (Q4);
+- Argo's AnyString fields accept numbers and booleans (Q7);
 - only the definitions reachable from the kinds each schema checks are kept (Argo Workflows:
   the argoproj.io kinds; Argo Events: its kinds and the Kubernetes kinds it embeds), and only
-  the keywords the validator checks (\`$ref\`, \`type\`, \`const\`, \`enum\`, \`items\`,
-  \`required\`, \`properties\`, \`additionalProperties\`); descriptions and other annotations are removed.
+  the keywords the validator checks (\`$ref\`, \`type\`, \`format\` on integers, \`const\`, \`enum\`,
+  \`items\`, \`required\`, \`properties\`, \`additionalProperties\`); descriptions and other annotations are removed.
 
 \`${KINDS_FILE}\` maps \`<apiVersion>/<kind>\` to the root definition, per schema, so that a
 schema is read only when a manifest of one of its kinds is validated.
-`;
+
+${crdRows.length ? `${crdRows.join('\n')}
+
+Each holds what a release's full CRDs (\`manifests/base/crds/full\`, Copyright The Argo Authors,
+Apache License 2.0) check on apply beyond the schema: CEL rules (\`x-kubernetes-validations\`,
+transition rules left out), minimums, maximums, lengths, patterns, enums, list sizes, formats,
+required fields and narrower types, one line per constrained node of the schema (a definition,
+or a JSON pointer inside one), and the nodes below which the CRDs keep unknown fields (\`opaque\`).
+` : ''}`;
 }

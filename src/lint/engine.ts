@@ -1,4 +1,4 @@
-import { ManifestValidator } from '../schema/validator';
+import { CRD_RULE_ID, ManifestValidator } from '../schema/validator';
 import { ALL_RULES } from './rules';
 import { annotationSuppressions, applySuppressions, SUPPRESSION_RULE_ID } from './suppression';
 import { Finding, LintOptions, LintResult, Manifest, ManifestIndex, Rule, RuleContext, Severity } from './types';
@@ -36,9 +36,10 @@ export function lintDetailed(manifests: readonly Manifest[], options: LintOption
     if (rule.kinds) for (const k of rule.kinds) listIn(byKind, k).push(rule);
     else forAll.push(rule);
   }
-  const validator = options.schema !== false && (!only || only.has(SCHEMA_RULE_ID)) && manifests.length > 0
-    ? ManifestValidator.get({ workflowsVersion: options.workflowsVersion }) : undefined;
+  const validator = options.schema !== false && (!only || only.has(SCHEMA_RULE_ID) || only.has(CRD_RULE_ID)) && manifests.length > 0
+    ? ManifestValidator.get({ workflowsVersion: options.workflowsVersion, crd: options.crd !== false && (!only || only.has(CRD_RULE_ID)) }) : undefined;
   if (validator) ran.add(SCHEMA_RULE_ID);
+  if (validator && options.crd !== false && (!only || only.has(CRD_RULE_ID))) ran.add(CRD_RULE_ID);
 
   const objects = manifests.map(describeObject);
   manifests.forEach((manifest, manifestIndex) => {
@@ -50,7 +51,7 @@ export function lintDetailed(manifests: readonly Manifest[], options: LintOption
         if (isForeignKind(manifest, validator)) {
           report('kind', `${manifest.apiVersion} ${manifest.kind} is not an Argo or core Kubernetes kind: its fields are not checked against a schema`, 'warning');
         } else {
-          for (const v of validator.validate(manifest)) report(v.path, v.message);
+          for (const v of validator.validate(manifest)) if (!only || only.has(v.ruleId ?? SCHEMA_RULE_ID)) sink(v.ruleId ?? SCHEMA_RULE_ID, v.path, v.message, v.severity ?? 'error');
         }
       } catch (e) {
         report('', `the schema check could not check this object: ${errorMessage(e)}`);
@@ -70,7 +71,7 @@ export function lintDetailed(manifests: readonly Manifest[], options: LintOption
     if (walkers.length) runWalkers(manifest, walkers);
   });
   const suppressions = [...(options.suppressions ?? []), ...manifests.flatMap(annotationSuppressions)];
-  const known = new Set([...rules.map(r => r.id), SCHEMA_RULE_ID]);
+  const known = new Set([...rules.map(r => r.id), SCHEMA_RULE_ID, CRD_RULE_ID]);
   const result = suppressions.length
     ? applySuppressions(findings, suppressions, { known, ran, describe: i => objects[i] })
     : { findings, suppressed: [], unused: [] };

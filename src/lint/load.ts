@@ -1,4 +1,4 @@
-import type { CST, Document, LineCounter as LineCounterType } from 'yaml';
+import type { CST, Document, LineCounter as LineCounterType, Tags } from 'yaml';
 import { fieldPath, parseFieldPath } from './path';
 import { Manifest, Suppression } from './types';
 import { DataProblem, COLLECTION_KEY, toPlainData } from './input/plain-data';
@@ -6,11 +6,15 @@ import { inlineSuppressions, InlineSuppression, mayHaveInlineSuppressions } from
 import { looksLikeJson, splitJsonStream } from './input/json-stream';
 import { DocumentRegion, SourceLocator, SourcePosition } from './input/locator';
 import { MAX_NESTING, tooDeep } from './input/nesting';
+import { GO_YAML_SCALARS } from './util/go-yaml';
 import { misspelledTypeField } from './util/type-fields';
 import { yaml } from './util/yaml';
 import { isJsonObject } from './util/walk';
 
 export { SourcePosition } from './input/locator';
+
+/** Scalars as kubectl reads them (0755 is octal, yes/no are booleans): see util/go-yaml.ts. */
+const GO_SCALARS = (tags: Tags): Tags => [...GO_YAML_SCALARS, ...tags];
 
 /** Where a manifest came from. */
 export interface ManifestSource {
@@ -127,7 +131,7 @@ class DocumentReader {
       return;
     }
     const Y = yaml();
-    const composer = new Y.Composer({ uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+    const composer = new Y.Composer({ uniqueKeys: false, prettyErrors: false, logLevel: 'error', customTags: GO_SCALARS });
     const pending: { readonly cst: CST.Document; readonly start: number; readonly deep?: number; readonly comments: CST.Token[] }[] = [];
     const take = (docs: Iterable<Document.Parsed>, end: number) => {
       for (const doc of docs) {
@@ -165,7 +169,7 @@ class DocumentReader {
     }
     const Y = yaml();
     for (const region of split.values) {
-      const composer = new Y.Composer({ uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+      const composer = new Y.Composer({ uniqueKeys: false, prettyErrors: false, logLevel: 'error', customTags: GO_SCALARS });
       const docs: Document.Parsed[] = [];
       let cst: CST.Document | undefined;
       let deep: number | undefined;

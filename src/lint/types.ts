@@ -51,6 +51,13 @@ export interface LintOptions {
    */
   readonly workflowsVersion?: 'v4.1.2' | 'v3.7.18';
   /**
+   * With the schema check, also check the constraints of Argo's full CRDs (rule CRD: the CEL
+   * rules, minimums, patterns and list limits the API server enforces on apply; Argo Workflows
+   * v4.1.2 only). Turn it off for a cluster that runs Argo's minimal CRDs.
+   * @default true
+   */
+  readonly crd?: boolean;
+  /**
    * Only run these rule ids (all rules when undefined).
    * @default - all rules
    */

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import { basename, join } from 'path';
+import type { CrdDocument } from './crd-constraints';
 
 /** A JSON schema document as Argo publishes it (`api/jsonschema/schema.json`). */
 export interface ArgoSchemaDocument {
@@ -25,11 +26,16 @@ export interface SchemaSource {
    * Kubernetes kinds are checked against the Events schema, which embeds their definitions.
    */
   readonly groups?: readonly string[];
+  /**
+   * Folder (inside `folder`) of the release's full CRDs, `manifests/base/crds/full/*.yaml`, whose
+   * constraints the CRD check adds; undefined when the pinned release has none.
+   */
+  readonly crds?: string;
 }
 
 export const SCHEMA_SOURCES: Readonly<Record<SchemaId, SchemaSource>> = {
   'workflows-v4.1.2': {
-    id: 'workflows-v4.1.2', title: 'Argo Workflows v4.1.2', folder: 'workflows-v4.1.2', groups: ['argoproj.io'],
+    id: 'workflows-v4.1.2', title: 'Argo Workflows v4.1.2', folder: 'workflows-v4.1.2', groups: ['argoproj.io'], crds: 'crds-full',
     repository: 'github.com/argoproj/argo-workflows', tag: 'v4.1.2', commit: '16a52d67daf2f4a8a76fa8bec02a76a46aa46257',
   },
   'workflows-v3.7.18': {
@@ -68,4 +74,52 @@ export function readArgoSchema(dir: string, id: SchemaId): ArgoSchemaDocument {
     throw new Error(`${file} has no "definitions": not an Argo api/jsonschema/schema.json`);
   }
   return doc;
+}
+
+/**
+ * Reads the full CRDs of one pinned release from a directory laid out like `../shared/argo`
+ * (`<dir>/workflows-v4.1.2/crds-full/*.yaml`); undefined when the release has none there.
+ */
+export function readArgoCrds(dir: string, id: SchemaId): CrdDocument[] | undefined {
+  const files = crdFiles(dir, id);
+  if (!files) return undefined;
+  // Only `npm run import` and $ARGO_SCHEMA_DIR read CRDs: the YAML parser is not loaded otherwise.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse }: typeof import('yaml') = require('yaml');
+  const { title } = SCHEMA_SOURCES[id];
+  return files.map(file => {
+    try {
+      return parse(readFileSync(file, 'utf8')) as CrdDocument;
+    } catch (e: any) {
+      throw new Error(`${file} is not valid YAML (${e.message}); it should be one of the full CRDs of ${title} (manifests/base/crds/full)`);
+    }
+  });
+}
+
+/**
+ * A digest of everything the CRD constraints of a release are derived from: its schema.json and
+ * its full CRDs, as found in `dir`; undefined when the release has no CRDs there. Equal digests,
+ * equal derivation: a directory holding the pinned files can use the built-in constraints.
+ */
+export function crdInputsDigest(dir: string, id: SchemaId): string | undefined {
+  const files = crdFiles(dir, id);
+  if (!files) return undefined;
+  const { folder, crds } = SCHEMA_SOURCES[id];
+  // Only $ARGO_SCHEMA_DIR hashes files: the crypto module is not loaded otherwise.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash }: typeof import('crypto') = require('crypto');
+  const hash = createHash('sha256');
+  for (const [name, file] of [[`${folder}/schema.json`, join(dir, folder, 'schema.json')], ...files.map(f => [`${folder}/${crds}/${basename(f)}`, f])]) {
+    hash.update(`${name}\0`);
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+function crdFiles(dir: string, id: SchemaId): string[] | undefined {
+  const { crds, folder } = SCHEMA_SOURCES[id];
+  if (!crds) return undefined;
+  const path = join(dir, folder, crds);
+  if (!existsSync(path)) return undefined;
+  return readdirSync(path).filter(f => /\.ya?ml$/.test(f)).sort().map(f => join(path, f));
 }

@@ -5,6 +5,8 @@ import { applyQuirks } from './quirks';
 export interface SchemaNode {
   readonly $ref?: string;
   readonly type?: string | readonly string[];
+  /** Only on integers: `int32` or `int64` (the range Kubernetes and Argo decode the number into). */
+  readonly format?: IntegerFormat;
   readonly const?: unknown;
   readonly enum?: readonly unknown[];
   readonly items?: SchemaNode;
@@ -12,6 +14,8 @@ export interface SchemaNode {
   readonly properties?: { readonly [name: string]: SchemaNode };
   readonly additionalProperties?: SchemaNode | boolean;
 }
+
+export type IntegerFormat = 'int32' | 'int64';
 
 /** Definition name to node, as in a schema's `definitions`. */
 export type SchemaDefinitions = { readonly [name: string]: SchemaNode };
@@ -28,15 +32,18 @@ export interface CompactSchema {
 }
 
 /** Keywords the validator checks (src/schema/validator.ts). */
-const CHECKED = new Set(['$ref', 'type', 'const', 'enum', 'items', 'required', 'properties', 'additionalProperties']);
+const CHECKED = new Set(['$ref', 'type', 'format', 'const', 'enum', 'items', 'required', 'properties', 'additionalProperties']);
+
+/** Integer formats, to the range the validator checks (`int64-or-string` is Argo Events' Int64OrString). */
+const INTEGER_FORMATS: { readonly [format: string]: IntegerFormat } = { 'int32': 'int32', 'int64': 'int64', 'int64-or-string': 'int64' };
 
 /**
- * Keywords that are documentation or client hints only: dropped. `format` is not checked (as
- * before: `int32`, `byte`... are hints for Go; date-time strings are plain strings). Any other
+ * Keywords that are documentation or client hints only: dropped. `format` is kept on integers
+ * only (their range); on strings it is a hint for Go (`byte`, `date-time`, `uint64`). Any other
  * keyword stops the compaction, so that a newer schema cannot lose a check unnoticed.
  */
 const IGNORED = new Set([
-  'description', 'title', 'format', 'default',
+  'description', 'title', 'default',
   'x-kubernetes-group-version-kind', 'x-kubernetes-patch-merge-key', 'x-kubernetes-patch-strategy',
   'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type', 'x-kubernetes-unions',
 ]);
@@ -45,7 +52,7 @@ const DEFINITION_REF = '#/definitions/';
 
 /** Derives the compact form of one Argo schema (deterministic: same input, same output, key order included). */
 export function compactSchema(doc: ArgoSchemaDocument, source: SchemaSource): CompactSchema {
-  const corrected = applyQuirks(doc.definitions, { closeObjects: true });
+  const corrected = applyQuirks(doc.definitions, { closeObjects: true, anyStringScalars: true });
   const kinds: { [key: string]: string } = {};
   for (const name of Object.keys(corrected).sort()) {
     const def = corrected[name];
@@ -93,6 +100,11 @@ function compactNode(node: any, where: string, refs: string[]): SchemaNode {
         refs.push(value.substring(DEFINITION_REF.length));
         out[keyword] = value;
         break;
+      case 'format': {
+        const types = Array.isArray(node.type) ? node.type : [node.type];
+        if (types.includes('integer') && typeof value === 'string' && Object.hasOwn(INTEGER_FORMATS, value)) out[keyword] = INTEGER_FORMATS[value];
+        break;
+      }
       case 'items':
         out[keyword] = compactNode(value, `${where}.items`, refs);
         break;

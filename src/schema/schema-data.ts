@@ -1,8 +1,9 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { packageRoot } from '../package-root';
-import { readArgoSchema, SCHEMA_DIR_ENV, SCHEMA_SOURCES, SchemaId } from './argo-schema';
+import { crdInputsDigest, readArgoCrds, readArgoSchema, SCHEMA_DIR_ENV, SCHEMA_SOURCES, SchemaId } from './argo-schema';
 import { compactSchema, CompactSchema, SchemaDefinitions } from './compact';
+import { CrdConstraints, deriveCrdConstraints } from './crd-constraints';
 
 /** Folder of the package holding the compact schemas (`npm run import` writes it). */
 export const EMBEDDED_SCHEMA_FOLDER = 'schemas';
@@ -16,6 +17,8 @@ export interface SchemaData {
   /** `<apiVersion>/<kind>` to root definition, for the kinds the schema checks. */
   kinds(id: SchemaId): CompactSchema['kinds'];
   definitions(id: SchemaId): SchemaDefinitions;
+  /** What the release's full CRDs add to the schema (src/schema/crd-constraints.ts); undefined when it has none. */
+  crdConstraints(id: SchemaId): CrdConstraints | undefined;
 }
 
 /**
@@ -41,10 +44,26 @@ export function definitionsFile(id: SchemaId): string {
   return `${id}.json`;
 }
 
+/** The file name of the full CRDs' constraints of a release in `schemas/`. */
+export function crdConstraintsFile(id: SchemaId): string {
+  return `crd-${id}.json`;
+}
+
+/**
+ * The CRD constraints of one release, derived from its full CRDs over the compact schema; `kinds`
+ * maps `<Kind>` to its root definition. Exactly what `npm run import` writes to `schemas/`.
+ */
+export function crdConstraintsOf(crds: Parameters<typeof deriveCrdConstraints>[0], schema: CompactSchema): CrdConstraints {
+  const kinds: { [kind: string]: string } = {};
+  for (const [key, root] of Object.entries(schema.kinds)) kinds[key.substring(key.lastIndexOf('/') + 1)] = root;
+  return deriveCrdConstraints(crds, schema.definitions, kinds);
+}
+
 class EmbeddedSchemaData implements SchemaData {
   public readonly key = 'embedded';
   private kindsById?: { readonly [id: string]: CompactSchema['kinds'] };
   private readonly loaded = new Map<SchemaId, SchemaDefinitions>();
+  private readonly crds = new Map<SchemaId, CrdConstraints | undefined>();
 
   public kinds(id: SchemaId): CompactSchema['kinds'] {
     this.kindsById ??= readJson(KINDS_FILE);
@@ -61,10 +80,22 @@ class EmbeddedSchemaData implements SchemaData {
     }
     return definitions;
   }
+
+  public crdConstraints(id: SchemaId): CrdConstraints | undefined {
+    if (!this.crds.has(id)) this.crds.set(id, SCHEMA_SOURCES[id].crds ? readJson<CrdConstraints>(crdConstraintsFile(id)) : undefined);
+    return this.crds.get(id);
+  }
 }
 
+/**
+ * $ARGO_SCHEMA_DIR: each schema compacted on first use, and the CRD constraints of a release
+ * derived from `<folder>/crds-full/` when the directory has it (none otherwise: the directory
+ * replaces the built-in data as a whole). Reading 11 MB of CRDs takes seconds: when the
+ * directory's files are the ones the built-in constraints come from (same digest), those are used.
+ */
 class DirectorySchemaData implements SchemaData {
   private readonly compacted = new Map<SchemaId, CompactSchema>();
+  private readonly crds = new Map<SchemaId, CrdConstraints | undefined>();
 
   constructor(public readonly key: string) {}
 
@@ -74,6 +105,17 @@ class DirectorySchemaData implements SchemaData {
 
   public definitions(id: SchemaId): SchemaDefinitions {
     return this.schema(id).definitions;
+  }
+
+  public crdConstraints(id: SchemaId): CrdConstraints | undefined {
+    if (!this.crds.has(id)) {
+      const digest = crdInputsDigest(this.key, id);
+      const builtIn = digest !== undefined ? EMBEDDED.crdConstraints(id) : undefined;
+      if (digest === undefined) this.crds.set(id, undefined);
+      else if (builtIn?.inputs === digest) this.crds.set(id, builtIn);
+      else this.crds.set(id, crdConstraintsOf(readArgoCrds(this.key, id)!, this.schema(id)));
+    }
+    return this.crds.get(id);
   }
 
   private schema(id: SchemaId): CompactSchema {

@@ -106,7 +106,7 @@ describe('cdk8s validation plugin', () => {
 
   test('unknown or mistyped properties are refused, naming the property and the valid ones', () => {
     expect(() => new ArgoLintValidation({ strictRef: true } as never)).toThrow(
-      'ArgoLintValidation: unknown property "strictRef" in cdk8s.yaml (validations[].properties); valid properties: strictRefs, schema, workflowsVersion, failOnWarnings');
+      'ArgoLintValidation: unknown property "strictRef" in cdk8s.yaml (validations[].properties); valid properties: strictRefs, schema, crd, workflowsVersion, failOnWarnings');
     expect(() => new ArgoLintValidation({ strictRefs: 'yes' } as never)).toThrow('property "strictRefs" must be a boolean, got "yes"');
     const result = synth(projectWriting(CLEAN_TEMPLATE, '{ failOnWarning: true }'));
     expect(result.status).not.toBe(0);

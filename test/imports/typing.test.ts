@@ -56,6 +56,24 @@ describe('generated types catch wiring mistakes at compile time', () => {
         triggers: [{ template: { name: 't', argoWorkflow: { opperation: 'submit' } } }],
       } });
     `,
+    'snippet-optional-fields.ts': header + `
+      // Argo accepts these without the fields its schema lists as required (Q6): a script without source,
+      // images from spec.templateDefaults, a Quantity as any number.
+      new ArgoWorkflowTemplate(chart, 'wt', { spec: {
+        templateDefaults: { container: { image: 'busybox:1.36' }, script: { image: 'python:3.12' } },
+        templates: [
+          { name: 'a', container: { command: ['true'], resources: { requests: { cpu: 0.5 } } } },
+          { name: 'b', script: { command: ['python'] } },
+        ],
+      } });
+    `,
+    'snippet-gauge-without-realtime.ts': header + `
+      new ArgoWorkflowTemplate(chart, 'wt', { spec: { templates: [{ name: 'a', container: { image: 'busybox' },
+        metrics: { prometheus: [{ name: 'm', help: 'h', gauge: { value: '1' } }] } }] } });
+    `,
+    'snippet-template-without-spec.ts': header + `
+      new ArgoWorkflowTemplate(chart, 'wt', {});
+    `,
     'snippet-removed-schedule.ts': header + `
       import { ArgoCronWorkflow } from '../../imports/argo-workflows';
       new ArgoCronWorkflow(chart, 'c', { spec: { schedule: '0 9 * * *', workflowSpec: {} } });
@@ -76,6 +94,15 @@ describe('generated types catch wiring mistakes at compile time', () => {
 
   test('spec.triggers[].template.argoWorkflow is typed down to operation', () => {
     expect(errors['snippet-operation-typo.ts'].join('\n')).toMatch(/'opperation' does not exist/);
+  });
+
+  test('fields Argo does not require are optional: script source, images templateDefaults supplies; a Quantity takes any number', () => {
+    expect(errors['snippet-optional-fields.ts']).toEqual([]);
+  });
+
+  test('fields v4.1.2\'s full CRDs require stay required although validate.go does not ask for them: gauge.realtime, a WorkflowTemplate\'s spec', () => {
+    expect(errors['snippet-gauge-without-realtime.ts'].join('\n')).toMatch(/Property 'realtime' is missing/);
+    expect(errors['snippet-template-without-spec.ts'].join('\n')).toMatch(/Property 'spec' is missing/);
   });
 
   test('the CronWorkflow schedule field removed in v4 is not in the types', () => {

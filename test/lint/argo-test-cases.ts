@@ -12,7 +12,6 @@ export const ARGO_TESTS_DIR = join(__dirname, '..', 'fixtures', 'argo-tests');
  * - `# expect: accept` or `# expect: reject W31[,K8S-ENUM]` (any of the ids, as an error);
  * - `# skip: <reason>`: Argo's outcome cannot be decided offline (needs the cluster, a server, the controller's config);
  * - `# stricter: <RULE> -- <reason>`: an accept case a deliberately stricter rule refuses (listed in docs/lint.md);
- * - `# schema-work: <what>`: an accept case that fails SCHEMA only because of the pending schema work;
  * - `# known-miss: <reason>`: a reject case the linter does not catch yet (counted as missed);
  * - `# options: strictRefs`: lint with strict references (the fixture holds the whole set);
  * - `# example: <path>`: the documents of that upstream example (in ../shared/argo, see test/support/upstream.ts),
@@ -28,7 +27,6 @@ export interface ArgoTestCase {
   readonly expect?: { readonly outcome: 'accept' } | { readonly outcome: 'reject'; readonly rules: readonly string[] };
   readonly skip?: string;
   readonly stricter: readonly string[];
-  readonly schemaWork?: string;
   readonly knownMiss?: string;
   readonly strictRefs: boolean;
   /** Set when the case reads an upstream example and the upstream folder is missing: it cannot run here. */
@@ -76,7 +74,6 @@ function readCase(file: string, id: string): ArgoTestCase {
     expect: parseExpect(one('expect')),
     skip: one('skip'),
     stricter: (header.get('stricter') ?? []).map(s => s.split(/\s/)[0]),
-    schemaWork: one('schema-work'),
     knownMiss: one('known-miss'),
     strictRefs: (one('options') ?? '').split(/[\s,]+/).includes('strictRefs'),
     needsUpstream,
@@ -101,7 +98,6 @@ export interface CaseResult {
   readonly errors: readonly Finding[];
   /** Accept case refused only by its listed stricter rules / by SCHEMA pending the schema work. */
   readonly stricterOnly: boolean;
-  readonly pendingSchema: boolean;
 }
 
 export function runCase(testCase: ArgoTestCase, schema: boolean): CaseResult {
@@ -110,15 +106,14 @@ export function runCase(testCase: ArgoTestCase, schema: boolean): CaseResult {
   const expect = testCase.expect!;
   if (expect.outcome === 'reject') {
     const matching = errors.filter(f => expect.rules.includes(f.ruleId));
-    return { testCase, agrees: matching.length > 0, errors: matching.length ? matching : errors, stricterOnly: false, pendingSchema: false };
+    return { testCase, agrees: matching.length > 0, errors: matching.length ? matching : errors, stricterOnly: false };
   }
-  const refusing = errors.filter(f => !testCase.stricter.includes(f.ruleId) && !(testCase.schemaWork && f.ruleId === 'SCHEMA'));
+  const refusing = errors.filter(f => !testCase.stricter.includes(f.ruleId));
   return {
     testCase,
     agrees: refusing.length === 0,
     errors: refusing.length ? refusing : errors,
     stricterOnly: refusing.length === 0 && errors.some(f => testCase.stricter.includes(f.ruleId)),
-    pendingSchema: refusing.length === 0 && testCase.schemaWork !== undefined && errors.some(f => f.ruleId === 'SCHEMA'),
   };
 }
 
@@ -130,7 +125,6 @@ export interface Tally {
   readonly acceptCases: number;
   readonly falseRejections: number;
   readonly stricterOnly: number;
-  readonly pendingSchema: number;
 }
 
 export function tally(results: readonly CaseResult[]): Tally {
@@ -143,7 +137,6 @@ export function tally(results: readonly CaseResult[]): Tally {
     acceptCases: accepts.length,
     falseRejections: accepts.filter(r => !r.agrees).length,
     stricterOnly: accepts.filter(r => r.stricterOnly).length,
-    pendingSchema: accepts.filter(r => r.pendingSchema).length,
   };
 }
 

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { ALL_RULES, lint, parseManifests, inlineSuppressionsOf, SCHEMA_RULE_ID, SUPPRESSION_RULE_ID } from '../../src/lint';
+import { CRD_RULE_ID } from '../../src/schema/validator';
 
 const corpusDir = join(__dirname, '..', 'fixtures', 'bad');
-const ruleIds = [...new Set([...ALL_RULES.map(r => r.id), SCHEMA_RULE_ID, SUPPRESSION_RULE_ID])];
+const ruleIds = [...new Set([...ALL_RULES.map(r => r.id), SCHEMA_RULE_ID, SUPPRESSION_RULE_ID, CRD_RULE_ID])];
 
 interface CorpusCase {
   readonly file: string;

@@ -2,9 +2,9 @@ import { spawnSync } from 'child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { drift } from '../../src/codegen/import';
+import { drift, readPinnedInputs } from '../../src/codegen/import';
 import { generateSchemaFiles } from '../../src/codegen/schema-files';
-import { readArgoSchema, SCHEMA_IDS, SCHEMA_SOURCES } from '../../src/schema/argo-schema';
+import { SCHEMA_IDS, SCHEMA_SOURCES } from '../../src/schema/argo-schema';
 import { compactSchema } from '../../src/schema/compact';
 import { ManifestValidator, validateManifest } from '../../src/schema/validator';
 import { describeUpstream, UPSTREAM_DIR, upstreamPath } from '../support/upstream';
@@ -33,20 +33,20 @@ function withSchemaDir<T>(dir: string | undefined, body: () => T): T {
 const CONFIG_MAP = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'env' }, data: { A: 'b' } };
 
 describeUpstream('schemas/ (the validation data the package ships)', () => {
-  const docs = Object.fromEntries(SCHEMA_IDS.map(id => [id, readArgoSchema(UPSTREAM_DIR, id)])) as Parameters<typeof generateSchemaFiles>[0];
+  const { docs, crds } = readPinnedInputs(UPSTREAM_DIR);
   const license = readFileSync(upstreamPath('LICENSE'), 'utf8');
-  const generated = generateSchemaFiles(docs, license);
+  const generated = generateSchemaFiles(docs, license, crds);
 
   test('is exactly what the pinned schemas generate (run `npm run import` after changing the generator or the quirks)', () => {
     expect(Object.keys(generated).sort()).toEqual([
-      'schemas/LICENSE', 'schemas/README.md', 'schemas/events-v1.9.11.json', 'schemas/kinds.json',
+      'schemas/LICENSE', 'schemas/README.md', 'schemas/crd-workflows-v4.1.2.json', 'schemas/events-v1.9.11.json', 'schemas/kinds.json',
       'schemas/workflows-v3.7.18.json', 'schemas/workflows-v4.1.2.json',
     ]);
     expect(drift(generated, repoRoot)).toEqual([]);
   });
 
   test('generation is deterministic, byte for byte', () => {
-    expect(generateSchemaFiles(docs, license)).toEqual(generated);
+    expect(generateSchemaFiles(docs, license, crds)).toEqual(generated);
   });
 
   test('ships Argo\'s license text unchanged and says where each schema comes from', () => {
@@ -93,12 +93,13 @@ describeUpstream('schemas/ (the validation data the package ships)', () => {
       }
     };
     Object.values(compact.definitions).forEach(visit);
-    expect([...keywords].sort()).toEqual(['$ref', 'additionalProperties', 'const', 'items', 'properties', 'required', 'type']);
+    expect([...keywords].sort()).toEqual(['$ref', 'additionalProperties', 'const', 'format', 'items', 'properties', 'required', 'type']);
     // `description` stays where it is a field name (a parameter's description), not a keyword.
     expect(Object.keys(compact.definitions['io.argoproj.workflow.v1alpha1.Parameter'].properties!)).toContain('description');
     expect(Object.keys(compact.definitions).length).toBeLessThan(Object.keys(docs['workflows-v4.1.2'].definitions).length);
     expect(compact.definitions['io.argoproj.workflow.v1alpha1.RetryStrategy'].properties!.limit).toEqual({ $ref: '#/definitions/io.k8s.apimachinery.pkg.util.intstr.IntOrString' });
-    expect(compact.definitions['io.k8s.apimachinery.pkg.util.intstr.IntOrString']).toEqual({ type: ['integer', 'string'] });
+    expect(compact.definitions['io.k8s.apimachinery.pkg.util.intstr.IntOrString']).toEqual({ type: ['integer', 'string'], format: 'int32' });
+    expect(compact.definitions['io.k8s.apimachinery.pkg.api.resource.Quantity']).toEqual({ type: ['number', 'string'] });
   });
 });
 
@@ -116,8 +117,10 @@ describe('compaction', () => {
   test('refuses a keyword the validator would silently skip, so a newer schema cannot lose a check', () => {
     expect(() => compactSchema(doc({ minimum: 1 }), source)).toThrow(/keyword "minimum" is neither checked by the validator nor known to be documentation/);
     expect(compactSchema(doc({ description: 'ok', format: 'int32' }), source).definitions).toEqual({
-      'io.k8s.api.core.v1.Thing': { properties: { metadata: { type: 'object' }, size: { type: 'integer' } }, additionalProperties: false },
+      'io.k8s.api.core.v1.Thing': { properties: { metadata: { type: 'object' }, size: { type: 'integer', format: 'int32' } }, additionalProperties: false },
     });
+    // A format on a string is a hint for Go, not a range: dropped.
+    expect(compactSchema(doc({ type: 'string', format: 'byte' }), source).definitions['io.k8s.api.core.v1.Thing'].properties!.size).toEqual({ type: 'string' });
   });
 
   test('a missing $ref target is an error naming the schema', () => {
@@ -150,15 +153,21 @@ describe('schema source', () => {
     expect(() => withSchemaDir(dir, () => validateManifest(CONFIG_MAP))).toThrow(/unset it to use the schemas built into cdk8s-argo/);
   });
 
-  test('loads lazily from the compiled package: nothing on require, each schema on the first manifest of its kinds', () => {
-    // A fresh process on lib/ (as installed): which files of schemas/ does each step read?
+  test('loads lazily from the compiled package: nothing on require, each schema on the first manifest of its kinds, CEL on the first rule', () => {
+    // A fresh process on lib/ (as installed): which files of schemas/ (and which CEL library) does each step read?
     const script = `
       const fs = require('fs');
+      const Module = require('module');
       const read = fs.readFileSync;
       const seen = [];
       fs.readFileSync = function (path, ...rest) {
         if (String(path).includes('${join('', 'schemas', '')}')) seen.push(require('path').basename(String(path)));
         return read.call(this, path, ...rest);
+      };
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        if (request === '@marcbachmann/cel-js') seen.push('cel-js');
+        return load.call(this, request, ...rest);
       };
       const step = (name, fn) => { seen.length = 0; fn(); console.log(name + ': ' + seen.join(' ')); };
       let lib;
@@ -166,6 +175,8 @@ describe('schema source', () => {
       step('WorkflowTemplate', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: 'w' }, spec: {} }));
       step('another', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'CronWorkflow', metadata: { name: 'c' }, spec: { schedules: ['* * * * *'], workflowSpec: {} } }));
       step('ConfigMap', () => lib.validateManifest(${JSON.stringify(CONFIG_MAP)}));
+      step('CEL rule', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: 'w' }, spec: { templates: [{ name: 'm', suspend: {} }] } }));
+      step('again', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { name: 'w' }, spec: { templates: [{ name: 'm', suspend: {} }] } }));
       step('v3.7', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { name: 'w' }, spec: {} }, { workflowsVersion: 'v3.7.18' }));
     `;
     const env = { ...process.env };
@@ -174,9 +185,11 @@ describe('schema source', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout.trim().split('\n')).toEqual([
       'require: ',
-      'WorkflowTemplate: kinds.json workflows-v4.1.2.json',
+      'WorkflowTemplate: kinds.json workflows-v4.1.2.json crd-workflows-v4.1.2.json',
       'another: ',
       'ConfigMap: events-v1.9.11.json',
+      'CEL rule: cel-js',
+      'again: ',
       'v3.7: workflows-v3.7.18.json',
     ]);
   });

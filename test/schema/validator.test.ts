@@ -48,10 +48,12 @@ describe('strict manifest validation', () => {
     expect(validateManifest(plural, { workflowsVersion: 'v3.7.18' })).toEqual([]);
   });
 
-  test('a container without image is rejected: the schema (and Argo\'s full CRDs) require it', () => {
-    expect(validateManifest(workflowTemplate({ container: { command: ['echo'] } }))).toEqual([
-      { path: 'spec.templates[0].container.image', message: 'required field is missing' },
-    ]);
+  test('a container without image passes the schema (spec.templateDefaults may supply it); W10 reports it when nothing does', () => {
+    const noImage = workflowTemplate({ container: { command: ['echo'] } });
+    expect(validateManifest(noImage)).toEqual([]);
+    expect(lint([noImage]).filter(f => f.severity === 'error').map(f => `${f.ruleId} ${f.path}`)).toEqual(['W10 spec.templates[0].container.image']);
+    expect(lint([{ ...noImage, spec: { ...noImage.spec, templateDefaults: { container: { image: 'busybox:1.36' } } } }])
+      .filter(f => f.severity === 'error')).toEqual([]);
   });
 
   test('checks v4-only fields against the v3.7 schema when asked', () => {
@@ -71,7 +73,7 @@ describe('strict manifest validation', () => {
       { path: 'spec.webhook.vendor.endpoint', message: 'required field is missing' },
     ]);
     expect(validateManifest(es({ endpoint: '/omega', port: 12000, method: 'POST' }))).toEqual([
-      { path: 'spec.webhook.vendor.port', message: 'must be a string, got number 12000' },
+      { path: 'spec.webhook.vendor.port', message: expect.stringMatching(/^must be a string, got number 12000: .*Quote it: "12000"$/) },
     ]);
   });
 
@@ -92,7 +94,10 @@ describe('strict manifest validation', () => {
   test('validates core Kubernetes kinds from the definitions embedded in the Events schema', () => {
     const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'env' }, data: { COUNTRY: 'KR' } };
     expect(validateManifest(cm)).toEqual([]);
-    expect(validateManifest({ ...cm, data: { PORT: 8080 } })).toEqual([{ path: 'data.PORT', message: 'must be a string, got number 8080' }]);
+    expect(validateManifest({ ...cm, data: { PORT: 8080 } })).toEqual([{
+      path: 'data.PORT',
+      message: 'must be a string, got number 8080: YAML reads it as a number and kubectl sends it as one where Kubernetes and Argo read a string. Quote it: "8080"',
+    }]);
     const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'r' }, rules: [{ apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['create'], verb: 'x' }] };
     expect(validateManifest(role).map(v => v.path)).toEqual(['rules[0].verb']);
     for (const kind of ['Secret', 'ServiceAccount', 'Service', 'Pod']) {
@@ -132,7 +137,7 @@ describe('strict manifest validation', () => {
 
     test('in a map of free-form keys (labels, ConfigMap data) they are plain keys, checked as values', () => {
       const cm = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"m"},"data":{"__proto__":"a","constructor":"b","toString":7}}');
-      expect(validateManifest(cm)).toEqual([{ path: 'data.toString', message: 'must be a string, got number 7' }]);
+      expect(validateManifest(cm).map(v => `${v.path}: ${v.message.split(':')[0]}`)).toEqual(['data.toString: must be a string, got number 7']);
     });
 
     test('a required field is not satisfied by a prototype member', () => {

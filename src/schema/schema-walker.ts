@@ -1,0 +1,207 @@
+import { IntegerFormat, SchemaDefinitions, SchemaNode } from './compact';
+import { checkCrdConstraint, CrdOverlay } from './crd-check';
+import { CrdConstraint } from './crd-constraints';
+import { REMOVED_FIELDS } from './removed-fields';
+import { CRD_RULE_ID, SchemaViolation } from './violation';
+
+/** Root fields of a kind the CRD check leaves alone: Kubernetes checks metadata itself, and a create ignores status. */
+const NOT_CRD_CHECKED = new Set(['apiVersion', 'kind', 'metadata', 'status']);
+
+/**
+ * Walks one manifest along its schema, reporting every violation of the schema (rule SCHEMA) and,
+ * where an overlay is given, of the full CRDs' constraints at the nodes it passes (rule CRD).
+ */
+export class SchemaWalker {
+  constructor(
+    private readonly definitions: SchemaDefinitions,
+    private readonly kind: string,
+    private readonly out: SchemaViolation[],
+    private readonly crd: CrdOverlay | undefined,
+  ) {}
+
+  public checkRoot(manifest: { [key: string]: any }, root: string): void {
+    const schema = this.definitions[root];
+    const crd = this.crd?.constraintOf(schema);
+    if (crd) checkCrdConstraint(manifest, crd, schema, '', this.crd!.product, this.reportCrd);
+    this.checkObject(manifest, schema, '', key => this.crd !== undefined && !NOT_CRD_CHECKED.has(key));
+  }
+
+  /** `crd`: whether the full CRDs' constraints apply at this value (not in metadata, status, or where the CRD preserves unknown fields). */
+  public check(value: any, schema: SchemaNode, path: string, crd: boolean): void {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      this.report(path, `${value} cannot be written to Kubernetes: JSON has no NaN or Infinity (YAML's .nan, .inf), so kubectl cannot convert the manifest ("json: unsupported value"). Use a finite number`);
+      return;
+    }
+    let constraints: CrdConstraint[] | undefined;
+    if (crd) {
+      if (this.crd!.isOpaque(schema)) crd = false;
+      else constraints = add(constraints, this.crd!.constraintOf(schema));
+    }
+    while (schema.$ref) {
+      schema = this.definitions[schema.$ref.substring('#/definitions/'.length)];
+      if (crd) constraints = add(constraints, this.crd!.constraintOf(schema));
+    }
+    if (schema.const !== undefined && value !== schema.const) {
+      this.report(path, `must be ${JSON.stringify(schema.const)}`);
+      return;
+    }
+    if (schema.type && !matchesType(value, schema.type)) {
+      this.report(path, `must be ${describeType(schema.type)}, got ${describeValue(value)}${typeHint(value, schema.type)}`);
+      return;
+    }
+    if (typeof value === 'number' && isIntegerOnly(value, schema.type)) {
+      const range = RANGES[schema.format ?? 'int64'];
+      if (value < range.min || value > range.max) {
+        this.report(path, `${value} is outside the ${range.name} range (${range.label}): Kubernetes and Argo decode this field into an `
+          + `${range.name}, which cannot hold it, so kubectl apply or the controller refuses the object`);
+        return;
+      }
+    }
+    if (schema.enum && !schema.enum.includes(value)) {
+      this.report(path, `must be one of ${schema.enum.map((e: any) => JSON.stringify(e)).join(', ')}, got ${JSON.stringify(value)}`);
+    }
+    for (const c of constraints ?? []) checkCrdConstraint(value, c, schema, path, this.crd!.product, this.reportCrd);
+    if (Array.isArray(value)) {
+      const items = schema.items;
+      if (items) value.forEach((item, i) => this.check(item, items, `${path}[${i}]`, crd));
+      else value.forEach((item, i) => this.scan(item, `${path}[${i}]`));
+      return;
+    }
+    if (isObject(value)) this.checkObject(value, schema, path, () => crd);
+  }
+
+  private checkObject(value: { [key: string]: any }, schema: SchemaNode, path: string, crdAt: (key: string) => boolean): void {
+    for (const field of schema.required ?? []) {
+      if (!Object.hasOwn(value, field) || value[field] === undefined || value[field] === null) this.report(join(path, field), 'required field is missing');
+    }
+    // Own properties only: a manifest key such as `constructor` or `__proto__` is no field of the schema.
+    const properties = schema.properties ?? {};
+    for (const [key, child] of Object.entries(value)) {
+      if (child === null || child === undefined) continue;
+      if (Object.hasOwn(properties, key)) this.check(child, properties[key], join(path, key), crdAt(key));
+      else if (isObject(schema.additionalProperties)) this.check(child, schema.additionalProperties, join(path, key), crdAt(key));
+      else if (schema.additionalProperties === false) this.report(join(path, key), this.unknownField(key, Object.keys(properties), join(path, key)));
+      else this.scan(child, join(path, key));
+    }
+  }
+
+  /** A value the schema does not describe: only what no manifest can carry (NaN, Infinity) is reported. */
+  private scan(value: any, path: string): void {
+    if (typeof value === 'number' && !Number.isFinite(value)) this.check(value, {}, path, false);
+    else if (Array.isArray(value)) value.forEach((item, i) => this.scan(item, `${path}[${i}]`));
+    else if (isObject(value)) for (const [key, child] of Object.entries(value)) this.scan(child, join(path, key));
+  }
+
+  private unknownField(key: string, known: string[], path: string): string {
+    const removed = REMOVED_FIELDS.find(r => (r.kind === undefined || r.kind === this.kind) && r.path.test(path));
+    if (removed) return `field "${key}" was removed from ${removed.product}: ${removed.fix}`;
+    const near = closest(key, known);
+    return `unknown field "${key}"` + (near ? ` (did you mean "${near}"?)` : '') + (known.length ? '' : ' (this object takes no fields)');
+  }
+
+  private report(path: string, message: string): void {
+    this.out.push({ path, message });
+  }
+
+  private readonly reportCrd = (path: string, message: string, severity?: 'warning'): void => {
+    this.out.push(severity ? { path, message, ruleId: CRD_RULE_ID, severity } : { path, message, ruleId: CRD_RULE_ID });
+  };
+}
+
+function add(list: CrdConstraint[] | undefined, c: CrdConstraint | undefined): CrdConstraint[] | undefined {
+  return c ? [...(list ?? []), c] : list;
+}
+
+interface IntegerRange {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  readonly label: string;
+}
+
+/** What Go decodes an integer field into: its format (IntOrString holds an int32), int64 without one. */
+const RANGES: { readonly [format in IntegerFormat]: IntegerRange } = {
+  int32: { name: 'int32', min: -(2 ** 31), max: 2 ** 31 - 1, label: '-2147483648 to 2147483647' },
+  // 2^63 is the first double above int64's maximum; every double below it fits.
+  int64: { name: 'int64', min: -(2 ** 63), max: 2 ** 63 - 1024, label: '-9223372036854775808 to 9223372036854775807' },
+};
+
+/** True when a number can only be an integer here (not a field that also takes any number). */
+function isIntegerOnly(value: number, type: SchemaNode['type']): boolean {
+  const types = Array.isArray(type) ? type : [type];
+  return types.includes('integer') && !types.includes('number') && Number.isInteger(value);
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function isObject(v: any): v is { [k: string]: any } {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function matchesType(value: any, type: string | readonly string[]): boolean {
+  return (Array.isArray(type) ? type : [type]).some(t => {
+    switch (t) {
+      case 'object': return isObject(value);
+      case 'array': return Array.isArray(value);
+      case 'string': return typeof value === 'string';
+      case 'boolean': return typeof value === 'boolean';
+      case 'integer': return typeof value === 'number' && Number.isInteger(value);
+      case 'number': return typeof value === 'number';
+      default: return true;
+    }
+  });
+}
+
+function describeType(type: string | readonly string[]): string {
+  const list = Array.isArray(type) ? type : [type];
+  return list.map(t => (t === 'object' || t === 'array' || t === 'integer' ? `an ${t}` : `a ${t}`)).join(' or ');
+}
+
+/** How to write what the field wants: a number or boolean where a string is expected is quoted in YAML. */
+function typeHint(value: any, type: string | readonly string[]): string {
+  const types = Array.isArray(type) ? type : [type];
+  if (typeof value === 'number' && types.includes('integer') && !types.includes('number')) {
+    return ': Kubernetes and Argo decode this field as an integer, so kubectl apply or the controller refuses a fraction';
+  }
+  if ((typeof value === 'number' || typeof value === 'boolean') && types.includes('string')) {
+    return `: YAML reads it as a ${typeof value} and kubectl sends it as one where Kubernetes and Argo read a string. Quote it: "${String(value)}"`;
+  }
+  return '';
+}
+
+function describeValue(value: any): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** The known field nearest to a misspelling, if it is close enough to be a likely typo. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

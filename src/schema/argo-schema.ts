@@ -1,6 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { basename, join } from 'path';
-import type { CrdDocument } from './crd-constraints';
+
+/** A CustomResourceDefinition object as parsed from YAML. */
+export interface CrdDocument {
+  readonly kind?: string;
+  readonly metadata?: { readonly name?: string };
+  readonly spec?: any;
+}
 
 /** A JSON schema document as Argo publishes it (`api/jsonschema/schema.json`). */
 export interface ArgoSchemaDocument {

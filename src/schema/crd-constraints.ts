@@ -1,4 +1,7 @@
+import type { CrdDocument } from './argo-schema';
 import { SchemaDefinitions, SchemaNode } from './compact';
+
+export type { CrdDocument } from './argo-schema';
 
 /**
  * One `x-kubernetes-validations` entry of a CRD: a CEL expression over `self` the API server
@@ -55,13 +58,6 @@ export interface CrdConstraints {
   readonly transitionRules: number;
   /** In the built-in data: the digest of the files it was derived from (argo-schema.ts `crdInputsDigest`). */
   readonly inputs?: string;
-}
-
-/** A CustomResourceDefinition object as parsed from YAML. */
-export interface CrdDocument {
-  readonly kind?: string;
-  readonly metadata?: { readonly name?: string };
-  readonly spec?: any;
 }
 
 /** Structural-schema keywords copied as they are (when the compact schema does not already check the same). */

@@ -4,7 +4,8 @@ import { ArgoText, renderText } from './argo-variable';
 import { ComputeResources, renderResources, resourceProblems } from './container-resources';
 import { EnvVarValue, IEnvSource, renderEnv, renderEnvFrom } from './env';
 import { ContainerSecurityProps, renderContainerSecurity, securityProblems } from './security-context';
-import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { Template, TemplateBody } from './template';
+import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
 

@@ -1,12 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { basename, join } from 'path';
-
-/** A CustomResourceDefinition object as parsed from YAML. */
-export interface CrdDocument {
-  readonly kind?: string;
-  readonly metadata?: { readonly name?: string };
-  readonly spec?: any;
-}
+import type { CrdDocument } from './crd-document';
 
 /** A JSON schema document as Argo publishes it (`api/jsonschema/schema.json`). */
 export interface ArgoSchemaDocument {

@@ -1,20 +1,7 @@
-import type { CrdDocument } from './argo-schema';
 import { SchemaDefinitions, SchemaNode } from './compact';
+import { CelRule, CrdDocument, CrdSchemaNode } from './crd-document';
 
-export type { CrdDocument } from './argo-schema';
-
-/**
- * One `x-kubernetes-validations` entry of a CRD: a CEL expression over `self` the API server
- * evaluates on every create and update.
- */
-export interface CelRule {
-  readonly rule: string;
-  readonly message?: string;
-  readonly messageExpression?: string;
-  /** JSON path, relative to the node, of the field the API server names in the error. */
-  readonly fieldPath?: string;
-  readonly reason?: string;
-}
+export { CelRule, CrdDocument, CrdSchemaNode } from './crd-document';
 
 /**
  * What a full CRD constrains at one node beyond what the compact schema (src/schema/compact.ts)
@@ -97,7 +84,7 @@ export function deriveCrdConstraints(crds: readonly CrdDocument[], definitions: 
   const derivedKinds: string[] = [];
   let transitionRules = 0;
 
-  const visit = (crd: any, node: SchemaNode, anchor: string, where: string): void => {
+  const visit = (crd: CrdSchemaNode, node: SchemaNode, anchor: string, where: string): void => {
     const anchors = [anchor];
     let target = node;
     while (target.$ref) {
@@ -127,7 +114,7 @@ export function deriveCrdConstraints(crds: readonly CrdDocument[], definitions: 
     occurrences.push({ anchors, constraint, where });
 
     if (crd.properties) {
-      for (const [key, child] of Object.entries<any>(crd.properties)) {
+      for (const [key, child] of Object.entries(crd.properties)) {
         const schemaChild = target.properties && Object.hasOwn(target.properties, key) ? target.properties[key] : undefined;
         if (!schemaChild) throw new Error(`${where}.${key}: the CRD has a field the schema does not know; the schema check would refuse it`);
         visit(child, schemaChild, `${anchors[anchors.length - 1]}/properties/${escape(key)}`, `${where}.${key}`);
@@ -145,8 +132,8 @@ export function deriveCrdConstraints(crds: readonly CrdDocument[], definitions: 
 
   for (const crd of [...crds].sort((a, b) => String(a.metadata?.name).localeCompare(String(b.metadata?.name)))) {
     if (crd.kind !== 'CustomResourceDefinition') continue;
-    const kind: string = crd.spec?.names?.kind;
-    const version = (crd.spec?.versions ?? []).find((v: any) => v.name === 'v1alpha1');
+    const kind = crd.spec?.names?.kind;
+    const version = (crd.spec?.versions ?? []).find(v => v.name === 'v1alpha1');
     const root = version?.schema?.openAPIV3Schema;
     if (!kind || !root) throw new Error(`${crd.metadata?.name}: no v1alpha1 openAPIV3Schema`);
     const rootDefinition = kinds[kind];
@@ -155,13 +142,13 @@ export function deriveCrdConstraints(crds: readonly CrdDocument[], definitions: 
     const schemaRoot = definitions[rootDefinition];
     const rootKeywords = Object.keys(root).filter(k => !['description', 'type', 'properties', 'required'].includes(k));
     if (rootKeywords.length) throw new Error(`${kind}: the CRD constrains the object's root (${rootKeywords.join(', ')}), which this derivation does not read`);
-    for (const [key, child] of Object.entries<any>(root.properties ?? {})) {
+    for (const [key, child] of Object.entries(root.properties ?? {})) {
       if (key === 'status' || key === 'metadata' || key === 'apiVersion' || key === 'kind') continue;
       const schemaChild = schemaRoot.properties?.[key];
       if (!schemaChild) throw new Error(`${kind}.${key}: the CRD has a field the schema does not know`);
       visit(child, schemaChild, `${rootDefinition}/properties/${escape(key)}`, `${kind}.${key}`);
     }
-    const rootRequired = (root.required ?? []).filter((f: string) => f !== 'metadata' && !(schemaRoot.required ?? []).includes(f));
+    const rootRequired = (root.required ?? []).filter(f => f !== 'metadata' && !(schemaRoot.required ?? []).includes(f));
     if (rootRequired.length) occurrences.push({ anchors: [rootDefinition], constraint: { required: rootRequired }, where: kind });
   }
 
@@ -197,10 +184,10 @@ function assign(occurrences: readonly Occurrence[], opaque: ReadonlySet<string>)
   return sorted;
 }
 
-function constraintAt(crd: any, schema: SchemaNode, where: string): CrdConstraint | undefined {
+function constraintAt(crd: CrdSchemaNode, schema: SchemaNode, where: string): CrdConstraint | undefined {
   const out: { [key: string]: unknown } = {};
   const schemaRequired = new Set(schema.required ?? []);
-  const required = (crd.required ?? []).filter((f: string) => !schemaRequired.has(f));
+  const required = (crd.required ?? []).filter(f => !schemaRequired.has(f));
   if (required.length) out.required = required;
   const crdType = crd['x-kubernetes-int-or-string'] ? ['integer', 'string'] : crd.type;
   if (crdType !== undefined && narrower(crdType, schema.type)) out.type = crdType;
@@ -209,17 +196,20 @@ function constraintAt(crd: any, schema: SchemaNode, where: string): CrdConstrain
     if (keyword === 'enum' && JSON.stringify(crd.enum) === JSON.stringify(schema.enum)) continue;
     if (keyword === 'pattern') {
       try {
-        new RegExp(crd.pattern, 'u');
-      } catch (e: any) {
-        throw new Error(`${where}: pattern ${JSON.stringify(crd.pattern)} is not a JavaScript regular expression (${e.message})`);
+        new RegExp(String(crd.pattern), 'u');
+      } catch (e) {
+        throw new Error(`${where}: pattern ${JSON.stringify(crd.pattern)} is not a JavaScript regular expression (${e instanceof Error ? e.message : String(e)})`);
       }
     }
     out[keyword] = crd[keyword];
   }
   if (typeof crd.format === 'string' && CHECKED_FORMATS.has(crd.format)) out.format = crd.format;
-  const rules = (crd['x-kubernetes-validations'] ?? []).filter((r: CelRule) => !isTransitionRule(r)).map((r: any) => {
+  const rules = (crd['x-kubernetes-validations'] ?? []).filter(r => !isTransitionRule(r)).map(r => {
     const rule: { [key: string]: string } = { rule: r.rule };
-    for (const key of ['message', 'messageExpression', 'fieldPath', 'reason']) if (typeof r[key] === 'string') rule[key] = r[key];
+    for (const key of ['message', 'messageExpression', 'fieldPath', 'reason'] as const) {
+      const value = r[key];
+      if (typeof value === 'string') rule[key] = value;
+    }
     return rule;
   });
   if (rules.length) out.rules = rules;

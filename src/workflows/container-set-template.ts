@@ -1,7 +1,8 @@
 import { markChanged } from '../core/revision';
 import { ArgoDuration, renderDuration } from './duration';
 import { ContainerSpec, ContainerSpecProps } from './container-template';
-import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { Template, TemplateBody } from './template';
+import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
 

@@ -7,7 +7,8 @@ import { ContainerLifecycleProps, ContainerPortProps, ContainerProbe, renderLife
 import { EnvVarValue, IEnvSource, renderEnv, renderEnvFrom } from './env';
 import { OverridePath, Overrides } from './overrides';
 import { ContainerSecurityProps, renderContainerSecurity, securityProblems } from './security-context';
-import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { Template, TemplateBody } from './template';
+import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
 
@@ -335,7 +336,9 @@ export abstract class PodTemplate extends Template {
 
   /** @internal */
   public _mountedVolumes(): WorkflowVolume[] {
-    return [this.container, ...this.sidecars.map(s => s.spec), ...this.initContainers.map(s => s.spec)].flatMap(c => c.volumes);
+    const volumes = this.container.volumes;
+    for (const c of [...this.sidecars, ...this.initContainers]) volumes.push(...c.spec.volumes);
+    return volumes;
   }
 
   protected usedValues(): unknown[] {

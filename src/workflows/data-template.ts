@@ -1,5 +1,6 @@
 import { ArtifactLocation } from './artifact-location';
-import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { Template, TemplateBody } from './template';
+import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 
 /** What a data template reads. */

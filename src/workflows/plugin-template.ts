@@ -1,4 +1,5 @@
-import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { Template, TemplateBody } from './template';
+import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 
 /** JSON a plugin template passes to its executor plugin. */

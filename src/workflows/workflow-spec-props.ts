@@ -14,7 +14,7 @@ import { PodGcProps } from './pod-gc';
 import { RetryStrategyProps } from './retry-strategy';
 import { PodSecurityProps } from './security-context';
 import { SynchronizationProps } from './synchronization';
-import { PodHostAlias } from './template';
+import { PodHostAlias } from './template-props';
 import { TtlStrategyProps } from './ttl-strategy';
 import { WorkflowVolume } from './volumes';
 

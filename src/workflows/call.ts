@@ -23,6 +23,24 @@ export interface CallArguments {
   readonly arguments?: CallArgument[];
 }
 
+/**
+ * @internal Clear errors for untyped callers (JavaScript, `as any`) still using the name-keyed
+ * maps this package took before arguments were objects: `parameters: { [input.name]: value }`
+ * and `artifacts: { [name]: source }` would otherwise be ignored without a word.
+ */
+export function refuseArgumentMaps(path: string, props: object): void {
+  const given = props as { readonly parameters?: unknown; readonly artifacts?: unknown; readonly arguments?: unknown };
+  for (const [key, example] of [['parameters', 'message.set(\'hello\')'], ['artifacts', 'data.from(step.outputArtifact(out))']] as const) {
+    if (given[key] !== undefined) {
+      throw new Error(`${path}: ${key} keyed by name is no longer taken (got ${JSON.stringify(Object.keys(Object(given[key])))}): pass arguments made from the input objects instead, `
+        + `e.g. arguments: [${example}], so that a wrong name cannot compile.`);
+    }
+  }
+  if (given.arguments !== undefined && !Array.isArray(given.arguments)) {
+    throw new Error(`${path}: arguments must be a list made from the input objects, e.g. [message.set('hello')] (got ${JSON.stringify(given.arguments)}).`);
+  }
+}
+
 /** @internal True when a call from `host` names `template` directly (`template: name`): a template of its own, or of the WorkflowTemplate it runs. */
 export function callsByName(host: ITemplateHost, template: ITemplate): boolean {
   if (host.templates.includes(template)) return true;

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
 import { withoutUndefined } from '../core/without-undefined';
+import { refuseArgumentMaps } from './call';
 import { Condition } from './condition';
 import { WorkflowSpecBase } from './workflow-spec';
 import { RunArguments, WorkflowSpecProps } from './workflow-spec-props';
@@ -82,6 +83,7 @@ export class CronWorkflow extends WorkflowSpecBase {
   public readonly apiObject: l1.ArgoCronWorkflow;
 
   constructor(scope: Construct, id: string, private readonly props: CronWorkflowProps) {
+    refuseArgumentMaps(`${scope.node.path}/${id}`, props);
     super(scope, id, props);
     this.apiObject = new CronWorkflowObject(this, 'Resource', {
       metadata: props.metadata,

@@ -4,7 +4,7 @@ import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
 import { ArgoVariable, collectVariables } from './argo-variable';
 import { OutputArtifact } from './artifacts';
-import { argumentValues, CallArguments, checkCall, isInline, renderArguments, renderCallTarget } from './call';
+import { argumentValues, CallArguments, checkCall, isInline, refuseArgumentMaps, renderArguments, renderCallTarget } from './call';
 import { Condition } from './condition';
 import { EXIT_HOOK, LifecycleHook, LifecycleHookOptions, renderHooks } from './hooks';
 import { IInvocation } from './invocation-ref';
@@ -60,9 +60,7 @@ export function checkShapes(path: string, template: unknown, options: Invocation
   if (options.when !== undefined && !(options.when instanceof Condition)) {
     throw new Error(`${path}: when must be a Condition (got ${JSON.stringify(options.when)}): build it from typed values, e.g. step.result.eq('heads'), or wrap hand-written text in Condition.raw('...').`);
   }
-  if (options.arguments !== undefined && !Array.isArray(options.arguments)) {
-    throw new Error(`${path}: arguments must be a list made from the called template's input objects, e.g. [message.set('hello')] (got ${JSON.stringify(options.arguments)}).`);
-  }
+  refuseArgumentMaps(path, options);
   if (options.loop !== undefined && !(options.loop instanceof Loop)) {
     throw new Error(`${path}: loop must be Loop.items([...]), Loop.fromParameter(...) or Loop.sequence({...}).`);
   }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
 import { withoutUndefined } from '../core/without-undefined';
+import { refuseArgumentMaps } from './call';
 import { WorkflowSpecBase } from './workflow-spec';
 import { RunArguments, WorkflowSpecProps } from './workflow-spec-props';
 import { IWorkflowTemplate } from './workflow-template-ref';
@@ -38,6 +39,7 @@ export class Workflow extends WorkflowSpecBase {
   private readonly generateName?: string;
 
   constructor(scope: Construct, id: string, private readonly props: WorkflowProps = {}) {
+    refuseArgumentMaps(`${scope.node.path}/${id}`, props);
     super(scope, id, props);
     const named = props.metadata?.name !== undefined;
     this.generateName = named ? undefined : props.generateName ?? `${Names.toDnsLabel(this, { maxLen: 50 })}-`;

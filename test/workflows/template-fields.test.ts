@@ -1,8 +1,8 @@
 /** Every container and template field Argo's generated types hold is reachable through the typed API, and rendered as given. */
-import { Duration, Size } from 'cdk8s';
+import { Cron, Duration, Size } from 'cdk8s';
 import { ConfigMapRef, SecretRef, ServiceAccountRef } from '../../src/core/object-refs';
 import {
-  ArtifactGcStrategy, ArtifactLocation, ContainerHandler, ContainerProbe, DataSource, HttpArtifactAuth, InputArtifact, InputParameter, MetricVariables, NodePhase,
+  argoExpr, ArtifactGcStrategy, ArtifactLocation, ContainerHandler, CronWorkflow, ContainerProbe, DataSource, HttpArtifactAuth, InputArtifact, InputParameter, MetricVariables, NodePhase,
   OutputArtifact, OutputParameter, OutputSource, VolumeClaimGcStrategy, Workflow, WorkflowEventBinding, WorkflowMetric, WorkflowParameter, WorkflowTemplate, WorkflowVolume,
 } from '../../src/workflows';
 import { newChart, schemaViolations, synth, synthError } from './helpers';
@@ -198,7 +198,6 @@ describe('artifact locations and arguments', () => {
     const consumer = wf.addContainerTemplate('consumer', { image: 'busybox:1.36', inputs: [a, b, c] });
     const dag = wf.addDagTemplate('dag');
     const p = dag.addTask('p', producer);
-    const { argoExpr } = require('../../src/workflows');
     dag.addTask('c', consumer, {
       depends: p,
       arguments: [a.from(p.outputArtifact(out), { subPath: 'dir/file', mode: 0o600, recurseMode: true, optional: true }), b.from(ArtifactLocation.raw({ data: 'x' })), c.from(out.global)],
@@ -224,15 +223,22 @@ describe('artifact locations and arguments', () => {
     expect(message).toMatch(/\[test\/run\] Workflow\/run-\*: spec\.arguments\.parameters\[0\]: gives a value to input "stray", which the entrypoint template "t" does not declare/);
   });
 
-  test('arguments are objects: a name-keyed map does not compile, and forced through is refused at once', () => {
-    const { wf } = fixture();
+  test('arguments are objects: the name-keyed maps of earlier versions do not compile, and forced through are refused at once with the new form', () => {
+    const { chart, wf } = fixture();
     const m = new InputParameter('m');
     const t = wf.addContainerTemplate('t', { image: 'busybox:1.36', inputs: [m], args: [m] });
     const main = wf.addStepsTemplate('main');
     // @ts-expect-error arguments are made from the input objects: m.set('x')
-    expect(() => main.addStep('a', t, { parameters: { m: 'x' } })).not.toThrow();
+    expect(() => main.addStep('a', t, { parameters: { m: 'x' } })).toThrow(/test\/wf\/main\/a: parameters keyed by name is no longer taken \(got \["m"\]\): pass arguments made from the input objects instead, e\.g\. arguments: \[message\.set\('hello'\)\]/);
+    // @ts-expect-error artifacts are made from the input objects: a.from(source)
+    expect(() => wf.addDagTemplate('dag').addTask('a', t, { artifacts: { in: 'x' } })).toThrow(/test\/wf\/dag\/a: artifacts keyed by name is no longer taken .*arguments: \[data\.from\(step\.outputArtifact\(out\)\)\]/);
     // @ts-expect-error a map keyed by name is not a list of arguments
-    expect(() => main.addStep('b', t, { arguments: { m: 'x' } })).toThrow(/test\/wf\/main\/b: arguments must be a list made from the called template's input objects, e.g\. \[message\.set\('hello'\)\]/);
+    expect(() => main.addStep('b', t, { arguments: { m: 'x' } })).toThrow(/test\/wf\/main\/b: arguments must be a list made from the input objects, e\.g\. \[message\.set\('hello'\)\]/);
+    expect(main.node.tryFindChild('a')).toBeUndefined();
+    // @ts-expect-error a Workflow's run arguments are objects too
+    expect(() => new Workflow(chart, 'run', { workflowTemplate: WorkflowTemplate.fromName(chart, 'wt', 'wt'), parameters: { size: 'x' } })).toThrow(/test\/run: parameters keyed by name is no longer taken/);
+    // @ts-expect-error and a CronWorkflow's
+    expect(() => new CronWorkflow(chart, 'cron', { schedules: [Cron.daily()], arguments: { size: 'x' } })).toThrow(/test\/cron: arguments must be a list/);
   });
 });
 

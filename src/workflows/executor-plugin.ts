@@ -28,10 +28,12 @@ export class ExecutorPlugin {
 
   /** @internal */
   public _render(): l1.ExecutorPlugin {
-    const { name: _n, ...container } = this.container.render();
+    const { name: _n, ...rest } = this.container.render();
+    const container = { ...rest, name: this.name };
+    this.container._applyOverrides(container);
     return {
       metadata: { name: this.name },
-      spec: { sidecar: { container: { ...container, name: this.name }, automountServiceAccountToken: this.props.automountServiceAccountToken } },
+      spec: { sidecar: { container, automountServiceAccountToken: this.props.automountServiceAccountToken } },
     };
   }
 

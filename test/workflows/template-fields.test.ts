@@ -2,7 +2,7 @@
 import { Cron, Duration, Size } from 'cdk8s';
 import { ConfigMapRef, SecretRef, ServiceAccountRef } from '../../src/core/object-refs';
 import {
-  argoExpr, ArtifactGcStrategy, ArtifactLocation, ContainerHandler, CronWorkflow, ContainerProbe, DataSource, HttpArtifactAuth, InputArtifact, InputParameter, MetricVariables, NodePhase,
+  argoExpr, ArtifactGcStrategy, ArtifactLocation, ClusterWorkflowTemplate, ContainerHandler, CronWorkflow, ContainerProbe, DataSource, HttpArtifactAuth, InputArtifact, InputParameter, MetricVariables, NodePhase,
   OutputArtifact, OutputParameter, OutputSource, VolumeClaimGcStrategy, Workflow, WorkflowEventBinding, WorkflowMetric, WorkflowParameter, WorkflowTemplate, WorkflowVolume,
 } from '../../src/workflows';
 import { newChart, schemaViolations, synth, synthError } from './helpers';
@@ -91,7 +91,13 @@ describe('template fields', () => {
   test('pod resources are checked at their own path; a metric reading a step output is refused', () => {
     const { app, wf } = fixture();
     wf.addContainerTemplate('t', { image: 'busybox:1.36', podResources: { cpu: { request: '2', limit: '1' } } });
-    expect(synthError(app)).toMatch(/\[test\/wf\/t\] Workflow\/wf-\*: spec\.templates\[0\]\.podResources\.requests\.cpu: cpu request 2 is above its limit 1/);
+    const main = wf.addStepsTemplate('main');
+    const s = main.addStep('a', wf.addContainerTemplate('a', { image: 'busybox:1.36' }));
+    // @ts-expect-error a metric's when reads the node's metric variables, workflow variables and inputs, not a step's output
+    wf.addContainerTemplate('m', { image: 'busybox:1.36', metrics: [WorkflowMetric.counter('c', { help: 'h', when: s.result.eq('x') })] });
+    const message = synthError(app);
+    expect(message).toMatch(/\[test\/wf\/t\] Workflow\/wf-\*: spec\.templates\[0\]\.podResources\.requests\.cpu: cpu request 2 is above its limit 1/);
+    expect(message).toMatch(/\[test\/wf\/m\] Workflow\/wf-\*: spec\.templates\[3\]\.metrics\.prometheus\[0\]\.when: metric "c": a metric's when reads \{\{steps\.a\.outputs\.result\}\} .*which Argo does not bind there/);
   });
 
   test('data and plugin templates, executor plugins', () => {
@@ -101,6 +107,41 @@ describe('template fields', () => {
     const plugin = wf.addExecutorPlugin('hello', { image: 'python:3.12-alpine', ports: [{ number: 4355 }], resources: { memory: { limit: '64Mi', request: '128Mi' } } });
     expect(wf.executorPlugins).toEqual([plugin]);
     expect(synthError(app)).toMatch(/Workflow\/wf-\*: spec\.executorPlugins\[0\]\.spec\.sidecar\.container\.resources\.requests\.memory: memory request 128Mi is above its limit 64Mi/);
+  });
+
+  test('an executor plugin renders as the sidecar Argo runs in its agent pod; its container takes env and overrides after creation', () => {
+    const { app, wf } = fixture();
+    wf.addPluginTemplate('hello', { plugin: 'hello', configuration: { greeting: `hi ${'{{workflow.name}}'}`, nested: { list: [1, true, null] } } });
+    const plugin = wf.addExecutorPlugin('hello', {
+      image: 'python:3.12-alpine', ports: [{ number: 4355 }], automountServiceAccountToken: true,
+      containerSecurityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false }, resources: { memory: { limit: Size.mebibytes(64), request: Size.mebibytes(32) } },
+    });
+    plugin.container.addEnv('LOG_LEVEL', 'debug');
+    plugin.container.addOverride('readinessProbe.httpGet', { path: '/healthz', port: 4355 });
+    const spec = synth(app)[0].spec;
+    expect(spec.executorPlugins).toEqual([{
+      metadata: { name: 'hello' },
+      spec: {
+        sidecar: {
+          automountServiceAccountToken: true,
+          container: {
+            name: 'hello', image: 'python:3.12-alpine', ports: [{ containerPort: 4355 }], env: [{ name: 'LOG_LEVEL', value: 'debug' }],
+            resources: { limits: { memory: '64Mi' }, requests: { memory: '32Mi' } }, securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false },
+            readinessProbe: { httpGet: { path: '/healthz', port: 4355 } },
+          },
+        },
+      },
+    }]);
+    expect(spec.templates[0].plugin).toEqual({ hello: { greeting: 'hi {{workflow.name}}', nested: { list: [1, true, null] } } });
+  });
+
+  test('an executor plugin without resource requests or a security context is refused as Argo refuses it (rule W41, at the plugin\'s path)', () => {
+    const { app, wf } = fixture();
+    wf.addExecutorPlugin('hello', { image: 'python:3.12-alpine', ports: [{ number: 4355 }] });
+    expect(synthError(app)).toMatch(/\[test\/wf\] Workflow\/wf-\*: spec\.executorPlugins\[0\]\.spec\.sidecar\.container\.resources\.requests: the plugin's sidecar has no resource requests: Argo rejects the workflow .*\[W41\]/);
+    const other = fixture();
+    other.wf.addExecutorPlugin('hello', { image: 'python:3.12-alpine', ports: [{ number: 4355 }], resources: { cpu: { request: 0.1, limit: 0.5 }, memory: { request: Size.mebibytes(32), limit: Size.mebibytes(64) } } });
+    expect(synthError(other.app)).toMatch(/\[test\/wf\] Workflow\/wf-\*: spec\.executorPlugins\[0\]\.spec\.sidecar\.container\.securityContext: the plugin's sidecar has no securityContext: Argo rejects the workflow .*\[W41\]/);
   });
 
   test('data and plugin templates render their fields', () => {
@@ -120,6 +161,19 @@ describe('inline templates', () => {
     main.addStep('a', wf.addContainerTemplate('a', { inline: true, image: 'busybox:1.36', args: ['hi'] }));
     const spec = synth(app)[0].spec;
     expect(spec.templates).toEqual([{ name: 'main', steps: [[{ name: 'a', inline: { container: { image: 'busybox:1.36', args: ['hi'] } } }]] }]);
+  });
+
+  test('an inline script in a DAG task takes its inputs from the task\'s arguments', () => {
+    const { app, wf } = fixture();
+    const who = new InputParameter('who');
+    const say = wf.addScriptTemplate('say', { inline: true, image: 'python:3.12', command: ['python'], source: `print("${who}")`, inputs: [who] });
+    wf.addDagTemplate('main').addTask('a', say, { arguments: [who.set('x')] });
+    const doc = synth(app)[0];
+    expect(doc.spec.templates).toEqual([{
+      name: 'main',
+      dag: { tasks: [{ name: 'a', arguments: { parameters: [{ name: 'who', value: 'x' }] }, inline: { inputs: { parameters: [{ name: 'who' }] }, script: { image: 'python:3.12', command: ['python'], source: 'print("{{inputs.parameters.who}}")' } } }] },
+    }]);
+    expect(schemaViolations(doc).v4).toEqual([]);
   });
 
   test('called twice, never, from a hook or named as entrypoint: refused with the fix', () => {
@@ -253,8 +307,35 @@ describe('WorkflowEventBinding', () => {
       apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowEventBinding', metadata: { name: 'b' },
       spec: { event: { selector: 'payload.who != ""' }, submit: { workflowTemplateRef: { name: 'consumer' }, arguments: { parameters: [{ name: 'who', valueFrom: { event: 'payload.who' } }] } } },
     });
-    binding.addArgument({ parameter: new WorkflowParameter('who'), fromEvent: 'payload.name' });
+    binding.addArgument({ parameter: who, fromEvent: 'payload.name' });
     expect(synthError(app)).toMatch(/\[test\/b\] WorkflowEventBinding\/b: spec\.submit\.arguments\.parameters\[1\]: fills parameter "who" twice/);
+  });
+
+  test('a ClusterWorkflowTemplate is submitted with clusterScope; one that lives only in the cluster by the parameters it declares', () => {
+    const { app, chart } = newChart();
+    const cwt = new ClusterWorkflowTemplate(chart, 'cwt', { metadata: { name: 'builds' } });
+    const size = cwt.addArgument('size');
+    cwt.setEntrypoint(cwt.addContainerTemplate('t', { image: 'busybox:1.36', args: [size] }));
+    new WorkflowEventBinding(chart, 'b', { metadata: { name: 'b' }, selector: 'discriminator == "build"', workflowTemplate: cwt, arguments: [{ parameter: size, fromEvent: 'payload.size' }] });
+    const remote = WorkflowTemplate.fromName(chart, 'remote', 'remote', { parameters: ['x'] });
+    new WorkflowEventBinding(chart, 'r', { metadata: { name: 'r' }, selector: 'true', workflowTemplate: remote, arguments: [{ parameter: remote.parameter('x'), fromEvent: 'payload.x' }] });
+    const bindings = synth(app).filter(d => d.kind === 'WorkflowEventBinding');
+    expect(bindings.map(b => b.spec.submit)).toEqual([
+      { workflowTemplateRef: { name: 'builds', clusterScope: true }, arguments: { parameters: [{ name: 'size', valueFrom: { event: 'payload.size' } }] } },
+      { workflowTemplateRef: { name: 'remote' }, arguments: { parameters: [{ name: 'x', valueFrom: { event: 'payload.x' } }] } },
+    ]);
+  });
+
+  test('a parameter of another template (even of the same name) is refused: the submitted workflow would not read it', () => {
+    const { app, chart } = newChart();
+    const wt = new WorkflowTemplate(chart, 'wt', { metadata: { name: 'consumer' } });
+    wt.setEntrypoint(wt.addContainerTemplate('t', { image: 'busybox:1.36' }));
+    const other = WorkflowTemplate.fromName(chart, 'other', 'other', { parameters: ['who'] });
+    new WorkflowEventBinding(chart, 'b', { metadata: { name: 'b' }, selector: 'true', workflowTemplate: wt, arguments: [{ parameter: other.parameter('who'), fromEvent: 'payload.who' }] });
+    new WorkflowEventBinding(chart, 'c', { metadata: { name: 'c' }, selector: 'true', workflowTemplate: wt }).addArgument({ parameter: new WorkflowParameter('who'), fromEvent: 'payload.who' });
+    const message = synthError(app);
+    expect(message).toMatch(/\[test\/b\] WorkflowEventBinding\/b: spec\.submit\.arguments\.parameters\[0\]: fills a parameter "who" that WorkflowTemplate "consumer" does not declare \(it declares none\): the submitted workflow would not read it/);
+    expect(message).toMatch(/\[test\/c\] WorkflowEventBinding\/c: spec\.submit\.arguments\.parameters\[0\]: fills a parameter "who" that WorkflowTemplate "consumer" does not declare/);
   });
 });
 

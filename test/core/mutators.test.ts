@@ -12,7 +12,8 @@ import { lintConstructTree } from '../../src/core/validation';
 import { CalendarEventSource, EventBus, EventSource, TriggerAction, WebhookEventSource, WorkflowSensor } from '../../src/events';
 import { SlackExitHandler, SlackWebhook } from '../../src/notify';
 import {
-  ArtifactLocation, DataSource, EnvSource, InputArtifact, InputParameter, OutputArtifact, WorkflowEventBinding, WorkflowServiceAccount, WorkflowTemplate, WorkflowVolume,
+  ArtifactLocation, DataSource, EnvSource, InputArtifact, InputParameter, OutputArtifact, ResourceAction, WorkflowEventBinding, WorkflowServiceAccount, WorkflowTemplate,
+  WorkflowVariables, WorkflowVolume,
 } from '../../src/workflows';
 
 interface Case {
@@ -79,6 +80,44 @@ const CASES: { [mutator: string]: Case } = {
       const size = template.addArgument('size', { value: 'x' });
       const binding = new WorkflowEventBinding(c, 'b', { metadata: { name: 'b' }, selector: 'true', workflowTemplate: template });
       return { target: binding.apiObject, mutate: () => binding.addArgument({ parameter: size, fromEvent: 'payload.size' }) };
+    },
+  },
+  'Template.addInputParameter': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addInputParameter('n', { default: 'y' }) }; } },
+  'Template.addOutputArtifact': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addOutputArtifact('out', { path: '/out' }) }; } },
+  'StepsTemplate.addParallelSteps': {
+    build: c => { const { template, echo } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addParallelSteps(['a', echo], ['b', echo]) }; },
+  },
+  'WorkflowSpecBase.addHook (an expression hook)': {
+    build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => template.addHook('running', echo, { expression: WorkflowVariables.status.eq('Running') }) }; },
+  },
+  'Invocation.addHook (an expression hook)': {
+    build: c => {
+      const { template, echo } = wt(c);
+      const step = template.addStepsTemplate('main').addStep('a', echo);
+      return { target: template.apiObject, mutate: () => step.addHook('running', echo, { expression: WorkflowVariables.status.eq('Running') }) };
+    },
+  },
+  'WorkflowSpecBase.addScriptTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addScriptTemplate('s', { image: 'python:3.12', command: ['python'], source: 'print(1)' }) }; } },
+  'WorkflowSpecBase.addResourceTemplate': {
+    build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addResourceTemplate('r', { action: ResourceAction.DELETE, manifest: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } } }) }; },
+  },
+  'WorkflowSpecBase.addSuspendTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addSuspendTemplate('wait') }; } },
+  'WorkflowSpecBase.addHttpTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addHttpTemplate('h', { url: 'https://example.com' }) }; } },
+  'WorkflowSpecBase.addStepsTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addStepsTemplate('steps') }; } },
+  'WorkflowSpecBase.addDagTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addDagTemplate('dag') }; } },
+  'WorkflowSpecBase.addContainerSetTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addContainerSetTemplate('set') }; } },
+  'ExecutorPlugin.container.addEnv and addOverride': {
+    build: c => {
+      const { template } = wt(c);
+      const plugin = template.addExecutorPlugin('p', { image: 'busybox:1.36' });
+      return { target: template.apiObject, mutate: () => { plugin.container.addEnv('A', 'b'); plugin.container.addOverride('tty', true); } };
+    },
+  },
+  'ConfigMapEnv.addSecretGroup (attached)': {
+    build: c => {
+      const { template, echo } = wt(c);
+      const env = new ConfigMapEnv(c, 'env');
+      return { target: template.apiObject, mutate: () => echo.addEnvFrom(env.addSecretGroup('creds', SecretRef.fromName('creds'))) };
     },
   },
   'WorkflowServiceAccount.addImagePullSecret': {

@@ -75,6 +75,12 @@ test('the documented examples synthesize and pass both schemas', () => {
   set.addContainer('main', { image: 'alpine:3.20', dependencies: [first] });
   t.addDataTemplate('list', { source: DataSource.artifactPaths('logs', ArtifactLocation.s3({ bucket: 'logs' })), transformations: ['filter(data, {# endsWith ".log"})'] });
   t.addPluginTemplate('hello', { plugin: 'hello', configuration: { greeting: 'hi' } });
+  const hello = t.addExecutorPlugin('hello', {
+    image: 'python:3.12-alpine', ports: [{ number: 4355 }],
+    resources: { cpu: { request: 0.1, limit: 0.5 }, memory: { request: Size.mebibytes(32), limit: Size.mebibytes(64) } },
+    containerSecurityContext: { runAsNonRoot: true, runAsUser: 65534, allowPrivilegeEscalation: false },
+  });
+  hello.container.addEnv('LOG_LEVEL', 'info');
 
   // Containers
   const server = t.addContainerTemplate('server', {
@@ -184,5 +190,6 @@ test('the documented examples synthesize and pass both schemas', () => {
     .toBe('asInt(lastRetry.exitCode) > 1 && ({{inputs.parameters.safe-to-retry}} == true || lastRetry.message matches "pod deleted")');
   expect(tpl.spec.templates.find((x: any) => x.name === 'server').container).toMatchObject({ readinessProbe: { periodSeconds: 5 }, resources: { limits: { 'nvidia.com/gpu': 1 } } });
   expect(tpl.spec.hostNetwork).toBe(true);
+  expect(tpl.spec.executorPlugins[0].spec.sidecar.container).toMatchObject({ name: 'hello', env: [{ name: 'LOG_LEVEL', value: 'info' }], resources: { requests: { cpu: '0.1', memory: '32Mi' }, limits: { cpu: '0.5', memory: '64Mi' } } });
   expect(docs.find(d => d.kind === 'WorkflowEventBinding').spec.submit.arguments.parameters).toEqual([{ name: 'who', valueFrom: { event: 'payload.who' } }]);
 });

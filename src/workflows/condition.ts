@@ -32,6 +32,7 @@ export type ComparisonOperator = '==' | '!=' | '>' | '>=' | '<' | '<=' | '=~' | 
 
 type Leaf =
   | { readonly kind: 'compare'; readonly left: ComparisonOperand; readonly op: ComparisonOperator; readonly right: ComparisonOperand }
+  | { readonly kind: 'literal'; readonly value: boolean }
   | { readonly kind: 'raw'; readonly text: string }
   | { readonly kind: 'expr'; readonly text: string };
 
@@ -99,6 +100,15 @@ export class Condition<S extends VariableScope = VariableScope> {
   /** Negation (`!`). */
   public static not<T extends VariableScope>(condition: Condition<T>): Condition<T> {
     return new Condition<T>(condition.expression.not(), condition.expressionTemplate);
+  }
+
+  /**
+   * A constant condition, `true` or `false` in every dialect: e.g. `when: Condition.of(false)`
+   * skips a step or task (its dependents see it Skipped).
+   */
+  public static of(value: boolean): Condition<never> {
+    if (typeof value !== 'boolean') throw new Error(`Condition.of() takes true or false (got ${JSON.stringify(value)}): compare a variable instead, e.g. step.result.eq('heads')`);
+    return new Condition<never>(BooleanExpression.leaf<Leaf>({ kind: 'literal', value }));
   }
 
   /**
@@ -225,6 +235,7 @@ function govaluate(leaf: Leaf, context: RenderContext): string {
       const quote = !bareLiteral(leaf.left) || !bareLiteral(leaf.right);
       return wrap(`${govaluateOperand(leaf.left, quote)} ${leaf.op} ${govaluateOperand(leaf.right, quote)}`, context === 'not');
     }
+    case 'literal': return String(leaf.value);
     case 'raw': return wrap(leaf.text, context !== undefined);
     case 'expr': throw new Error('unreachable');
   }
@@ -243,6 +254,7 @@ function exprLang(leaf: Leaf, context: RenderContext, names: readonly VariableSc
       const right = exprOperand(leaf.right, leaf.left, op, names);
       return wrap(`${left} ${op} ${right}`, context === 'not');
     }
+    case 'literal': return String(leaf.value);
     case 'expr': return wrap(leaf.text, context !== undefined);
     case 'raw': throw new Error(`Condition.raw("${leaf.text}") is a govaluate 'when' expression and cannot be used where Argo expects expr-lang (hooks, CronWorkflow when/stopStrategy, retry expressions); use Condition.expr() or typed comparisons`);
   }

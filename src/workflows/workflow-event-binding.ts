@@ -82,13 +82,7 @@ export class WorkflowEventBinding extends Construct {
     const label = `${this.apiObject.kind}/${this.apiObject.name}`;
     const seen = new Set<string>();
     const errors: string[] = [];
-    const wt = this.props.workflowTemplate;
     this.args.forEach((a, i) => {
-      if (!wt.parameters.includes(a.parameter)) {
-        const names = wt.parameters.map(p => p.name);
-        errors.push(`${label}: spec.submit.arguments.parameters[${i}]: fills a parameter "${a.parameter.name}" that ${wt.clusterScope ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate'} "${wt.name}" does not declare `
-          + `(${names.length ? `declared: ${names.join(', ')}` : 'it declares none'}): the submitted workflow would not read it. Use one of the template's parameter objects (template.parameters).`);
-      }
       if (seen.has(a.parameter.name)) {
         errors.push(`${label}: spec.submit.arguments.parameters[${i}]: fills parameter "${a.parameter.name}" twice: Argo uses the first. Fill each parameter once.`);
       }

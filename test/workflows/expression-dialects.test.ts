@@ -93,6 +93,19 @@ describe('when', () => {
     expect(main.steps).toHaveLength(3);
   });
 
+  test('a constant condition renders true or false in every dialect, alone or combined', () => {
+    const { app, wf, safe } = fixture();
+    const main = wf.addStepsTemplate('main', { inputs: [safe] });
+    const echo = wf.addContainerTemplate('echo', { image: 'busybox:1.36' });
+    main.addParallelSteps(['off', echo, { when: Condition.of(false) }], ['both', echo, { when: Condition.and(Condition.of(true), safe.eq(true)).not() }]);
+    expect(synth(app)[0].spec.templates[0].steps[0].map((s: any) => s.when)).toEqual(['false', '!(true && {{inputs.parameters.safe}} == true)']);
+    expect(Condition.of(false)._render('retry')).toBe('false');
+    expect(Condition.of(true).or(TemplateVariables.retries.lt(2))._render('retry')).toBe('true || asInt(retries) < 2');
+    expect(Condition.of(true).asExpressionTemplate().renderWhen()).toBe('{{=true}}');
+    // @ts-expect-error a constant is a boolean
+    expect(() => Condition.of('false')).toThrow(/Condition\.of\(\) takes true or false \(got "false"\)/);
+  });
+
   test('a raw govaluate part and an expr-lang part cannot be mixed', () => {
     expect(() => Condition.and(Condition.raw('{{x}} == y'), Condition.expr('z'))._render('when')).toThrow(/cannot mix Condition\.raw/);
   });

@@ -618,7 +618,7 @@ export const FEATURE_EXAMPLES: UpstreamExample[] = [
       const produce = wf.addContainerTemplate('produce', { outputs: [msg], image: 'argoproj/argosay:v2', args: ['echo', 'real-value', '/tmp/out.txt'] });
       const input = new InputParameter('in', { default: 'fallback-from-input' });
       const consume = wf.addContainerTemplate('consume', { inputs: [input], image: 'argoproj/argosay:v2', args: ['echo', `consumer got: [${input}]`] });
-      const p = main.addTask('producer', produce, { when: Condition.raw('false') });
+      const p = main.addTask('producer', produce, { when: Condition.of(false) });
       main.addTask('consumer', consume, { depends: Depends.or(p.succeeded, p.skipped), arguments: [input.set(p.output(msg))] });
     },
   },
@@ -631,7 +631,7 @@ export const FEATURE_EXAMPLES: UpstreamExample[] = [
       const produce = wf.addContainerTemplate('produce', { outputs: [msg], image: 'argoproj/argosay:v2', args: ['echo', 'real-value', '/tmp/out.txt'] });
       const input = new InputParameter('in');
       const consume = wf.addContainerTemplate('consume', { inputs: [input], image: 'argoproj/argosay:v2', args: ['echo', `consumer got: [${input}]`] });
-      const p = main.addTask('producer', produce, { when: Condition.raw('false') });
+      const p = main.addTask('producer', produce, { when: Condition.of(false) });
       main.addTask('consumer', consume, { depends: Depends.or(p.succeeded, p.skipped), arguments: [input.set(p.output(msg))] });
     },
   },
@@ -642,7 +642,7 @@ export const FEATURE_EXAMPLES: UpstreamExample[] = [
       const main = wf.addDagTemplate('main');
       const msg = new OutputParameter('msg', { valueFrom: OutputSource.fromPath('/tmp/out.txt') });
       const produce = wf.addContainerTemplate('produce', { outputs: [msg], image: 'argoproj/argosay:v2', args: ['echo', 'real-value', '/tmp/out.txt'] });
-      const p = main.addTask('producer', produce, { when: Condition.raw('false') });
+      const p = main.addTask('producer', produce, { when: Condition.of(false) });
       main.addOutput(new OutputParameter('result', { valueFrom: OutputSource.fromExpression(argoExpr`${p.output(msg)} ?? 'expr-fallback'`) }));
     },
   },

@@ -42,7 +42,7 @@ export class DataTemplate extends Template {
   }
 
   protected usedValues(): unknown[] {
-    return [];
+    return [this.props.transformations];
   }
 
   protected renderBody(): TemplateBody {

@@ -29,7 +29,7 @@ export class PluginTemplate extends Template {
   }
 
   protected usedValues(): unknown[] {
-    return [];
+    return [this.props.configuration];
   }
 
   protected renderBody(): TemplateBody {

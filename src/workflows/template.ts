@@ -275,13 +275,31 @@ export abstract class Template extends Construct implements ITemplate {
     return [];
   }
 
+  /** @internal Every typed variable this template reads (its fields, and the calls of its steps or tasks). */
+  public _variables(): ArgoVariable[] {
+    return collectVariables(this.valuesRead());
+  }
+
+  /**
+   * @internal True when this template reads `variable`: as an object, or written in text
+   * (`{{workflow.parameters.x}}`, or `workflow.parameters.x` in an expression).
+   */
+  public _reads(variable: ArgoVariable): boolean {
+    const values = this.valuesRead();
+    return collectVariables(values).some(v => v.path === variable.path) || mentions(values, variable.path, 0);
+  }
+
+  private valuesRead(): unknown[] {
+    const p = this.baseProps;
+    return [...this.usedValues(), p.memoize, p.annotations, p.displayName, p.podSpecPatch, p.metrics?.map(m => m._values), ...this._inputs.map(i => i.options),
+      ...this._outputs.map(o => o.options), ...this.outputParameters.map(o => o.options.valueFrom?._variables)];
+  }
+
   /** Checks that types cannot express, read from the objects; messages name the field and the fix. */
   protected check(): string[] {
     const errors: string[] = [];
     const p = this.baseProps;
-    const values = [...this.usedValues(), p.memoize, p.annotations, p.displayName, p.metrics?.map(m => m._values), ...this._inputs.map(i => i.options), ...this._outputs.map(o => o.options),
-      ...this.outputParameters.map(o => o.options.valueFrom?._variables)];
-    for (const v of collectVariables(values)) {
+    for (const v of this._variables()) {
       const problem = this.checkVariable(v);
       if (problem) errors.push(this.error(problem));
     }
@@ -357,4 +375,18 @@ export function renderAnnotations(map: { readonly [key: string]: ArgoText } | un
 function renderIo(parameters: l1.Parameter[], artifacts: l1.Artifact[]): { parameters?: l1.Parameter[]; artifacts?: l1.Artifact[] } | undefined {
   if (!parameters.length && !artifacts.length) return undefined;
   return { parameters: parameters.length ? parameters : undefined, artifacts: artifacts.length ? artifacts : undefined };
+}
+
+/** Whether text in `value` (a tree of props) names `path`, e.g. `workflow.parameters.x` (not `workflow.parameters.xy`). */
+function mentions(value: unknown, path: string, depth: number): boolean {
+  if (typeof value === 'string') {
+    let at = value.indexOf(path);
+    while (at >= 0) {
+      if (!/[-\w]/.test(value.charAt(at + path.length))) return true;
+      at = value.indexOf(path, at + 1);
+    }
+    return false;
+  }
+  if (value === null || typeof value !== 'object' || depth > 64) return false;
+  return Object.values(value).some(v => mentions(v, path, depth + 1));
 }

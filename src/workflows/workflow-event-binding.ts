@@ -4,6 +4,7 @@ import * as l1 from '../../imports/argo-workflows';
 import { markChanged } from '../core/revision';
 import { addArgoValidation, addConstructCheck } from '../core/validation';
 import { withoutUndefined } from '../core/without-undefined';
+import { undeclaredParameterProblem } from './workflow-spec';
 import { IWorkflowParameter, IWorkflowTemplate } from './workflow-template-ref';
 
 /** A workflow parameter a binding fills from the event. */
@@ -83,6 +84,8 @@ export class WorkflowEventBinding extends Construct {
     const seen = new Set<string>();
     const errors: string[] = [];
     this.args.forEach((a, i) => {
+      const problem = undeclaredParameterProblem(this.props.workflowTemplate, a.parameter);
+      if (problem) errors.push(`${label}: spec.submit.arguments.parameters[${i}]: fills ${problem}`);
       if (seen.has(a.parameter.name)) {
         errors.push(`${label}: spec.submit.arguments.parameters[${i}]: fills parameter "${a.parameter.name}" twice: Argo uses the first. Fill each parameter once.`);
       }

@@ -33,7 +33,7 @@ import { ITemplateHost, TEMPLATE_HOST } from './template-host';
 import { ITemplate } from './template-ref';
 import { WorkflowVolume } from './volumes';
 import { DnsConfigProps, ExitHandlerOptions, TemplateDefaultsProps, WorkflowSpecProps } from './workflow-spec-props';
-import { IWorkflowTemplate } from './workflow-template-ref';
+import { IWorkflowParameter, IWorkflowTemplate } from './workflow-template-ref';
 
 /**
  * Base of the constructs holding a workflow spec: Workflow, WorkflowTemplate,
@@ -182,6 +182,15 @@ export abstract class WorkflowSpecBase extends Construct implements ITemplateHos
     const plugin = new ExecutorPlugin(name, props);
     this._plugins.push(plugin);
     return plugin;
+  }
+
+  /**
+   * @internal True when a template here reads `{{workflow.parameters.<name>}}`: a run or an event
+   * binding may supply a parameter the template reads without declaring it.
+   */
+  public _readsParameter(name: string): boolean {
+    const parameter = new WorkflowParameter(name);
+    return this.templates.some(t => t._reads(parameter));
   }
 
   /** The executor plugins of this workflow, in order. */
@@ -385,9 +394,9 @@ export abstract class WorkflowSpecBase extends Construct implements ITemplateHos
       if (target instanceof WorkflowParameter) {
         if (!wt) {
           errors.push(`${at(i)}: gives a value to workflow parameter "${target.name}", and this object runs no WorkflowTemplate. Declare its own parameters with addArgument(name, { value }).`);
-        } else if (!wt.parameters.includes(target)) {
-          const names = wt.parameters.map(p => p.name);
-          errors.push(`${at(i)}: gives a value to a parameter "${target.name}" that WorkflowTemplate "${wt.name}" does not declare (${names.length ? `declared: ${names.join(', ')}` : 'it declares none'}): Argo ignores it. Use one of the template's parameter objects (template.parameters).`);
+        } else {
+          const problem = undeclaredParameterProblem(wt, target);
+          if (problem) errors.push(`${at(i)}: gives a value to ${problem}`);
         }
         return;
       }
@@ -437,4 +446,19 @@ function renderTemplateDefaults(d: TemplateDefaultsProps | undefined): l1.Templa
     activeDeadlineSeconds: d.activeDeadlineSeconds,
     metadata: d.podMetadata ? { labels: d.podMetadata.labels, annotations: d.podMetadata.annotations } : undefined,
   };
+}
+
+/**
+ * @internal Why `wt` would not read a value given to `parameter` (a run's or an event binding's
+ * argument), or undefined: it declares the parameter, or one of its templates reads it undeclared.
+ */
+export function undeclaredParameterProblem(wt: IWorkflowTemplate, parameter: IWorkflowParameter): string | undefined {
+  if (wt.parameters.includes(parameter)) return undefined;
+  if (wt instanceof WorkflowSpecBase && wt._readsParameter(parameter.name)) return undefined;
+  const names = wt.parameters.map(p => p.name);
+  const kind = wt.clusterScope ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate';
+  const fix = wt instanceof WorkflowSpecBase
+    ? 'Use one of the template\'s parameter objects (template.parameters), or declare this one there (template.addArgument(name)).'
+    : 'Use one of the parameter objects of WorkflowTemplate.fromName(...), or list the parameter in its parameters option if the template reads it.';
+  return `a parameter "${parameter.name}" that ${kind} "${wt.name}" neither declares (${names.length ? `declared: ${names.join(', ')}` : 'it declares none'}) nor reads: the workflow would ignore it. ${fix}`;
 }

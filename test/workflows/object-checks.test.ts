@@ -5,7 +5,7 @@
  */
 import {
   argoExpr, ArgoVariable, ClusterWorkflowTemplate, CronWorkflow, Depends, InputParameter, OutputParameter, OutputSource, ParameterArgument, Workflow, WorkflowPhase, WorkflowTemplate,
-  WorkflowVariables, WorkflowVolume,
+  WorkflowParameter, WorkflowVariables, WorkflowVolume,
 } from '../../src/workflows';
 import { newChart, synth, synthError } from './helpers';
 import { Size } from 'cdk8s';
@@ -236,7 +236,24 @@ describe('more object behaviour', () => {
     new Workflow(chart, 'run', { generateName: 'run-', workflowTemplate: wt, arguments: [size.set('grande'), colour.set('x')] });
     new CronWorkflow(chart, 'cron', { metadata: { name: 'cron' }, schedules: ['@daily'], workflowTemplate: wt, arguments: [colour.set('red')] });
     const message = synthError(app);
-    expect(line(message, 'run')).toMatch(/spec\.arguments\.parameters\[1\]: gives a value to a parameter "colour" that WorkflowTemplate "wt" does not declare \(declared: size\)/);
+    expect(line(message, 'run')).toMatch(/spec\.arguments\.parameters\[1\]: gives a value to a parameter "colour" that WorkflowTemplate "wt" neither declares \(declared: size\) nor reads: the workflow would ignore it/);
     expect(line(message, 'cron')).toMatch(/spec\.workflowSpec\.arguments\.parameters\[0\]: gives a value to a parameter "colour"/);
+  });
+
+  test('a parameter the run WorkflowTemplate reads without declaring it is accepted (the run supplies it); one it cannot be seen reading names the opt-in', () => {
+    const { app, chart } = newChart();
+    const wt = new WorkflowTemplate(chart, 'wt', { metadata: { name: 'wt' } });
+    const who = new WorkflowParameter('who');
+    const m = new InputParameter('m');
+    const echo = wt.addContainerTemplate('echo', { image: 'busybox', args: [m], inputs: [m] });
+    const main = wt.addStepsTemplate('main');
+    main.addStep('a', echo, { arguments: [m.set(who)] });
+    wt.setEntrypoint(main);
+    new Workflow(chart, 'run', { generateName: 'run-', workflowTemplate: wt, arguments: [who.set('x')] });
+    expect(synth(app).find(d => d.kind === 'Workflow').spec.arguments).toEqual({ parameters: [{ name: 'who', value: 'x' }] });
+
+    const remote = WorkflowTemplate.fromName(chart, 'remote', 'remote', { parameters: ['size'] });
+    new Workflow(chart, 'remote-run', { generateName: 'remote-run-', workflowTemplate: remote, arguments: [who.set('x')] });
+    expect(line(synthError(app), 'remote-run')).toMatch(/gives a value to a parameter "who" that WorkflowTemplate "remote" neither declares \(declared: size\) nor reads: .*list the parameter in its parameters option if the template reads it/);
   });
 });

@@ -3,7 +3,7 @@ import { Cron, Duration, Size } from 'cdk8s';
 import { ConfigMapRef, SecretRef, ServiceAccountRef } from '../../src/core/object-refs';
 import {
   argoExpr, ArtifactGcStrategy, ArtifactLocation, ClusterWorkflowTemplate, ContainerHandler, CronWorkflow, ContainerProbe, DataSource, HttpArtifactAuth, InputArtifact, InputParameter, MetricVariables, NodePhase,
-  OutputArtifact, OutputParameter, OutputSource, VolumeClaimGcStrategy, Workflow, WorkflowEventBinding, WorkflowMetric, WorkflowTemplate, WorkflowVolume,
+  OutputArtifact, OutputParameter, OutputSource, VolumeClaimGcStrategy, Workflow, WorkflowEventBinding, WorkflowMetric, WorkflowParameter, WorkflowTemplate, WorkflowVolume,
 } from '../../src/workflows';
 import { newChart, schemaViolations, synth, synthError } from './helpers';
 
@@ -324,6 +324,16 @@ describe('WorkflowEventBinding', () => {
       { workflowTemplateRef: { name: 'builds', clusterScope: true }, arguments: { parameters: [{ name: 'size', valueFrom: { event: 'payload.size' } }] } },
       { workflowTemplateRef: { name: 'remote' }, arguments: { parameters: [{ name: 'x', valueFrom: { event: 'payload.x' } }] } },
     ]);
+  });
+  test('a parameter the submitted template neither declares nor reads is refused; one it reads undeclared is accepted (Argo\'s event-consumer example)', () => {
+    const { app, chart } = newChart();
+    const wt = new WorkflowTemplate(chart, 'wt', { metadata: { name: 'consumer' } });
+    const appellation = new WorkflowParameter('appellation');
+    wt.setEntrypoint(wt.addContainerTemplate('t', { image: 'busybox:1.36', args: [`hello ${appellation}`] }));
+    new WorkflowEventBinding(chart, 'ok', { metadata: { name: 'ok' }, selector: 'true', workflowTemplate: wt, arguments: [{ parameter: appellation, fromEvent: 'payload.appellation' }] });
+    expect(synth(app).filter(d => d.kind === 'WorkflowEventBinding')).toHaveLength(1);
+    new WorkflowEventBinding(chart, 'bad', { metadata: { name: 'bad' }, selector: 'true', workflowTemplate: wt }).addArgument({ parameter: new WorkflowParameter('who'), fromEvent: 'payload.who' });
+    expect(synthError(app)).toMatch(/\[test\/bad\] WorkflowEventBinding\/bad: spec\.submit\.arguments\.parameters\[0\]: fills a parameter "who" that WorkflowTemplate "consumer" neither declares \(it declares none\) nor reads: the workflow would ignore it/);
   });
 });
 

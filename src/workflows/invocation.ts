@@ -130,6 +130,7 @@ export abstract class Invocation extends Construct implements IInvocation {
    * (e.g. `this.status.eq(NodePhase.RUNNING)`). Hooks other than `exit` need an expression (rule W39).
    */
   public addHook(name: string, template: ITemplate, options: LifecycleHookOptions = {}): LifecycleHook {
+    refuseArgumentMaps(`${this.node.path}: hook "${name}"`, options);
     markChanged();
     const hook = new LifecycleHook(name, template, options);
     this.hooks.push(hook);

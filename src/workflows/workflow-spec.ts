@@ -12,7 +12,7 @@ import { ExecutorPlugin, ExecutorPluginProps } from './executor-plugin';
 import { expectMetrics, renderMetrics } from './metrics';
 import { OverridePath, Overrides } from './overrides';
 import { PluginTemplate, PluginTemplateProps } from './plugin-template';
-import { argumentPaths, CallArgument, callsByName, renderArguments } from './call';
+import { argumentPaths, CallArgument, callsByName, refuseArgumentMaps, renderArguments } from './call';
 import { ContainerSetTemplate, ContainerSetTemplateProps } from './container-set-template';
 import { ContainerSpec, ContainerTemplate, ContainerTemplateProps, ScriptTemplate, ScriptTemplateProps } from './container-template';
 import { DagTemplate, DagTemplateProps } from './dag-template';
@@ -145,6 +145,7 @@ export abstract class WorkflowSpecBase extends Construct implements ITemplateHos
    * conditional exit handlers. Returns the template named by `onExit`.
    */
   public setOnExit(template: ITemplate, options: ExitHandlerOptions = {}): ITemplate {
+    refuseArgumentMaps(`${this.node.path}: exit handler`, options);
     markChanged();
     const direct = callsByName(this, template) && !options.when && !options.arguments?.length;
     if (direct) {
@@ -162,6 +163,7 @@ export abstract class WorkflowSpecBase extends Construct implements ITemplateHos
    * (e.g. `WorkflowVariables.status.eq(WorkflowPhase.RUNNING)`); hooks other than `exit` need one (rule W39).
    */
   public addHook(name: string, template: ITemplate, options: LifecycleHookOptions = {}): LifecycleHook {
+    refuseArgumentMaps(`${this.node.path}: hook "${name}"`, options);
     markChanged();
     const hook = new LifecycleHook(name, template, options);
     this._hooks.push(hook);

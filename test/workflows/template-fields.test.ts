@@ -289,6 +289,13 @@ describe('artifact locations and arguments', () => {
     // @ts-expect-error a map keyed by name is not a list of arguments
     expect(() => main.addStep('b', t, { arguments: { m: 'x' } })).toThrow(/test\/wf\/main\/b: arguments must be a list made from the input objects, e\.g\. \[message\.set\('hello'\)\]/);
     expect(main.node.tryFindChild('a')).toBeUndefined();
+    // @ts-expect-error hooks and exit handlers take arguments by object too
+    expect(() => wf.addExitHook(t, { parameters: { m: 'x' } })).toThrow(/test\/wf: hook "exit": parameters keyed by name is no longer taken/);
+    // @ts-expect-error
+    expect(() => wf.setOnExit(t, { parameters: { m: 'x' } })).toThrow(/test\/wf: exit handler: parameters keyed by name/);
+    const step = main.addStep('c', t, { arguments: [m.set('x')] });
+    // @ts-expect-error
+    expect(() => step.addHook('running', t, { parameters: { m: 'x' } })).toThrow(/test\/wf\/main\/c: hook "running": parameters keyed by name/);
     // @ts-expect-error a Workflow's run arguments are objects too
     expect(() => new Workflow(chart, 'run', { workflowTemplate: WorkflowTemplate.fromName(chart, 'wt', 'wt'), parameters: { size: 'x' } })).toThrow(/test\/run: parameters keyed by name is no longer taken/);
     // @ts-expect-error and a CronWorkflow's

@@ -1,11 +1,17 @@
 import * as l1 from '../../imports/argo-workflows';
 import { ArgoText } from './argo-variable';
+import { ComputeResources } from './container-resources';
+import { ContainerPortProps } from './container-probe';
 import { ContainerSpec, ContainerSpecProps } from './container-template';
 
 /** Props of an executor plugin added to one workflow. */
 export interface ExecutorPluginProps extends ContainerSpecProps {
   /** Image of the plugin's sidecar. */
   readonly image: ArgoText;
+  /** The port(s) the plugin serves on: Argo requires at least one (rule W41). */
+  readonly ports: ContainerPortProps[];
+  /** Resource requests and limits of the sidecar: Argo requires both (rule W41), e.g. `{ cpu: { request: 0.1, limit: 0.5 }, memory: { ... } }`. */
+  readonly resources: ComputeResources;
   /**
    * Mount the service account token into the sidecar (a plugin calling the Kubernetes API needs it).
    * @default false

@@ -30,6 +30,7 @@ function wt(chart: Chart) {
 }
 
 const volume = WorkflowVolume.emptyDir('scratch');
+const PLUGIN = { image: 'busybox:1.36', ports: [{ number: 4355 }], resources: { cpu: { request: 0.1, limit: 0.5 } } };
 
 const CASES: { [mutator: string]: Case } = {
   'WorkflowSpecBase.addArgument': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addArgument('size') }; } },
@@ -69,7 +70,7 @@ const CASES: { [mutator: string]: Case } = {
     build: c => { const { template, echo } = wt(c); const step = template.addStepsTemplate('main').addStep('a', echo); return { target: template.apiObject, mutate: () => step.addOverride('continueOn.failed', true) }; },
   },
   'WorkflowSpecBase.addOverride': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addOverride('parallelism', 3) }; } },
-  'WorkflowSpecBase.addExecutorPlugin': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addExecutorPlugin('p', { image: 'busybox:1.36' }) }; } },
+  'WorkflowSpecBase.addExecutorPlugin': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addExecutorPlugin('p', PLUGIN) }; } },
   'WorkflowSpecBase.addDataTemplate': {
     build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addDataTemplate('d', { source: DataSource.artifactPaths('b', ArtifactLocation.s3({ bucket: 'b' })), transformations: ['data'] }) }; },
   },
@@ -109,7 +110,7 @@ const CASES: { [mutator: string]: Case } = {
   'ExecutorPlugin.container.addEnv and addOverride': {
     build: c => {
       const { template } = wt(c);
-      const plugin = template.addExecutorPlugin('p', { image: 'busybox:1.36' });
+      const plugin = template.addExecutorPlugin('p', PLUGIN);
       return { target: template.apiObject, mutate: () => { plugin.container.addEnv('A', 'b'); plugin.container.addOverride('tty', true); } };
     },
   },

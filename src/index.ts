@@ -6,6 +6,7 @@ export { SCHEMA_DIR_ENV } from './schema/argo-schema';
 export * from './lint';
 export * from './core/object-refs';
 export { Lint } from './core/lint-suppression';
+export type { SynthValidationOptions } from './core/lint-suppression';
 export { markChanged } from './core/revision';
 export * from './workflows';
 export * from './events';

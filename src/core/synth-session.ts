@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { lint } from '../lint/engine';
-import { LintOptions, Manifest } from '../lint/types';
+import { lint, SCHEMA_RULE_ID } from '../lint/engine';
+import { Finding, LintOptions, Manifest } from '../lint/types';
+import { CRD_RULE_ID } from '../schema/validator';
 import { CachedApiObject } from './cached-api-object';
 import { argoPluginReportsWarnings } from './plugin-detection';
 import { markChanged, revision } from './revision';
@@ -40,10 +41,13 @@ interface Pass {
 }
 
 /**
- * Lint options constructs use at synth time: semantic rules only. The strict schema check
- * runs in the linter, the cdk8s plugin and the tests.
+ * Lint options of synth-time validation unless the app sets its own (`Lint.configure`): every
+ * rule, the strict schema check and the full CRDs' constraints, as `cdk8s-argo lint` runs them.
  */
-export const SYNTH_LINT_OPTIONS: LintOptions = { schema: false };
+export const SYNTH_LINT_OPTIONS: LintOptions = Object.freeze({ schema: true, crd: true });
+
+/** What synth-time validation may be configured with (`Lint.configure`). */
+export type SynthLintOptions = Pick<LintOptions, 'schema' | 'crd' | 'workflowsVersion' | 'strictRefs'>;
 
 const sessions = new WeakMap<IConstruct, SynthSession>();
 const NO_MESSAGES: string[] = [];
@@ -75,6 +79,9 @@ export class SynthSession {
   /** Lint contributions in registration order: findings are attributed through their scopes. */
   private readonly scopes: { readonly construct: IConstruct; readonly scope: () => ValidationScope }[] = [];
   private readonly preparations: (() => void)[] = [];
+  /** Constructs that own no contribution but are told the findings on their objects (an ApiObject no construct claims). */
+  private readonly fallbacks = new Set<IConstruct>();
+  private options: LintOptions = SYNTH_LINT_OPTIONS;
   private pass?: Pass;
   private round?: { answered: number; readonly expected: number };
 
@@ -96,6 +103,17 @@ export class SynthSession {
   /** Runs `prepare` at the start of every pass, before the objects are rendered (e.g. to annotate objects added since). */
   public beforePass(prepare: () => void): void {
     this.preparations.push(prepare);
+  }
+
+  /** Sets the lint options of the app's synth-time validation (see `Lint.configure`). */
+  public configure(options: SynthLintOptions): void {
+    markChanged();
+    this.options = Object.freeze({ ...SYNTH_LINT_OPTIONS, ...withoutUndefinedFields(options) });
+  }
+
+  /** The lint options synth-time validation uses. */
+  public get lintOptions(): LintOptions {
+    return this.options;
   }
 
   /** The parts of manifests `construct` answers for (none when it registered no lint). */
@@ -151,7 +169,13 @@ export class SynthSession {
     let validated = 0;
     for (const construct of constructs) {
       const contributions = this.contributions.get(construct);
-      if (!contributions) continue;
+      if (!contributions) {
+        if (!this.fallbacks.has(construct)) continue;
+        validated++;
+        const own = ruleMessages.get(construct);
+        if (own) messages.set(construct, own);
+        continue;
+      }
       validated++;
       const list: string[] = [];
       let linted = false;
@@ -162,6 +186,8 @@ export class SynthSession {
           list.push(...ruleMessages.get(construct) ?? []);
         }
       }
+      // Findings on an object below a construct that only checks (it claims no part of a manifest).
+      if (!linted) list.push(...ruleMessages.get(construct) ?? []);
       if (list.length) messages.set(construct, list);
     }
     const cached = apiObjects.filter(CachedApiObject.isCached);
@@ -169,10 +195,14 @@ export class SynthSession {
     return { revision: at, constructs, cached, foreign, messages, validated };
   }
 
-  /** Lints the manifests once: errors by the construct owning the deepest matching field path, warnings printed. */
+  /**
+   * Lints the manifests once: errors by the construct owning the deepest matching field path,
+   * warnings printed. An object no construct claims answers for itself (its path names the
+   * construct that made it), or through the nearest construct above it that has a validation.
+   */
   private ruleMessages(apiObjects: readonly ApiObject[], manifests: readonly Manifest[]): Map<IConstruct, string[]> {
     const messages = new Map<IConstruct, string[]>();
-    const findings = lint(manifests, SYNTH_LINT_OPTIONS);
+    const findings = reportedAtSynth(lint(manifests, this.options));
     if (!findings.length) return messages;
     const byApiObject = new Map<ApiObject, { construct: IConstruct; scope: ValidationScope }[]>();
     for (const r of this.scopes) {
@@ -183,21 +213,61 @@ export class SynthSession {
     }
     for (const finding of findings) {
       const apiObject = apiObjects[finding.manifestIndex];
-      const owner = ownerOf(byApiObject.get(apiObject) ?? [], finding.path);
+      const owner = ownerOf(byApiObject.get(apiObject) ?? [], finding.path) ?? this.nearestValidated(apiObject);
       const text = `${finding.object}: ${finding.path || '(object)'}: ${finding.message} [${finding.ruleId}]`;
       if (finding.severity === 'warning') {
         // Under `cdk8s synth` with this package's plugin, the plugin reports the warning (once).
         if (!argoPluginReportsWarnings()) process.stderr.write(`Warning: [${(owner ?? apiObject).node.path}] ${text}\n`);
         continue;
       }
-      const target = owner ?? this.scopes[0]?.construct;
-      if (!target) continue;
+      const target = owner ?? this.answerFor(apiObject);
       const list = messages.get(target) ?? [];
-      list.push(owner ? text : `${apiObject.node.path}: ${text}`);
+      list.push(text);
       messages.set(target, list);
     }
     return messages;
   }
+
+  /** The nearest construct above `construct` with a validation of this session (lint or check). */
+  private nearestValidated(construct: IConstruct): IConstruct | undefined {
+    for (let c = construct.node.scope; c && c !== this.root; c = c.node.scope) {
+      if (this.contributions.has(c)) return c;
+    }
+    return undefined;
+  }
+
+  /**
+   * Makes `construct` answer the session's validation, so that messages about its object are
+   * printed under its own path. cdk8s validates constructs root first, so one added while the
+   * root opens a round is still asked in that round.
+   */
+  private answerFor(construct: IConstruct): IConstruct {
+    if (!this.contributions.has(construct) && !this.fallbacks.has(construct)) {
+      this.fallbacks.add(construct);
+      construct.node.addValidation({ validate: () => this.answer(construct) });
+    }
+    return construct;
+  }
+}
+
+/**
+ * The findings synth-time validation reports: not the schema check's note that a kind of another
+ * project has no schema here (the app did not ask about it), nor a schema or CRD finding on a
+ * field a rule reports too (the rule's message says what Argo does with it).
+ */
+function reportedAtSynth(findings: readonly Finding[]): Finding[] {
+  const ruled = new Set<string>();
+  for (const f of findings) if (!isSchemaFinding(f)) ruled.add(`${f.manifestIndex} ${f.path}`);
+  return findings.filter(f => !isSchemaFinding(f)
+    || !(f.severity === 'warning' && f.ruleId === SCHEMA_RULE_ID && f.path === 'kind') && !ruled.has(`${f.manifestIndex} ${f.path}`));
+}
+
+function isSchemaFinding(f: Finding): boolean {
+  return f.ruleId === SCHEMA_RULE_ID || f.ruleId === CRD_RULE_ID;
+}
+
+function withoutUndefinedFields<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The JSON of an object as a pass lints it (a cached object keeps it for the serialization that follows). */

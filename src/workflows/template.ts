@@ -280,7 +280,8 @@ export abstract class Template extends Construct implements ITemplate {
       affinity: p.affinity,
       serviceAccountName: this._serviceAccount?.name,
       securityContext: renderPodSecurity(p.securityContext),
-      volumes: volumes.length ? volumes.map(v => v._volume!) : undefined,
+      // A claim template has no volume to render here: check() reports it.
+      volumes: volumes.some(v => v._volume) ? volumes.flatMap(v => (v._volume ? [v._volume] : [])) : undefined,
       synchronization: renderSynchronization(p.synchronization),
       priorityClassName: p.priorityClassName,
       podSpecPatch: p.podSpecPatch,

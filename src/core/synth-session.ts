@@ -164,7 +164,21 @@ export class SynthSession {
     const at = revision();
     const apiObjects = constructs.filter(ApiObject.isApiObject);
     const manifests = apiObjects.map(sessionJson);
-    const ruleMessages = this.ruleMessages(apiObjects, manifests);
+    // Construct checks first: a field one of them reports is not reported again by the schema check.
+    const checked = new Map<Contribution, string[]>();
+    const claimed = new Set<string>();
+    for (const construct of constructs) {
+      for (const c of this.contributions.get(construct) ?? []) {
+        if (c.kind !== 'check') continue;
+        const list = c.run();
+        checked.set(c, list);
+        for (const m of list) {
+          const at = CHECK_PREFIX.exec(m);
+          if (at) claimed.add(at[1]);
+        }
+      }
+    }
+    const ruleMessages = this.ruleMessages(apiObjects, manifests, claimed);
     const messages = new Map<IConstruct, string[]>();
     let validated = 0;
     for (const construct of constructs) {
@@ -180,7 +194,7 @@ export class SynthSession {
       const list: string[] = [];
       let linted = false;
       for (const c of contributions) {
-        if (c.kind === 'check') list.push(...c.run());
+        if (c.kind === 'check') list.push(...checked.get(c) ?? []);
         else if (!linted) {
           linted = true;
           list.push(...ruleMessages.get(construct) ?? []);
@@ -200,9 +214,9 @@ export class SynthSession {
    * warnings printed. An object no construct claims answers for itself (its path names the
    * construct that made it), or through the nearest construct above it that has a validation.
    */
-  private ruleMessages(apiObjects: readonly ApiObject[], manifests: readonly Manifest[]): Map<IConstruct, string[]> {
+  private ruleMessages(apiObjects: readonly ApiObject[], manifests: readonly Manifest[], claimed: ReadonlySet<string>): Map<IConstruct, string[]> {
     const messages = new Map<IConstruct, string[]>();
-    const findings = reportedAtSynth(lint(manifests, this.options));
+    const findings = reportedAtSynth(lint(manifests, this.options), claimed);
     if (!findings.length) return messages;
     const byApiObject = new Map<ApiObject, { construct: IConstruct; scope: ValidationScope }[]>();
     for (const r of this.scopes) {
@@ -253,14 +267,19 @@ export class SynthSession {
 /**
  * The findings synth-time validation reports: not the schema check's note that a kind of another
  * project has no schema here (the app did not ask about it), nor a schema or CRD finding on a
- * field a rule reports too (the rule's message says what Argo does with it).
+ * field a rule or a construct check reports too (their messages say what Argo does with it).
+ * `claimed`: `Kind/name: path` of the construct checks' messages.
  */
-function reportedAtSynth(findings: readonly Finding[]): Finding[] {
+function reportedAtSynth(findings: readonly Finding[], claimed: ReadonlySet<string>): Finding[] {
   const ruled = new Set<string>();
   for (const f of findings) if (!isSchemaFinding(f)) ruled.add(`${f.manifestIndex} ${f.path}`);
   return findings.filter(f => !isSchemaFinding(f)
-    || !(f.severity === 'warning' && f.ruleId === SCHEMA_RULE_ID && f.path === 'kind') && !ruled.has(`${f.manifestIndex} ${f.path}`));
+    || !(f.severity === 'warning' && f.ruleId === SCHEMA_RULE_ID && f.path === 'kind')
+      && !ruled.has(`${f.manifestIndex} ${f.path}`) && !claimed.has(`${f.object}: ${f.path}`));
 }
+
+/** `Kind/name: field.path` at the start of a construct check's message (the form rule findings print). */
+const CHECK_PREFIX = /^([^\s:]+\/[^\s:]*: [^\s:]+): /;
 
 function isSchemaFinding(f: Finding): boolean {
   return f.ruleId === SCHEMA_RULE_ID || f.ruleId === CRD_RULE_ID;

@@ -3,10 +3,12 @@ import { Construct } from 'constructs';
 import {
   ArgoEventBus, EventBusSpec, JetStreamBus, JetStreamConfig, KafkaBus, NativeStrategy, NatsConfig,
 } from '../../imports/argo-events';
+import { checkInteger } from '../core/number-check';
 import { ClusterObjectOptions } from '../core/object-refs';
 import { addArgoValidation } from '../core/validation';
 import { VolumeAccessMode } from '../workflows/volumes';
 import { quantity } from './util';
+import { constructId } from '../core/construct-id';
 
 /** Name Argo Events gives the bus that EventSources and Sensors use when they name none. */
 export const DEFAULT_EVENT_BUS_NAME = 'default';
@@ -67,6 +69,7 @@ export interface JetStreamBusOptions extends Omit<JetStreamBus, 'version' | 'rep
 export abstract class EventBusBackend {
   /** JetStream run by the controller. */
   public static jetStream(options: JetStreamBusOptions = {}): EventBusBackend {
+    checkInteger('EventBusBackend.jetStream():', 'replicas', options.replicas);
     const { persistence, ...rest } = options;
     return new SpecBackend({
       jetstream: {
@@ -149,7 +152,7 @@ export class EventBus extends Construct implements IEventBus {
   public readonly apiObject: ArgoEventBus;
 
   constructor(scope: Construct, id: string, props: EventBusProps = {}) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     this.apiObject = new ArgoEventBus(this, 'Resource', {
       metadata: { ...props.metadata, name: props.metadata?.name ?? DEFAULT_EVENT_BUS_NAME },
       spec: (props.backend ?? EventBusBackend.jetStream())._render(),

@@ -7,6 +7,8 @@ import { addArgoValidation } from '../core/validation';
 import { withoutUndefined } from '../core/without-undefined';
 import { eventBusNameOf, IEventBus } from './event-bus';
 import { IEventSourceEvent } from './event-handle';
+import { constructId } from '../core/construct-id';
+import { checkInteger } from '../core/number-check';
 
 /** An EventSource, defined in this app or only in the cluster. */
 export interface IEventSource {
@@ -65,8 +67,9 @@ export abstract class EventSourceBase extends Construct implements IEventSource 
   public readonly eventBus?: IEventBus;
 
   protected constructor(scope: Construct, id: string, props: EventSourceBaseProps) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     expectKind(props.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
+    checkInteger(this, 'replicas', props.replicas, { min: 1, outOfRange: 'Argo Events runs one pod for any value below 1 (it cannot scale to zero); delete the object to stop it' });
     this.eventBus = props.eventBus;
     const template: EventsTemplate | undefined = props.template || props.serviceAccount
       ? { ...props.template, serviceAccountName: props.serviceAccount?.name } : undefined;

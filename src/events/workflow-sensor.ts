@@ -15,6 +15,8 @@ import { TriggerAction } from './trigger-action';
 import { FieldResolver, ITriggerAction, SensorPermission, TriggerBindContext } from './trigger-binding';
 import { SubmitWorkflowOptions } from './workflow-trigger-actions';
 import { IWorkflowTemplate } from '../workflows/workflow-template-ref';
+import { constructId } from '../core/construct-id';
+import { checkInteger } from '../core/number-check';
 
 /** Properties of a `WorkflowSensor`. */
 export interface WorkflowSensorProps {
@@ -89,8 +91,9 @@ export class WorkflowSensor extends Construct {
   private readonly triggerList: SensorTrigger[] = [];
 
   constructor(scope: Construct, id: string, props: WorkflowSensorProps = {}) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     expectKind(props.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
+    checkInteger(this, 'replicas', props.replicas, { min: 1, outOfRange: 'Argo Events runs one pod for any value below 1 (it cannot scale to zero); delete the object to stop it' });
     const spec: SensorSpec = Lazy.any({
       produce: (): SensorSpec => withoutUndefined({
         dependencies: this.dependencyList.map(d => d._render()),

@@ -8,6 +8,7 @@ import { NodeVariable } from './node-variable';
 import { Template, TemplateBody, TemplateProps } from './template';
 import { ITemplateHost } from './template-host';
 import { ITemplate } from './template-ref';
+import { checkInteger } from '../core/number-check';
 
 /** How a DAG task is called and what it waits for. */
 export interface DagTaskOptions extends InvocationOptions {
@@ -130,6 +131,7 @@ export class DagTemplate extends Template {
 
   constructor(scope: ITemplateHost, id: string, private readonly props: DagTemplateProps = {}) {
     super(scope, id, props);
+    checkInteger(this, 'parallelism', props.parallelism);
   }
 
   /** The tasks, in order. */

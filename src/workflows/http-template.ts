@@ -5,6 +5,7 @@ import { ArgoText, renderText } from './argo-variable';
 import { Condition } from './condition';
 import { LeafTemplateProps, Template, TemplateBody } from './template';
 import { ITemplateHost } from './template-host';
+import { checkInteger } from '../core/number-check';
 
 /** Props of an HTTP template. */
 export interface HttpTemplateProps extends LeafTemplateProps {
@@ -46,6 +47,7 @@ export interface HttpTemplateProps extends LeafTemplateProps {
 export class HttpTemplate extends Template {
   constructor(scope: ITemplateHost, id: string, private readonly props: HttpTemplateProps) {
     super(scope, id, props);
+    checkInteger(this, 'timeoutSeconds', props.timeoutSeconds);
     for (const [name, value] of Object.entries(props.headers ?? {})) {
       if (isSecretKey(value)) expectSecretKey(value, `${this.node.path}: headers.${name}`);
     }

@@ -5,6 +5,7 @@ import { NodeVariable } from './node-variable';
 import { Template, TemplateBody, TemplateProps } from './template';
 import { ITemplateHost } from './template-host';
 import { ITemplate } from './template-ref';
+import { checkInteger } from '../core/number-check';
 
 /** Props of a steps template. */
 export interface StepsTemplateProps extends TemplateProps {
@@ -75,6 +76,7 @@ export class StepsTemplate extends Template {
 
   constructor(scope: ITemplateHost, id: string, private readonly props: StepsTemplateProps = {}) {
     super(scope, id, props);
+    checkInteger(this, 'parallelism', props.parallelism);
   }
 
   /** The groups, in order. */

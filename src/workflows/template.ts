@@ -11,13 +11,15 @@ import { ArgoDuration, renderDuration } from './duration';
 import { MetadataProps } from './metadata-props';
 import { NodeVariable } from './node-variable';
 import { InputParameter, OutputParameter, OutputParameterOptions, ParameterOptions } from './parameters';
-import { RetryStrategyProps, renderRetryStrategy } from './retry-strategy';
+import { checkRetryStrategy, RetryStrategyProps, renderRetryStrategy } from './retry-strategy';
 import { PodSecurityProps, renderPodSecurity, securityProblems } from './security-context';
 import { renderSynchronization, SynchronizationProps } from './synchronization';
 import { isTemplateHost, ITemplateHost } from './template-host';
 import { ITemplate, TemplateInput, TemplateOutput } from './template-ref';
 import { WorkflowVolume } from './volumes';
 import { IWorkflowTemplate } from './workflow-template-ref';
+import { constructId } from '../core/construct-id';
+import { checkInteger } from '../core/number-check';
 
 /** Cache a template's outputs by its inputs (`memoize`). */
 export interface MemoizeProps {
@@ -169,7 +171,7 @@ export abstract class Template extends Construct implements ITemplate {
     if (scope.templates.some(t => t.name === name)) {
       throw new Error(`${scope.node.path}: a template named "${name}" already exists: Argo requires unique template names (rule W3). Give the new template another id or name.`);
     }
-    super(scope, id);
+    super(scope, constructId(scope, id));
     markChanged();
     this.spec = scope;
     this.name = name;
@@ -178,6 +180,8 @@ export abstract class Template extends Construct implements ITemplate {
     for (const i of baseProps.inputs ?? []) this.addInput(i);
     for (const o of baseProps.outputs ?? []) this.addOutput(o);
     this._volumes.push(...(baseProps.volumes ?? []));
+    checkInteger(this, 'activeDeadlineSeconds', baseProps.activeDeadlineSeconds, {}, true);
+    checkRetryStrategy(this, 'retryStrategy', baseProps.retryStrategy);
     addArgoValidation(this, () => ({ apiObject: this.spec.apiObject, fieldPath: this.fieldPath }), () => this.check());
   }
 

@@ -8,6 +8,8 @@ export * from './core/object-refs';
 export { Lint } from './core/lint-suppression';
 export type { SynthValidationOptions } from './core/lint-suppression';
 export { markChanged } from './core/revision';
+export { PodSecurity, DEFAULT_POD_SECURITY, WORKFLOW_POD_USER, EVENTS_POD_USER, EVENT_BUS_POD_USER } from './core/pod-security';
+export * from './core/secure-namespace';
 export * from './workflows';
 export * from './events';
 export * from './config';

@@ -18,6 +18,13 @@ export interface ValidationScope {
    * @default '' (the whole manifest)
    */
   readonly fieldPath?: string;
+  /**
+   * Rules whose warnings inside this scope fail the synth, each with what to tell the user: what
+   * the construct promises (e.g. that its pods meet Pod Security "restricted"), which a linter
+   * reading YAML can only warn about.
+   * @default - none
+   */
+  readonly promises?: { readonly [ruleId: string]: string };
 }
 
 /** What a construct adds to its validation: the rule findings in its scope, or a check of its own. */
@@ -227,9 +234,11 @@ export class SynthSession {
     }
     for (const finding of findings) {
       const apiObject = apiObjects[finding.manifestIndex];
-      const owner = ownerOf(byApiObject.get(apiObject) ?? [], finding.path) ?? this.nearestValidated(apiObject);
-      const text = `${finding.object}: ${finding.path || '(object)'}: ${finding.message} [${finding.ruleId}]`;
-      if (finding.severity === 'warning') {
+      const scoped = ownerOf(byApiObject.get(apiObject) ?? [], finding.path);
+      const owner = scoped?.construct ?? this.nearestValidated(apiObject);
+      const promise = finding.severity === 'warning' ? ownProperty(scoped?.scope.promises, finding.ruleId) : undefined;
+      const text = `${finding.object}: ${finding.path || '(object)'}: ${finding.message}${promise ? ` (${promise})` : ''} [${finding.ruleId}]`;
+      if (finding.severity === 'warning' && !promise) {
         // Under `cdk8s synth` with this package's plugin, the plugin reports the warning (once).
         if (!argoPluginReportsWarnings()) process.stderr.write(`Warning: [${(owner ?? apiObject).node.path}] ${text}\n`);
         continue;
@@ -307,16 +316,20 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-function ownerOf(regs: readonly { construct: IConstruct; scope: ValidationScope }[], path: string): IConstruct | undefined {
-  let best: IConstruct | undefined;
+function ownerOf(regs: readonly { construct: IConstruct; scope: ValidationScope }[], path: string): { construct: IConstruct; scope: ValidationScope } | undefined {
+  let best: { construct: IConstruct; scope: ValidationScope } | undefined;
   let bestLength = -1;
-  for (const { construct, scope } of regs) {
-    const prefix = scope.fieldPath ?? '';
+  for (const r of regs) {
+    const prefix = r.scope.fieldPath ?? '';
     if (!isUnder(path, prefix) || prefix.length <= bestLength) continue;
-    best = construct;
+    best = r;
     bestLength = prefix.length;
   }
   return best;
+}
+
+function ownProperty(map: { readonly [key: string]: string } | undefined, key: string): string | undefined {
+  return map && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
 }
 
 /** True when `path` is `prefix` or a field/index below it. */

@@ -19,7 +19,7 @@ import { renderPodGc } from './pod-gc';
 import { ResourceTemplate, ResourceTemplateProps } from './resource-template';
 import { checkRetryStrategy, renderRetryStrategy } from './retry-strategy';
 import { checkTtlStrategy } from './ttl-strategy';
-import { renderPodSecurity, securityProblems } from './security-context';
+import { PodSecurityProps, renderPodSecurity, securityProblems } from './security-context';
 import { StepsTemplate, StepsTemplateProps } from './steps-template';
 import { SuspendTemplate, SuspendTemplateProps } from './suspend-template';
 import { renderSynchronization } from './synchronization';
@@ -31,6 +31,7 @@ import { ExitHandlerOptions, TemplateDefaultsProps, WorkflowSpecProps } from './
 import { IWorkflowTemplate } from './workflow-template-ref';
 import { constructId } from '../core/construct-id';
 import { checkInteger } from '../core/number-check';
+import { checkLevel, DEFAULT_POD_SECURITY, PodSecurity } from '../core/pod-security';
 
 /**
  * Base of the constructs holding a workflow spec: Workflow, WorkflowTemplate,
@@ -64,7 +65,18 @@ export abstract class WorkflowSpecBase extends Construct implements ITemplateHos
     checkRetryStrategy(this, 'retryStrategy', specProps.retryStrategy);
     checkRetryStrategy(this, 'templateDefaults.retryStrategy', specProps.templateDefaults?.retryStrategy);
     checkTtlStrategy(this, specProps.ttlStrategy);
+    checkLevel(this, specProps.podSecurity);
     addConstructCheck(this, () => this.check());
+  }
+
+  /** The Pod Security level of the templates' pods, unless a template sets its own. */
+  public get podSecurity(): PodSecurity {
+    return this.specProps.podSecurity ?? DEFAULT_POD_SECURITY;
+  }
+
+  /** The workflow's pod security context (`securityContext` prop), if any. */
+  public get podSecurityContext(): PodSecurityProps | undefined {
+    return this.specProps.securityContext;
   }
 
   /** Templates of this spec, in the order they were created. */

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { AppHelmOutput, helmOutputOf } from '../helm/helm-output';
 import { lint, SCHEMA_RULE_ID } from '../lint/engine';
 import { Finding, LintOptions, Manifest } from '../lint/types';
 import { CRD_RULE_ID } from '../schema/validator';
@@ -91,9 +92,16 @@ export class SynthSession {
   private options: LintOptions = SYNTH_LINT_OPTIONS;
   private pass?: Pass;
   private round?: { answered: number; readonly expected: number };
+  /** Set when the app writes for Helm: the output is escaped, and linted as Helm renders it. */
+  private readonly helm?: AppHelmOutput;
 
   private constructor(private readonly root: IConstruct) {
     root.node.addValidation({ validate: () => this.openRound() });
+    const helm = helmOutputOf(root);
+    if (helm) {
+      this.helm = helm;
+      this.beforePass(() => helm.prepare());
+    }
   }
 
   /** Reports rule findings inside `scope` on `construct`. */
@@ -141,12 +149,15 @@ export class SynthSession {
   }
 
   private openRound(): string[] {
+    // Output for Helm that cannot be escaped stops the synth before anything renders.
+    if (this.helm?.problems.length) return [...this.helm.problems];
     const pass = this.current();
     this.round = { answered: 0, expected: pass.validated };
     return [];
   }
 
   private answer(construct: IConstruct): string[] {
+    if (this.helm?.problems.length) return NO_MESSAGES;
     const round = this.round;
     let pass = this.pass;
     if (pass && round && round.answered < round.expected) round.answered++;
@@ -185,7 +196,9 @@ export class SynthSession {
         }
       }
     }
-    const ruleMessages = this.ruleMessages(apiObjects, manifests, claimed);
+    // Written for Helm, the manifests are escaped: lint them as Helm will render them.
+    const helm = this.helm?.render(manifests);
+    const ruleMessages = this.ruleMessages(apiObjects, helm?.manifests ?? manifests, claimed, helm?.findings);
     const messages = new Map<IConstruct, string[]>();
     let validated = 0;
     for (const construct of constructs) {
@@ -198,18 +211,23 @@ export class SynthSession {
         continue;
       }
       validated++;
-      const list: string[] = [];
+      let list: string[] | undefined;
       let linted = false;
       for (const c of contributions) {
-        if (c.kind === 'check') list.push(...checked.get(c) ?? []);
+        let found: string[] | undefined;
+        if (c.kind === 'check') found = checked.get(c);
         else if (!linted) {
           linted = true;
-          list.push(...ruleMessages.get(construct) ?? []);
+          found = ruleMessages.get(construct);
         }
+        if (found?.length) (list ??= []).push(...found);
       }
       // Findings on an object below a construct that only checks (it claims no part of a manifest).
-      if (!linted) list.push(...ruleMessages.get(construct) ?? []);
-      if (list.length) messages.set(construct, list);
+      if (!linted) {
+        const own = ruleMessages.get(construct);
+        if (own?.length) (list ??= []).push(...own);
+      }
+      if (list) messages.set(construct, list);
     }
     const cached = apiObjects.filter(CachedApiObject.isCached);
     const foreign = apiObjects.flatMap((apiObject, i) => (CachedApiObject.isCached(apiObject) ? [] : [{ apiObject, json: manifests[i] }]));
@@ -221,9 +239,9 @@ export class SynthSession {
    * warnings printed. An object no construct claims answers for itself (its path names the
    * construct that made it), or through the nearest construct above it that has a validation.
    */
-  private ruleMessages(apiObjects: readonly ApiObject[], manifests: readonly Manifest[], claimed: ReadonlySet<string>): Map<IConstruct, string[]> {
+  private ruleMessages(apiObjects: readonly ApiObject[], manifests: readonly Manifest[], claimed: ReadonlySet<string>, extra: readonly Finding[] = []): Map<IConstruct, string[]> {
     const messages = new Map<IConstruct, string[]>();
-    const findings = reportedAtSynth(lint(manifests, this.options), claimed);
+    const findings = [...extra, ...reportedAtSynth(lint(manifests, this.options), claimed)];
     if (!findings.length) return messages;
     const byApiObject = new Map<ApiObject, { construct: IConstruct; scope: ValidationScope }[]>();
     for (const r of this.scopes) {

@@ -5,7 +5,7 @@ export type { EventContextKey, IEventFieldSource, IEventFieldFactory } from './e
 export { EventSourceEvent } from './event-handle';
 export type { IEventSourceEvent } from './event-handle';
 export { EventSourceBase } from './event-source-base';
-export type { IEventSource, EventSourceBaseProps } from './event-source-base';
+export type { IEventSource, EventSourceBaseProps, EventSourceBody } from './event-source-base';
 export { EventSource } from './event-source';
 export type { EventSourceKind, EventSourceConfig, EventSourceSections, EventSourceProps } from './event-source';
 export { CalendarEventSource, CalendarEvent } from './calendar-event-source';

@@ -1,5 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { IEventFieldSource } from '../events/event-field';
+import { helmOutputOf } from '../helm/helm-output';
 import { Manifest } from '../lint/types';
 import { simulateEvents } from '../simulate/simulate';
 import { SimulatedEvent, SimulationOptions } from '../simulate/types';
@@ -31,7 +32,9 @@ export interface SimulateOptions extends Omit<SimulationOptions, 'schema'> {
 
 function manifestsOf(scope: App | Chart): Manifest[] {
   const charts = scope instanceof App ? scope.charts : [scope];
-  return charts.flatMap(c => c.toJson()) as Manifest[];
+  const manifests = charts.flatMap(c => c.toJson()) as Manifest[];
+  // Written for Helm, the manifests are escaped: simulate what Helm renders.
+  return helmOutputOf(scope.node.root)?.render(manifests).manifests ?? manifests;
 }
 
 /**

@@ -80,6 +80,9 @@ const appProps = fc.record({
   busReplicas: optionalInt(3, 5),
   source: fc.record({ name, port: optionalInt(1, 65535), replicas: optionalInt(1, 3), endpoints: fc.array(fc.record({ id: usually(dnsName, fc.constantFrom('', 'Vendor A')), path: webhookPath }), { minLength: 1, maxLength: 2 }) }),
   sensor: fc.record({ name, replicas: optionalInt(1, 3) }),
+  script: fc.record({ source: usually(fc.constantFrom('print("hello")', 'echo {{workflow.name}}'), fc.constantFrom('echo {{', 'x = "}}{{"'), fc.string({ maxLength: 20 })), image }),
+  dagParallelism: optionalInt(1, 10),
+  sidecarPrivileged: fc.option(usually(fc.constant(false), fc.constant(true)), { nil: undefined }),
 });
 
 type AppProps = typeof appProps extends fc.Arbitrary<infer T> ? T : never;
@@ -103,6 +106,15 @@ function build(p: AppProps): { yaml: string } | { error: unknown; paths: Readonl
       });
       main.addStep(`step-${i}`, t);
     });
+    // A DAG running a script template and a container template with a sidecar.
+    const script = wt.addScriptTemplate('script', { image: p.script.image, source: p.script.source, resources: { cpu: { request: '50m' }, memory: { request: '64Mi', limit: '64Mi' } } });
+    const served = wt.addContainerTemplate('served', { image: 'busybox:1.36', resources: { cpu: { request: '50m' }, memory: { request: '64Mi', limit: '64Mi' } } });
+    served.addSidecar('cache', { image: 'redis:7.2', resources: { cpu: { request: '50m' }, memory: { request: '64Mi', limit: '64Mi' } },
+      containerSecurityContext: p.sidecarPrivileged === undefined ? undefined : { privileged: p.sidecarPrivileged } });
+    const dag = wt.addDagTemplate('graph', { parallelism: p.dagParallelism });
+    dag.addTask('script', script);
+    dag.addTask('served', served);
+    main.addStep('graph', dag);
     wt.setEntrypoint(main);
     const cron = new CronWorkflow(chart, 'nightly', {
       metadata: { name: p.cron.name }, schedules: [p.cron.schedule],

@@ -46,10 +46,18 @@ export interface ComputeResources {
   readonly ephemeralStorage?: ResourceRange<MemoryQuantity>;
 }
 
-/** A Size as a quantity: whole mebibytes (`512Mi`), else kibibytes. @internal */
+/**
+ * A Size as a quantity: whole mebibytes (`512Mi`), else kibibytes (`1536Ki`, `307.2Ki`); an amount
+ * JavaScript prints with an exponent (`1e-7Ki` is no quantity: Kubernetes refuses it) in whole
+ * bytes, rounded up. NaN and Infinity are rendered as they are (`NaNKi`): resourceProblems() reports them.
+ * @internal
+ */
 export function sizeQuantity(size: Size): string {
   const mi = size.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
-  return Number.isInteger(mi) ? `${mi}Mi` : `${size.toKibibytes({ rounding: SizeRoundingBehavior.NONE })}Ki`;
+  if (Number.isInteger(mi) && !String(mi).includes('e')) return `${mi}Mi`;
+  const ki = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+  if (!Number.isFinite(ki) || !String(ki).includes('e')) return `${ki}Ki`;
+  return BigInt(Math.ceil(ki * 1024)).toString();
 }
 
 /** A cdk8s Size, also one of another copy of cdk8s than this library's. */

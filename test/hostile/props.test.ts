@@ -7,7 +7,9 @@
  * rendered manifest shows at synth.
  */
 import { App, Chart, Size } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
 import { ConfigMapEnv } from '../../src/config';
+import { Lint } from '../../src/core/lint-suppression';
 import { EventBus, EventBusBackend, WebhookEventSource, WorkflowSensor } from '../../src/events';
 import { CronWorkflow, Loop, WorkflowServiceAccount, WorkflowTemplate } from '../../src/workflows';
 import { captureWarnings } from '../blocks/helpers';
@@ -70,6 +72,16 @@ describe('numbers where Kubernetes and Argo decode integers: refused where the p
   test('a range the full CRDs set fails at synth, on the construct (parallelism -3)', () => {
     expect(failure(c => template(c, { parallelism: -3 }))).toMatch(
       /\[app\/wt\] WorkflowTemplate\/wt: spec\.parallelism: must be at least 1 in Argo Workflows v4\.1\.2's full CRDs: the API server refuses -3 on kubectl apply .*\[CRD\]/);
+  });
+
+  test('a Size JavaScript prints with an exponent is rendered in whole bytes (1e-7Ki is no quantity), also with the CRD check off', () => {
+    const c = chart();
+    Lint.configure(c, { crd: false });
+    template(c, {}, { resources: { cpu: { request: '100m' }, memory: { request: Size.kibibytes(1e-7), limit: Size.mebibytes(0.3) } } });
+    let yaml = '';
+    captureWarnings(() => { yaml = (c.node.root as App).synthYaml(); });
+    const [wt] = parseAllDocuments(yaml).map(d => d.toJS());
+    expect(wt.spec.templates[0].container.resources).toEqual({ requests: { cpu: '100m', memory: '1' }, limits: { memory: '307.2Ki' } });
   });
 
   test('a Size of NaN in resources: rendered "NaNKi", reported on the template', () => {

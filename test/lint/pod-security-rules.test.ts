@@ -218,11 +218,7 @@ describe('every container of every pod a manifest makes', () => {
 
 describe('a Namespace of the set that enforces a level makes its findings errors', () => {
   const ns = (level: string): Manifest => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team', labels: { 'pod-security.kubernetes.io/enforce': level } } });
-  const inTeam = (change: (s: Json) => void) => {
-    const p = pod(change);
-    p.metadata.namespace = 'team';
-    return p;
-  };
+  const inTeam = (change: (s: Json) => void) => pod((s, m) => { change(s); m.namespace = 'team'; });
 
   test('restricted: both rules are errors; baseline: only baseline\'s; privileged, or a namespace outside the set: warnings', () => {
     const root = inTeam(s => { app(s).securityContext.privileged = true; s.securityContext.runAsUser = 0; });

@@ -25,6 +25,7 @@ import {
   CalendarEventSource, DataComparator, EventBus, EventBusBackend, EventDataFilter, EventExprFilter, EventSource, FilterLogic,
   HttpTriggerMethod, KubernetesOperation, TriggerAction, WebhookEventSource, WorkflowSensor, WorkflowSensorProps,
 } from '../../src/events';
+import { Lint } from '../../src/core/lint-suppression';
 import { WorkflowTemplate } from '../../src/workflows';
 import { one, schemaViolations, setup, synth } from './helpers';
 import { describeUpstream, upstreamPath } from '../support/upstream';
@@ -94,11 +95,17 @@ function echoWorkflow(generateName: string, ...spec: Parameters<typeof echoSpec>
 
 const webhookExample = EventSource.fromName('webhook').event('example');
 
-function compareSensor(file: string, build: (chart: Chart) => void): void {
+function compareSensor(file: string, build: (chart: Chart) => void, options: { readonly dropAnnotation?: string } = {}): void {
   const { app, chart } = setup();
   build(chart);
   const theirs = upstream(file, 'Sensor');
-  expect(normalizeSensor(built(app, 'Sensor'), upstreamAsWritten(file, 'Sensor'))).toEqual(theirs);
+  const ours = built(app, 'Sensor');
+  if (options.dropAnnotation) {
+    expect(ours.metadata.annotations[options.dropAnnotation]).toBeDefined();
+    const { [options.dropAnnotation]: _dropped, ...annotations } = ours.metadata.annotations;
+    ours.metadata = Object.keys(annotations).length ? { ...ours.metadata, annotations } : (({ annotations: _a, ...m }) => m)(ours.metadata);
+  }
+  expect(normalizeSensor(ours, upstreamAsWritten(file, 'Sensor'))).toEqual(theirs);
 }
 
 describeUpstream('upstream Argo Events examples, rebuilt with the constructs', () => {
@@ -342,6 +349,21 @@ describeUpstream('upstream Argo Events examples, rebuilt with the constructs', (
           { from: tick.data('eventTime'), dest: 'spec.arguments.parameters.1.value' },
         ],
       }));
-    });
+      // The upstream Workflow cannot run: its template declares input "message" but reads
+      // message1/message2. The synth says so (next test); here it is let through to compare.
+      Lint.suppress(sensor, 'ARGO-TRIGGER-RESOURCE', 'the upstream example as written, to compare with it');
+    }, { dropAnnotation: 'cdk8s-argo.io/disable' });
+  });
+
+  test('sensors/multi-dependencies.yaml as written upstream: the synth refuses the Workflow the trigger would create', () => {
+    const { app, chart } = setup();
+    const sensor = exampleSensor(chart, 'multi-dependencies');
+    const hook = sensor.addDependency(webhookExample, { name: 'test-dependency-webhook' });
+    const theirs = upstream('sensors/multi-dependencies.yaml', 'Sensor');
+    sensor.addTrigger('run', TriggerAction.kubernetes({
+      operation: KubernetesOperation.CREATE, resource: ArgoWorkflow.manifest(theirs.spec.triggers[0].template.k8s.source.resource),
+      parameters: [{ from: hook.body('a'), dest: 'spec.arguments.parameters.0.value' }],
+    }));
+    expect(() => app.synth()).toThrow(/spec\.triggers\[0\]\.template\.k8s\.source\.resource\.spec\.templates\[0\]\.container\.args\[0\]: the Workflow trigger "run" creates fails rule W31 when the trigger fires: \{\{inputs\.parameters\.message1\}\} names no input parameter/);
   });
 });

@@ -68,6 +68,11 @@ const EXPECTED_ERRORS: readonly string[] = [
   'events-v1.9.11/examples/sensors/dependencies-conditions.yaml: E2 spec.dependencies[1].eventName',
   'events-v1.9.11/examples/sensors/time-filter-webhook.yaml: E2 spec.dependencies[1].eventName',
   'events-v1.9.11/examples/sensors/transform.yaml: E2 spec.dependencies[1].eventName',
+  // Accepted by Argo Events, but the Workflow its trigger creates cannot run: the template
+  // declares input "message" and reads message1/message2 (Argo rejects the workflow when it fires).
+  'events-v1.9.11/examples/sensors/multi-dependencies.yaml: ARGO-TRIGGER-RESOURCE spec.triggers[0].template.k8s.source.resource.spec.arguments',
+  'events-v1.9.11/examples/sensors/multi-dependencies.yaml: ARGO-TRIGGER-RESOURCE spec.triggers[0].template.k8s.source.resource.spec.templates[0].container.args[0]',
+  'events-v1.9.11/examples/sensors/multi-dependencies.yaml: ARGO-TRIGGER-RESOURCE spec.triggers[0].template.k8s.source.resource.spec.templates[0].container.args[1]',
 ];
 
 describeUpstream('calibration on the upstream examples (both trees together, references resolved across them)', () => {

@@ -3,10 +3,13 @@ import { Construct } from 'constructs';
 import {
   ArgoEventBus, EventBusSpec, JetStreamBus, JetStreamConfig, KafkaBus, NativeStrategy, NatsConfig,
 } from '../../imports/argo-events';
+import { checkInteger } from '../core/number-check';
 import { ClusterObjectOptions } from '../core/object-refs';
 import { addArgoValidation } from '../core/validation';
 import { VolumeAccessMode } from '../workflows/volumes';
 import { quantity } from './util';
+import { constructId } from '../core/construct-id';
+import { checkLevel, DEFAULT_POD_SECURITY, PodSecurity, podSecurityPromises, recordPodSecurity, securedEventBus } from '../core/pod-security';
 
 /** Name Argo Events gives the bus that EventSources and Sensors use when they name none. */
 export const DEFAULT_EVENT_BUS_NAME = 'default';
@@ -67,6 +70,7 @@ export interface JetStreamBusOptions extends Omit<JetStreamBus, 'version' | 'rep
 export abstract class EventBusBackend {
   /** JetStream run by the controller. */
   public static jetStream(options: JetStreamBusOptions = {}): EventBusBackend {
+    checkInteger('EventBusBackend.jetStream():', 'replicas', options.replicas);
     const { persistence, ...rest } = options;
     return new SpecBackend({
       jetstream: {
@@ -129,6 +133,14 @@ export interface EventBusProps {
    * @default EventBusBackend.jetStream()
    */
   readonly backend?: EventBusBackend;
+  /**
+   * Pod Security level of the bus's StatefulSet (JetStream or native NATS; see `PodSecurity`):
+   * by default it meets "restricted" (user and fsGroup 1000 unless set, RuntimeDefault seccomp,
+   * every container without privilege escalation and capabilities) and a setting of the backend
+   * that breaks it fails the synth. An external bus or Kafka runs no pod here.
+   * @default PodSecurity.RESTRICTED
+   */
+  readonly podSecurity?: PodSecurity;
 }
 
 /**
@@ -149,14 +161,17 @@ export class EventBus extends Construct implements IEventBus {
   public readonly apiObject: ArgoEventBus;
 
   constructor(scope: Construct, id: string, props: EventBusProps = {}) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
+    checkLevel(this, props.podSecurity);
+    const podSecurity = props.podSecurity ?? DEFAULT_POD_SECURITY;
     this.apiObject = new ArgoEventBus(this, 'Resource', {
       metadata: { ...props.metadata, name: props.metadata?.name ?? DEFAULT_EVENT_BUS_NAME },
-      spec: (props.backend ?? EventBusBackend.jetStream())._render(),
+      spec: securedEventBus(podSecurity, (props.backend ?? EventBusBackend.jetStream())._render()),
     });
     this.name = this.apiObject.name;
     this.namespace = this.apiObject.metadata.namespace;
-    addArgoValidation(this, () => ({ apiObject: this.apiObject }));
+    addArgoValidation(this, () => ({ apiObject: this.apiObject, promises: podSecurityPromises(podSecurity) }));
+    recordPodSecurity(this, podSecurity, { namespace: () => this.namespace, where: () => `EventBus/${this.name}: spec` });
   }
 }
 

@@ -7,6 +7,9 @@ import { addArgoValidation } from '../core/validation';
 import { withoutUndefined } from '../core/without-undefined';
 import { eventBusNameOf, IEventBus } from './event-bus';
 import { IEventSourceEvent } from './event-handle';
+import { constructId } from '../core/construct-id';
+import { checkInteger } from '../core/number-check';
+import { checkLevel, DEFAULT_POD_SECURITY, PodSecurity, podSecurityPromises, recordPodSecurity, securedEventsTemplate } from '../core/pod-security';
 
 /** An EventSource, defined in this app or only in the cluster. */
 export interface IEventSource {
@@ -48,6 +51,13 @@ export interface EventSourceBaseProps {
    * @default - Argo Events' defaults
    */
   readonly template?: Omit<EventsTemplate, 'serviceAccountName'>;
+  /**
+   * Pod Security level of the pod (see `PodSecurity`): by default it meets "restricted" (user
+   * 9731 unless set, RuntimeDefault seccomp, no privilege escalation, all capabilities dropped)
+   * and a setting of \`template\` that breaks it fails the synth.
+   * @default PodSecurity.RESTRICTED
+   */
+  readonly podSecurity?: PodSecurity;
 }
 
 /** The source sections of an EventSource spec (`webhook`, `calendar`...) and its Service: what a subclass renders. */
@@ -65,11 +75,14 @@ export abstract class EventSourceBase extends Construct implements IEventSource 
   public readonly eventBus?: IEventBus;
 
   protected constructor(scope: Construct, id: string, props: EventSourceBaseProps) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     expectKind(props.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
+    checkInteger(this, 'replicas', props.replicas, { min: 1, outOfRange: 'Argo Events runs one pod for any value below 1 (it cannot scale to zero); delete the object to stop it' });
     this.eventBus = props.eventBus;
-    const template: EventsTemplate | undefined = props.template || props.serviceAccount
-      ? { ...props.template, serviceAccountName: props.serviceAccount?.name } : undefined;
+    checkLevel(this, props.podSecurity);
+    const podSecurity = props.podSecurity ?? DEFAULT_POD_SECURITY;
+    const template = securedEventsTemplate(podSecurity, props.template || props.serviceAccount
+      ? { ...props.template, serviceAccountName: props.serviceAccount?.name } : undefined);
     const spec: EventSourceSpec = Lazy.any({
       produce: () => withoutUndefined({
         ...this.renderBody(),
@@ -81,7 +94,8 @@ export abstract class EventSourceBase extends Construct implements IEventSource 
     this.apiObject = new ArgoEventSource(this, 'Resource', { metadata: props.metadata, spec });
     this.name = this.apiObject.name;
     this.namespace = this.apiObject.metadata.namespace;
-    addArgoValidation(this, () => ({ apiObject: this.apiObject }), () => this.checkBusNamespace());
+    addArgoValidation(this, () => ({ apiObject: this.apiObject, promises: podSecurityPromises(podSecurity) }), () => this.checkBusNamespace());
+    recordPodSecurity(this, podSecurity, { namespace: () => this.namespace, where: () => `EventSource/${this.name}: spec.template` });
   }
 
   /** The handle of one of its events; fails when the EventSource does not define it. */

@@ -8,6 +8,7 @@ import { EventContextKey, EventField, IEventFieldSource } from './event-field';
 import { IEventSourceEvent } from './event-handle';
 import { DependencyFilters, FilterLogic, renderFilters } from './filters';
 import { ConditionOperand, IConditionDependency, TriggerCondition } from './trigger-condition';
+import { constructId } from '../core/construct-id';
 
 /** Options of a sensor dependency. */
 export interface SensorDependencyOptions {
@@ -51,7 +52,7 @@ export class SensorDependency extends Construct implements IEventFieldSource, IC
   /** @internal use `WorkflowSensor.addDependency()`. */
   constructor(scope: Construct, name: string, event: IEventSourceEvent, options: SensorDependencyOptions,
     apiObject: ApiObject, index: number) {
-    super(scope, name);
+    super(scope, constructId(scope, name, 'a dependency name'));
     markChanged();
     this.name = name;
     this.event = event;

@@ -6,6 +6,7 @@ import { namespaceOf } from '../core/ref-inspection';
 import { markChanged } from '../core/revision';
 import { newExecutorRole, WorkflowServiceAccount } from '../workflows/workflow-service-account';
 import { SensorPermission } from './trigger-binding';
+import { constructId } from '../core/construct-id';
 
 /** Verbs in a stable order, so that generated rules read the same on every synth. */
 const VERB_ORDER = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
@@ -36,7 +37,7 @@ export class SensorRbac extends Construct {
   private workflowAccount?: KubeServiceAccount;
 
   constructor(scope: Construct, id: string, private readonly props: SensorRbacProps) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     this.managed = !props.serviceAccount;
     this.serviceAccount = props.serviceAccount ?? this.newServiceAccount('ServiceAccount', `${props.sensorName}-sensor`);
   }

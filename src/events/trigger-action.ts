@@ -3,6 +3,7 @@ import { HttpTriggerOptions, KafkaTriggerOptions, SlackTriggerOptions, TemplateA
 import { KubernetesAction, KubernetesTriggerOptions, WorkflowOperation, WorkflowOperationAction, WorkflowOperationTarget } from './resource-trigger-actions';
 import { ITriggerAction, SensorPermission, TriggerActionTemplate } from './trigger-binding';
 import { SubmitWorkflowAction, SubmitWorkflowOptions, WorkflowManifest } from './workflow-trigger-actions';
+import { checkInteger } from '../core/number-check';
 
 /** Options of a log trigger. */
 export interface LogTriggerOptions {
@@ -60,6 +61,7 @@ export class TriggerAction {
 
   /** Log the event (for debugging). */
   public static log(options: LogTriggerOptions = {}): ITriggerAction {
+    checkInteger('TriggerAction.log():', 'intervalSeconds', options.intervalSeconds);
     return TemplateAction.custom({ log: { intervalSeconds: options.intervalSeconds } }, []);
   }
 

@@ -9,6 +9,8 @@ import { fieldPath } from '../lint/path';
 import { EventContextKey, EventField } from './event-field';
 import { IEventSourceEvent } from './event-handle';
 import { bytes } from './util';
+import { constructId } from '../core/construct-id';
+import { checkInteger } from '../core/number-check';
 
 /** HTTP methods a webhook endpoint accepts (matched exactly by the webhook server). */
 export enum WebhookMethod {
@@ -115,8 +117,10 @@ export class WebhookEndpoint extends Construct implements IEventSourceEvent {
   private readonly options: WebhookEndpointOptions;
 
   constructor(scope: Construct, id: string, private readonly host: IWebhookHost, options: WebhookEndpointOptions) {
-    super(scope, id);
+    super(scope, constructId(scope, id, 'an endpoint\'s event name'));
     markChanged();
+    // The range is rule E13's.
+    checkInteger(this, 'port', options.port);
     expectSecretKey(options.authSecret, `${this.node.path}: authSecret`);
     expectSecretKey(options.tls?.certificate, `${this.node.path}: tls.certificate`);
     expectSecretKey(options.tls?.privateKey, `${this.node.path}: tls.privateKey`);

@@ -7,6 +7,7 @@ import { markChanged } from '../core/revision';
 import { addConstructCheck } from '../core/validation';
 import { EventSourceBase, EventSourceBaseProps, EventSourceBody } from './event-source-base';
 import { IWebhookHost, WebhookEndpoint, WebhookEndpointOptions } from './webhook-endpoint';
+import { checkInteger } from '../core/number-check';
 
 /** Port webhook endpoints share unless told otherwise (the one Argo's examples use). */
 export const DEFAULT_WEBHOOK_PORT = 12000;
@@ -82,6 +83,8 @@ export class WebhookEventSource extends EventSourceBase {
 
   constructor(scope: Construct, id: string, props: WebhookEventSourceProps = {}) {
     super(scope, id, props);
+    // The range is rule E13's.
+    checkInteger(this, 'port', props.port);
     this.port = props.port ?? DEFAULT_WEBHOOK_PORT;
     this.ingressOptions = props.ingress;
     expectKind(props.ingress?.tlsSecret, 'Secret', `${this.node.path}: ingress.tlsSecret`);

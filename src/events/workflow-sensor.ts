@@ -15,6 +15,9 @@ import { TriggerAction } from './trigger-action';
 import { FieldResolver, ITriggerAction, SensorPermission, TriggerBindContext } from './trigger-binding';
 import { SubmitWorkflowOptions } from './workflow-trigger-actions';
 import { IWorkflowTemplate } from '../workflows/workflow-template-ref';
+import { constructId } from '../core/construct-id';
+import { checkInteger } from '../core/number-check';
+import { checkLevel, DEFAULT_POD_SECURITY, PodSecurity, podSecurityPromises, recordPodSecurity, securedEventsTemplate } from '../core/pod-security';
 
 /** Properties of a `WorkflowSensor`. */
 export interface WorkflowSensorProps {
@@ -51,6 +54,13 @@ export interface WorkflowSensorProps {
    * @default - Argo Events' defaults
    */
   readonly template?: Omit<EventsTemplate, 'serviceAccountName'>;
+  /**
+   * Pod Security level of the pod (see `PodSecurity`): by default it meets "restricted" (user
+   * 9731 unless set, RuntimeDefault seccomp, no privilege escalation, all capabilities dropped)
+   * and a setting of \`template\` that breaks it fails the synth.
+   * @default PodSecurity.RESTRICTED
+   */
+  readonly podSecurity?: PodSecurity;
   /**
    * Mark the sensor failed when a trigger round fails.
    * @default false
@@ -89,14 +99,17 @@ export class WorkflowSensor extends Construct {
   private readonly triggerList: SensorTrigger[] = [];
 
   constructor(scope: Construct, id: string, props: WorkflowSensorProps = {}) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     expectKind(props.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
+    checkLevel(this, props.podSecurity);
+    const podSecurity = props.podSecurity ?? DEFAULT_POD_SECURITY;
+    checkInteger(this, 'replicas', props.replicas, { min: 1, outOfRange: 'Argo Events runs one pod for any value below 1 (it cannot scale to zero); delete the object to stop it' });
     const spec: SensorSpec = Lazy.any({
       produce: (): SensorSpec => withoutUndefined({
         dependencies: this.dependencyList.map(d => d._render()),
         triggers: this.triggerList.map(t => t._render()),
         eventBusName: eventBusNameOf(props.eventBus),
-        template: { ...props.template, serviceAccountName: this.serviceAccount.name },
+        template: securedEventsTemplate(podSecurity, { ...props.template, serviceAccountName: this.serviceAccount.name }),
         replicas: props.replicas,
         errorOnFailedRound: props.errorOnFailedRound,
         loggingFields: props.loggingFields,
@@ -111,7 +124,8 @@ export class WorkflowSensor extends Construct {
     this.serviceAccount = this.rbac.serviceAccount;
     this.dependencyScope = new Construct(this, 'Dependencies');
     this.triggerScope = new Construct(this, 'Triggers');
-    addArgoValidation(this, () => ({ apiObject: this.apiObject }), () => this.check(props.eventBus));
+    addArgoValidation(this, () => ({ apiObject: this.apiObject, promises: podSecurityPromises(podSecurity) }), () => this.check(props.eventBus));
+    recordPodSecurity(this, podSecurity, { namespace: () => this.namespace, where: () => `Sensor/${this.name}: spec.template` });
   }
 
   /** The sensor's dependencies, in order. */

@@ -108,10 +108,19 @@ export function resourceProblems(r: ComputeResources | undefined): { subPath: st
     const values: { [end: string]: number | undefined } = {};
     for (const end of ['request', 'limit'] as const) {
       const value = range?.[end];
-      if (value === undefined || isSize(value)) continue;
+      if (value === undefined) continue;
+      const subPath = `.resources.${end}s.${name}`;
+      if (isSize(value)) {
+        const bytes = sizeBytes(value);
+        if (!Number.isFinite(bytes)) {
+          out.push({ subPath, message: `${field} ${end} is a Size of ${bytes} bytes, rendered "${quantity(value)}": Kubernetes cannot parse it, so the pod is never created. Compute a finite size (a NaN usually comes from parsing a missing setting).` });
+        } else if (bytes < 0) {
+          out.push({ subPath, message: `${field} ${end} ${quantity(value)} is negative: Kubernetes rejects the pod. Give an amount of 0 or more.` });
+        }
+        continue;
+      }
       const text = quantity(value);
       const parsed = parseQuantity(text);
-      const subPath = `.resources.${end}s.${name}`;
       if (parsed === undefined || !Number.isFinite(parsed)) {
         out.push({ subPath, message: `${field} ${end} "${text}" is not a Kubernetes quantity: Argo and Kubernetes cannot parse the container's resources, so the pod is never created. `
           + `Write a number with an optional unit, e.g. ${field === 'cpu' ? '"250m", "0.5" or "2"' : '"512Mi", "1Gi" or "500M"'}.` });

@@ -11,6 +11,7 @@ import { Template, TemplateBody } from './template';
 import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
+import { checkLevel, PodSecurity, recordPodSecurity, securedContainer } from '../core/pod-security';
 
 /** When the kubelet pulls a container's image (values of cdk8s-plus `ImagePullPolicy` are accepted too). */
 export enum PullPolicy {
@@ -234,8 +235,11 @@ export class ContainerSpec {
     return [...resourceProblems(this.props.resources), ...securityProblems(this.props.containerSecurityContext)];
   }
 
-  /** The L1 container (image may be empty when templateDefaults supply one). */
-  public render(): l1.ContainerNode {
+  /**
+   * The L1 container (image may be empty when templateDefaults supply one), its security context
+   * secured to `podSecurity` when given (see `PodSecurity`).
+   */
+  public render(podSecurity?: PodSecurity): l1.ContainerNode {
     const p = this.props;
     const devices = p.volumeDevices?.map(d => ({ name: d.volume.name, devicePath: d.devicePath }));
     return {
@@ -248,7 +252,8 @@ export class ContainerSpec {
       workingDir: renderText(p.workingDir),
       imagePullPolicy: p.imagePullPolicy,
       resources: renderResources(p.resources),
-      securityContext: renderContainerSecurity(p.containerSecurityContext),
+      securityContext: podSecurity === undefined ? renderContainerSecurity(p.containerSecurityContext)
+        : securedContainer(podSecurity, renderContainerSecurity(p.containerSecurityContext)),
       volumeMounts: this.mounts.length ? renderMounts(this.mounts) : undefined,
       volumeDevices: devices?.length ? devices : undefined,
       ports: renderPorts(p.ports),
@@ -283,6 +288,12 @@ export interface PodTemplateProps extends LeafTemplateProps, ContainerSpecProps 
    * @default false
    */
   readonly daemon?: boolean;
+  /**
+   * Pod Security level of the pod (see `PodSecurity`): by default it meets "restricted" and a
+   * setting that breaks it fails the synth; BASELINE or PRIVILEGED to allow what those allow.
+   * @default - the workflow's podSecurity (PodSecurity.RESTRICTED)
+   */
+  readonly podSecurity?: PodSecurity;
 }
 
 /** Props of a container template. */
@@ -298,6 +309,12 @@ export abstract class PodTemplate extends Template {
   constructor(scope: ITemplateHost, id: string, private readonly podProps: PodTemplateProps) {
     super(scope, id, podProps);
     this.container = new ContainerSpec(podProps);
+    checkLevel(this, podProps.podSecurity);
+    recordPodSecurity(this, this.podSecurityLevel(), { namespace: () => this.spec.apiObject.metadata.namespace, where: () => `${this.spec.objectLabel}: ${this.fieldPath}` });
+  }
+
+  protected podSecurityLevel(): PodSecurity {
+    return this.podProps.podSecurity ?? this.spec.podSecurity;
   }
 
   /**
@@ -364,7 +381,7 @@ export abstract class PodTemplate extends Template {
   /** Daemon flag, sidecars and init containers: the fields of a pod template next to its main container. */
   protected renderPod(): TemplateBody {
     const named = (list: NamedContainer[]) => (list.length
-      ? list.map((c): l1.UserContainer => ({ ...c.spec.render(), name: c.name, mirrorVolumeMounts: c.props.mirrorVolumeMounts })) : undefined);
+      ? list.map((c): l1.UserContainer => ({ ...c.spec.render(this.podSecurityLevel()), name: c.name, mirrorVolumeMounts: c.props.mirrorVolumeMounts })) : undefined);
     return { daemon: this.podProps.daemon, sidecars: named(this.sidecars), initContainers: named(this.initContainers) };
   }
 
@@ -381,7 +398,7 @@ export abstract class PodTemplate extends Template {
 
   /** The main container without the empty name. */
   protected renderContainer(): Omit<l1.ContainerNode, 'name'> {
-    const { name: _name, ...rest } = this.container.render();
+    const { name: _name, ...rest } = this.container.render(this.podSecurityLevel());
     return rest;
   }
 }

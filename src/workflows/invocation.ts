@@ -14,6 +14,7 @@ import { OverridePath, Overrides } from './overrides';
 import { OutputParameter } from './parameters';
 import { Template } from './template';
 import { ITemplate } from './template-ref';
+import { constructId } from '../core/construct-id';
 
 /** Keep going when the called template fails or errors (`continueOn`). */
 export interface ContinueOnProps {
@@ -83,7 +84,7 @@ export abstract class Invocation extends Construct implements IInvocation {
   private readonly overrides = new Overrides(() => this.node.path);
 
   constructor(scope: Template, name: string, template: ITemplate, options: InvocationOptions = {}) {
-    super(scope, name);
+    super(scope, constructId(scope, name, 'a step or task name'));
     markChanged();
     this.name = name;
     this.template = template;

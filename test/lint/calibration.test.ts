@@ -96,7 +96,9 @@ describeUpstream('calibration on the upstream examples (both trees together, ref
   });
 
   test('no errors apart from the listed removed fields, invalid objects and unresolvable dependencies', () => {
-    const errors = findings.filter(f => f.severity === 'error')
+    // The example files are alternatives of each other (a dozen Sensors named "webhook"), not one set
+    // to apply together: that they share names (K8S-DUPLICATE) is expected here.
+    const errors = findings.filter(f => f.severity === 'error' && f.ruleId !== 'K8S-DUPLICATE')
       .map(f => `${where(input.manifests[f.manifestIndex].source.file)}: ${f.ruleId} ${f.path}`);
     expect([...new Set(errors)].sort()).toEqual([...EXPECTED_ERRORS].sort());
   });

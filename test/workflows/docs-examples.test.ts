@@ -88,7 +88,7 @@ test('the documented examples synthesize and pass both schemas', () => {
     readinessProbe: ContainerProbe.httpGet('/', { port: 'http', initialDelay: Duration.seconds(2), timeout: Duration.seconds(1) }),
     lifecycle: { preStop: ContainerHandler.sleep(Duration.seconds(5)) },
   });
-  server.addSidecar('dind', { image: 'docker:27-dind', mirrorVolumeMounts: true, containerSecurityContext: { privileged: true } });
+  server.addSidecar('logs', { image: 'fluent/fluent-bit:3.2', mirrorVolumeMounts: true });
 
   // Kubernetes objects
   const registry = SecretRef.fromName('registry-credentials');

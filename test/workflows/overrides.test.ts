@@ -3,7 +3,8 @@
  * workflow spec sets fields on that construct's part of the manifest, wherever the part is when
  * the manifest renders, with the manifest's own field names.
  */
-import { CronWorkflow, Workflow } from '../../src/workflows';
+import { ArtifactLocation, CronWorkflow, OutputArtifact, Workflow } from '../../src/workflows';
+import { withRestrictedDefaults } from '../support/pod-security';
 import { newChart, schemaViolations, synth, synthError } from './helpers';
 
 function fixture() {
@@ -56,18 +57,20 @@ test('containers (main, sidecar, init, container-set), steps, tasks and the spec
 test('undefined removes a field; fields use the manifest\'s names (useSDKCreds, not the generated type\'s useSdkCreds); the rules and the schema see the result', () => {
   const { app, wf, main, echo } = fixture();
   main.addStep('a', echo);
-  const { OutputArtifact, ArtifactLocation } = require('../../src/workflows');
   const t = wf.addContainerTemplate('t', { image: 'busybox:1.36', command: ['true'], outputs: [new OutputArtifact('o', { path: '/o', location: ArtifactLocation.s3({ key: 'k' }) })] });
   t.addOverride('container.command', undefined);
   t.addOverride('outputs.artifacts.0.s3.useSDKCreds', true);
-  echo.addOverride('container.imagee', 'typo');
   wf.addOverride('podGC', { strategy: 'OnPodSuccess' });
   const doc = synth(app)[0];
   const byName = (name: string) => doc.spec.templates.find((x: any) => x.name === name);
-  expect(byName('t').container).toEqual({ image: 'busybox:1.36' });
+  expect(byName('t').container).toEqual({ image: 'busybox:1.36', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } });
   expect(byName('t').outputs.artifacts[0].s3).toEqual({ key: 'k', useSDKCreds: true });
   expect(doc.spec.podGC).toEqual({ strategy: 'OnPodSuccess' });
-  expect(schemaViolations(doc).v4).toEqual([expect.objectContaining({ path: 'spec.templates[1].container.imagee', message: expect.stringMatching(/unknown field/) })]);
+
+  const typo = fixture();
+  typo.main.addStep('a', typo.echo);
+  typo.echo.addOverride('container.imagee', 'typo');
+  expect(synthError(typo.app)).toMatch(/\[test\/wf\/echo\] Workflow\/wf-\*: spec\.templates\[1\]\.container\.imagee: unknown field "imagee" \(did you mean "image"\?\) \[SCHEMA\]/);
 
   const removed = fixture();
   removed.main.addStep('a', removed.echo);
@@ -85,7 +88,8 @@ test('a CronWorkflow\'s spec override lands in its workflowSpec; an inline templ
   cron.addOverride('parallelism', 2);
   const spec = synth(app)[0].spec;
   expect(spec.workflowSpec.parallelism).toBe(2);
-  expect(spec.workflowSpec.templates[0].steps[0][0].inline).toEqual({ container: { image: 'busybox:1.36', workingDir: '/work' } });
+  const expected = withRestrictedDefaults({ kind: 'CronWorkflow', spec: { workflowSpec: { templates: [{ container: { image: 'busybox:1.36', workingDir: '/work' } }] } } });
+  expect(spec.workflowSpec.templates[0].steps[0][0].inline).toEqual(expected.spec.workflowSpec.templates[0]);
 });
 
 test('a path must name fields', () => {

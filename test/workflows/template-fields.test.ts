@@ -5,7 +5,14 @@ import {
   argoExpr, ArtifactGcStrategy, ArtifactLocation, ClusterWorkflowTemplate, ContainerHandler, CronWorkflow, ContainerProbe, DataSource, HttpArtifactAuth, InputArtifact, InputParameter, MetricVariables, NodePhase,
   OutputArtifact, OutputParameter, OutputSource, VolumeClaimGcStrategy, Workflow, WorkflowEventBinding, WorkflowMetric, WorkflowParameter, WorkflowTemplate, WorkflowVolume,
 } from '../../src/workflows';
+import { PodSecurity } from '../../src/core/pod-security';
+import { withRestrictedDefaults } from '../support/pod-security';
 import { newChart, schemaViolations, synth, synthError } from './helpers';
+
+/** A template as the library renders it under the default Pod Security "restricted" (test/support/pod-security.ts). */
+function restricted(template: object): any {
+  return withRestrictedDefaults({ kind: 'Workflow', spec: { templates: [template] } }).spec.templates[0];
+}
 
 function fixture() {
   const { app, chart } = newChart();
@@ -18,7 +25,7 @@ describe('containers', () => {
     const { app, wf } = fixture();
     const dev = WorkflowVolume.fromL1({ name: 'dev', persistentVolumeClaim: { claimName: 'block' } });
     const t = wf.addContainerTemplate('c', {
-      image: 'nginx:1.27',
+      image: 'nginx:1.27', podSecurity: PodSecurity.PRIVILEGED, // hostPort: Pod Security baseline and restricted forbid it
       ports: [{ number: 80, name: 'http' }, { number: 53, protocol: 'UDP', hostPort: 5353, hostIp: '10.0.0.1' }],
       readinessProbe: ContainerProbe.httpGet('/healthz', { port: 'http', scheme: 'HTTPS', headers: { 'X-A': 'b' }, initialDelay: Duration.seconds(2), period: Duration.seconds(5) }),
       livenessProbe: ContainerProbe.tcpSocket(80, { failureThreshold: 3, terminationGracePeriod: Duration.seconds(10) }),
@@ -62,7 +69,9 @@ describe('container sets', () => {
   test('containers retried inside the pod', () => {
     const { app, wf } = fixture();
     wf.addContainerSetTemplate('set', { containerRetries: { retries: 2, duration: Duration.seconds(10) } }).addContainer('main', { image: 'busybox:1.36' });
-    expect(synth(app)[0].spec.templates[0].containerSet).toEqual({ containers: [{ name: 'main', image: 'busybox:1.36' }], retryStrategy: { retries: 2, duration: '10s' } });
+    expect(synth(app)[0].spec.templates[0].containerSet).toEqual({
+      containers: [{ name: 'main', image: 'busybox:1.36', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }], retryStrategy: { retries: 2, duration: '10s' },
+    });
   });
 });
 
@@ -162,7 +171,8 @@ describe('inline templates', () => {
     const main = wf.addStepsTemplate('main');
     main.addStep('a', wf.addContainerTemplate('a', { inline: true, image: 'busybox:1.36', args: ['hi'] }));
     const spec = synth(app)[0].spec;
-    expect(spec.templates).toEqual([{ name: 'main', steps: [[{ name: 'a', inline: { container: { image: 'busybox:1.36', args: ['hi'] } } }]] }]);
+    const inline = restricted({ container: { image: 'busybox:1.36', args: ['hi'] } });
+    expect(spec.templates).toEqual([{ name: 'main', steps: [[{ name: 'a', inline }]] }]);
   });
 
   test('an inline script in a DAG task takes its inputs from the task\'s arguments', () => {
@@ -173,7 +183,7 @@ describe('inline templates', () => {
     const doc = synth(app)[0];
     expect(doc.spec.templates).toEqual([{
       name: 'main',
-      dag: { tasks: [{ name: 'a', arguments: { parameters: [{ name: 'who', value: 'x' }] }, inline: { inputs: { parameters: [{ name: 'who' }] }, script: { image: 'python:3.12', command: ['python'], source: 'print("{{inputs.parameters.who}}")' } } }] },
+      dag: { tasks: [{ name: 'a', arguments: { parameters: [{ name: 'who', value: 'x' }] }, inline: restricted({ inputs: { parameters: [{ name: 'who' }] }, script: { image: 'python:3.12', command: ['python'], source: 'print("{{inputs.parameters.who}}")' } }) }] },
     }]);
     expect(schemaViolations(doc).v4).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { GO_YAML_SCALARS } from '../../../src/lint/util/go-yaml';
 import { newChart, schemaViolations, synth } from '../helpers';
+import { withoutOptOut, withRestrictedDefaults } from '../../support/pod-security';
 import { upstreamPath } from '../../support/upstream';
 
 /** The examples folder, relative paths below it name the files. */
@@ -40,6 +41,12 @@ export interface UpstreamExample {
    * @default - both schemas are checked
    */
   readonly v4Only?: string;
+  /**
+   * Why the example opts out of the library's Pod Security "restricted" default (its pods need
+   * what restricted forbids): upstream is then compared as written, without the defaults.
+   * @default - restricted: upstream is compared with the restricted defaults filled in
+   */
+  readonly podSecurityOptOut?: string;
   /** Differences on purpose, each with its reason; applied to copies before comparing. */
   readonly differences?: readonly Difference[];
 }
@@ -221,7 +228,12 @@ export function rebuild(example: UpstreamExample): Comparison {
   const docs = readUpstream(example.file);
   const upstream = example.documents ? example.documents.map(i => docs[i]) : docs;
   for (const d of example.differences ?? []) d.apply(upstream, ours);
-  return { ours: ours.map(normalize), upstream: upstream.map(normalize) };
+  // On purpose: the library secures every pod to Pod Security "restricted" unless the example opts
+  // out (docs/security.md); upstream is compared as the library renders it by default, and an
+  // opted-out example without the inert opt-out annotation.
+  const expected = example.podSecurityOptOut ? upstream : upstream.map(withRestrictedDefaults);
+  const rendered = example.podSecurityOptOut ? ours.map(withoutOptOut) : ours;
+  return { ours: rendered.map(normalize), upstream: expected.map(normalize) };
 }
 
 /** Documents of a kind, in order (a `pick`). */

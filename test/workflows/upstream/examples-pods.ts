@@ -9,6 +9,7 @@ import {
   ContainerProbe, DagTemplate, EnvVarSource, InputParameter, Loop, OutputArtifact, OutputParameter, OutputSource, PersistentVolumeClaimRef, PodGcStrategy, SecretRef,
   ServiceAccountRef, Workflow, WorkflowMutex, WorkflowVariables, WorkflowVolume,
 } from '../../../src';
+import { PodSecurity } from '../../../src/core/pod-security';
 import { UpstreamExample } from './compare';
 import { printMessage, workflow } from './examples-steps';
 
@@ -161,9 +162,11 @@ export const POD_EXAMPLES: UpstreamExample[] = [
   },
   {
     file: 'sidecar-dind.yaml', title: 'a privileged Docker-in-Docker sidecar mirroring the main container\'s mounts',
+    podSecurityOptOut: 'the Docker daemon of the sidecar runs privileged, which Pod Security "baseline" and "restricted" forbid: the template opts out with podSecurity: PodSecurity.PRIVILEGED',
     build: c => {
       const wf = workflow(c, 'sidecar-dind-');
       const t = wf.addContainerTemplate('dind-sidecar-example', {
+        podSecurity: PodSecurity.PRIVILEGED,
         image: 'docker:19.03.13', command: ['sh', '-c'], args: ['until docker ps; do sleep 3; done; docker run --rm debian:latest cat /etc/os-release'],
         env: { DOCKER_HOST: '127.0.0.1' },
       });

@@ -72,8 +72,22 @@ export interface PodResourceClaim {
 function quantity(value: CpuQuantity | MemoryQuantity): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (isSize(value)) return sizeQuantity(value);
+  if (isSize(value)) return resourceSize(value);
   return value.amount;
+}
+
+/**
+ * A Size in resources, rendered without throwing so that `resourceProblems()` reports a bad one
+ * at its path: a fraction of a byte in kibibytes (`307.2Ki`), or rounded up to whole bytes where
+ * JavaScript would print an exponent (`1e-7Ki` is no quantity); NaN,
+ * infinite, negative or huge sizes rendered as kibibytes as they are (`NaNKi`).
+ */
+function resourceSize(size: Size): string {
+  const bytes = sizeBytes(size);
+  if (!Number.isFinite(bytes) || bytes < 0 || bytes > Number.MAX_SAFE_INTEGER) return `${bytes / 1024}Ki`;
+  if (Number.isInteger(bytes)) return sizeQuantity(size);
+  const ki = String(bytes / 1024);
+  return ki.includes('e') ? String(Math.ceil(bytes)) : `${ki}Ki`;
 }
 
 const FIELDS = [['cpu', 'cpu'], ['memory', 'memory'], ['ephemeralStorage', 'ephemeral-storage']] as const;

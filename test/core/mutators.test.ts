@@ -12,7 +12,8 @@ import { lintConstructTree } from '../../src/core/validation';
 import { CalendarEventSource, EventBus, EventSource, TriggerAction, WebhookEventSource, WorkflowSensor } from '../../src/events';
 import { SlackExitHandler, SlackWebhook } from '../../src/notify';
 import {
-  EnvSource, InputArtifact, InputParameter, OutputArtifact, WorkflowServiceAccount, WorkflowTemplate, WorkflowVolume,
+  ArtifactLocation, DataSource, EnvSource, InputArtifact, InputParameter, OutputArtifact, ResourceAction, WorkflowEventBinding, WorkflowServiceAccount, WorkflowTemplate,
+  WorkflowVariables, WorkflowVolume,
 } from '../../src/workflows';
 
 interface Case {
@@ -29,6 +30,7 @@ function wt(chart: Chart) {
 }
 
 const volume = WorkflowVolume.emptyDir('scratch');
+const PLUGIN = { image: 'busybox:1.36', ports: [{ number: 4355 }], resources: { cpu: { request: 0.1, limit: 0.5 } } };
 
 const CASES: { [mutator: string]: Case } = {
   'WorkflowSpecBase.addArgument': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addArgument('size') }; } },
@@ -53,7 +55,7 @@ const CASES: { [mutator: string]: Case } = {
   'ContainerSetTemplate.addContainer': {
     build: c => { const { template } = wt(c); const set = template.addContainerSetTemplate('set'); set.addContainer('main', { image: 'busybox:1.36' }); return { target: template.apiObject, mutate: () => set.addContainer('two', { image: 'busybox:1.36' }) }; },
   },
-  'StepsTemplate.addStep': { build: c => { const { template, echo, m } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addStep('s', echo, { parameters: { [m.name]: 'v' } }) }; } },
+  'StepsTemplate.addStep': { build: c => { const { template, echo, m } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addStep('s', echo, { arguments: [m.set('v')] }) }; } },
   'StepsTemplate.addGroup': { build: c => { const { template } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addGroup() }; } },
   'StepGroup.addStep': {
     build: c => { const { template, echo } = wt(c); const group = template.addStepsTemplate('main').addGroup(); group.addStep('a', echo); return { target: template.apiObject, mutate: () => group.addStep('b', echo) }; },
@@ -61,6 +63,63 @@ const CASES: { [mutator: string]: Case } = {
   'DagTemplate.addTask': { build: c => { const { template, echo } = wt(c); const dag = template.addDagTemplate('dag'); dag.addTask('a', echo); return { target: template.apiObject, mutate: () => dag.addTask('b', echo) }; } },
   'Invocation.addHook': {
     build: c => { const { template, echo } = wt(c); const step = template.addStepsTemplate('main').addStep('a', echo); return { target: template.apiObject, mutate: () => step.addExitHook(echo) }; },
+  },
+  'Template.addOverride': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addOverride('container.workingDir', '/w') }; } },
+  'ContainerSpec.addOverride': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.container.addOverride('tty', true) }; } },
+  'Invocation.addOverride': {
+    build: c => { const { template, echo } = wt(c); const step = template.addStepsTemplate('main').addStep('a', echo); return { target: template.apiObject, mutate: () => step.addOverride('continueOn.failed', true) }; },
+  },
+  'WorkflowSpecBase.addOverride': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addOverride('parallelism', 3) }; } },
+  'WorkflowSpecBase.addExecutorPlugin': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addExecutorPlugin('p', PLUGIN) }; } },
+  'WorkflowSpecBase.addDataTemplate': {
+    build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addDataTemplate('d', { source: DataSource.artifactPaths('b', ArtifactLocation.s3({ bucket: 'b' })), transformations: ['data'] }) }; },
+  },
+  'WorkflowSpecBase.addPluginTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addPluginTemplate('p', { plugin: 'hello' }) }; } },
+  'WorkflowEventBinding.addArgument': {
+    build: c => {
+      const { template } = wt(c);
+      const size = template.addArgument('size', { value: 'x' });
+      const binding = new WorkflowEventBinding(c, 'b', { metadata: { name: 'b' }, selector: 'true', workflowTemplate: template });
+      return { target: binding.apiObject, mutate: () => binding.addArgument({ parameter: size, fromEvent: 'payload.size' }) };
+    },
+  },
+  'Template.addInputParameter': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addInputParameter('n', { default: 'y' }) }; } },
+  'Template.addOutputArtifact': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addOutputArtifact('out', { path: '/out' }) }; } },
+  'StepsTemplate.addParallelSteps': {
+    build: c => { const { template, echo } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addParallelSteps(['a', echo], ['b', echo]) }; },
+  },
+  'WorkflowSpecBase.addHook (an expression hook)': {
+    build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => template.addHook('running', echo, { expression: WorkflowVariables.status.eq('Running') }) }; },
+  },
+  'Invocation.addHook (an expression hook)': {
+    build: c => {
+      const { template, echo } = wt(c);
+      const step = template.addStepsTemplate('main').addStep('a', echo);
+      return { target: template.apiObject, mutate: () => step.addHook('running', echo, { expression: WorkflowVariables.status.eq('Running') }) };
+    },
+  },
+  'WorkflowSpecBase.addScriptTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addScriptTemplate('s', { image: 'python:3.12', command: ['python'], source: 'print(1)' }) }; } },
+  'WorkflowSpecBase.addResourceTemplate': {
+    build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addResourceTemplate('r', { action: ResourceAction.DELETE, manifest: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } } }) }; },
+  },
+  'WorkflowSpecBase.addSuspendTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addSuspendTemplate('wait') }; } },
+  'WorkflowSpecBase.addHttpTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addHttpTemplate('h', { url: 'https://example.com' }) }; } },
+  'WorkflowSpecBase.addStepsTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addStepsTemplate('steps') }; } },
+  'WorkflowSpecBase.addDagTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addDagTemplate('dag') }; } },
+  'WorkflowSpecBase.addContainerSetTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addContainerSetTemplate('set') }; } },
+  'ExecutorPlugin.container.addEnv and addOverride': {
+    build: c => {
+      const { template } = wt(c);
+      const plugin = template.addExecutorPlugin('p', PLUGIN);
+      return { target: template.apiObject, mutate: () => { plugin.container.addEnv('A', 'b'); plugin.container.addOverride('tty', true); } };
+    },
+  },
+  'ConfigMapEnv.addSecretGroup (attached)': {
+    build: c => {
+      const { template, echo } = wt(c);
+      const env = new ConfigMapEnv(c, 'env');
+      return { target: template.apiObject, mutate: () => echo.addEnvFrom(env.addSecretGroup('creds', SecretRef.fromName('creds'))) };
+    },
   },
   'WorkflowServiceAccount.addImagePullSecret': {
     build: c => { const sa = new WorkflowServiceAccount(c, 'sa', { metadata: { name: 'sa' } }); return { target: sa.apiObject, mutate: () => sa.addImagePullSecret(SecretRef.fromName('pull')) }; },

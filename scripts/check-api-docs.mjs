@@ -23,7 +23,10 @@ function classify({ level, message }) {
   if (m) return { check: 'notDocumented', file: repoPath(m[3]), symbol: `${m[1]} (${m[2]})`, message: text };
   m = /^(.+?), defined in (.+?), is referenced by (.+?) but not included in the documentation$/.exec(text);
   if (m) return { check: 'notExported', file: repoPath(m[2]), symbol: m[1], message: text };
-  if (/link|resolve/i.test(text)) return { check: 'invalidLink', file: /in (\S+\.ts)/.exec(text)?.[1] ?? '', symbol: '', message: text };
+  m = /^Failed to resolve link to "(.*)" in comment for (.+)$/.exec(text);
+  if (m) return { check: 'invalidLink', file: '', symbol: m[2], message: text };
+  m = /^(\S+\.tsx?):\d+:\d+ - error TS\d+/.exec(text);
+  if (m) return { check: 'error', file: m[1], symbol: '', message: text };
   return { check: level === 'error' ? 'error' : 'other', file: '', symbol: '', message: text };
 }
 

@@ -160,9 +160,13 @@ export interface RuleContext {
 
 /** A finding of `RuleContext.lintNested`: paths are inside the nested object. */
 export interface NestedFinding {
+  /** Id of the rule that found it, as in `Finding.ruleId`. */
   readonly ruleId: string;
+  /** Error or warning. */
   readonly severity: Severity;
+  /** Field path inside the nested object (not the enclosing manifest), e.g. `spec.templates[0].name`. */
   readonly path: string;
+  /** What is wrong and how to fix it, as in `Finding.message`. */
   readonly message: string;
 }
 

@@ -135,7 +135,12 @@ export class ArgoExpression<S extends VariableScope = VariableScope> extends Arg
   public readonly scopes: readonly S[];
 
   /** @internal */
-  constructor(public readonly text: string, public readonly reads: readonly ArgoVariable[]) {
+  constructor(
+    /** The expr-lang text, without the leading `=` of a `{{=...}}` tag. */
+    public readonly text: string,
+    /** The variables the expression reads (what makes its scopes and its references checkable). */
+    public readonly reads: readonly ArgoVariable[],
+  ) {
     super([]);
     const scopes: S[] = [];
     for (const r of reads) for (const sc of r.scopes) if (!scopes.includes(sc as S)) scopes.push(sc as S);

@@ -94,7 +94,13 @@ export interface S3LocationOptions {
    * Create the bucket when it does not exist (with object locking when `objectLocking`).
    * @default - the bucket must exist
    */
-  readonly createBucketIfNotPresent?: { readonly objectLocking?: boolean };
+  readonly createBucketIfNotPresent?: {
+    /**
+     * Enable S3 Object Lock on the bucket created.
+     * @default false
+     */
+    readonly objectLocking?: boolean;
+  };
   /**
    * Server-side encryption.
    * @default - the bucket's settings
@@ -249,7 +255,9 @@ export class HttpArtifactAuth {
     });
   }
 
-  private constructor(/** @internal */ public readonly _auth: l1.HttpAuth) {}
+  private constructor(
+    /** @internal */ public readonly _auth: l1.HttpAuth,
+  ) {}
 }
 
 /** OAuth2 client credentials of an HTTP artifact. */
@@ -409,7 +417,18 @@ export interface OssLocationOptions {
    * Lifecycle of the objects.
    * @default - the bucket's
    */
-  readonly lifecycleRule?: { readonly markDeletionAfterDays?: number; readonly markInfrequentAccessAfterDays?: number };
+  readonly lifecycleRule?: {
+    /**
+     * Days after which the objects in the bucket are deleted.
+     * @default - never deleted
+     */
+    readonly markDeletionAfterDays?: number;
+    /**
+     * Days after which the objects in the bucket move to the Infrequent Access (IA) storage class.
+     * @default - never moved
+     */
+    readonly markInfrequentAccessAfterDays?: number;
+  };
 }
 
 /** Options of an artifact stored by an artifact driver plugin. */
@@ -585,5 +604,7 @@ export class ArtifactArchive {
     return new ArtifactArchive({ zip: {} });
   }
 
-  private constructor(/** @internal */ public readonly _strategy: l1.ArchiveStrategy) {}
+  private constructor(
+    /** @internal */ public readonly _strategy: l1.ArchiveStrategy,
+  ) {}
 }

@@ -123,7 +123,9 @@ export class ContainerProbe {
     return new ContainerProbe(probe);
   }
 
-  private constructor(/** @internal */ public readonly _probe: K8sProbe) {}
+  private constructor(
+    /** @internal */ public readonly _probe: K8sProbe,
+  ) {}
 }
 
 /** An action Kubernetes runs when a container starts (`postStart`) or before it stops (`preStop`). */
@@ -153,7 +155,9 @@ export class ContainerHandler {
     return new ContainerHandler(handler);
   }
 
-  private constructor(/** @internal */ public readonly _handler: K8sLifecycleHandler) {}
+  private constructor(
+    /** @internal */ public readonly _handler: K8sLifecycleHandler,
+  ) {}
 }
 
 /** Actions around a container's start and stop (`lifecycle`). */

@@ -6,7 +6,13 @@ import { isSize, parseQuantity, sizeBytes, sizeQuantity } from '../core/quantity
  * An amount of CPU: cores as a number (`0.5`, `2`), a Kubernetes quantity (`'250m'`, `'1'`), or
  * a cdk8s-plus `Cpu` of any major (`Cpu.millis(250)`).
  */
-export type CpuQuantity = number | string | { readonly amount: string };
+export type CpuQuantity =
+  | number
+  | string
+  | {
+    /** The Kubernetes quantity, e.g. `'250m'` (what a cdk8s-plus `Cpu` holds). */
+    readonly amount: string;
+  };
 
 /** An amount of memory or storage: a cdk8s `Size` (`Size.mebibytes(512)`) or a Kubernetes quantity (`'512Mi'`, `'1G'`). */
 export type MemoryQuantity = Size | string;

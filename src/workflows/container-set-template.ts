@@ -22,7 +22,13 @@ export class ContainerSetNode {
   public readonly container: ContainerSpec;
 
   /** @internal */
-  constructor(public readonly name: string, public readonly options: ContainerSetNodeOptions, /** @internal */ public readonly _set: ContainerSetTemplate) {
+  constructor(
+    /** Container name, unique within the set (what other containers' `dependencies` name). */
+    public readonly name: string,
+    /** The options the container was added with. */
+    public readonly options: ContainerSetNodeOptions,
+    /** @internal */ public readonly _set: ContainerSetTemplate,
+  ) {
     this.container = new ContainerSpec(options, name);
   }
 }

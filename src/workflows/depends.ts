@@ -60,7 +60,9 @@ export class Depends {
     return new Depends(expressionOf(dep).not());
   }
 
-  private constructor(/** @internal */ public readonly _expression: BooleanExpression<Leaf>) {}
+  private constructor(
+    /** @internal */ public readonly _expression: BooleanExpression<Leaf>,
+  ) {}
 
   /** Every task named in the expression. */
   public get tasks(): IDagTask[] {

@@ -20,7 +20,14 @@ export interface LifecycleHookOptions extends CallArguments {
 /** A lifecycle hook as declared: the template it runs and when. */
 export class LifecycleHook {
   /** @internal */
-  constructor(public readonly name: string, public readonly template: ITemplate, public readonly options: LifecycleHookOptions = {}) {}
+  constructor(
+    /** Hook name: `exit`, or any other name for a hook run when its `expression` becomes true. */
+    public readonly name: string,
+    /** The template the hook runs. */
+    public readonly template: ITemplate,
+    /** The arguments and the expression the hook was added with. */
+    public readonly options: LifecycleHookOptions = {},
+  ) {}
 
   /** @internal */
   public _render(host: ITemplateHost): l1.LifecycleHook {

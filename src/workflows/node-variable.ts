@@ -9,7 +9,12 @@ import { OutputParameter } from './parameters';
  */
 export class NodeVariable extends ArgoVariable<'node'> {
   /** @internal */
-  constructor(segments: string[], public readonly invocation: IInvocation, private readonly declared?: OutputParameter | OutputArtifact) {
+  constructor(
+    segments: string[],
+    /** The step or DAG task whose output (or status) the variable reads. */
+    public readonly invocation: IInvocation,
+    private readonly declared?: OutputParameter | OutputArtifact,
+  ) {
     super(segments);
   }
 

@@ -20,7 +20,9 @@ export class Seccomp {
     return new Seccomp({ type: 'Unconfined' });
   }
 
-  private constructor(/** @internal */ public readonly _profile: K8sSeccompProfile) {}
+  private constructor(
+    /** @internal */ public readonly _profile: K8sSeccompProfile,
+  ) {}
 }
 
 /** The AppArmor profile a container runs under (`appArmorProfile`, Kubernetes 1.30+). */
@@ -40,7 +42,9 @@ export class AppArmor {
     return new AppArmor({ type: 'Unconfined' });
   }
 
-  private constructor(/** @internal */ public readonly _profile: K8sAppArmorProfile) {}
+  private constructor(
+    /** @internal */ public readonly _profile: K8sAppArmorProfile,
+  ) {}
 }
 
 /** Settings a pod and each of its containers both take; a container's own value wins. */

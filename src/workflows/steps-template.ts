@@ -28,7 +28,14 @@ export class Step extends Invocation {
   public readonly kindLabel = 'step';
 
   /** @internal */
-  constructor(scope: StepsTemplate, public readonly group: StepGroup, name: string, template: ITemplate, options?: InvocationOptions) {
+  constructor(
+    scope: StepsTemplate,
+    /** The group of parallel steps this step belongs to. */
+    public readonly group: StepGroup,
+    name: string,
+    template: ITemplate,
+    options?: InvocationOptions,
+  ) {
     super(scope, name, template, options);
   }
 

@@ -17,7 +17,9 @@ export class WorkflowMutex {
     return new WorkflowMutex({ name, database: true });
   }
 
-  private constructor(/** @internal */ public readonly _mutex: l1.Mutex) {}
+  private constructor(
+    /** @internal */ public readonly _mutex: l1.Mutex,
+  ) {}
 }
 
 /** A semaphore a workflow or template acquires while it runs (`synchronization.semaphores`). */
@@ -33,7 +35,9 @@ export class WorkflowSemaphore {
     return new WorkflowSemaphore({ database: { key } });
   }
 
-  private constructor(/** @internal */ public readonly _semaphore: l1.SemaphoreRef) {}
+  private constructor(
+    /** @internal */ public readonly _semaphore: l1.SemaphoreRef,
+  ) {}
 }
 
 /** Locks held while running; emitted with the plural fields valid in Argo 3.6+ and 4.x. */

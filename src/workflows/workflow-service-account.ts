@@ -11,8 +11,11 @@ import { constructId } from '../core/construct-id';
  * in every workflow pod: it records each node's outputs as a WorkflowTaskResult.
  */
 export const WORKFLOW_EXECUTOR_PERMISSION = {
+  /** API group of the resource (a Role rule's `apiGroups`). */
   apiGroup: 'argoproj.io',
+  /** The resource the executor writes (a Role rule's `resources`). */
   resource: 'workflowtaskresults',
+  /** What the executor does with it (a Role rule's `verbs`). */
   verbs: ['create', 'patch'],
 } as const;
 
@@ -106,7 +109,16 @@ export class WorkflowServiceAccount extends Construct implements IServiceAccount
   }
 
   /** The account as a RoleBinding subject, in its namespace. */
-  public toSubjectConfiguration(): { readonly apiGroup: string; readonly kind: string; readonly name: string; readonly namespace?: string } {
+  public toSubjectConfiguration(): {
+    /** API group of the subject: `''`, the core group of ServiceAccounts. */
+    readonly apiGroup: string;
+    /** `ServiceAccount`. */
+    readonly kind: string;
+    /** Name of the ServiceAccount. */
+    readonly name: string;
+    /** Namespace of the ServiceAccount, when it has one. */
+    readonly namespace?: string;
+  } {
     return { apiGroup: this.apiGroup, kind: this.kind, name: this.name, namespace: this.namespace };
   }
 

@@ -4,7 +4,9 @@ import {
   ArgoEventBus, EventBusSpec, JetStreamBus, JetStreamConfig, KafkaBus, NativeStrategy, NatsConfig,
 } from '../../imports/argo-events';
 import { ClusterObjectOptions } from '../core/object-refs';
+import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
+import { EventBusObject } from './event-objects';
 import { VolumeAccessMode } from '../workflows/volumes';
 import { quantity } from './util';
 
@@ -147,16 +149,27 @@ export class EventBus extends Construct implements IEventBus {
   public readonly namespace?: string;
   /** The generated EventBus object. */
   public readonly apiObject: ArgoEventBus;
+  private readonly busObject: EventBusObject;
 
   constructor(scope: Construct, id: string, props: EventBusProps = {}) {
     super(scope, id);
-    this.apiObject = new ArgoEventBus(this, 'Resource', {
+    this.busObject = new EventBusObject(this, 'Resource', {
       metadata: { ...props.metadata, name: props.metadata?.name ?? DEFAULT_EVENT_BUS_NAME },
       spec: (props.backend ?? EventBusBackend.jetStream())._render(),
     });
+    this.apiObject = this.busObject;
     this.name = this.apiObject.name;
     this.namespace = this.apiObject.metadata.namespace;
     addArgoValidation(this, () => ({ apiObject: this.apiObject }));
+  }
+
+  /**
+   * Escape hatch: sets a field of the EventBus manifest (Argo's field names, from the root), e.g.
+   * `addOverride('spec.jetstream.maxPayload', '2MB')`; `undefined` removes it.
+   */
+  public addOverride(path: string, value: unknown): void {
+    markChanged();
+    this.busObject.overrides.add([], path, value, `[${this.node.path}]`);
   }
 }
 

@@ -1,7 +1,12 @@
+import { TriggerParameter } from '../../imports/argo-events';
+import { SecretKeyRef } from '../core/object-refs';
+import { Workflow } from '../workflows/workflow';
 import { EventField } from './event-field';
-import { BoundTriggerAction, ITriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-binding';
+import { BoundTriggerAction, FieldResolver, ITriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-binding';
 import { renderMappings, TriggerParameterMapping } from './trigger-parameters';
+import { KubernetesManifest, ResolvedResource, TriggerResource } from './trigger-resource';
 import { apiGroupOf, pluralResource } from './util';
+import { WorkflowArgument } from './workflow-trigger-actions';
 
 /** Operations of a Kubernetes object trigger. */
 export enum KubernetesOperation {
@@ -26,25 +31,46 @@ const K8S_VERBS: Record<KubernetesOperation, string[]> = {
 /** Kinds Argo Events treats as cluster-scoped in k8s triggers. */
 const CLUSTER_KINDS = new Set(['Namespace', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'CustomResourceDefinition', 'Node']);
 
+/** How a PATCH is applied (the content type Argo Events sends). */
+export enum KubernetesPatchStrategy {
+  /** JSON merge patch (RFC 7386). */
+  MERGE = 'application/merge-patch+json',
+  /** Strategic merge patch (built-in kinds only). */
+  STRATEGIC_MERGE = 'application/strategic-merge-patch+json',
+  /** JSON patch (RFC 6902). */
+  JSON = 'application/json-patch+json',
+  /** Server-side apply. */
+  APPLY = 'application/apply-patch+yaml',
+}
+
 /** Options of a Kubernetes object trigger. */
 export interface KubernetesTriggerOptions {
-  /** The object as a manifest (`apiVersion`, `kind`, `metadata`, ...), e.g. from `KubePod.manifest()`. */
-  readonly resource: { readonly apiVersion: string; readonly kind: string; readonly [key: string]: any };
+  /**
+   * The object: `TriggerResource.fromObject(construct)` for one defined in the sensor's
+   * `resourceScope` (a Workflow, a cdk8s-plus Job), a manifest (`TriggerResource.of(...)`, or the
+   * manifest itself), or a source read when the trigger fires (`fromConfigMap`, `fromGit`...).
+   */
+  readonly resource: TriggerResource | KubernetesManifest;
   /**
    * What to do with it.
    * @default KubernetesOperation.CREATE
    */
   readonly operation?: KubernetesOperation;
   /**
+   * Event fields mapped onto the parameters of a Workflow construct (the library computes the dest paths).
+   * @default - none
+   */
+  readonly arguments?: WorkflowArgument[];
+  /**
    * Event fields written into the object (dest paths inside the manifest, e.g. `spec.containers.0.args.0`).
    * @default - none
    */
   readonly parameters?: TriggerParameterMapping[];
   /**
-   * Patch strategy, for `PATCH` (e.g. `application/merge-patch+json`).
-   * @default - merge patch
+   * Patch strategy, for `PATCH`.
+   * @default - Argo Events' default (merge patch)
    */
-  readonly patchStrategy?: string;
+  readonly patchStrategy?: KubernetesPatchStrategy;
   /**
    * For `UPDATE`: fetch the live object rather than use the manifest as the base.
    * @default false
@@ -54,31 +80,71 @@ export interface KubernetesTriggerOptions {
 
 /** Creates, updates, patches or deletes a Kubernetes object. @internal */
 export class KubernetesAction implements ITriggerAction {
-  constructor(private readonly options: KubernetesTriggerOptions) {}
+  private readonly resource: ResolvedResource;
+
+  constructor(private readonly options: KubernetesTriggerOptions) {
+    this.resource = (options.resource instanceof TriggerResource ? options.resource : TriggerResource.of(options.resource))._resolve();
+  }
 
   /** Grants what the action calls and returns how it renders. */
   public bind(ctx: TriggerBindContext): BoundTriggerAction {
-    const { resource } = this.options;
+    const { type, workflow } = this.resource;
     const op = this.options.operation ?? KubernetesOperation.CREATE;
     const verbs = [...K8S_VERBS[op], ...(ctx.hasResourcePolicy || this.options.liveObject ? ['get'] : [])];
-    ctx.grant([{ apiGroup: apiGroupOf(resource.apiVersion), resource: pluralResource(resource.kind), verbs, clusterScoped: CLUSTER_KINDS.has(resource.kind) }]);
-    if (resource.kind === 'Workflow' && apiGroupOf(resource.apiVersion) === 'argoproj.io' && resource.spec?.serviceAccountName) {
-      ctx.grantExecutor(resource.spec.serviceAccountName);
-    }
+    const cluster = CLUSTER_KINDS.has(type.kind);
+    ctx.grant([{
+      apiGroup: apiGroupOf(type.apiVersion), resource: pluralResource(type.kind), verbs,
+      ...(cluster ? { clusterScoped: true } : type.namespace ? { namespace: type.namespace } : {}),
+    }]);
+    const manifest = this.resource.manifest?.();
+    const runAs = type.kind === 'Workflow' && apiGroupOf(type.apiVersion) === 'argoproj.io' ? manifest?.spec?.serviceAccountName : undefined;
+    if (typeof runAs === 'string') ctx.grantExecutor(runAs);
+    const args = this.options.arguments ?? [];
     return {
-      fields: (this.options.parameters ?? []).map(p => p.from),
+      fields: [...args.map(a => a.from), ...(this.options.parameters ?? []).map(p => p.from)],
       render: (resolve): TriggerActionTemplate => ({
         k8S: {
           operation: op,
-          source: { resource },
-          parameters: renderMappings(this.options.parameters, resolve),
+          source: this.resource.source(),
+          parameters: concat(args.length ? this.argumentParameters(args, resolve) : undefined, renderMappings(this.options.parameters, resolve)),
           patchStrategy: this.options.patchStrategy,
           liveObject: this.options.liveObject,
         },
       }),
-      check: () => [],
+      check: () => [
+        ...(args.length && !workflow ? [`${ctx.path}.k8s.parameters: arguments map onto the parameters of a Workflow construct, and the resource is a ${type.kind} given otherwise; `
+          + 'no dest path can be computed. Map the values with parameters (dest paths into the object) instead.'] : []),
+        ...(workflow ? checkArguments(workflow, args, `${ctx.path}.k8s.parameters`) : []),
+        ...ctx.checkSecrets(this.resource.secrets.filter((x): x is SecretKeyRef => x !== undefined)),
+      ],
     };
   }
+
+  private argumentParameters(args: readonly WorkflowArgument[], resolve: FieldResolver): TriggerParameter[] {
+    const names: string[] = (this.resource.manifest?.().spec?.arguments?.parameters ?? []).map((p: { name?: string }) => p.name);
+    return args.map(a => ({ src: resolve(a.from), dest: `spec.arguments.parameters.${Math.max(0, names.indexOf(a.parameter.name))}.value` }));
+  }
+}
+
+/** Arguments a Workflow construct does not declare, or mapped twice. */
+function checkArguments(workflow: Workflow, args: readonly WorkflowArgument[], at: string): string[] {
+  const errors: string[] = [];
+  const declared = [...workflow.parameters, ...(workflow.runsWorkflowTemplate?.parameters ?? [])];
+  const seen = new Set<string>();
+  for (const a of args) {
+    if (seen.has(a.parameter.name)) errors.push(`${at}: parameter "${a.parameter.name}" is mapped twice; the second value would overwrite the first. Map each parameter once.`);
+    seen.add(a.parameter.name);
+    if (!declared.includes(a.parameter)) {
+      errors.push(`${at}: parameter "${a.parameter.name}" is not declared by ${workflow.objectLabel} (its arguments: ${declared.map(p => p.name).join(', ') || 'none'}); `
+        + 'Argo would not find it in the created workflow. Map a parameter object its addArgument() returned.');
+    }
+  }
+  return errors;
+}
+
+function concat<T>(...lists: (T[] | undefined)[]): T[] | undefined {
+  const all = lists.flatMap(l => l ?? []);
+  return all.length ? all : undefined;
 }
 
 /** Operations on an existing workflow (or `submit-from` a template or cron workflow). */

@@ -1,10 +1,12 @@
-import { ApiObject, Cron, Duration } from 'cdk8s';
+import { Cron, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Trigger, TriggerPolicy } from '../../imports/argo-events';
 import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
 import { fieldPath } from '../lint/path';
 import { EventField } from './event-field';
+import { SensorObject } from './event-objects';
+import { ConnectionBackoff, renderBackoff } from './source-options';
 import { BoundTriggerAction, FieldResolver, ITriggerAction, TriggerBindContext } from './trigger-binding';
 import { ConditionOperand, IConditionDependency, TriggerCondition } from './trigger-condition';
 import { renderMappings, TriggerParameterMapping } from './trigger-parameters';
@@ -81,6 +83,34 @@ export interface DeadLetterTrigger {
   readonly retryStrategy?: TriggerRetryStrategy;
 }
 
+/**
+ * When a trigger counts as successful (else it is retried, then dead-lettered): the response
+ * status of an HTTP or Lambda call, or labels the created resource gets.
+ */
+export interface TriggerSuccessPolicy {
+  /**
+   * HTTP and Lambda triggers: response statuses that mean success.
+   * @default - any response without an error
+   */
+  readonly allowedStatuses?: number[];
+  /**
+   * Kubernetes and workflow triggers: labels the created resource must get, e.g.
+   * `{ 'workflows.argoproj.io/phase': 'Succeeded' }` (the sensor then reads the resource).
+   * @default - success once the resource is created
+   */
+  readonly resourceLabels?: { readonly [key: string]: string };
+  /**
+   * How long to wait for the labels.
+   * @default - Argo Events' default backoff
+   */
+  readonly backoff?: ConnectionBackoff;
+  /**
+   * Fail the trigger when the labels are not there when the backoff ends.
+   * @default false
+   */
+  readonly errorOnBackoffTimeout?: boolean;
+}
+
 /** Options of a sensor trigger. */
 export interface SensorTriggerOptions {
   /**
@@ -119,15 +149,15 @@ export interface SensorTriggerOptions {
    */
   readonly deadLetter?: DeadLetterTrigger;
   /**
-   * Policy deciding success from the created resource's labels or the HTTP status.
+   * Policy deciding success from the HTTP status or the created resource's labels.
    * @default - success when the action call succeeds
    */
-  readonly policy?: TriggerPolicy;
+  readonly policy?: TriggerSuccessPolicy;
 }
 
 /** What a trigger needs from its sensor. @internal */
 export interface ITriggerHost {
-  readonly apiObject: ApiObject;
+  readonly apiObject: SensorObject;
   /** Error message when the field does not resolve to one of the sensor's dependencies. */
   checkField(field: EventField): string | undefined;
   /** Error message when the dependency is not one of the sensor's. */
@@ -143,6 +173,7 @@ export class SensorTrigger extends Construct {
   private readonly action: BoundTriggerAction;
   private readonly deadLetter?: BoundTriggerAction;
   private readonly path: string;
+  private readonly index: number;
 
   /** @internal use `WorkflowSensor.addTrigger()`. */
   constructor(scope: Construct, name: string, action: ITriggerAction, private readonly options: SensorTriggerOptions,
@@ -150,8 +181,9 @@ export class SensorTrigger extends Construct {
     super(scope, name);
     markChanged();
     this.name = name;
+    this.index = index;
     this.path = fieldPath('spec', 'triggers', index);
-    const hasPolicy = !!options.policy?.k8S;
+    const hasPolicy = !!options.policy?.resourceLabels;
     this.action = action.bind(host.bindContext(`${this.path}.template`, hasPolicy));
     if (options.deadLetter) this.deadLetter = options.deadLetter.action.bind(host.bindContext(`${this.path}.dlqTrigger.template`, false));
     addArgoValidation(this, () => ({ apiObject: host.apiObject, fieldPath: this.path }), () => this.check());
@@ -175,7 +207,7 @@ export class SensorTrigger extends Construct {
       retryStrategy: retryOf(o.retryStrategy),
       rateLimit: o.rateLimit && { requestsPerUnit: o.rateLimit.requestsPerUnit, unit: o.rateLimit.unit },
       atLeastOnce: o.atLeastOnce ?? (dead ? true : undefined),
-      policy: o.policy,
+      policy: renderPolicy(o.policy),
       dlqTrigger: dead && this.deadLetter && {
         template: { name: dead.name, ...this.deadLetter.render(resolve) },
         parameters: concat(this.deadLetter.triggerParameters?.(resolve), renderMappings(dead.parameters, resolve)),
@@ -183,6 +215,16 @@ export class SensorTrigger extends Construct {
         atLeastOnce: true,
       },
     };
+  }
+
+  /**
+   * Escape hatch: sets a field of this trigger in the manifest (Argo's field names, relative to
+   * its entry of `spec.triggers`), e.g. `addOverride('template.http.timeout', 30)`; `undefined`
+   * removes it. Applied after rendering, so it stays on this trigger whatever else is added.
+   */
+  public addOverride(path: string, value: unknown): void {
+    markChanged();
+    this.host.apiObject.overrides.add(['spec', 'triggers', this.index], path, value, `[${this.node.path}]`);
   }
 
   private check(): string[] {
@@ -207,6 +249,14 @@ export class SensorTrigger extends Construct {
     }
     return errors;
   }
+}
+
+function renderPolicy(p: TriggerSuccessPolicy | undefined): TriggerPolicy | undefined {
+  if (!p) return undefined;
+  return {
+    status: p.allowedStatuses && { allow: p.allowedStatuses },
+    k8S: p.resourceLabels && { labels: p.resourceLabels, backoff: renderBackoff(p.backoff), errorOnBackoffTimeout: p.errorOnBackoffTimeout },
+  };
 }
 
 function retryOf(r: TriggerRetryStrategy | undefined): Trigger['retryStrategy'] {

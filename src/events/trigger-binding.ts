@@ -1,5 +1,5 @@
 import { TriggerParameter, TriggerParameterSource, TriggerTemplate } from '../../imports/argo-events';
-import { IServiceAccountRef } from '../core/object-refs';
+import { IServiceAccountRef, SecretKeyRef } from '../core/object-refs';
 import { EventField } from './event-field';
 
 /** A permission a trigger needs on the Kubernetes API, granted to the sensor's service account. */
@@ -11,10 +11,16 @@ export interface SensorPermission {
   /** Verbs, e.g. `create`; never `*`. */
   readonly verbs: readonly string[];
   /**
-   * True for a cluster-scoped resource (granted through a ClusterRole).
+   * True for a cluster-scoped resource, or for a resource of every namespace (granted through a
+   * ClusterRole).
    * @default false
    */
   readonly clusterScoped?: boolean;
+  /**
+   * Namespace of the resource, when it is not the pod's own (granted through a Role there).
+   * @default - the pod's namespace
+   */
+  readonly namespace?: string;
 }
 
 /** Turns an event field into the `src` of a trigger parameter (the sensor resolves the dependency). */
@@ -42,6 +48,8 @@ export interface TriggerBindContext {
   defaultWorkflowServiceAccount(): string | undefined;
   /** Lets a service account write workflowtaskresults (the Argo executor's requirement). */
   grantExecutor(serviceAccount: string | IServiceAccountRef): void;
+  /** Problems with Secrets the sensor pod mounts for the action (one of another namespace cannot be mounted), as messages. */
+  checkSecrets(secrets: readonly SecretKeyRef[]): string[];
 }
 
 /** An action bound to one trigger of one sensor. */

@@ -119,7 +119,7 @@ describe('submitting a workflow from a WorkflowTemplate', () => {
 
   test('a label policy makes the sensor read what it created', () => {
     const { app, chart, sensor } = sensorApp();
-    sensor.submitWorkflow('run', WorkflowTemplate.fromName(chart, 'a', 'a-workflow'), { policy: { k8S: { labels: { 'workflows.argoproj.io/phase': 'Succeeded' } } } });
+    sensor.submitWorkflow('run', WorkflowTemplate.fromName(chart, 'a', 'a-workflow'), { policy: { resourceLabels: { 'workflows.argoproj.io/phase': 'Succeeded' } } });
     expect(rules(named(synthChecked(app), 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: get,list,create', 'argoproj.io/workflowtemplates: get']);
   });
 });

@@ -1,0 +1,36 @@
+import { EventsTemplate } from '../../imports/argo-events';
+import { renderMounts, TemplateVolumeMount } from '../workflows/volumes';
+
+/** The pod settings every Argo Events deployment (EventSource, Sensor) takes. */
+export interface EventsPodProps {
+  /**
+   * Pod template of the deployment (node selector, resources, security context...), with the
+   * generated types.
+   * @default - Argo Events' defaults
+   */
+  readonly template?: Omit<EventsTemplate, 'serviceAccountName'>;
+  /**
+   * Volumes mounted into the pod's container, by object (`WorkflowVolume.emptyDir('data')`,
+   * `WorkflowVolume.fromConfigMap(...)`): each is declared on the pod and mounted at its path.
+   * @default - none
+   */
+  readonly volumeMounts?: TemplateVolumeMount[];
+}
+
+/** The pod template of a deployment: the given template, its service account and the volume mounts. @internal */
+export function renderPodTemplate(props: EventsPodProps, serviceAccountName: string | undefined): EventsTemplate | undefined {
+  const t = props.template;
+  const mounts = props.volumeMounts ?? [];
+  if (!t && serviceAccountName === undefined && !mounts.length) return undefined;
+  if (!mounts.length) return { ...t, serviceAccountName };
+  const volumes = [...new Set(mounts.map(m => m.volume))].map(v => {
+    if (!v._volume) throw new Error(`volume "${v.name}" is a claim template, which only a workflow can declare: mount a PersistentVolumeClaim (WorkflowVolume.fromPersistentVolumeClaim) instead`);
+    return v._volume;
+  });
+  return {
+    ...t,
+    serviceAccountName,
+    volumes: [...t?.volumes ?? [], ...volumes],
+    container: { ...t?.container, volumeMounts: [...t?.container?.volumeMounts ?? [], ...renderMounts(mounts)!] },
+  };
+}

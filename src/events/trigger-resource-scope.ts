@@ -1,0 +1,49 @@
+import { App, Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+
+/** The roots of the resource scopes, to tell their objects from the app's. */
+const SCOPE_ROOTS = new WeakSet<IConstruct>();
+
+/**
+ * Where the objects a sensor's triggers create are defined: a chart of its own, outside the
+ * app's tree, so that cdk8s never writes them to the output (a Workflow applied with the app
+ * would run at once), while they are still typed constructs (`new Workflow(scope, ...)`, a
+ * cdk8s-plus Job...) with their own synth-time checks, which the sensor runs and reports. @internal
+ */
+export class TriggerResourceScope {
+  /** True when `construct` is defined in a resource scope (of any sensor). */
+  public static contains(construct: IConstruct): boolean {
+    return SCOPE_ROOTS.has(construct.node.root);
+  }
+
+  /** The chart to create the objects in. */
+  public readonly chart: Chart;
+  private readonly app: App;
+
+  constructor(chartId: string) {
+    this.app = new App();
+    SCOPE_ROOTS.add(this.app);
+    this.chart = new Chart(this.app, chartId);
+  }
+
+  /**
+   * The synth-time validation of the objects defined in the scope, as cdk8s runs it for an app
+   * (every construct's validations, the library's rules included), each error with the path of
+   * the construct it is about.
+   */
+  public validate(): string[] {
+    const errors: string[] = [];
+    for (const c of this.app.node.findAll()) {
+      for (const e of c.node.validate()) errors.push(`[${c.node.path}] ${e}`);
+    }
+    return errors;
+  }
+}
+
+/** The construct in the scope, checked: a clear error for one of the app's tree. @internal */
+export function expectInResourceScope(object: Construct, where: string): void {
+  if (TriggerResourceScope.contains(object)) return;
+  throw new Error(`${where}: ${object.node.path} is defined in the app, so cdk8s would also apply it with the other manifests (a Workflow would run at once, `
+    + 'a Pod start) besides the trigger creating it. Define it in the sensor\'s resourceScope instead: new Workflow(sensor.resourceScope, ...), '
+    + 'or pass its manifest with TriggerResource.of(...).');
+}

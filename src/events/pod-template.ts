@@ -15,12 +15,18 @@ export interface EventsPodProps {
    * @default - none
    */
   readonly volumeMounts?: TemplateVolumeMount[];
+  /**
+   * Environment variables of the pod's container (e.g. `LOG_LEVEL`).
+   * @default - none
+   */
+  readonly env?: { readonly [name: string]: string };
 }
 
 /** The pod template of a deployment: the given template, its service account and the volume mounts. @internal */
 export function renderPodTemplate(props: EventsPodProps, serviceAccountName: string | undefined): EventsTemplate | undefined {
-  const t = props.template;
   const mounts = props.volumeMounts ?? [];
+  const env = Object.entries(props.env ?? {}).map(([name, value]) => ({ name, value }));
+  const t = env.length ? { ...props.template, container: { ...props.template?.container, env: [...props.template?.container?.env ?? [], ...env] } } : props.template;
   if (!t && serviceAccountName === undefined && !mounts.length) return undefined;
   if (!mounts.length) return { ...t, serviceAccountName };
   const volumes = [...new Set(mounts.map(m => m.volume))].map(v => {

@@ -5,6 +5,7 @@ import { EventField } from './event-field';
 import { BoundTriggerAction, FieldResolver, ITriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-binding';
 import { renderMappings, TriggerParameterMapping } from './trigger-parameters';
 import { KubernetesManifest, ResolvedResource, TriggerResource } from './trigger-resource';
+import { TriggerResourceScope } from './trigger-resource-scope';
 import { apiGroupOf, pluralResource } from './util';
 import { WorkflowArgument } from './workflow-trigger-actions';
 
@@ -100,6 +101,7 @@ export class KubernetesAction implements ITriggerAction {
     const runAs = type.kind === 'Workflow' && apiGroupOf(type.apiVersion) === 'argoproj.io' ? manifest?.spec?.serviceAccountName : undefined;
     if (typeof runAs === 'string') ctx.grantExecutor(runAs);
     const args = this.options.arguments ?? [];
+    if (workflow) TriggerResourceScope.assignParameters(workflow, args.map(a => a.parameter.name));
     return {
       fields: [...args.map(a => a.from), ...(this.options.parameters ?? []).map(p => p.from)],
       render: (resolve): TriggerActionTemplate => ({

@@ -10,7 +10,7 @@ import { EventField } from './event-field';
 import { BoundTriggerAction, FieldResolver, ITriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-binding';
 import { renderMappings, TriggerParameterMapping } from './trigger-parameters';
 import { ResolvedResource, TriggerResource } from './trigger-resource';
-import { expectInResourceScope } from './trigger-resource-scope';
+import { expectInResourceScope, TriggerResourceScope } from './trigger-resource-scope';
 
 const GROUP = 'argoproj.io';
 
@@ -30,10 +30,11 @@ export interface SubmitWorkflowOptions {
    */
   readonly arguments?: WorkflowArgument[];
   /**
-   * Event fields written into the workflow at paths you give (sjson syntax, e.g. `spec.priority`).
+   * Event fields written into the submitted workflow at paths you give (sjson syntax, e.g.
+   * `spec.priority`); `parameters` (of the trigger options) write into the trigger instead.
    * @default - none
    */
-  readonly parameters?: TriggerParameterMapping[];
+  readonly resourceParameters?: TriggerParameterMapping[];
   /**
    * `metadata.generateName` of the submitted workflows.
    * @default - the template name (the Workflow's own, or the sensor name for a workflow spec) followed by `-`
@@ -126,7 +127,7 @@ export class SubmitWorkflowAction implements ITriggerAction {
       renderedParameterNames: () => parameterNamesOf(workflow.apiObject.toJson()),
       namespace: workflow.apiObject.metadata.namespace,
     };
-    return new SubmitWorkflowAction(source, options, () => templateReadPermissions(workflow.apiObject.toJson()));
+    return new SubmitWorkflowAction(source, options, () => templateReadPermissions(workflow.apiObject.toJson()), undefined, workflow);
   }
 
   /** From a full workflow written with the generated types (its templates inline). */
@@ -171,7 +172,8 @@ export class SubmitWorkflowAction implements ITriggerAction {
     private readonly source: SubmitSource,
     private readonly options: SubmitWorkflowOptions,
     private readonly readPermissions: () => SensorPermission[],
-    private readonly resource?: ResolvedResource) {
+    private readonly resource?: ResolvedResource,
+    private readonly workflow?: Workflow) {
     expectKind(options.serviceAccount, 'ServiceAccount', 'TriggerAction.submitWorkflow(): serviceAccount');
   }
 
@@ -179,7 +181,9 @@ export class SubmitWorkflowAction implements ITriggerAction {
   public bind(ctx: TriggerBindContext): BoundTriggerAction {
     const verbs = ctx.hasResourcePolicy ? ['create', 'list', 'get'] : ['create', 'list'];
     const reads = this.readPermissions();
-    ctx.grant([{ apiGroup: GROUP, resource: 'workflows', verbs }, ...reads]);
+    // `argo submit -n <namespace>`: the workflow's namespace, when it names one other than the sensor's.
+    const ns = this.source.byReference ? undefined : this.source.namespace;
+    ctx.grant([{ apiGroup: GROUP, resource: 'workflows', verbs, ...(ns ? { namespace: ns } : {}) }, ...reads]);
     // Runs as: the trigger's account (set on the workflow), else the template's, else the sensor's default.
     let serviceAccountName: string | undefined;
     const runAs = this.options.serviceAccount ?? this.source.templateServiceAccount;
@@ -187,14 +191,15 @@ export class SubmitWorkflowAction implements ITriggerAction {
     if (runAs) ctx.grantExecutor(runAs);
     else if (!this.resource) serviceAccountName = ctx.defaultWorkflowServiceAccount();
     const args = this.options.arguments ?? [];
+    if (this.workflow) TriggerResourceScope.assignParameters(this.workflow, args.map(a => a.parameter.name));
     const generateName = this.options.generateName ?? (this.source.byReference || this.source.description.startsWith('Workflow ') ? undefined : `${ctx.sensorName}-`);
     return {
-      fields: [...args.map(a => a.from), ...(this.options.parameters ?? []).map(p => p.from)],
+      fields: [...args.map(a => a.from), ...(this.options.resourceParameters ?? []).map(p => p.from)],
       render: (resolve: FieldResolver): TriggerActionTemplate => ({
         argoWorkflow: {
           operation: 'submit',
           source: this.source.source(serviceAccountName, generateName, args),
-          parameters: concat(args.length ? this.argumentParameters(args, resolve) : undefined, renderMappings(this.options.parameters, resolve)),
+          parameters: concat(args.length ? this.argumentParameters(args, resolve) : undefined, renderMappings(this.options.resourceParameters, resolve)),
           args: this.options.cliArgs,
         },
       }),
@@ -225,7 +230,7 @@ export class SubmitWorkflowAction implements ITriggerAction {
       seen.add(name);
       if (known === undefined) {
         errors.push(`${at}: parameter "${name}" is mapped by object, but ${this.source.description} is read when the trigger fires, so its parameters are not known here `
-          + 'and no dest path can be computed. Map the value with parameters (dest spec.arguments.parameters.<index>.value) instead.');
+          + 'and no dest path can be computed. Map the value with resourceParameters (dest spec.arguments.parameters.<index>.value) instead.');
       } else if (!known.includes(name)) {
         errors.push(`${at}: parameter "${name}" is not an argument of ${this.source.description} (its arguments: ${known.join(', ') || 'none'}); `
           + 'Argo would pass the value to a workflow that never reads it. Map a parameter the workflow declares (addArgument()), or declare it.');

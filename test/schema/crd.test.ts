@@ -5,6 +5,7 @@ import { lint } from '../../src/lint';
 import { celProgram, evaluateCel, toCel } from '../../src/schema/cel';
 import { checkCrdConstraint } from '../../src/schema/crd-check';
 import { CrdConstraint, CrdConstraints, deriveCrdConstraints } from '../../src/schema/crd-constraints';
+import { CrdSchemaNode } from '../../src/schema/crd-document';
 import { CRD_RULE_ID, validateManifest, ValidateOptions } from '../../src/schema/validator';
 import { describeUpstream, UPSTREAM_DIR } from '../support/upstream';
 
@@ -238,11 +239,11 @@ describe('deriving the constraints from CRDs', () => {
     'x.Spec': { type: 'object', properties: { a: { $ref: '#/definitions/x.Item' }, b: { $ref: '#/definitions/x.Item' }, n: { type: 'integer' } }, additionalProperties: false },
     'x.Item': { type: 'object', properties: { v: { type: 'string' } }, additionalProperties: false },
   } as const;
-  const crd = (spec: object) => ({
+  const crd = (spec: CrdSchemaNode) => ({
     kind: 'CustomResourceDefinition', metadata: { name: 'roots.x' },
     spec: { names: { kind: 'Root' }, versions: [{ name: 'v1alpha1', schema: { openAPIV3Schema: { type: 'object', properties: { spec } } } }] },
   });
-  const derive = (spec: object) => deriveCrdConstraints([crd(spec)], definitions, { Root: 'x.Root' });
+  const derive = (spec: CrdSchemaNode) => deriveCrdConstraints([crd(spec)], definitions, { Root: 'x.Root' });
   const item = (extra: object = {}) => ({ type: 'object', properties: { v: { type: 'string' } }, ...extra });
 
   test('a constraint every use of a definition shares goes to the definition; one that differs goes to the field holding it', () => {

@@ -167,7 +167,7 @@ export class EventBus extends Construct implements IEventBus {
    * Escape hatch: sets a field of the EventBus manifest (Argo's field names, from the root), e.g.
    * `addOverride('spec.jetstream.maxPayload', '2MB')`; `undefined` removes it.
    */
-  public addOverride(path: string, value: unknown): void {
+  public addOverride(path: string | readonly string[], value: unknown): void {
     markChanged();
     this.busObject.overrides.add([], path, value, `[${this.node.path}]`);
   }

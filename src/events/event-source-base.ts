@@ -127,7 +127,7 @@ export abstract class EventSourceBase extends Construct implements IEventSource,
    * e.g. `addOverride('spec.template.priorityClassName', 'high')`; `undefined` removes it.
    * Events have their own `addOverride()`, relative to their configuration.
    */
-  public addOverride(path: string, value: unknown): void {
+  public addOverride(path: string | readonly string[], value: unknown): void {
     markChanged();
     this._object.overrides.add([], path, value, `[${this.node.path}]`);
   }

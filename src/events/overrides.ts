@@ -1,7 +1,5 @@
-import { parseFieldPath } from '../lint/path';
-
 /** One override: a value set at a field path of the rendered manifest (Kubernetes' field names). */
-export interface ManifestOverride {
+interface ManifestOverride {
   readonly path: readonly (string | number)[];
   readonly value: unknown;
 }
@@ -9,27 +7,24 @@ export interface ManifestOverride {
 /**
  * The overrides of one rendered object, each addressed by its construct (a trigger, a dependency,
  * an event of an EventSource) and applied after rendering, so that adding another part before it
- * never makes an override land on the wrong one. @internal
+ * never makes an override land on the wrong one. Paths are written as the workflow constructs'
+ * `addOverride()` takes them: `template.http.timeout`, or segments for keys with dots
+ * (`['metadata', 'annotations', 'example.com/key']`); a numeric segment indexes a list. @internal
  */
 export class ManifestOverrides {
   private readonly list: ManifestOverride[] = [];
 
-  /** Records `value` at `path` (dot/bracket syntax: `template.http.timeout`, `ports[0].name`) below `prefix`. */
-  public add(prefix: readonly (string | number)[], path: string, value: unknown, where: string): void {
-    const relative = parseFieldPath(path);
-    if (!relative.length) {
-      throw new Error(`${where}: addOverride() needs a field path (e.g. "template.http.timeout"), got ${JSON.stringify(path)}. `
+  /** Records `value` at `path` below `prefix` (`undefined` removes the field). */
+  public add(prefix: readonly (string | number)[], path: string | readonly string[], value: unknown, owner: string): void {
+    const segments = typeof path === 'string' ? path.split('.') : path;
+    if (!segments.length || segments.some(s => typeof s !== 'string' || s === '' || s === '__proto__')) {
+      throw new Error(`${owner}: addOverride() needs a path of field names, e.g. 'template.http.timeout' or ['metadata', 'annotations', 'example.com/key'] (got ${JSON.stringify(path)}). `
         + 'Name the field to set, relative to the construct.');
     }
-    this.list.push({ path: [...prefix, ...relative], value });
+    this.list.push({ path: [...prefix, ...segments], value: value === undefined ? undefined : JSON.parse(JSON.stringify(value)) });
   }
 
-  /** True when no override was added. */
-  public get empty(): boolean {
-    return this.list.length === 0;
-  }
-
-  /** The manifest with the overrides applied, in the order they were added (`undefined` deletes a field). */
+  /** The manifest with the overrides applied, in the order they were added. */
   public apply(manifest: any): any {
     if (!this.list.length) return manifest;
     // A copy: the render may share nested values with the props (an embedded resource).
@@ -39,23 +34,29 @@ export class ManifestOverrides {
   }
 }
 
-function setAt(root: any, path: readonly (string | number)[], value: unknown): void {
-  let node = root;
-  for (let i = 0; i < path.length - 1; i++) {
+function isObject(v: unknown): v is { [key: string]: unknown } {
+  return typeof v === 'object' && v !== null;
+}
+
+function setAt(root: { [key: string]: unknown }, path: readonly (string | number)[], value: unknown): void {
+  let node: { [key: string]: unknown } | unknown[] = root;
+  for (let i = 0; i < path.length; i++) {
     const key = path[i];
-    let next = node[key];
-    if (next === null || typeof next !== 'object') {
-      if (value === undefined) return;
-      next = typeof path[i + 1] === 'number' ? [] : {};
-      node[key] = next;
+    const index = Array.isArray(node) && /^\d+$/.test(String(key)) ? Number(key) : undefined;
+    const container = node as { [key: string]: unknown };
+    const slot = String(index ?? key);
+    if (i === path.length - 1) {
+      if (value !== undefined) container[slot] = value;
+      else if (Array.isArray(node) && index !== undefined) node.splice(index, 1);
+      else delete container[slot];
+      return;
     }
-    node = next;
-  }
-  const last = path[path.length - 1];
-  if (value === undefined) {
-    if (Array.isArray(node) && typeof last === 'number') node.splice(last, 1);
-    else delete node[last];
-  } else {
-    node[last] = value;
+    let next = container[slot];
+    if (!isObject(next)) {
+      if (value === undefined) return;
+      next = /^\d+$/.test(String(path[i + 1])) ? [] : {};
+      container[slot] = next;
+    }
+    node = next as { [key: string]: unknown } | unknown[];
   }
 }

@@ -130,7 +130,7 @@ export class SensorDependency<F extends string = string> extends Construct imple
    * to its entry of `spec.dependencies`), e.g. `addOverride('filters.dataLogicalOperator', 'or')`;
    * `undefined` removes it.
    */
-  public addOverride(path: string, value: unknown): void {
+  public addOverride(path: string | readonly string[], value: unknown): void {
     markChanged();
     this.apiObject.overrides.add(['spec', 'dependencies', this.index], path, value, `[${this.node.path}]`);
   }

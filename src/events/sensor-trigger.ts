@@ -222,7 +222,7 @@ export class SensorTrigger extends Construct {
    * its entry of `spec.triggers`), e.g. `addOverride('template.http.timeout', 30)`; `undefined`
    * removes it. Applied after rendering, so it stays on this trigger whatever else is added.
    */
-  public addOverride(path: string, value: unknown): void {
+  public addOverride(path: string | readonly string[], value: unknown): void {
     markChanged();
     this.host.apiObject.overrides.add(['spec', 'triggers', this.index], path, value, `[${this.node.path}]`);
   }

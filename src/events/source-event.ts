@@ -112,7 +112,7 @@ export abstract class SourceEvent<K extends SourceKind = SourceKind> extends Con
    * `undefined` removes the field. Applied after rendering, so it stays on this event whatever
    * else is added.
    */
-  public addOverride(path: string, value: unknown): void {
+  public addOverride(path: string | readonly string[], value: unknown): void {
     markChanged();
     this.host._object.overrides.add(['spec', this.kind, this.eventName], path, value, `[${this.node.path}]`);
   }

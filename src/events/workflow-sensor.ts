@@ -180,7 +180,7 @@ export class WorkflowSensor extends Construct {
    * `addOverride('spec.template.priorityClassName', 'high')`; `undefined` removes it. Triggers and
    * dependencies have their own `addOverride()`, relative to their entries.
    */
-  public addOverride(path: string, value: unknown): void {
+  public addOverride(path: string | readonly string[], value: unknown): void {
     markChanged();
     this.sensorObject.overrides.add([], path, value, `[${this.node.path}]`);
   }

@@ -1,4 +1,4 @@
-export { simulate } from './simulate-app';
+export { eventPayload, simulate } from './simulate-app';
 export type { SimulateEventOptions, SimulateOptions } from './simulate-app';
 export { SensorSimulation } from './sensor-simulation';
 export type { SensorLike, TriggerLike } from './sensor-simulation';

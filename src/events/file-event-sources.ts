@@ -24,24 +24,27 @@ export enum FileOperation {
   CHMOD = 'CHMOD',
 }
 
-/** What to watch: a directory, and the file names in it (one name, or a regular expression). */
-export interface WatchPath {
+/** A file name in a watched directory. */
+export interface WatchedFile {
   /** The directory, ending in `/` (e.g. `/data/`). */
   readonly directory: string;
-  /**
-   * A file name in the directory (or give `pathRegexp`).
-   * @default - none
-   */
-  readonly path?: string;
-  /**
-   * A regular expression (RE2) over file names in the directory (or give `path`).
-   * @default - none
-   */
-  readonly pathRegexp?: string;
+  /** The file name in it. */
+  readonly path: string;
 }
 
+/** The file names of a watched directory that match a regular expression. */
+export interface WatchedFiles {
+  /** The directory, ending in `/` (e.g. `/data/`). */
+  readonly directory: string;
+  /** A regular expression (RE2) over file names in the directory. */
+  readonly pathRegexp: string;
+}
+
+/** What to watch: a directory, and one file name in it or a regular expression over them (Argo requires one of the two). */
+export type WatchPath = WatchedFile | WatchedFiles;
+
 function watchPath(w: WatchPath): WatchPathConfig {
-  return { directory: w.directory, path: w.path, pathRegexp: w.pathRegexp };
+  return 'path' in w ? { directory: w.directory, path: w.path } : { directory: w.directory, pathRegexp: w.pathRegexp };
 }
 
 /** A file event: `name` and `op` of the file system notification. */

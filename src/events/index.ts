@@ -63,7 +63,7 @@ export { EmitterEventSource, EmitterEvent } from './emitter-event-source';
 export type { EmitterEventSourceProps, EmitterEventOptions } from './emitter-event-source';
 export { FileEventSource, FileEvent, SftpEventSource, SftpEvent, HdfsEventSource, HdfsEvent, FileOperation } from './file-event-sources';
 export type {
-  FileEventSourceProps, FileEventOptions, SftpEventSourceProps, SftpEventOptions, HdfsEventSourceProps, HdfsEventOptions, HdfsKerberos, WatchPath,
+  FileEventSourceProps, FileEventOptions, SftpEventSourceProps, SftpEventOptions, HdfsEventSourceProps, HdfsEventOptions, HdfsKerberos, WatchPath, WatchedFile, WatchedFiles,
 } from './file-event-sources';
 export { GenericEventSource, GenericEvent } from './generic-event-source';
 export type { GenericEventSourceProps, GenericEventOptions } from './generic-event-source';

@@ -15,3 +15,4 @@ export * from './notify';
 export * from './graph';
 export * from './simulate';
 export * from './testing';
+export * from './helm';

@@ -4,6 +4,7 @@ import { ALL_RULES } from '../lint/rules';
 import { parseDirective } from '../lint/suppression';
 import { LintOptions, Suppression } from '../lint/types';
 import { parseCommandLine, UsageError } from './command-line';
+import type { HelmReadOptions } from './files';
 
 export { UsageError } from './command-line';
 
@@ -22,6 +23,8 @@ export interface LintCommand {
   /** Colour the text output; undefined: when the stream is a terminal and NO_COLOR is not set. */
   readonly color?: boolean;
   readonly options: LintOptions;
+  /** How chart folders are rendered (helm template's values files and namespace). */
+  readonly helm: HelmReadOptions;
 }
 
 export const USAGE = `Usage: cdk8s-argo lint [options] <file|dir|->...
@@ -30,6 +33,10 @@ Lints Kubernetes manifests for Argo Workflows and Argo Events offline: strict sc
 Argo's own validation rules (W*, E*), Kubernetes basics (K8S-*) and best practices (ARGO-*),
 with references resolved across all the files given. Directories are read recursively
 (*.yaml, *.yml, *.json); "-" reads standard input, and so does a named pipe given as a file.
+A Helm chart (a directory holding Chart.yaml) is linted as helm template renders it, with helm
+on PATH; without helm, its templates are read as Helm renders their escapes ({{\`{{x}}\`}}) and
+any other Helm code is reported as needing helm. A file in a chart's templates/ is read the same
+way, and Helm's escapes in other files holding Helm syntax are read as the text they render to.
 
 Options:
   --format text|json|sarif|github|junit
@@ -49,6 +56,8 @@ Options:
   --no-schema                    skip the schema check (rules SCHEMA and CRD); semantic rules still run
   --no-crd                       skip only the constraints of Argo's full CRDs (rule CRD: v4.1.2 as
                                  installed by default); for clusters with Argo's minimal CRDs or v3.7
+  --helm-values FILE             for a chart directory: a values file helm template reads (repeatable)
+  --helm-namespace NAME          for a chart directory: the release namespace helm template renders
   --color, --no-color            colour the text output or not (default: on a terminal, unless
                                  NO_COLOR is set)
   -V, --version                  print the version
@@ -75,6 +84,8 @@ const LINT_OPTIONS = {
   '--workflows-version': { value: 'VERSION' },
   '--no-schema': {},
   '--no-crd': {},
+  '--helm-values': { value: 'FILE', repeatable: true },
+  '--helm-namespace': { value: 'NAME' },
   '--color': {},
   '--no-color': {},
   '--version': { short: '-V' },
@@ -120,5 +131,6 @@ export function parseLintArgs(args: readonly string[]): LintCommand {
     maxWarnings,
     color: has('--color') ? true : has('--no-color') ? false : undefined,
     options: { strictRefs: has('--strict-refs'), schema: !has('--no-schema'), crd: !has('--no-crd'), workflowsVersion, suppressions },
+    helm: { values: options.get('--helm-values') ?? [], namespace: one('--helm-namespace') },
   };
 }

@@ -1,7 +1,10 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync, Stats } from 'fs';
 import { extname, join } from 'path';
+import { isChartFolder } from '../helm/helm-mode';
 import { decodeUtf8 } from '../lint/input/text-encoding';
 import { InputProblem, parseManifests, ParseResult } from '../lint/load';
+import { ChartReadOptions, loadChart, needsHelmHint } from './chart-input';
+import { parseHelmTemplate, TemplateReading, templateReading } from './helm-template-file';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
@@ -21,6 +24,15 @@ export interface FileSet extends ParseResult {
 /** Reads all of standard input (or of a FIFO...) as bytes. */
 export type StreamReader = () => string | Uint8Array;
 
+/** How Helm charts and templates are read. */
+export interface HelmReadOptions extends ChartReadOptions {
+  /**
+   * Read every file as a Helm template (true), none (false), or as found (undefined): a file in
+   * a chart's templates/ folder is one, and so is text holding Helm's own syntax.
+   */
+  readonly templates?: boolean;
+}
+
 /**
  * Reads manifests from files and directories (recursively: *.yaml, *.yml, *.json; hidden
  * directories and node_modules skipped; entries in name order). `-` reads standard input; named
@@ -29,7 +41,7 @@ export type StreamReader = () => string | Uint8Array;
  * error, a document that is not an object) becomes a problem naming the file (and line), and
  * the other files are still read. The same file named twice is read once.
  */
-export function readManifestFiles(paths: readonly string[], readStdin: StreamReader = () => readStream(0)): FileSet {
+export function readManifestFiles(paths: readonly string[], readStdin: StreamReader = () => readStream(0), helm: HelmReadOptions = {}): FileSet {
   const inputs: Input[] = [];
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
@@ -51,19 +63,29 @@ export function readManifestFiles(paths: readonly string[], readStdin: StreamRea
     }
     collect(path, add, problems);
   }
-  const result: FileSet = { files: inputs.map(i => i.name), manifests: [], problems, skipped: [] };
-  for (const input of inputs) {
-    const parsed = loadInput(input);
+  const files: string[] = [];
+  const result: FileSet = { files, manifests: [], problems, skipped: [] };
+  const take = (parsed: ParseResult) => {
     for (const m of parsed.manifests) result.manifests.push(m);
     for (const p of parsed.problems) problems.push(p);
     for (const s of parsed.skipped) result.skipped.push(s);
+  };
+  for (const input of inputs) {
+    if (input.chart) {
+      const chart = loadChart(input.name, helm, file => loadInput({ name: file, identity: file, read: () => readPath(file), reading: 'chart' }, helm, input.name));
+      files.push(...chart.files);
+      take(chart);
+      continue;
+    }
+    files.push(input.name);
+    take(loadInput(input, helm));
   }
   return result;
 }
 
 /** Reads one manifest file as `readManifestFiles` reads each of its files (for the cdk8s plugin). */
-export function readManifestFile(file: string): ParseResult {
-  return loadInput({ name: file, identity: file, read: () => readPath(file) });
+export function readManifestFile(file: string, helm: HelmReadOptions = {}): ParseResult {
+  return loadInput({ name: file, identity: file, read: () => readPath(file) }, helm);
 }
 
 interface Input {
@@ -71,9 +93,13 @@ interface Input {
   /** What makes two inputs the same (the real path of a file). */
   readonly identity: string;
   read(): Uint8Array;
+  /** A chart folder: rendered as a whole (helm template). */
+  readonly chart?: true;
+  /** Read as a template of a chart (rendered without Helm). */
+  readonly reading?: TemplateReading;
 }
 
-function loadInput(input: Input): ParseResult {
+function loadInput(input: Input, helm: HelmReadOptions, chart?: string): ParseResult {
   const failed = (message: string, line?: number, column?: number): ParseResult => ({ manifests: [], skipped: [], problems: [{ file: input.name, line, column, message }] });
   let bytes: Uint8Array;
   try {
@@ -89,7 +115,8 @@ function loadInput(input: Input): ParseResult {
     return failed(decoded.problem.message, line, column);
   }
   try {
-    return parseManifests(decoded.text, input.name);
+    const reading = input.reading ?? templateReading(input.name, decoded.text, helm.templates);
+    return reading ? parseHelmTemplate(decoded.text, input.name, reading, needsHelmHint(input.name, chart)) : parseManifests(decoded.text, input.name);
   } catch (e) {
     // A bug of the linter, not of the file: say so, and go on with the other files.
     return failed(`cannot be read by cdk8s-argo (an internal error, please report it): ${describeError(e)}`);
@@ -109,6 +136,10 @@ function collect(path: string, add: (input: Input) => void, problems: InputProbl
     // A file named on the command line is read whatever its extension; so are pipes and devices.
     if (stat.isSocket()) problems.push({ file: path, message: 'cannot read: is a socket' });
     else add({ name: path, identity: identity(path), read: () => readPath(path) });
+    return;
+  }
+  if (isChartFolder(path)) {
+    add({ name: path, identity: `chart:${identity(path)}`, read: () => new Uint8Array(), chart: true });
     return;
   }
   const found = walkDirectory(path, add, problems);
@@ -145,7 +176,12 @@ function walkDirectory(root: string, add: (input: Input) => void, problems: Inpu
         if (isManifest) problems.push({ file: path, message: `cannot read: ${describeMissing(path, e)}` });
         continue;
       }
-      if (stat.isDirectory()) subdirectories.push(path);
+      if (stat.isDirectory()) {
+        if (isChartFolder(path)) {
+          found++;
+          add({ name: path, identity: `chart:${identity(path)}`, read: () => new Uint8Array(), chart: true });
+        } else subdirectories.push(path);
+      }
       else if (stat.isFile() && isManifest) {
         found++;
         add({ name: path, identity: identity(path), read: () => readPath(path) });

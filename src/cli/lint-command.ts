@@ -21,7 +21,7 @@ export { Output } from './output';
  * is still linted and reported), else 1 on errors or too many warnings, else 0.
  */
 export function runLint(command: LintCommand, output: Output, readStdin?: StreamReader): number {
-  const input = readManifestFiles(command.paths, readStdin);
+  const input = readManifestFiles(command.paths, readStdin, command.helm);
   const result = lintDetailed(input.manifests.map(m => m.manifest), {
     ...command.options,
     suppressions: [...command.options.suppressions ?? [], ...inlineSuppressionsOf(input.manifests)],

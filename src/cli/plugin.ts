@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
+import { helmSwitch } from '../helm/helm-mode';
 import { lintDetailed } from '../lint/engine';
 import { InputProblem, inlineSuppressionsOf, LoadedManifest } from '../lint/load';
 import { Finding, LintOptions, Severity } from '../lint/types';
@@ -51,7 +52,9 @@ export const CONSTRUCT_METADATA_FILE = 'construct-metadata.json';
  * cdk8s validation plugin (cdk8s.yaml `validations:`): lints every synthesized manifest with
  * the schema check and all rules, resolving references across the whole app. Errors fail
  * `cdk8s synth`; warnings are listed in the report (the constructs leave them to the plugin when
- * it runs, so each is printed once). Findings name the construct of their object.
+ * it runs, so each is printed once). Findings name the construct of their object. Under
+ * `cdk8s synth --format helm` the files are a chart's templates, escaped for Helm: they are
+ * linted as Helm renders them (docs/helm.md).
  */
 export class ArgoLintValidation {
   private readonly options: LintOptions;
@@ -71,8 +74,10 @@ export class ArgoLintValidation {
   public async validate(context: CdkValidationContext): Promise<void> {
     const loaded: LoadedManifest[] = [];
     const problems: InputProblem[] = [];
+    // Files in a chart's templates/ (cdk8s synth --format helm) are read as Helm renders them, unless CDK8S_ARGO_HELM says otherwise.
+    const templates = helmSwitch();
     for (const file of context.manifests) {
-      const parsed = readManifestFile(file);
+      const parsed = readManifestFile(file, { templates });
       for (const m of parsed.manifests) loaded.push(m);
       for (const p of parsed.problems) problems.push(p);
     }

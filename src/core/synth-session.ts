@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { AppHelmOutput, helmOutputOf } from '../helm/helm-output';
 import { lint } from '../lint/engine';
-import { LintOptions, Manifest } from '../lint/types';
+import { Finding, LintOptions, Manifest } from '../lint/types';
 import { CachedApiObject } from './cached-api-object';
 import { argoPluginReportsWarnings } from './plugin-detection';
 import { markChanged, revision } from './revision';
@@ -77,9 +78,16 @@ export class SynthSession {
   private readonly preparations: (() => void)[] = [];
   private pass?: Pass;
   private round?: { answered: number; readonly expected: number };
+  /** Set when the app writes for Helm: the output is escaped, and linted as Helm renders it. */
+  private readonly helm?: AppHelmOutput;
 
   private constructor(private readonly root: IConstruct) {
     root.node.addValidation({ validate: () => this.openRound() });
+    const helm = helmOutputOf(root);
+    if (helm) {
+      this.helm = helm;
+      this.beforePass(() => helm.prepare());
+    }
   }
 
   /** Reports rule findings inside `scope` on `construct`. */
@@ -116,12 +124,15 @@ export class SynthSession {
   }
 
   private openRound(): string[] {
+    // Output for Helm that cannot be escaped stops the synth before anything renders.
+    if (this.helm?.problems.length) return [...this.helm.problems];
     const pass = this.current();
     this.round = { answered: 0, expected: pass.validated };
     return [];
   }
 
   private answer(construct: IConstruct): string[] {
+    if (this.helm?.problems.length) return NO_MESSAGES;
     const round = this.round;
     let pass = this.pass;
     if (pass && round && round.answered < round.expected) round.answered++;
@@ -146,7 +157,9 @@ export class SynthSession {
     const at = revision();
     const apiObjects = constructs.filter(ApiObject.isApiObject);
     const manifests = apiObjects.map(sessionJson);
-    const ruleMessages = this.ruleMessages(apiObjects, manifests);
+    // Written for Helm, the manifests are escaped: lint them as Helm will render them.
+    const helm = this.helm?.render(manifests);
+    const ruleMessages = this.ruleMessages(apiObjects, helm?.manifests ?? manifests, helm?.findings);
     const messages = new Map<IConstruct, string[]>();
     let validated = 0;
     for (const construct of constructs) {
@@ -170,9 +183,9 @@ export class SynthSession {
   }
 
   /** Lints the manifests once: errors by the construct owning the deepest matching field path, warnings printed. */
-  private ruleMessages(apiObjects: readonly ApiObject[], manifests: readonly Manifest[]): Map<IConstruct, string[]> {
+  private ruleMessages(apiObjects: readonly ApiObject[], manifests: readonly Manifest[], extra: readonly Finding[] = []): Map<IConstruct, string[]> {
     const messages = new Map<IConstruct, string[]>();
-    const findings = lint(manifests, SYNTH_LINT_OPTIONS);
+    const findings = [...extra, ...lint(manifests, SYNTH_LINT_OPTIONS)];
     if (!findings.length) return messages;
     const byApiObject = new Map<ApiObject, { construct: IConstruct; scope: ValidationScope }[]>();
     for (const r of this.scopes) {

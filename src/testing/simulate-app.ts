@@ -3,6 +3,7 @@ import { IEventFieldSource } from '../events/event-field';
 import { IEventSourceEvent } from '../events/event-handle';
 import { HttpEndpoint } from '../events/http-endpoint';
 import { SourceEvent } from '../events/source-event';
+import { helmOutputOf } from '../helm/helm-output';
 import { Manifest } from '../lint/types';
 import { simulateEvents } from '../simulate/simulate';
 import { SimulatedEvent, SimulationOptions } from '../simulate/types';
@@ -50,7 +51,9 @@ export interface SimulateOptions extends Omit<SimulationOptions, 'schema'> {
 
 function manifestsOf(scope: App | Chart): Manifest[] {
   const charts = scope instanceof App ? scope.charts : [scope];
-  return charts.flatMap(c => c.toJson()) as Manifest[];
+  const manifests = charts.flatMap(c => c.toJson()) as Manifest[];
+  // Written for Helm, the manifests are escaped: simulate what Helm renders.
+  return helmOutputOf(scope.node.root)?.render(manifests).manifests ?? manifests;
 }
 
 /**

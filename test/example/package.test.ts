@@ -13,6 +13,7 @@ import { join, relative } from 'path';
 import { promisify } from 'util';
 import { parseAllDocuments } from 'yaml';
 import { validateManifest } from '../../src/schema/validator';
+import { helmBinary, runHelm } from '../support/helm';
 
 const exec = promisify(execFile);
 const root = join(__dirname, '..', '..');
@@ -221,7 +222,19 @@ interface InstalledApp {
   readonly versions: { readonly [name: string]: string };
   readonly compile: RunResult;
   readonly synth: RunResult;
+  /** `cdk8s synth --format helm --chart-version 1.0.0 --output chart` (docs/helm.md), which may fail. */
+  readonly helmSynth: RunResult & { readonly status: number };
   readonly networkLog: string;
+}
+
+/** Runs a command that may fail: its exit status and output. */
+async function attempt(cmd: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult & { status: number }> {
+  try {
+    const { stdout, stderr } = await exec(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 600000 });
+    return { status: 0, stdout, stderr };
+  } catch (e: any) {
+    return { status: typeof e.code === 'number' ? e.code : 1, stdout: e.stdout ?? '', stderr: e.stderr ?? String(e) };
+  }
 }
 
 describe('the packed package in fresh cdk8s apps (registry install, newest and lowest versions)', () => {
@@ -255,9 +268,13 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
         NODE_OPTIONS: `--require ${probe}`, NETWORK_LOG: networkLog,
         HTTP_PROXY: dead, HTTPS_PROXY: dead, http_proxy: dead, https_proxy: dead, npm_config_proxy: dead, npm_config_https_proxy: dead,
       }));
+      const helmSynth = await attempt(process.execPath, [cdk8sCli, 'synth', '--check-upgrade', 'false', '--format', 'helm', '--chart-version', '1.0.0', '--output', 'chart'], dir, userEnv({
+        NODE_OPTIONS: `--require ${probe}`, NETWORK_LOG: networkLog,
+        HTTP_PROXY: dead, HTTPS_PROXY: dead, http_proxy: dead, https_proxy: dead, npm_config_proxy: dead, npm_config_https_proxy: dead,
+      }));
       const versions = Object.fromEntries(['cdk8s', 'constructs', 'cdk8s-plus-33'].filter(n => existsSync(join(dir, 'node_modules', n)))
         .map(n => [n, JSON.parse(readFileSync(join(dir, 'node_modules', n, 'package.json'), 'utf8')).version]));
-      apps.set(set.name, { set, dir, versions, compile, synth, networkLog: existsSync(networkLog) ? readFileSync(networkLog, 'utf8') : '' });
+      apps.set(set.name, { set, dir, versions, compile, synth, helmSynth, networkLog: existsSync(networkLog) ? readFileSync(networkLog, 'utf8') : '' });
     });
     // Settle both before failing, so that no install is left running.
     const results = await Promise.allSettled(installs);
@@ -367,6 +384,29 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
         expect(readdirSync(join(dir, 'dist'))).toEqual(['nightly.k8s.yaml']);
         expect(applyFiles(['dist/'], dir).flatMap(notObjects)).toEqual([]);
       }
+    });
+
+    test('cdk8s synth --format helm (docs/helm.md): a chart helm lints and renders to dist/\'s documents; a cdk8s without resolvers says what to do', () => {
+      const { dir, versions, helmSynth } = app();
+      const resolvers = Number(versions.cdk8s.split('.')[1]) >= 65;
+      if (!resolvers) {
+        expect(helmSynth.status).not.toBe(0);
+        expect(helmSynth.stdout + helmSynth.stderr).toContain('which this cdk8s does not have (cdk8s >= 2.65.0 does). Upgrade cdk8s, or set CDK8S_ARGO_HELM=false');
+        return;
+      }
+      expect(helmSynth.status).toBe(0);
+      expect(helmSynth.stdout).toContain('Validations ended succesfully');
+      const helm = helmBinary();
+      if ('skip' in helm) {
+        console.warn(`helm lint and helm template of the installed app's chart skipped: ${helm.skip}`);
+        return;
+      }
+      const lint = runHelm(helm.path, ['lint', join(dir, 'chart')]);
+      expect(lint.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
+      const rendered = runHelm(helm.path, ['template', join(dir, 'chart')]);
+      expect(rendered.stderr).toBe('');
+      const docs = (text: string) => parseAllDocuments(text).map(d => d.toJS()).filter(d => d !== null).map(d => JSON.stringify(d)).sort();
+      expect(docs(rendered.stdout)).toEqual(docs(readFileSync(join(dir, 'dist', 'nightly.k8s.yaml'), 'utf8')));
     });
 
     test('every file of the installed package runs: each module loads, the CLI answers --version and lints dist/', async () => {

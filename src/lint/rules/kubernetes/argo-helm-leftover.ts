@@ -1,3 +1,4 @@
+import { renderTemplate } from '../../../helm/template-render';
 import { childPath } from '../../path';
 import { Rule } from '../../types';
 import { isJsonObject } from '../../util/walk';
@@ -31,7 +32,7 @@ export const ARGO_HELM_LEFTOVER: Rule = {
       if (typeof value === 'string') {
         const toolTemplate = (typeof key === 'string' && GO_TEMPLATE_FIELDS.has(key)) || at.fields.some(f => CONTAINER_FIELDS.has(f));
         const match = (toolTemplate ? HELM_ONLY : HELM_ACTION).exec(value);
-        if (match) ctx.report(at.path, `"${excerpt(value, match.index)}" is Helm template syntax that was never rendered: ${consequence(String(ctx.manifest.kind))} ${FIX}`);
+        if (match) ctx.report(at.path, `"${excerpt(value, match.index)}" ${escapeOf(value) ?? 'is Helm template syntax'} that was never rendered: ${consequence(String(ctx.manifest.kind))} ${FIX}`);
         return true;
       }
       if (isJsonObject(value)) {
@@ -47,6 +48,16 @@ export const ARGO_HELM_LEFTOVER: Rule = {
 };
 
 const FIX = 'Render the chart (helm template / helm install) and apply its output, or replace the expression with the value it stands for.';
+
+/**
+ * For text whose Helm actions are all escapes (literal text such as {{`{{workflow.name}}`}}): what
+ * Helm renders it to, which is what the author meant Argo to see.
+ */
+function escapeOf(value: string): string | undefined {
+  const rendered = renderTemplate(value);
+  if (rendered.error || rendered.unrendered.length || rendered.text === value) return undefined;
+  return `is Helm's escape of "${excerpt(rendered.text, 0)}" (the text Helm renders it to)`;
+}
 
 function consequence(kind: string): string {
   const argo = ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow'].includes(kind);

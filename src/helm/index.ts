@@ -1,0 +1,1 @@
+export { HelmOutput } from './helm-output';

@@ -8,7 +8,7 @@ import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
 import { EventBusObject } from './event-objects';
 import { VolumeAccessMode } from '../workflows/volumes';
-import { quantity } from './util';
+import { sizeQuantity } from '../core/quantity';
 
 /** Name Argo Events gives the bus that EventSources and Sensors use when they name none. */
 export const DEFAULT_EVENT_BUS_NAME = 'default';
@@ -78,7 +78,7 @@ export abstract class EventBusBackend {
         persistence: persistence && {
           storageClassName: persistence.storageClassName,
           accessMode: persistence.accessMode,
-          volumeSize: persistence.volumeSize && quantity(persistence.volumeSize),
+          volumeSize: persistence.volumeSize && sizeQuantity(persistence.volumeSize),
         },
       },
     });

@@ -5,7 +5,8 @@ import { expectSecretKey } from '../core/ref-inspection';
 import { EventField } from './event-field';
 import { ISourceEventHost, SourceEvent, SourceKind } from './source-event';
 import { secretSelector } from './source-options';
-import { bytes, canonicalHeaderKey } from './util';
+import { sizeBytes } from '../core/quantity';
+import { canonicalHeaderKey } from './util';
 
 /** HTTP methods a webhook endpoint accepts (matched exactly by the event source's server). */
 export enum WebhookMethod {
@@ -141,7 +142,7 @@ export abstract class HttpEndpoint<K extends SourceKind> extends SourceEvent<K> 
       authSecret: secretSelector(o.authSecret, `${at}: authSecret`),
       serverCertSecret: secretSelector(o.tls?.certificate, `${at}: tls.certificate`),
       serverKeySecret: secretSelector(o.tls?.privateKey, `${at}: tls.privateKey`),
-      maxPayloadSize: o.maxPayloadSize && bytes(o.maxPayloadSize),
+      maxPayloadSize: o.maxPayloadSize && wholeBytes(o.maxPayloadSize, `${at}: maxPayloadSize`),
     };
   }
 
@@ -168,4 +169,11 @@ export abstract class RequestEndpoint<K extends SourceKind> extends HttpEndpoint
     const field = (this.payloadFields as readonly string[]).includes('headers') ? 'headers' : 'header';
     return `${field}.${canonicalHeaderKey(name)}.0`;
   }
+}
+
+/** A Size as the whole number of bytes Argo Events keeps (an int64). */
+function wholeBytes(size: Size, where: string): number {
+  const n = sizeBytes(size);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${where}: must be a whole, positive number of bytes, got ${n}: give it in a unit it is a whole number of (Size.mebibytes(2))`);
+  return n;
 }

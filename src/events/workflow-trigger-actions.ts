@@ -77,6 +77,8 @@ interface SubmitSource {
   declares?(parameter: IWorkflowParameter): boolean;
   /** True when the workflow references a template whose arguments the workflow declares itself. */
   readonly byReference: boolean;
+  /** True when the submitted manifest carries its own name or generateName (no default is given). */
+  readonly namesItself: boolean;
   readonly templateServiceAccount?: string | IServiceAccountRef;
   /** The trigger's source. */
   source(serviceAccountName: string | undefined, generateName: string | undefined, args: readonly WorkflowArgument[]): EventsArtifactLocation;
@@ -102,6 +104,7 @@ export class SubmitWorkflowAction implements ITriggerAction {
       parameterNames: () => template.parameters.map(p => p.name),
       declares: p => template.parameters.includes(p),
       byReference: true,
+      namesItself: false,
       templateServiceAccount: template.serviceAccount ?? template.serviceAccountName,
       source: (sa, generateName, args) => ({ resource: manifest(sa, generateName, args) }),
       renderedParameterNames: args => args.map(a => a.parameter.name),
@@ -123,6 +126,9 @@ export class SubmitWorkflowAction implements ITriggerAction {
       parameterNames: () => [...workflow.parameters.map(p => p.name), ...(runs()?.parameters ?? []).map(p => p.name)],
       declares: p => workflow.parameters.includes(p as WorkflowParameter) || !!runs()?.parameters.includes(p),
       byReference: false,
+      namesItself: true,
+      // The account the Workflow runs as, as it renders it (the construct keeps it private): it gets the executor permissions.
+      templateServiceAccount: workflow.apiObject.toJson().spec?.serviceAccountName,
       source: (sa, generateName) => ({ resource: render(sa, generateName) }),
       renderedParameterNames: () => parameterNamesOf(workflow.apiObject.toJson()),
       namespace: workflow.apiObject.metadata.namespace,
@@ -145,6 +151,7 @@ export class SubmitWorkflowAction implements ITriggerAction {
       description: 'the workflow spec',
       parameterNames: () => declared.map(p => p.name),
       byReference: false,
+      namesItself: false,
       templateServiceAccount: workflow.spec.serviceAccountName,
       source: (sa, generateName) => ({ resource: manifest(sa, generateName) }),
       renderedParameterNames: () => declared.map(p => p.name),
@@ -161,6 +168,7 @@ export class SubmitWorkflowAction implements ITriggerAction {
       description: `the ${r.type.kind} of the trigger's source`,
       parameterNames: () => (r.manifest ? parameterNamesOf(r.manifest()) : undefined),
       byReference: false,
+      namesItself: true,
       source: () => r.source(),
       renderedParameterNames: () => (r.manifest ? parameterNamesOf(r.manifest()) : []),
       namespace: r.type.namespace,
@@ -192,7 +200,7 @@ export class SubmitWorkflowAction implements ITriggerAction {
     else if (!this.resource) serviceAccountName = ctx.defaultWorkflowServiceAccount();
     const args = this.options.arguments ?? [];
     if (this.workflow) TriggerResourceScope.assignParameters(this.workflow, args.map(a => a.parameter.name));
-    const generateName = this.options.generateName ?? (this.source.byReference || this.source.description.startsWith('Workflow ') ? undefined : `${ctx.sensorName}-`);
+    const generateName = this.options.generateName ?? (this.source.byReference || this.source.namesItself ? undefined : `${ctx.sensorName}-`);
     return {
       fields: [...args.map(a => a.from), ...(this.options.resourceParameters ?? []).map(p => p.from)],
       render: (resolve: FieldResolver): TriggerActionTemplate => ({

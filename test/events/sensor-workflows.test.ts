@@ -2,7 +2,7 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { EventSource, KubernetesOperation, TriggerAction, TriggerResource, WorkflowSensor } from '../../src/events';
-import { ConfigMapRef } from '../../src/core/object-refs';
+import { ConfigMapRef, ServiceAccountRef } from '../../src/core/object-refs';
 import { InputParameter, Workflow, WorkflowTemplate } from '../../src/workflows';
 import { one, ofKind, schemaViolations, setup, synth, synthError } from './helpers';
 
@@ -134,4 +134,15 @@ test('a second synth after a change of a resourceScope workflow renders the chan
   const first = JSON.stringify(sensor.apiObject.toJson());
   workflow.addArgument('later', { value: 'v' });
   expect(JSON.stringify(sensor.apiObject.toJson())).not.toBe(first);
+});
+
+test('a resourceScope Workflow running as its own account: that account gets the executor permissions, no other is made', () => {
+  const { app, sensor } = sensorApp();
+  const workflow = new Workflow(sensor.resourceScope, 'runner', { generateName: 'runner-', serviceAccount: ServiceAccountRef.fromName('runner') });
+  workflow.addContainerTemplate('main', { image: 'busybox:1.36' });
+  sensor.submitWorkflow('run', workflow);
+  const m = synthValid(app);
+  expect(one(m, 'Sensor').spec.triggers[0].template.argoWorkflow.source.resource.spec.serviceAccountName).toBe('runner');
+  expect(ofKind(m, 'ServiceAccount').map(s => s.metadata.name)).toEqual(['s-sensor']);
+  expect(ofKind(m, 'RoleBinding').find(b => b.metadata.name === 's-executor').subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 'runner' }]);
 });

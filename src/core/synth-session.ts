@@ -166,16 +166,18 @@ export class SynthSession {
       const contributions = this.contributions.get(construct);
       if (!contributions) continue;
       validated++;
-      const list: string[] = [];
+      let list: string[] | undefined;
       let linted = false;
       for (const c of contributions) {
-        if (c.kind === 'check') list.push(...c.run());
+        let found: string[] | undefined;
+        if (c.kind === 'check') found = c.run();
         else if (!linted) {
           linted = true;
-          list.push(...ruleMessages.get(construct) ?? []);
+          found = ruleMessages.get(construct);
         }
+        if (found?.length) (list ??= []).push(...found);
       }
-      if (list.length) messages.set(construct, list);
+      if (list) messages.set(construct, list);
     }
     const cached = apiObjects.filter(CachedApiObject.isCached);
     const foreign = apiObjects.flatMap((apiObject, i) => (CachedApiObject.isCached(apiObject) ? [] : [{ apiObject, json: manifests[i] }]));

@@ -12,7 +12,7 @@ export { SaslMechanism } from './source-options';
 export type { AwsCredentials, BasicAuthCredentials, ClientCertificate, ClientTls, ConnectionBackoff, SaslCredentials } from './source-options';
 export type { EventsPodProps } from './pod-template';
 export { EventSourceBase } from './event-source-base';
-export type { IEventSource, EventSourceBaseProps } from './event-source-base';
+export type { IEventSource, EventSourceBaseProps, EventSourceBody } from './event-source-base';
 export { SingleKindEventSource } from './single-kind-event-source';
 export { EventSource } from './event-source';
 export type { EventSourceKind, EventSourceConfig, EventSourceSections, EventSourceProps } from './event-source';

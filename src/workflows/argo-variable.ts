@@ -27,13 +27,10 @@ export class ArgoVariable implements IArgoVariable {
     return new ArgoVariable(path.split('.'));
   }
 
-  /** The path segments, e.g. `['steps', 'gen', 'outputs', 'result']`. */
-  public readonly segments: readonly string[];
-
   /** @internal */
-  constructor(segments: readonly string[]) {
-    this.segments = segments;
-  }
+  constructor(
+    /** The path segments, e.g. `['steps', 'gen', 'outputs', 'result']`. */
+    public readonly segments: readonly string[]) {}
 
   /** Dotted path as Argo writes it inside `{{...}}`, e.g. `steps.gen.outputs.result`. */
   public get path(): string {

@@ -1,6 +1,7 @@
 import { markChanged } from '../core/revision';
 import { ContainerSpec, ContainerSpecProps } from './container-template';
-import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { Template, TemplateBody } from './template';
+import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
 

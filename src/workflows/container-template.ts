@@ -4,7 +4,8 @@ import { ArgoText, renderText } from './argo-variable';
 import { ComputeResources, renderResources, resourceProblems } from './container-resources';
 import { EnvVarValue, IEnvSource, renderEnv, renderEnvFrom } from './env';
 import { ContainerSecurityProps, renderContainerSecurity, securityProblems } from './security-context';
-import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { Template, TemplateBody } from './template';
+import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
 
@@ -205,7 +206,9 @@ export abstract class PodTemplate extends Template {
 
   /** @internal */
   public _mountedVolumes(): WorkflowVolume[] {
-    return [this.container, ...this.sidecars.map(s => s.spec), ...this.initContainers.map(s => s.spec)].flatMap(c => c.volumes);
+    const volumes = this.container.volumes;
+    for (const c of [...this.sidecars, ...this.initContainers]) volumes.push(...c.spec.volumes);
+    return volumes;
   }
 
   protected usedValues(): unknown[] {

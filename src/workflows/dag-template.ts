@@ -5,7 +5,8 @@ import { Dependency, Depends, TaskResult } from './depends';
 import { checkShapes, Invocation, InvocationOptions } from './invocation';
 import { IDagTask } from './invocation-ref';
 import { NodeVariable } from './node-variable';
-import { Template, TemplateBody, TemplateProps } from './template';
+import { Template, TemplateBody } from './template';
+import { TemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 import { ITemplate } from './template-ref';
 

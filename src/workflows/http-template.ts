@@ -3,7 +3,8 @@ import { SecretKeyRef } from '../core/object-refs';
 import { expectSecretKey, secretKeySelector } from '../core/ref-inspection';
 import { ArgoText, renderText } from './argo-variable';
 import { Condition } from './condition';
-import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { Template, TemplateBody } from './template';
+import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 
 /** Props of an HTTP template. */

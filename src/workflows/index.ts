@@ -5,10 +5,10 @@ export { ArgoExpression, ArgoVariable, argoExpr } from './argo-variable';
 export type { ArgoInput, ArgoText } from './argo-variable';
 export * from './variables';
 export * from './parameters';
-export { ArtifactArchive, ArtifactLocation, InputArtifact, OutputArtifact } from './artifacts';
-export type {
-  ArtifactArgument, AzureLocationOptions, GcsLocationOptions, GitLocationOptions, InputArtifactOptions, OutputArtifactOptions, S3LocationOptions,
-} from './artifacts';
+export { ArtifactLocation } from './artifact-location';
+export type { AzureLocationOptions, GcsLocationOptions, GitLocationOptions, S3LocationOptions } from './artifact-location';
+export { ArtifactArchive, InputArtifact, OutputArtifact } from './artifacts';
+export type { ArtifactArgument, InputArtifactOptions, OutputArtifactOptions } from './artifacts';
 export { EnvSource, EnvVarSource } from './env';
 export type { EnvKeyOptions, EnvSourceOptions, EnvVarValue, IEnvSource, IEnvVarSource } from './env';
 export { StorageMedium, VolumeAccessMode, WorkflowVolume } from './volumes';
@@ -29,7 +29,8 @@ export type { ITemplate, TemplateInput, TemplateOutput } from './template-ref';
 export type { ITemplateHost } from './template-host';
 export type { IDagTask, IInvocation } from './invocation-ref';
 export { Template } from './template';
-export type { LeafTemplateProps, MemoizeProps, TemplateBody, TemplateProps } from './template';
+export type { TemplateBody } from './template';
+export type { LeafTemplateProps, MemoizeProps, TemplateProps } from './template-props';
 export * from './container-template';
 export * from './resource-template';
 export * from './suspend-template';

@@ -2,7 +2,8 @@ import { isPlainObject } from '../lint/util/walk';
 import { yaml } from '../lint/util/yaml';
 import { ArgoText, renderText } from './argo-variable';
 import { InputArtifact } from './artifacts';
-import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { Template, TemplateBody } from './template';
+import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 
 /** What a resource template does with its manifest (rule W14). */

@@ -2,7 +2,8 @@ import * as l1 from '../../imports/argo-workflows';
 import { markChanged } from '../core/revision';
 import { checkShapes, Invocation, InvocationOptions } from './invocation';
 import { NodeVariable } from './node-variable';
-import { Template, TemplateBody, TemplateProps } from './template';
+import { Template, TemplateBody } from './template';
+import { TemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 import { ITemplate } from './template-ref';
 

@@ -1,5 +1,6 @@
 import { ArgoDuration, renderDuration } from './duration';
-import { LeafTemplateProps, Template, TemplateBody } from './template';
+import { Template, TemplateBody } from './template';
+import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 
 /** Props of a suspend template. */

@@ -1,134 +1,22 @@
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
-import { K8sAffinity, K8sToleration } from '../../imports/kubernetes';
-import { IConfigMapRef, IServiceAccountRef } from '../core/object-refs';
+import { IServiceAccountRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
 import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
-import { ArgoText, ArgoVariable, collectVariables, renderText } from './argo-variable';
-import { ArtifactLocation, InputArtifact, InputArtifactOptions, OutputArtifact, OutputArtifactOptions } from './artifacts';
-import { ArgoDuration, renderDuration } from './duration';
-import { MetadataProps } from './metadata-props';
+import { ArgoVariable, collectVariables, renderText } from './argo-variable';
+import { InputArtifact, InputArtifactOptions, OutputArtifact, OutputArtifactOptions } from './artifacts';
+import { renderDuration } from './duration';
 import { NodeVariable } from './node-variable';
 import { InputParameter, OutputParameter, OutputParameterOptions, ParameterOptions } from './parameters';
-import { RetryStrategyProps, renderRetryStrategy } from './retry-strategy';
-import { PodSecurityProps, renderPodSecurity, securityProblems } from './security-context';
-import { renderSynchronization, SynchronizationProps } from './synchronization';
+import { renderRetryStrategy } from './retry-strategy';
+import { renderPodSecurity, securityProblems } from './security-context';
+import { renderSynchronization } from './synchronization';
 import { isTemplateHost, ITemplateHost } from './template-host';
+import { LeafTemplateProps } from './template-props';
 import { ITemplate, TemplateInput, TemplateOutput } from './template-ref';
 import { WorkflowVolume } from './volumes';
 import { IWorkflowTemplate } from './workflow-template-ref';
-
-/** Cache a template's outputs by its inputs (`memoize`). */
-export interface MemoizeProps {
-  /** Cache key, usually built from input parameters. */
-  readonly key: ArgoText;
-  /** ConfigMap storing the cache (created by Argo if missing). */
-  readonly cache: IConfigMapRef;
-  /** Entries older than this are ignored, e.g. `"1h"`. */
-  readonly maxAge: ArgoDuration;
-}
-
-/** Settings every template type takes. */
-export interface TemplateProps {
-  /**
-   * Template name (`^[a-zA-Z0-9][-a-zA-Z0-9]*$`, rule W3).
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /**
-   * Input parameters and artifacts, by object. Add more with `addInput()`/`addInputParameter()`.
-   * @default - none
-   */
-  readonly inputs?: TemplateInput[];
-  /**
-   * Output parameters and artifacts, by object. Add more with `addOutput()`.
-   * @default - none
-   */
-  readonly outputs?: TemplateOutput[];
-  /**
-   * Retry this template on failure.
-   * @default - no retries (or the workflow's templateDefaults)
-   */
-  readonly retryStrategy?: RetryStrategyProps;
-  /**
-   * Labels and annotations of the template's pods.
-   * @default - none
-   */
-  readonly podMetadata?: MetadataProps;
-  /**
-   * Node selector of the template's pods.
-   * @default - the workflow's
-   */
-  readonly nodeSelector?: { [key: string]: string };
-  /**
-   * Tolerations of the template's pods.
-   * @default - the workflow's
-   */
-  readonly tolerations?: K8sToleration[];
-  /**
-   * Affinity of the template's pods.
-   * @default - the workflow's
-   */
-  readonly affinity?: K8sAffinity;
-  /**
-   * Service account of the template's pods.
-   * @default - the workflow's
-   */
-  readonly serviceAccount?: IServiceAccountRef;
-  /**
-   * Pod security context (user, group, fsGroup, seccomp...) of the template's pods.
-   * @default - the workflow's
-   */
-  readonly securityContext?: PodSecurityProps;
-  /**
-   * Volumes of this template's pods (mounted volumes not declared anywhere are added here).
-   * @default - none
-   */
-  readonly volumes?: WorkflowVolume[];
-  /**
-   * Mutexes and semaphores held while the template runs.
-   * @default - none
-   */
-  readonly synchronization?: SynchronizationProps;
-  /**
-   * Pod priority class.
-   * @default - none
-   */
-  readonly priorityClassName?: string;
-  /**
-   * Strategic merge patch applied to the pod spec (YAML or JSON text).
-   * @default - none
-   */
-  readonly podSpecPatch?: string;
-  /**
-   * Cache outputs by key.
-   * @default - not memoized
-   */
-  readonly memoize?: MemoizeProps;
-  /**
-   * Where Argo archives this template's logs and outputs.
-   * @default - the workflow's artifact repository
-   */
-  readonly archiveLocation?: ArtifactLocation;
-}
-
-/**
- * Settings of leaf templates (container, script, resource, suspend, HTTP, containerSet): Argo
- * rejects them on steps and DAG templates (rules W11, W13), so those props do not offer them.
- */
-export interface LeafTemplateProps extends TemplateProps {
-  /**
-   * Fail the node after this duration, e.g. `Duration.minutes(5)` or `"30s"` (rule W13).
-   * @default - no timeout
-   */
-  readonly timeout?: ArgoDuration;
-  /**
-   * Fail the node after this many seconds of running: an integer >= 0 or a variable (rule W12).
-   * @default - no deadline
-   */
-  readonly activeDeadlineSeconds?: number | string;
-}
 
 /**
  * The fields only some template types have: what `renderBody()` renders. The base class renders
@@ -367,9 +255,11 @@ export abstract class Template extends Construct implements ITemplate {
   }
 
   private undeclaredMountedVolumes(): WorkflowVolume[] {
+    const mounted = this._mountedVolumes();
+    if (!mounted.length) return mounted;
     const declared = new Set<string>([...this.spec.volumes, ...this._volumes].map(v => v.name));
     const out: WorkflowVolume[] = [];
-    for (const v of this._mountedVolumes()) {
+    for (const v of mounted) {
       if (!declared.has(v.name) && !v.isClaimTemplate) {
         declared.add(v.name);
         out.push(v);

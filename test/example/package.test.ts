@@ -339,8 +339,14 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
     test('the user\'s jest tests run: the template\'s snapshot test, and a sensor test with simulate() and the cdk8s-argo/jest matchers', async () => {
       const { dir } = app();
       const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-      const result = await run(process.execPath, [jest, '--rootDir', dir, '--testMatch', '**/*.test.js', '--transform', '{}', '--watchman=false'], dir, userEnv());
-      expect(result.stderr).toMatch(/Tests: +2 passed, 2 total/);
+      const args = [jest, '--rootDir', dir, '--testMatch', '**/*.test.js', '--transform', '{}', '--watchman=false'];
+      // On the user's machine the first run writes the snapshot; their CI (`--ci`) then compares against it.
+      const first = await run(process.execPath, [...args, '--ci=false'], dir, userEnv());
+      expect(first.stderr).toMatch(/Tests: +2 passed, 2 total/);
+      expect(first.stderr).toMatch(/1 snapshot written/);
+      const again = await run(process.execPath, [...args, '--ci'], dir, userEnv());
+      expect(again.stderr).toMatch(/Tests: +2 passed, 2 total/);
+      expect(again.stderr).toMatch(/Snapshots: +1 passed, 1 total/);
     });
 
     test('cdk8s synth ran the validation plugin with the built-in schemas and tried no network', () => {

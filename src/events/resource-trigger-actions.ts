@@ -1,6 +1,7 @@
 import { TriggerParameter } from '../../imports/argo-events';
 import { SecretKeyRef } from '../core/object-refs';
 import { Workflow } from '../workflows/workflow';
+import { argoCliArgPermissions } from './argo-cli-permissions';
 import { EventField } from './event-field';
 import { BoundTriggerAction, FieldResolver, ITriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-binding';
 import { renderMappings, TriggerParameterMapping } from './trigger-parameters';
@@ -29,8 +30,19 @@ const K8S_VERBS: Record<KubernetesOperation, string[]> = {
   delete: ['get', 'delete'],
 };
 
-/** Kinds Argo Events treats as cluster-scoped in k8s triggers. */
-const CLUSTER_KINDS = new Set(['Namespace', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'CustomResourceDefinition', 'Node']);
+/** The resources Argo Events v1.9.11's k8s trigger calls without a namespace (`clusterResources` of pkg/sensors/triggers/standard-k8s). */
+const ARGO_CLUSTER_RESOURCES = new Set(['namespaces', 'nodes']);
+
+/**
+ * Cluster-scoped kinds of Kubernetes and Argo that Argo Events nevertheless calls in a namespace
+ * (the sensor's, when the object names none): the API server answers 404 on that path, so such a
+ * trigger fails every time it fires.
+ */
+const OTHER_CLUSTER_KINDS = new Set([
+  'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'CustomResourceDefinition', 'PriorityClass', 'IngressClass', 'RuntimeClass',
+  'CSIDriver', 'CSINode', 'VolumeAttachment', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding', 'APIService', 'CertificateSigningRequest', 'FlowSchema', 'PriorityLevelConfiguration', 'ClusterWorkflowTemplate',
+]);
 
 /** How a PATCH is applied (the content type Argo Events sends). */
 export enum KubernetesPatchStrategy {
@@ -92,11 +104,15 @@ export class KubernetesAction implements ITriggerAction {
     const { type, workflow } = this.resource;
     const op = this.options.operation ?? KubernetesOperation.CREATE;
     const verbs = [...K8S_VERBS[op], ...(ctx.hasResourcePolicy || this.options.liveObject ? ['get'] : [])];
-    const cluster = CLUSTER_KINDS.has(type.kind);
-    ctx.grant([{
-      apiGroup: apiGroupOf(type.apiVersion), resource: pluralResource(type.kind), verbs,
-      ...(cluster ? { clusterScoped: true } : type.namespace ? { namespace: type.namespace } : {}),
-    }]);
+    const resource = pluralResource(type.kind);
+    const cluster = ARGO_CLUSTER_RESOURCES.has(resource);
+    const unreachable = OTHER_CLUSTER_KINDS.has(type.kind);
+    if (!unreachable) {
+      ctx.grant([{
+        apiGroup: apiGroupOf(type.apiVersion), resource, verbs,
+        ...(cluster ? { clusterScoped: true } : type.namespace ? { namespace: type.namespace } : {}),
+      }]);
+    }
     const manifest = this.resource.manifest?.();
     const runAs = type.kind === 'Workflow' && apiGroupOf(type.apiVersion) === 'argoproj.io' ? manifest?.spec?.serviceAccountName : undefined;
     if (typeof runAs === 'string') ctx.grantExecutor(runAs);
@@ -114,6 +130,9 @@ export class KubernetesAction implements ITriggerAction {
         },
       }),
       check: () => [
+        ...(unreachable ? [`${ctx.path}.k8s.source: a ${type.kind} is cluster-scoped, but Argo Events v1.9.11's Kubernetes trigger calls only namespaces and nodes without a namespace `
+          + `(standard-k8s.go): it would ${op} the ${type.kind} under /namespaces/${type.namespace ?? ctx.sensorNamespace ?? '<sensor namespace>'}/, which the API server answers with 404, so the trigger fails every time. `
+          + 'Create it from a workflow instead (TriggerAction.submitWorkflow of a Workflow whose resource template applies it).'] : []),
         ...(args.length && !workflow ? [`${ctx.path}.k8s.parameters: arguments map onto the parameters of a Workflow construct, and the resource is a ${type.kind} given otherwise; `
           + 'no dest path can be computed. Map the values with parameters (dest paths into the object) instead.'] : []),
         ...(workflow ? checkArguments(workflow, args, `${ctx.path}.k8s.parameters`) : []),
@@ -190,7 +209,7 @@ export class WorkflowOperationAction implements ITriggerAction {
   /** Grants what the action calls and returns how it renders. */
   public bind(ctx: TriggerBindContext): BoundTriggerAction {
     const kind = this.target.kind ?? 'Workflow';
-    ctx.grant(operationPermissions(this.operation, kind));
+    ctx.grant([...operationPermissions(this.operation, kind, this.target.cliArgs ?? []), ...argoCliArgPermissions(this.target.cliArgs)]);
     const nameField = this.target.name instanceof EventField ? this.target.name : undefined;
     return {
       fields: nameField ? [nameField] : [],
@@ -210,8 +229,11 @@ export class WorkflowOperationAction implements ITriggerAction {
   }
 }
 
-/** Verbs the argo CLI (kube mode, inside the sensor) calls, plus the sensor's read-back of the workflow. */
-function operationPermissions(op: WorkflowOperation, kind: string): SensorPermission[] {
+/**
+ * Verbs the argo CLI (kube mode, inside the sensor) calls for the operation (argo v3.7.9's
+ * workflow server and workflow/util), plus the sensor's read-back of the workflow (`get`).
+ */
+function operationPermissions(op: WorkflowOperation, kind: string, args: readonly string[]): SensorPermission[] {
   const workflows = (verbs: string[]): SensorPermission => ({ apiGroup: 'argoproj.io', resource: 'workflows', verbs });
   switch (op) {
     case WorkflowOperation.SUBMIT_FROM:
@@ -221,9 +243,12 @@ function operationPermissions(op: WorkflowOperation, kind: string): SensorPermis
     case WorkflowOperation.RETRY:
       return [workflows(['get', 'update']), { apiGroup: '', resource: 'pods', verbs: ['delete'] }];
     case WorkflowOperation.STOP:
+      // A merge patch of spec.shutdown; with a message or a node selector, an update of the nodes first.
+      return [workflows(args.some(a => /^--(message|node-field-selector)(=|$)/.test(a)) ? ['get', 'update', 'patch'] : ['get', 'patch'])];
     case WorkflowOperation.TERMINATE:
-      return [workflows(['get', 'update', 'patch'])];
+      return [workflows(['get', 'patch'])];
     default:
+      // resume and suspend: get, then update (of the suspended nodes or spec.suspend).
       return [workflows(['get', 'update'])];
   }
 }

@@ -6,6 +6,7 @@ import { expectKind } from '../core/ref-inspection';
 import { WorkflowParameter } from '../workflows/parameters';
 import { Workflow } from '../workflows/workflow';
 import { IWorkflowParameter, IWorkflowTemplate } from '../workflows/workflow-template-ref';
+import { argoCliArgPermissions } from './argo-cli-permissions';
 import { EventField } from './event-field';
 import { BoundTriggerAction, FieldResolver, ITriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-binding';
 import { renderMappings, TriggerParameterMapping } from './trigger-parameters';
@@ -191,7 +192,8 @@ export class SubmitWorkflowAction implements ITriggerAction {
     const reads = this.readPermissions();
     // `argo submit -n <namespace>`: the workflow's namespace, when it names one other than the sensor's.
     const ns = this.source.byReference ? undefined : this.source.namespace;
-    ctx.grant([{ apiGroup: GROUP, resource: 'workflows', verbs, ...(ns ? { namespace: ns } : {}) }, ...reads]);
+    ctx.grant([{ apiGroup: GROUP, resource: 'workflows', verbs, ...(ns ? { namespace: ns } : {}) }, ...reads,
+      ...argoCliArgPermissions(this.options.cliArgs).map(p => (ns ? { ...p, namespace: ns } : p))]);
     // Runs as: the trigger's account (set on the workflow), else the template's, else the sensor's default.
     let serviceAccountName: string | undefined;
     const runAs = this.options.serviceAccount ?? this.source.templateServiceAccount;

@@ -172,7 +172,8 @@ describe('workflow operations', () => {
   test.each([
     [WorkflowOperation.RESUME, 'Workflow', ['argoproj.io/workflows: get,update']],
     [WorkflowOperation.SUSPEND, 'Workflow', ['argoproj.io/workflows: get,update']],
-    [WorkflowOperation.TERMINATE, 'Workflow', ['argoproj.io/workflows: get,update,patch']],
+    [WorkflowOperation.TERMINATE, 'Workflow', ['argoproj.io/workflows: get,patch']],
+    [WorkflowOperation.STOP, 'Workflow', ['argoproj.io/workflows: get,patch']],
     [WorkflowOperation.RESUBMIT, 'Workflow', ['argoproj.io/workflows: get,create']],
     [WorkflowOperation.RETRY, 'Workflow', ['argoproj.io/workflows: get,update', '/pods: delete']],
     [WorkflowOperation.SUBMIT_FROM, 'CronWorkflow', ['argoproj.io/workflows: get,create', 'argoproj.io/cronworkflows: get']],
@@ -184,6 +185,47 @@ describe('workflow operations', () => {
     const trigger = named(m, 'Sensor', 's').spec.triggers[0].template.argoWorkflow;
     expect(trigger.operation).toBe(operation);
     expect(trigger.parameters).toEqual([{ src: { dependencyName: 'omega', dataKey: 'body.workflow' }, dest: 'metadata.name' }]);
+  });
+});
+
+describe('the argo CLI\'s extra arguments', () => {
+  test.each([
+    // argo stop --message updates the stopped nodes before it patches spec.shutdown.
+    [WorkflowOperation.STOP, ['--message', 'stopped by the sensor'], ['argoproj.io/workflows: get,update,patch']],
+    [WorkflowOperation.STOP, ['--node-field-selector=inputs.parameters.p.value=x'], ['argoproj.io/workflows: get,update,patch']],
+    // A selector lists the workflows it matches.
+    [WorkflowOperation.TERMINATE, ['-l', 'app=x'], ['argoproj.io/workflows: get,list,patch']],
+    [WorkflowOperation.RESUME, ['--field-selector=metadata.name=x'], ['argoproj.io/workflows: get,list,update']],
+    // --wait watches the workflow; --log follows its pods.
+    [WorkflowOperation.RETRY, ['--wait'], ['argoproj.io/workflows: get,watch,update', '/pods: delete']],
+    [WorkflowOperation.RESUBMIT, ['--log'], ['argoproj.io/workflows: get,watch,create', '/pods: list,watch', '/pods/log: get']],
+  ] as const)('%s with %j', (operation, cliArgs, expected) => {
+    const { app, sensor, dep } = sensorApp();
+    sensor.addTrigger('op', TriggerAction.workflowOperation(operation, { name: dep.body('workflow'), cliArgs: [...cliArgs] }));
+    expect(rules(named(synthChecked(app), 'Role', 's-sensor'))).toEqual(expected);
+  });
+
+  test('a submission with --wait may also watch the workflows it created', () => {
+    const { app, chart, sensor } = sensorApp();
+    sensor.submitWorkflow('run', WorkflowTemplate.fromName(chart, 'a', 'a-workflow'), { cliArgs: ['--wait'] });
+    expect(rules(named(synthChecked(app), 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: list,watch,create', 'argoproj.io/workflowtemplates: get']);
+  });
+});
+
+describe('cluster-scoped objects of a Kubernetes trigger', () => {
+  test('a Namespace (one of the two resources Argo Events calls without a namespace) is granted through a ClusterRole', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('ns', TriggerAction.kubernetes({ resource: { apiVersion: 'v1', kind: 'Namespace', metadata: { generateName: 'team-' } } }));
+    const m = synthChecked(app);
+    expect(rules(named(m, 'ClusterRole', 'events-s-sensor'))).toEqual(['/namespaces: create']);
+    expect(ofKind(m, 'Role').map(r => r.metadata.name)).toEqual([]);
+  });
+
+  test('another cluster-scoped kind is refused: Argo Events would call it in the sensor\'s namespace, which the API server answers with 404', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('pv', TriggerAction.kubernetes({ resource: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'x' } } }));
+    expect(() => synth(app)).toThrow(/spec\.triggers\[0\]\.template\.k8s\.source: a ClusterRole is cluster-scoped, but Argo Events v1\.9\.11's Kubernetes trigger calls only namespaces and nodes without a namespace.*\/namespaces\/events\/.*404/s);
+    expect(sensor.requiredPermissions).toEqual([]);
   });
 });
 

@@ -149,13 +149,20 @@ export class EventBus extends Construct implements IEventBus {
   public readonly namespace?: string;
   /** The generated EventBus object. */
   public readonly apiObject: ArgoEventBus;
+  /**
+   * True for a Kafka bus: its EventSources elect their leader with a Kubernetes Lease (the
+   * library grants them that), and its sensors elect none.
+   */
+  public readonly isKafka: boolean;
   private readonly busObject: EventBusObject;
 
   constructor(scope: Construct, id: string, props: EventBusProps = {}) {
     super(scope, id);
+    const spec = (props.backend ?? EventBusBackend.jetStream())._render();
+    this.isKafka = spec.kafka !== undefined;
     this.busObject = new EventBusObject(this, 'Resource', {
       metadata: { ...props.metadata, name: props.metadata?.name ?? DEFAULT_EVENT_BUS_NAME },
-      spec: (props.backend ?? EventBusBackend.jetStream())._render(),
+      spec,
     });
     this.apiObject = this.busObject;
     this.name = this.apiObject.name;

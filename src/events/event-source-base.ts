@@ -7,7 +7,7 @@ import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
 import { withoutUndefined } from '../core/without-undefined';
 import { fieldPath } from '../lint/path';
-import { eventBusNameOf, IEventBus } from './event-bus';
+import { DEFAULT_EVENT_BUS_NAME, EventBus, eventBusNameOf, IEventBus } from './event-bus';
 import { IEventSourceEvent } from './event-handle';
 import { EventSourceObject } from './event-objects';
 import { EventsPodProps, renderPodTemplate } from './pod-template';
@@ -28,6 +28,16 @@ export interface IEventSource {
   event(eventName: string): IEventSourceEvent;
 }
 
+/**
+ * The kinds Argo Events v1.9.11 runs with a leader election (`RecreateStrategyEventSources`):
+ * on a Kafka bus, through a Kubernetes Lease named `eventsource-<name>` (pkg/shared/leaderelection).
+ */
+const LEADER_ELECTED_KINDS = new Set(['amqp', 'calendar', 'kafka', 'pubSub', 'azureEventsHub', 'azureServiceBus', 'nats', 'mqtt', 'minio', 'emitter', 'nsq',
+  'pulsar', 'redis', 'redisStream', 'resource', 'hdfs', 'file', 'sftp', 'generic']);
+
+/** What the Lease elector of client-go calls (resourcelock.LeaseLock). */
+const LEASE_PERMISSION: SensorPermission = { apiGroup: 'coordination.k8s.io', resource: 'leases', verbs: ['get', 'create', 'update'] };
+
 /** Properties shared by every EventSource construct. */
 export interface EventSourceBaseProps extends EventsPodProps {
   /**
@@ -42,7 +52,7 @@ export interface EventSourceBaseProps extends EventsPodProps {
   readonly eventBus?: IEventBus;
   /**
    * Service account of the EventSource pod. Sources that call the Kubernetes API (resource,
-   * calendar persistence) otherwise get a generated one with exactly the permissions they need;
+   * calendar persistence, the Lease of a leader-elected source on a Kafka bus) otherwise get a generated one with exactly the permissions they need;
    * a given one must allow them itself (see `requiredPermissions`).
    * @default - the namespace's default service account, or a generated one where the source needs permissions
    */
@@ -145,6 +155,12 @@ export abstract class EventSourceBase extends Construct implements IEventSource,
   public _register(event: SourceEvent): void {
     markChanged();
     this.definedEvents.push(event);
+    this.eventKindAdded(event.kind);
+  }
+
+  /** Called for every event added: a leader-elected kind on a Kafka bus needs the Lease. */
+  protected eventKindAdded(kind: string): void {
+    if (LEADER_ELECTED_KINDS.has(kind) && this.eventBus instanceof EventBus && this.eventBus.isKafka) this.grant([LEASE_PERMISSION]);
   }
 
   /** The source sections of the spec (`webhook`, `calendar`...) and the service, if any: each event under its kind. */
@@ -152,6 +168,23 @@ export abstract class EventSourceBase extends Construct implements IEventSource,
     const body: { [kind: string]: { [name: string]: unknown } } = {};
     for (const e of this.definedEvents) (body[e.kind] ??= {})[e.eventName] = e._render();
     return body as EventSourceBody;
+  }
+
+  /**
+   * A leader-elected source on the app's default bus, when that is a Kafka bus given by name only:
+   * the Lease was not granted (the bus was not known when the events were added).
+   */
+  private checkLease(): string[] {
+    if (this.eventBus || !this.sourceKinds().some(k => LEADER_ELECTED_KINDS.has(k))) return [];
+    const kafka = this.node.root.node.findAll().find((c): c is EventBus => c instanceof EventBus && c.isKafka && c.name === DEFAULT_EVENT_BUS_NAME && c.namespace === this.namespace);
+    if (!kafka || this.requiredPermissions.some(p => p.resource === 'leases')) return [];
+    return [`EventSource/${this.name}: spec.eventBusName: the EventSource uses the Kafka EventBus "${kafka.name}" (${kafka.node.path}), on which Argo Events elects the source's leader `
+      + `with a Kubernetes Lease; its service account may not get, create and update leases, so the pod never starts listening. Pass the bus (eventBus: bus) so that the permission is granted${this.baseProps.serviceAccount ? ', and let the service account allow it' : ''}.`];
+  }
+
+  /** The kinds of the events defined (the spec sections). */
+  protected sourceKinds(): string[] {
+    return [...new Set(this.definedEvents.map(e => e.kind))];
   }
 
   /** Grants the pod's service account permissions on the Kubernetes API (generating one when none was given). */
@@ -166,7 +199,7 @@ export abstract class EventSourceBase extends Construct implements IEventSource,
   }
 
   private checkSource(): string[] {
-    const errors = [...this.check(), ...(this.grants?.check() ?? []).map(e => `EventSource/${this.name}: ${e}`)];
+    const errors = [...this.check(), ...(this.grants?.check() ?? []).map(e => `EventSource/${this.name}: ${e}`), ...this.checkLease()];
     const bus = this.eventBus;
     if (bus?.namespace && this.namespace && bus.namespace !== this.namespace) {
       errors.push(`EventSource/${this.name}: spec.eventBusName: EventBus "${bus.name}" is in namespace "${bus.namespace}" but the EventSource is in "${this.namespace}": `

@@ -63,6 +63,7 @@ export class EventSource extends EventSourceBase {
         + 'an EventSource holds one event per name. Give the second event another name.');
     }
     section[eventName] = config;
+    this.eventKindAdded(kind);
     return new EventSourceEvent(this.name, eventName, this.namespace);
   }
 
@@ -74,6 +75,10 @@ export class EventSource extends EventSourceBase {
         + 'a sensor depending on it would wait forever. Add it with addEvent() or use one of the existing names.');
     }
     return new EventSourceEvent(this.name, eventName, this.namespace);
+  }
+
+  protected sourceKinds(): string[] {
+    return Object.keys(this.sections);
   }
 
   protected renderBody(): EventSourceBody {

@@ -1,7 +1,7 @@
 /** The dedicated EventSource constructs: what they render, their handles, their Service, RBAC and checks. */
 import { Cron, Duration } from 'cdk8s';
 import {
-  AmqpEventSource, AmqpExchangeType, AzureServiceBusEventSource, CalendarEventSource, GitHubEventSource, GitLabEventSource, KafkaEventSource,
+  AmqpEventSource, AmqpExchangeType, AzureServiceBusEventSource, CalendarEventSource, EventBus, EventBusBackend, EventSource, GitHubEventSource, GitLabEventSource, KafkaEventSource,
   MinioEventSource, NatsCredentials, NatsEventSource, PulsarEventSource, RedisEventSource, ResourceEventSource, ResourceEventType, SnsEventSource,
   SqsEventSource, StripeEventSource, TriggerAction, WebhookEventSource, WorkflowSensor,
 } from '../../src/events';
@@ -154,6 +154,46 @@ describe('sources that call the Kubernetes API get a ServiceAccount with exactly
     const m = synthValid(app);
     expect(one(m, 'EventSource').spec.calendar.nine.persistence).toEqual({ configMap: { name: 'cal-state', createIfNotExist: true }, catchup: { enabled: true, maxDuration: '1h' } });
     expect(one(m, 'Role').rules).toEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'create', 'update'] }]);
+  });
+});
+
+describe('on a Kafka EventBus, leader-elected sources elect through a Kubernetes Lease', () => {
+  const kafkaBus = () => EventBusBackend.kafka({ url: 'kafka:9092' });
+
+  test('a message source gets get/create/update on leases; an HTTP source (not leader-elected) gets nothing', () => {
+    const { app, chart } = setup('events');
+    const bus = new EventBus(chart, 'bus', { backend: kafkaBus() });
+    new NatsEventSource(chart, 'nats', { metadata: { name: 'nats' }, eventBus: bus }).addEvent('e', { url: 'nats://n:4222', subject: 's' });
+    new WebhookEventSource(chart, 'hooks', { metadata: { name: 'hooks' }, eventBus: bus }).addEndpoint('a', { path: '/a' });
+    const m = synthValid(app);
+    expect(one(m, 'Role')).toMatchObject({ metadata: { name: 'nats-eventsource', namespace: 'events' }, rules: [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'create', 'update'] }] });
+    expect(ofKind(m, 'EventSource').map(e => [e.metadata.name, e.spec.template?.serviceAccountName])).toEqual([['nats', 'nats-eventsource'], ['hooks', undefined]]);
+  });
+
+  test('on a JetStream bus no Lease is needed (the bus elects the leader)', () => {
+    const { app, chart } = setup('events');
+    const bus = new EventBus(chart, 'bus');
+    new NatsEventSource(chart, 'nats', { metadata: { name: 'nats' }, eventBus: bus }).addEvent('e', { url: 'nats://n:4222', subject: 's' });
+    expect(ofKind(synthValid(app), 'Role')).toEqual([]);
+  });
+
+  test('the EventSource of any kind too, and the permissions add up with the resource source\'s own', () => {
+    const { app, chart } = setup('events');
+    const bus = new EventBus(chart, 'bus', { backend: kafkaBus() });
+    const generic = new EventSource(chart, 'es', { metadata: { name: 'es' }, eventBus: bus });
+    generic.addEvent('calendar', 'tick', { interval: '10s' });
+    const pods = new ResourceEventSource(chart, 'pods', { metadata: { name: 'pods' }, eventBus: bus });
+    pods.addEvent('created', { version: 'v1', resource: 'pods', namespace: 'events', eventTypes: [ResourceEventType.ADD] });
+    expect(generic.requiredPermissions).toEqual([{ apiGroup: 'coordination.k8s.io', resource: 'leases', verbs: ['get', 'create', 'update'] }]);
+    expect(pods.requiredPermissions.map(p => p.resource)).toEqual(['leases', 'pods']);
+    synthValid(app);
+  });
+
+  test('the default bus of the app, a Kafka one, not passed: reported, with what to do', () => {
+    const { app, chart } = setup('events');
+    new EventBus(chart, 'bus', { backend: kafkaBus() });
+    new NatsEventSource(chart, 'nats', { metadata: { name: 'nats' } }).addEvent('e', { url: 'nats://n:4222', subject: 's' });
+    expect(synthError(app)).toMatch(/EventSource\/nats: spec\.eventBusName: the EventSource uses the Kafka EventBus "default" \(test\/bus\).*Kubernetes Lease.*Pass the bus \(eventBus: bus\)/s);
   });
 });
 

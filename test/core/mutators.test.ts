@@ -164,6 +164,16 @@ const CASES: { [mutator: string]: Case } = {
   'CalendarEventSource.addSchedule': {
     build: c => { const cal = new CalendarEventSource(c, 'cal', { metadata: { name: 'cal' } }); cal.addInterval('tick', Duration.minutes(1)); return { target: cal.apiObject, mutate: () => cal.addSchedule('daily', Cron.daily()) }; },
   },
+  'CalendarEventSource.addInterval': {
+    build: c => { const cal = new CalendarEventSource(c, 'cal', { metadata: { name: 'cal' } }); cal.addSchedule('daily', Cron.daily()); return { target: cal.apiObject, mutate: () => cal.addInterval('tick', Duration.minutes(1)) }; },
+  },
+  'GitHubEventSource.addEndpoint (its Ingress)': {
+    build: c => {
+      const gh = new GitHubEventSource(c, 'gh', { metadata: { name: 'gh' }, ingress: { host: 'hooks.example.com' } });
+      gh.addEndpoint('a', { path: '/a', repositories: [{ owner: 'o', names: ['r'] }], events: ['push'] });
+      return { target: gh.ingress!, mutate: () => gh.addEndpoint('b', { path: '/b', repositories: [{ owner: 'o', names: ['r'] }], events: ['push'] }) };
+    },
+  },
   ...eventSourceCases(),
   'ResourceEventSource.addEvent (its Role)': {
     build: c => {

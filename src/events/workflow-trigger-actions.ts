@@ -192,8 +192,9 @@ export class SubmitWorkflowAction implements ITriggerAction {
     const reads = this.readPermissions();
     // `argo submit -n <namespace>`: the workflow's namespace, when it names one other than the sensor's.
     const ns = this.source.byReference ? undefined : this.source.namespace;
-    ctx.grant([{ apiGroup: GROUP, resource: 'workflows', verbs, ...(ns ? { namespace: ns } : {}) }, ...reads,
-      ...argoCliArgPermissions(this.options.cliArgs).map(p => (ns ? { ...p, namespace: ns } : p))]);
+    // The CLI validates against the WorkflowTemplates of the workflow's namespace, and calls the API there.
+    const there = (p: SensorPermission): SensorPermission => (ns && !p.clusterScoped ? { ...p, namespace: ns } : p);
+    ctx.grant([{ apiGroup: GROUP, resource: 'workflows', verbs }, ...reads, ...argoCliArgPermissions(this.options.cliArgs)].map(there));
     // Runs as: the trigger's account (set on the workflow), else the template's, else the sensor's default.
     let serviceAccountName: string | undefined;
     const runAs = this.options.serviceAccount ?? this.source.templateServiceAccount;

@@ -115,6 +115,19 @@ test('a workflow submitted into another namespace: the sensor may create workflo
   expect(roles.find(r => r.metadata.name === 's-sensor' && r.metadata.namespace === 'argo').rules).toEqual([{ apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['list', 'create'] }]);
 });
 
+test('a workflow of another namespace running a WorkflowTemplate: the template is read there too (argo submit validates in the workflow\'s namespace)', () => {
+  const { app, chart, sensor } = sensorApp('events');
+  const template = WorkflowTemplate.fromName(chart, 'tpl', 'build', { namespace: 'argo' });
+  new Workflow(sensor.resourceScope, 'elsewhere', { generateName: 'build-', metadata: { namespace: 'argo' }, workflowTemplate: template });
+  sensor.submitWorkflow('run', sensor.resourceScope.node.findChild('elsewhere') as Workflow, { cliArgs: ['--wait'] });
+  const roles = ofKind(synthValid(app), 'Role');
+  expect(roles.find(r => r.metadata.name === 's-sensor' && r.metadata.namespace === 'argo').rules).toEqual([
+    { apiGroups: ['argoproj.io'], resources: ['workflows'], verbs: ['list', 'watch', 'create'] },
+    { apiGroups: ['argoproj.io'], resources: ['workflowtemplates'], verbs: ['get'] },
+  ]);
+  expect(roles.filter(r => r.metadata.name === 's-sensor').map(r => r.metadata.namespace)).toEqual(['argo']);
+});
+
 test('the corrected multi-dependencies example (a template declaring the inputs it prints) is accepted', () => {
   const { app, sensor } = sensorApp();
   const tick = sensor.addDependency(EventSource.fromName('calendar').event('example-with-interval'), { name: 'tick' });

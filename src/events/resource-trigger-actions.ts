@@ -133,12 +133,21 @@ export class KubernetesAction implements ITriggerAction {
         ...(unreachable ? [`${ctx.path}.k8s.source: a ${type.kind} is cluster-scoped, but Argo Events v1.9.11's Kubernetes trigger calls only namespaces and nodes without a namespace `
           + `(standard-k8s.go): it would ${op} the ${type.kind} under /namespaces/${type.namespace ?? ctx.sensorNamespace ?? '<sensor namespace>'}/, which the API server answers with 404, so the trigger fails every time. `
           + 'Create it from a workflow instead (TriggerAction.submitWorkflow of a Workflow whose resource template applies it).'] : []),
+        ...this.checkLiveObject(ctx, op, cluster, manifest),
         ...(args.length && !workflow ? [`${ctx.path}.k8s.parameters: arguments map onto the parameters of a Workflow construct, and the resource is a ${type.kind} given otherwise; `
           + 'no dest path can be computed. Map the values with parameters (dest paths into the object) instead.'] : []),
         ...(workflow ? checkArguments(workflow, args, `${ctx.path}.k8s.parameters`) : []),
         ...ctx.checkSecrets(this.resource.secrets.filter((x): x is SecretKeyRef => x !== undefined)),
       ],
     };
+  }
+
+  /** Argo Events fetches the live object by the manifest's name and namespace (FetchResource of standard-k8s.go), and fails without them. */
+  private checkLiveObject(ctx: TriggerBindContext, op: KubernetesOperation, cluster: boolean, manifest: { readonly [key: string]: any } | undefined): string[] {
+    if (!this.options.liveObject || op !== KubernetesOperation.UPDATE || !manifest) return [];
+    const missing = [...(manifest.metadata?.name ? [] : ['metadata.name']), ...(manifest.metadata?.namespace || cluster ? [] : ['metadata.namespace'])];
+    return missing.length ? [`${ctx.path}.k8s.liveObject: Argo Events fetches the live object by the manifest's name and namespace, and the manifest has no ${missing.join(' and no ')}; `
+      + 'the trigger would fail every time ("resource name/namespace must be specified for fetching live object"). Name the object (and its namespace) in the manifest.'] : [];
   }
 
   private argumentParameters(args: readonly WorkflowArgument[], resolve: FieldResolver): TriggerParameter[] {

@@ -212,6 +212,24 @@ describe('the argo CLI\'s extra arguments', () => {
   });
 });
 
+describe('an update of the live object', () => {
+  test('reads the object by the manifest\'s name and namespace: get is granted, there', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('scale', TriggerAction.kubernetes({
+      operation: KubernetesOperation.UPDATE, liveObject: true, resource: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'apps' } },
+    }));
+    const m = synthChecked(app);
+    expect(named(m, 'Sensor', 's').spec.triggers[0].template.k8s).toMatchObject({ operation: 'update', liveObject: true });
+    expect(rules(ofKind(m, 'Role').find(r => r.metadata.namespace === 'apps'))).toEqual(['apps/deployments: get,create,update']);
+  });
+
+  test('a manifest without name or namespace is refused: Argo Events could not fetch the live object', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('scale', TriggerAction.kubernetes({ operation: KubernetesOperation.UPDATE, liveObject: true, resource: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { generateName: 'web-' } } }));
+    expect(() => synth(app)).toThrow(/spec\.triggers\[0\]\.template\.k8s\.liveObject: .*has no metadata\.name and no metadata\.namespace/);
+  });
+});
+
 describe('cluster-scoped objects of a Kubernetes trigger', () => {
   test('a Namespace (one of the two resources Argo Events calls without a namespace) is granted through a ClusterRole', () => {
     const { app, sensor } = sensorApp();

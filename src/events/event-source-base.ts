@@ -9,6 +9,7 @@ import { withoutUndefined } from '../core/without-undefined';
 import { fieldPath } from '../lint/path';
 import { DEFAULT_EVENT_BUS_NAME, EventBus, eventBusNameOf, IEventBus } from './event-bus';
 import { IEventSourceEvent } from './event-handle';
+import { electsWithLease, isKafkaBus, LEASE_PERMISSION } from './leader-election';
 import { EventSourceObject } from './event-objects';
 import { EventsPodProps, renderPodTemplate } from './pod-template';
 import { RoleGrants } from './role-grants';
@@ -30,13 +31,10 @@ export interface IEventSource {
 
 /**
  * The kinds Argo Events v1.9.11 runs with a leader election (`RecreateStrategyEventSources`):
- * on a Kafka bus, through a Kubernetes Lease named `eventsource-<name>` (pkg/shared/leaderelection).
+ * on a Kafka bus, or with `LEADER_ELECTION=k8s`, through a Kubernetes Lease named `eventsource-<name>`.
  */
 const LEADER_ELECTED_KINDS = new Set(['amqp', 'calendar', 'kafka', 'pubSub', 'azureEventsHub', 'azureServiceBus', 'nats', 'mqtt', 'minio', 'emitter', 'nsq',
   'pulsar', 'redis', 'redisStream', 'resource', 'hdfs', 'file', 'sftp', 'generic']);
-
-/** What the Lease elector of client-go calls (resourcelock.LeaseLock). */
-const LEASE_PERMISSION: SensorPermission = { apiGroup: 'coordination.k8s.io', resource: 'leases', verbs: ['get', 'create', 'update'] };
 
 /** Properties shared by every EventSource construct. */
 export interface EventSourceBaseProps extends EventsPodProps {
@@ -158,9 +156,9 @@ export abstract class EventSourceBase extends Construct implements IEventSource,
     this.eventKindAdded(event.kind);
   }
 
-  /** Called for every event added: a leader-elected kind on a Kafka bus needs the Lease. */
+  /** Called for every event added: a leader-elected kind on a Kafka bus (or told to elect with a Lease) needs the Lease. */
   protected eventKindAdded(kind: string): void {
-    if (LEADER_ELECTED_KINDS.has(kind) && this.eventBus instanceof EventBus && this.eventBus.isKafka) this.grant([LEASE_PERMISSION]);
+    if (LEADER_ELECTED_KINDS.has(kind) && (isKafkaBus(this.eventBus) || electsWithLease(this.baseProps))) this.grant([LEASE_PERMISSION]);
   }
 
   /** The source sections of the spec (`webhook`, `calendar`...) and the service, if any: each event under its kind. */

@@ -10,6 +10,7 @@ import { eventBusNameOf, IEventBus } from './event-bus';
 import { EventField } from './event-field';
 import { IEventSourceEvent } from './event-handle';
 import { SensorObject } from './event-objects';
+import { electsWithLease, isKafkaBus, LEASE_PERMISSION } from './leader-election';
 import { EventsPodProps, renderPodTemplate } from './pod-template';
 import { SensorDependency, SensorDependencyOptions } from './sensor-dependency';
 import { SensorRbac } from './sensor-rbac';
@@ -113,6 +114,8 @@ export class WorkflowSensor extends Construct {
       sensorName: this.name, namespace: this.namespace, serviceAccount: props.serviceAccount, executor: props.workflowExecutorRbac ?? true,
     });
     this.serviceAccount = this.rbac.serviceAccount;
+    // A sensor on a Kafka bus elects no leader; told to elect with a Lease (LEADER_ELECTION=k8s), it needs that Lease.
+    if (electsWithLease(props) && !isKafkaBus(props.eventBus)) this.rbac.grant([LEASE_PERMISSION]);
     this.dependencyScope = new Construct(this, 'Dependencies');
     this.triggerScope = new Construct(this, 'Triggers');
     addArgoValidation(this, () => ({ apiObject: this.apiObject }), () => this.check(props.eventBus));

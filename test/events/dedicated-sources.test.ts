@@ -189,6 +189,26 @@ describe('on a Kafka EventBus, leader-elected sources elect through a Kubernetes
     synthValid(app);
   });
 
+  test('LEADER_ELECTION=k8s (Argo Events\' switch to the Lease elector on any bus): the source, and the sensor, get the Lease', () => {
+    const { app, chart } = setup('events');
+    new NatsEventSource(chart, 'nats', { metadata: { name: 'nats' }, env: { LEADER_ELECTION: 'K8S' } }).addEvent('e', { url: 'nats://n:4222', subject: 's' });
+    const sensor = new WorkflowSensor(chart, 's', { metadata: { name: 's' }, template: { container: { env: [{ name: 'LEADER_ELECTION', value: 'k8s' }] } } });
+    sensor.addDependency(EventSource.fromName('nats').event('e'));
+    sensor.addTrigger('log', TriggerAction.log());
+    const lease = [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'create', 'update'] }];
+    const roles = ofKind(synthValid(app), 'Role');
+    expect(roles.map(r => [r.metadata.name, r.rules])).toEqual([['nats-eventsource', lease], ['s-sensor', lease]]);
+  });
+
+  test('a sensor on a Kafka bus elects no leader, whatever LEADER_ELECTION says', () => {
+    const { app, chart } = setup('events');
+    const bus = new EventBus(chart, 'bus', { backend: kafkaBus() });
+    const sensor = new WorkflowSensor(chart, 's', { metadata: { name: 's' }, eventBus: bus, env: { LEADER_ELECTION: 'k8s' } });
+    sensor.addDependency(EventSource.fromName('nats').event('e'));
+    sensor.addTrigger('log', TriggerAction.log());
+    expect(ofKind(synthValid(app), 'Role')).toEqual([]);
+  });
+
   test('the default bus of the app, a Kafka one, not passed: reported, with what to do', () => {
     const { app, chart } = setup('events');
     new EventBus(chart, 'bus', { backend: kafkaBus() });

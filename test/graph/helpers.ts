@@ -3,13 +3,13 @@ import { join } from 'path';
 import { readManifestFiles } from '../../src/cli/files';
 import { ArgoGraph, ArgoGraphEdge, ArgoGraphNode, buildArgoGraph, ArgoGraphOptions } from '../../src/graph';
 import { LoadedManifest, parseManifests } from '../../src/lint/load';
+import { upstreamPath } from '../support/upstream';
 
 export const repoRoot = join(__dirname, '..', '..');
 export const distFile = join(repoRoot, 'dist', 'vector-pipeline.k8s.yaml');
-/** The pinned upstream examples, next to the repository as in CI. */
-export const sharedArgo = join(repoRoot, '..', 'shared', 'argo');
-export const workflowExamples = join(sharedArgo, 'workflows-v4.1.2', 'examples');
-export const eventExamples = join(sharedArgo, 'events-v1.9.11', 'examples');
+/** The pinned upstream examples (test/support/upstream.ts: beside the repository as in CI, or $ARGO_SCHEMA_DIR). */
+export const workflowExamples = upstreamPath('workflows-v4.1.2', 'examples');
+export const eventExamples = upstreamPath('events-v1.9.11', 'examples');
 export const haveUpstream = existsSync(workflowExamples) && existsSync(eventExamples);
 
 /** The example app's output (dist/) as the loader reads it, file named relative to the repository. */

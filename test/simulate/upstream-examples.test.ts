@@ -3,13 +3,13 @@
 // one that does not. The examples name EventSource "webhook" (events example, example1,
 // example-foo) and "calendar" (example-with-interval); the sets below define them.
 import { readFileSync } from 'fs';
-import { join } from 'path';
 import { parseManifests } from '../../src/lint/load';
 import { Manifest } from '../../src/lint/types';
 import { simulateEvents } from '../../src/simulate/simulate';
 import { SimulatedEvent, SimulationResult } from '../../src/simulate/types';
+import { describeUpstream, upstreamPath } from '../support/upstream';
 
-const EXAMPLES = join(__dirname, '..', '..', '..', 'shared', 'argo', 'events-v1.9.11', 'examples', 'sensors');
+const EXAMPLES = upstreamPath('events-v1.9.11', 'examples', 'sensors');
 
 const webhookSource: Manifest = {
   apiVersion: 'argoproj.io/v1alpha1', kind: 'EventSource', metadata: { name: 'webhook' },
@@ -28,7 +28,7 @@ const payloadSource: Manifest = {
 };
 
 function sensor(file: string): Manifest[] {
-  return parseManifests(readFileSync(join(EXAMPLES, file), 'utf8'), file).manifests.map(m => m.manifest);
+  return parseManifests(readFileSync(`${EXAMPLES}/${file}`, 'utf8'), file).manifests.map(m => m.manifest);
 }
 
 function run(file: string, source: 'webhook' | 'payload', events: SimulatedEvent[]): SimulationResult {
@@ -84,7 +84,7 @@ const CASES: ExampleCase[] = [
   { file: 'transform.yaml', source: 'webhook', fires: [post('example-foo', { message: 'hi' })], doesNot: [post('example', { message: 'hi' })], triggers: ['webhook-workflow-trigger-1'] },
 ];
 
-describe('upstream example sensors: an event that fires each, one that does not', () => {
+describeUpstream('upstream example sensors: an event that fires each, one that does not', () => {
   test.each(CASES.map(c => [`${c.file}${c.triggers ? ` (${c.triggers.join(', ')})` : ''}`, c]))('%s', (_name, c: ExampleCase) => {
     const yes = run(c.file, c.source, c.fires);
     const no = run(c.file, c.source, c.doesNot);
@@ -94,7 +94,7 @@ describe('upstream example sensors: an event that fires each, one that does not'
   });
 });
 
-describe('what the simulation shows about them', () => {
+describeUpstream('what the simulation shows about them', () => {
   test('data filters on top-level paths never match a webhook event, and the reason says where the path stops', () => {
     const r = run('filter-with-data-simple-2.yaml', 'webhook', [post('example', { bucket: 'argo-workflow-input' })]);
     expect(r.fired).toEqual([]);

@@ -179,7 +179,11 @@ function concat<T>(...lists: (T[] | undefined)[]): T[] | undefined {
 
 /** Operations on an existing workflow (or `submit-from` a template or cron workflow). */
 export enum WorkflowOperation {
-  /** `argo submit --from` a WorkflowTemplate or CronWorkflow. */
+  /**
+   * `argo submit --from` a WorkflowTemplate or CronWorkflow. Argo Events v1.9.11 reports it failed
+   * after the workflow is created (so no retryStrategy or deadLetter is accepted with it); for a
+   * WorkflowTemplate, `TriggerAction.submitWorkflow(template)` does the same and reports success.
+   */
   SUBMIT_FROM = 'submit-from',
   /** `argo resubmit`. */
   RESUBMIT = 'resubmit',
@@ -211,6 +215,13 @@ export interface WorkflowOperationTarget {
   readonly cliArgs?: string[];
 }
 
+/**
+ * After `argo submit --from`, Argo Events v1.9.11 reads back the workflow named like the template
+ * or cron workflow (argo-workflow.go: `Get(name)` for every operation but submit), which does not
+ * exist: the trigger is reported failed although the workflow was created.
+ */
+const SUBMIT_FROM_FAILS = 'Argo Events v1.9.11 reports a submit-from failed after it created the workflow (it then reads back a workflow named like the template, which does not exist)';
+
 /** Runs an argo CLI operation on a named workflow. @internal */
 export class WorkflowOperationAction implements ITriggerAction {
   constructor(private readonly operation: WorkflowOperation, private readonly target: WorkflowOperationTarget) {}
@@ -230,6 +241,7 @@ export class WorkflowOperationAction implements ITriggerAction {
           args: this.target.cliArgs,
         },
       }),
+      failsAfterRunning: this.operation === WorkflowOperation.SUBMIT_FROM ? SUBMIT_FROM_FAILS : undefined,
       check: () => ((this.operation === WorkflowOperation.SUBMIT_FROM) === (kind === 'Workflow')
         ? [`${ctx.path}.argoWorkflow.source: operation "${this.operation}" does not apply to a ${kind}; Argo Events fails the trigger. `
           + 'Use SUBMIT_FROM with a WorkflowTemplate or CronWorkflow, and the other operations with a Workflow.']

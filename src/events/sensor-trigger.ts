@@ -227,10 +227,26 @@ export class SensorTrigger extends Construct {
     this.host.apiObject.overrides.add(['spec', 'triggers', this.index], path, value, `[${this.node.path}]`);
   }
 
+  /** An action Argo Events reports failed after it ran: a retry would run it again, a dead-letter trigger would fire every time. */
+  private checkFailingAction(): string[] {
+    const why = this.action.failsAfterRunning;
+    if (!why) return [];
+    const errors: string[] = [];
+    const steps = this.options.retryStrategy?.steps ?? 1;
+    if (steps > 1) {
+      errors.push(`${this.path}.retryStrategy: trigger "${this.name}" is retried on failure, and ${why}: each of the ${steps} attempts would run it again. Remove the retryStrategy.`);
+    }
+    if (this.options.deadLetter) {
+      errors.push(`${this.path}.dlqTrigger: trigger "${this.name}" has a dead-letter trigger, and ${why}: the dead-letter trigger would fire every time. Remove the deadLetter.`);
+    }
+    return errors;
+  }
+
   private check(): string[] {
     const object = `Sensor/${this.host.apiObject.name}`;
     const errors = this.action.check().map(e => `${object}: ${e}`);
     if (this.deadLetter) errors.push(...this.deadLetter.check().map(e => `${object}: ${e}`));
+    errors.push(...this.checkFailingAction().map(e => `${object}: ${e}`));
     const fields: [string, EventField][] = [
       ...this.action.fields.map(f => [`${this.path}.template`, f] as [string, EventField]),
       ...(this.options.parameters ?? []).map(p => [`${this.path}.parameters`, p.from] as [string, EventField]),

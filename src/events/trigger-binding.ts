@@ -65,6 +65,12 @@ export interface BoundTriggerAction {
   readonly triggerParameters?: (resolve: FieldResolver) => TriggerParameter[];
   /** Problems in the action's configuration, as messages (paths from the trigger template's, in the context). */
   check(): string[];
+  /**
+   * Why Argo Events reports the action failed even when it ran (then a retry runs it again, and a
+   * dead-letter trigger fires every time: the sensor refuses both).
+   * @default - the action's result is reported as it is
+   */
+  readonly failsAfterRunning?: string;
 }
 
 /**

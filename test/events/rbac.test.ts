@@ -188,6 +188,30 @@ describe('workflow operations', () => {
   });
 });
 
+describe('submit-from, which Argo Events v1.9.11 reports failed after it created the workflow', () => {
+  test('alone it is accepted', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('op', TriggerAction.workflowOperation(WorkflowOperation.SUBMIT_FROM, { kind: 'WorkflowTemplate', name: 'build' }));
+    expect(named(synthChecked(app), 'Sensor', 's').spec.triggers[0].template.argoWorkflow.operation).toBe('submit-from');
+  });
+
+  test('with retries, each of which would create one more workflow, or a dead-letter trigger, which would fire every time: refused', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('op', TriggerAction.workflowOperation(WorkflowOperation.SUBMIT_FROM, { kind: 'CronWorkflow', name: 'nightly' }), {
+      retryStrategy: { steps: 3 }, deadLetter: { name: 'dlq', action: TriggerAction.log() },
+    });
+    const message = (() => { try { synth(app); } catch (e: any) { return String(e.message); } return ''; })();
+    expect(message).toMatch(/spec\.triggers\[0\]\.retryStrategy: trigger "op" is retried on failure, and Argo Events v1\.9\.11 reports a submit-from failed.*each of the 3 attempts would run it again/);
+    expect(message).toMatch(/spec\.triggers\[0\]\.dlqTrigger: trigger "op" has a dead-letter trigger.*would fire every time/);
+  });
+
+  test('a single attempt (steps: 1) is no retry', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('op', TriggerAction.workflowOperation(WorkflowOperation.SUBMIT_FROM, { kind: 'WorkflowTemplate', name: 'build' }), { retryStrategy: { steps: 1 } });
+    expect(() => synthChecked(app)).not.toThrow();
+  });
+});
+
 describe('the argo CLI\'s extra arguments', () => {
   test.each([
     // argo stop --message updates the stopped nodes before it patches spec.shutdown.

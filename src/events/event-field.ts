@@ -113,6 +113,12 @@ export class EventField {
    * @returns a new field
    */
   public withDefault(value: string): EventField {
+    const { dataKey, contextKey, dataTemplate, contextTemplate } = this.spec;
+    if (dataKey === undefined && contextKey === undefined && dataTemplate === undefined && contextTemplate === undefined) {
+      throw new Error(`EventField.withDefault(): the whole event of ${this.source.eventSourceName}/${this.source.eventName} has no default: Argo Events returns the default `
+        + 'instead of the event whenever a parameter names no key (ResolveParamValue, pkg/sensors/triggers/params.go), so the event would never be passed. '
+        + 'Drop the default (the parameter is then resolved only when the event arrived), or read payload() with a default.');
+    }
     return new EventField(this.source, { ...this.spec, value });
   }
 

@@ -115,3 +115,9 @@ test('the whole event and the whole payload as parameter sources; data("") is re
   expect(dep.payload()._render('dep')).toEqual({ dependencyName: 'dep', dataKey: '@this' });
   expect(() => dep.data('')).toThrow(/the path for event webhook\/example is empty: Argo Events reads dataKey "" as unset and passes the whole event .*Use payload\(\).*wholeEvent\(\)/);
 });
+
+test('the whole event takes no default (Argo Events would return the default instead of the event, always); the payload does', () => {
+  const { dep } = sensorApp();
+  expect(() => dep.wholeEvent().withDefault('{}')).toThrow(/the whole event of webhook\/example has no default: Argo Events returns the default instead of the event whenever a parameter names no key/);
+  expect(dep.payload().withDefault('{}')._render('dep')).toEqual({ dependencyName: 'dep', dataKey: '@this', value: '{}' });
+});

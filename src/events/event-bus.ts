@@ -1,5 +1,5 @@
 import { ApiObjectMetadata, Size } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import {
   ArgoEventBus, EventBusSpec, JetStreamBus, JetStreamConfig, KafkaBus, NativeStrategy, NatsConfig,
 } from '../../imports/argo-events';
@@ -15,6 +15,14 @@ export const DEFAULT_EVENT_BUS_NAME = 'default';
 
 /** JetStream version used when none is given: one the v1.9 controller config ships. */
 export const DEFAULT_JETSTREAM_VERSION = '2.10.10';
+
+/** The Kafka EventBus constructs of each app (by root construct), so that an EventSource finds its default bus without walking the tree. */
+const KAFKA_BUSES = new WeakMap<IConstruct, EventBus[]>();
+
+/** The Kafka EventBus constructs defined in the app of `construct`. @internal */
+export function kafkaBusesOf(construct: IConstruct): readonly EventBus[] {
+  return KAFKA_BUSES.get(construct.node.root) ?? [];
+}
 
 /** An EventBus that EventSources publish to and Sensors subscribe to. */
 export interface IEventBus {
@@ -160,6 +168,10 @@ export class EventBus extends Construct implements IEventBus {
     super(scope, id);
     const spec = (props.backend ?? EventBusBackend.jetStream())._render();
     this.isKafka = spec.kafka !== undefined;
+    if (this.isKafka) {
+      const root = this.node.root;
+      KAFKA_BUSES.set(root, [...KAFKA_BUSES.get(root) ?? [], this]);
+    }
     this.busObject = new EventBusObject(this, 'Resource', {
       metadata: { ...props.metadata, name: props.metadata?.name ?? DEFAULT_EVENT_BUS_NAME },
       spec,

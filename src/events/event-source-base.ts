@@ -7,7 +7,7 @@ import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
 import { withoutUndefined } from '../core/without-undefined';
 import { fieldPath } from '../lint/path';
-import { DEFAULT_EVENT_BUS_NAME, EventBus, eventBusNameOf, IEventBus } from './event-bus';
+import { DEFAULT_EVENT_BUS_NAME, eventBusNameOf, IEventBus, kafkaBusesOf } from './event-bus';
 import { IEventSourceEvent } from './event-handle';
 import { electsWithLease, isKafkaBus, LEASE_PERMISSION } from './leader-election';
 import { EventSourceObject } from './event-objects';
@@ -174,7 +174,7 @@ export abstract class EventSourceBase extends Construct implements IEventSource,
    */
   private checkLease(): string[] {
     if (this.eventBus || !this.sourceKinds().some(k => LEADER_ELECTED_KINDS.has(k))) return [];
-    const kafka = this.node.root.node.findAll().find((c): c is EventBus => c instanceof EventBus && c.isKafka && c.name === DEFAULT_EVENT_BUS_NAME && c.namespace === this.namespace);
+    const kafka = kafkaBusesOf(this).find(c => c.name === DEFAULT_EVENT_BUS_NAME && c.namespace === this.namespace);
     if (!kafka || this.requiredPermissions.some(p => p.resource === 'leases')) return [];
     return [`EventSource/${this.name}: spec.eventBusName: the EventSource uses the Kafka EventBus "${kafka.name}" (${kafka.node.path}), on which Argo Events elects the source's leader `
       + `with a Kubernetes Lease; its service account may not get, create and update leases, so the pod never starts listening. Pass the bus (eventBus: bus) so that the permission is granted${this.baseProps.serviceAccount ? ', and let the service account allow it' : ''}.`];

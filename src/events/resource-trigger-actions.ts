@@ -115,7 +115,7 @@ export class KubernetesAction implements ITriggerAction {
     }
     const manifest = this.resource.manifest?.();
     const runAs = type.kind === 'Workflow' && apiGroupOf(type.apiVersion) === 'argoproj.io' ? manifest?.spec?.serviceAccountName : undefined;
-    if (typeof runAs === 'string') ctx.grantExecutor(runAs);
+    if (typeof runAs === 'string') ctx.grantExecutor(runAs, type.namespace);
     const args = this.options.arguments ?? [];
     if (workflow) TriggerResourceScope.assignParameters(workflow, args.map(a => a.parameter.name));
     return {

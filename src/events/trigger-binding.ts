@@ -44,10 +44,16 @@ export interface TriggerBindContext {
   readonly hasResourcePolicy: boolean;
   /** Grants the sensor's service account permissions. */
   grant(permissions: readonly SensorPermission[]): void;
-  /** Service account submitted workflows run as when they name none; undefined when the sensor manages no workflow RBAC. */
-  defaultWorkflowServiceAccount(): string | undefined;
-  /** Lets a service account write workflowtaskresults (the Argo executor's requirement). */
-  grantExecutor(serviceAccount: string | IServiceAccountRef): void;
+  /**
+   * Service account submitted workflows run as when they name none, in the namespace they run in
+   * (default: the sensor's); undefined when the sensor manages no workflow RBAC.
+   */
+  defaultWorkflowServiceAccount(namespace?: string): string | undefined;
+  /**
+   * Lets a service account write workflowtaskresults (the Argo executor's requirement) in the
+   * namespace the workflows run in (default: the sensor's); an account named by string is that namespace's.
+   */
+  grantExecutor(serviceAccount: string | IServiceAccountRef, namespace?: string): void;
   /** Problems with Secrets the sensor pod mounts for the action (one of another namespace cannot be mounted), as messages. */
   checkSecrets(secrets: readonly SecretKeyRef[]): string[];
 }

@@ -202,8 +202,8 @@ export class WorkflowSensor extends Construct {
         sensorName: this.name,
         sensorNamespace: this.namespace,
         grant: permissions => this.rbac.grant(permissions),
-        defaultWorkflowServiceAccount: () => this.rbac.defaultWorkflowServiceAccount(),
-        grantExecutor: sa => this.rbac.grantExecutor(sa),
+        defaultWorkflowServiceAccount: namespace => this.rbac.defaultWorkflowServiceAccount(namespace),
+        grantExecutor: (sa, namespace) => this.rbac.grantExecutor(sa, namespace),
         checkSecrets: secrets => this.checkSecrets(path, secrets),
       }),
     };

@@ -199,8 +199,8 @@ export class SubmitWorkflowAction implements ITriggerAction {
     let serviceAccountName: string | undefined;
     const runAs = this.options.serviceAccount ?? this.source.templateServiceAccount;
     if (this.options.serviceAccount) serviceAccountName = this.options.serviceAccount.name;
-    if (runAs) ctx.grantExecutor(runAs);
-    else if (!this.resource) serviceAccountName = ctx.defaultWorkflowServiceAccount();
+    if (runAs) ctx.grantExecutor(runAs, ns);
+    else if (!this.resource) serviceAccountName = ctx.defaultWorkflowServiceAccount(ns);
     const args = this.options.arguments ?? [];
     if (this.workflow) TriggerResourceScope.assignParameters(this.workflow, args.map(a => a.parameter.name));
     const generateName = this.options.generateName ?? (this.source.byReference || this.source.namesItself ? undefined : `${ctx.sensorName}-`);

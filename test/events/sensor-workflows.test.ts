@@ -159,3 +159,48 @@ test('a resourceScope Workflow running as its own account: that account gets the
   expect(ofKind(m, 'ServiceAccount').map(s => s.metadata.name)).toEqual(['s-sensor']);
   expect(ofKind(m, 'RoleBinding').find(b => b.metadata.name === 's-executor').subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 'runner' }]);
 });
+
+describe('workflows running in another namespace run as an account of that namespace, which gets the executor permissions there', () => {
+  const executorRule = [{ apiGroups: ['argoproj.io'], resources: ['workflowtaskresults'], verbs: ['create', 'patch'] }];
+
+  test('a submitted Workflow naming no account: <sensor>-workflow is created in its namespace, with the executor Role there', () => {
+    const { app, sensor } = sensorApp();
+    const workflow = new Workflow(sensor.resourceScope, 'elsewhere', { generateName: 'elsewhere-', metadata: { namespace: 'argo' } });
+    workflow.addContainerTemplate('main', { image: 'busybox:1.36' });
+    sensor.submitWorkflow('run', workflow);
+    const m = synthValid(app);
+    expect(one(m, 'Sensor').spec.triggers[0].template.argoWorkflow.source.resource.spec.serviceAccountName).toBe('s-workflow');
+    expect(ofKind(m, 'ServiceAccount').map(s => `${s.metadata.namespace}/${s.metadata.name}`)).toEqual(['events/s-sensor', 'argo/s-workflow']);
+    const role = ofKind(m, 'Role').find(r => r.metadata.name === 's-executor');
+    expect(role).toMatchObject({ metadata: { namespace: 'argo' }, rules: executorRule });
+    expect(ofKind(m, 'RoleBinding').find(b => b.metadata.name === 's-executor')).toMatchObject({
+      metadata: { namespace: 'argo' }, subjects: [{ apiGroup: '', kind: 'ServiceAccount', name: 's-workflow', namespace: 'argo' }],
+    });
+  });
+
+  test('a Workflow created by a Kubernetes trigger with its own account: that account, in the workflow\'s namespace', () => {
+    const { app, sensor } = sensorApp();
+    const workflow = new Workflow(sensor.resourceScope, 'elsewhere', {
+      generateName: 'elsewhere-', metadata: { namespace: 'argo' }, serviceAccount: ServiceAccountRef.fromName('runner', { namespace: 'argo' }),
+    });
+    workflow.addContainerTemplate('main', { image: 'busybox:1.36' });
+    sensor.addTrigger('create', TriggerAction.kubernetes({ resource: TriggerResource.fromObject(workflow) }));
+    const m = synthValid(app);
+    const bindings = ofKind(m, 'RoleBinding').filter(b => b.metadata.name === 's-executor');
+    expect(bindings).toEqual([expect.objectContaining({ metadata: { name: 's-executor', namespace: 'argo' }, subjects: [{ apiGroup: '', kind: 'ServiceAccount', name: 'runner', namespace: 'argo' }] })]);
+    expect(ofKind(m, 'ServiceAccount').map(s => s.metadata.name)).toEqual(['s-sensor']);
+  });
+
+  test('workflows of the sensor\'s namespace and of another each get their own executor Role; the sensor\'s own stays as before', () => {
+    const { app, chart, sensor } = sensorApp();
+    sensor.submitWorkflow('here', WorkflowTemplate.fromName(chart, 'tpl', 'build'));
+    const workflow = new Workflow(sensor.resourceScope, 'elsewhere', { generateName: 'elsewhere-', metadata: { namespace: 'argo' } });
+    workflow.addContainerTemplate('main', { image: 'busybox:1.36' });
+    sensor.submitWorkflow('there', workflow);
+    const m = synthValid(app);
+    expect(ofKind(m, 'RoleBinding').filter(b => b.metadata.name === 's-executor').map(b => [b.metadata.namespace, b.subjects])).toEqual([
+      ['events', [{ apiGroup: '', kind: 'ServiceAccount', name: 's-workflow', namespace: 'events' }]],
+      ['argo', [{ apiGroup: '', kind: 'ServiceAccount', name: 's-workflow', namespace: 'argo' }]],
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { TriggerParameter } from '../../imports/argo-events';
 import { SecretKeyRef } from '../core/object-refs';
 import { Workflow } from '../workflows/workflow';
+import { IWorkflowTemplate } from '../workflows/workflow-template-ref';
 import { argoCliArgPermissions } from './argo-cli-permissions';
 import { EventField } from './event-field';
 import { BoundTriggerAction, FieldResolver, ITriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-binding';
@@ -213,6 +214,13 @@ export interface WorkflowOperationTarget {
    * @default - none
    */
   readonly cliArgs?: string[];
+  /**
+   * The WorkflowTemplates and ClusterWorkflowTemplates the operated workflows reference
+   * (`workflowTemplateRef`, `templateRef`): `argo resubmit` and `argo submit --from` validate the
+   * new workflow against them, so the sensor is granted `get` on them.
+   * @default - none: a workflow referencing one fails to resubmit with "forbidden"
+   */
+  readonly templates?: readonly IWorkflowTemplate[];
 }
 
 /**
@@ -229,7 +237,11 @@ export class WorkflowOperationAction implements ITriggerAction {
   /** Grants what the action calls and returns how it renders. */
   public bind(ctx: TriggerBindContext): BoundTriggerAction {
     const kind = this.target.kind ?? 'Workflow';
-    ctx.grant([...operationPermissions(this.operation, kind, this.target.cliArgs ?? []), ...argoCliArgPermissions(this.target.cliArgs)]);
+    const validates = this.operation === WorkflowOperation.RESUBMIT || this.operation === WorkflowOperation.SUBMIT_FROM;
+    const templateReads: SensorPermission[] = validates ? (this.target.templates ?? []).map(t => (t.clusterScope
+      ? { apiGroup: 'argoproj.io', resource: 'clusterworkflowtemplates', verbs: ['get'], clusterScoped: true }
+      : { apiGroup: 'argoproj.io', resource: 'workflowtemplates', verbs: ['get'] })) : [];
+    ctx.grant([...operationPermissions(this.operation, kind, this.target.cliArgs ?? []), ...argoCliArgPermissions(this.target.cliArgs), ...templateReads]);
     const nameField = this.target.name instanceof EventField ? this.target.name : undefined;
     return {
       fields: nameField ? [nameField] : [],

@@ -212,6 +212,23 @@ describe('submit-from, which Argo Events v1.9.11 reports failed after it created
   });
 });
 
+describe('the templates an operated workflow references', () => {
+  test('resubmit validates the new workflow against them: get granted (a ClusterWorkflowTemplate through the ClusterRole)', () => {
+    const { app, chart, sensor, dep } = sensorApp();
+    const templates = [WorkflowTemplate.fromName(chart, 'tpl', 'build'), ClusterWorkflowTemplate.fromName(chart, 'ctpl', 'shared')];
+    sensor.addTrigger('again', TriggerAction.workflowOperation(WorkflowOperation.RESUBMIT, { name: dep.body('workflow'), templates }));
+    const m = synthChecked(app);
+    expect(rules(named(m, 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: get,create', 'argoproj.io/workflowtemplates: get']);
+    expect(rules(named(m, 'ClusterRole', 'events-s-sensor'))).toEqual(['argoproj.io/clusterworkflowtemplates: get']);
+  });
+
+  test('resume does not validate: nothing more is granted', () => {
+    const { app, chart, sensor, dep } = sensorApp();
+    sensor.addTrigger('go', TriggerAction.workflowOperation(WorkflowOperation.RESUME, { name: dep.body('workflow'), templates: [WorkflowTemplate.fromName(chart, 'tpl', 'build')] }));
+    expect(rules(named(synthChecked(app), 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: get,update']);
+  });
+});
+
 describe('the argo CLI\'s extra arguments', () => {
   test.each([
     // argo stop --message updates the stopped nodes before it patches spec.shutdown.

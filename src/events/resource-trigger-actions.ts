@@ -1,4 +1,4 @@
-import { TriggerParameter } from '../../imports/argo-events';
+import { EventsArtifactLocation, TriggerParameter } from '../../imports/argo-events';
 import { SecretKeyRef } from '../core/object-refs';
 import { Workflow } from '../workflows/workflow';
 import { IWorkflowTemplate } from '../workflows/workflow-template-ref';
@@ -117,6 +117,8 @@ export class KubernetesAction implements ITriggerAction {
     const manifest = this.resource.manifest?.();
     const runAs = type.kind === 'Workflow' && apiGroupOf(type.apiVersion) === 'argoproj.io' ? manifest?.spec?.serviceAccountName : undefined;
     if (typeof runAs === 'string') ctx.grantExecutor(runAs, type.namespace);
+    // A Workflow construct created naming no account runs as the sensor's workflow account, as a submitted one does.
+    const defaultAccount = workflow && op !== KubernetesOperation.DELETE && runAs === undefined ? ctx.defaultWorkflowServiceAccount(type.namespace) : undefined;
     const args = this.options.arguments ?? [];
     if (workflow) TriggerResourceScope.assignParameters(workflow, args.map(a => a.parameter.name));
     return {
@@ -124,7 +126,7 @@ export class KubernetesAction implements ITriggerAction {
       render: (resolve): TriggerActionTemplate => ({
         k8S: {
           operation: op,
-          source: this.resource.source(),
+          source: defaultAccount ? withServiceAccount(this.resource.source(), defaultAccount) : this.resource.source(),
           parameters: concat(args.length ? this.argumentParameters(args, resolve) : undefined, renderMappings(this.options.parameters, resolve)),
           patchStrategy: this.options.patchStrategy,
           liveObject: this.options.liveObject,
@@ -155,6 +157,12 @@ export class KubernetesAction implements ITriggerAction {
     const names: string[] = (this.resource.manifest?.().spec?.arguments?.parameters ?? []).map((p: { name?: string }) => p.name);
     return args.map(a => ({ src: resolve(a.from), dest: `spec.arguments.parameters.${Math.max(0, names.indexOf(a.parameter.name))}.value` }));
   }
+}
+
+/** The source's manifest running as `serviceAccountName`. */
+function withServiceAccount(source: EventsArtifactLocation, serviceAccountName: string): EventsArtifactLocation {
+  const resource = source.resource as { readonly spec?: object } | undefined;
+  return resource ? { ...source, resource: { ...resource, spec: { ...resource.spec, serviceAccountName } } } : source;
 }
 
 /** Arguments a Workflow construct does not declare, or mapped twice. */

@@ -178,6 +178,18 @@ describe('workflows running in another namespace run as an account of that names
     });
   });
 
+  test('a Workflow created by a Kubernetes trigger naming no account runs as <sensor>-workflow of its namespace, as a submitted one does', () => {
+    const { app, sensor } = sensorApp();
+    const workflow = new Workflow(sensor.resourceScope, 'elsewhere', { generateName: 'elsewhere-', metadata: { namespace: 'argo' } });
+    workflow.addContainerTemplate('main', { image: 'busybox:1.36' });
+    sensor.addTrigger('create', TriggerAction.kubernetes({ resource: TriggerResource.fromObject(workflow) }));
+    const m = synthValid(app);
+    expect(one(m, 'Sensor').spec.triggers[0].template.k8s.source.resource.spec.serviceAccountName).toBe('s-workflow');
+    expect(workflow.apiObject.toJson().spec.serviceAccountName).toBeUndefined(); // the construct itself is left as written
+    expect(ofKind(m, 'ServiceAccount').map(x => `${x.metadata.namespace}/${x.metadata.name}`)).toEqual(['events/s-sensor', 'argo/s-workflow']);
+    expect(ofKind(m, 'RoleBinding').find(b => b.metadata.name === 's-executor')).toMatchObject({ metadata: { namespace: 'argo' } });
+  });
+
   test('a Workflow created by a Kubernetes trigger with its own account: that account, in the workflow\'s namespace', () => {
     const { app, sensor } = sensorApp();
     const workflow = new Workflow(sensor.resourceScope, 'elsewhere', {

@@ -117,8 +117,8 @@ export class KubernetesAction implements ITriggerAction {
     const manifest = this.resource.manifest?.();
     const runAs = type.kind === 'Workflow' && apiGroupOf(type.apiVersion) === 'argoproj.io' ? manifest?.spec?.serviceAccountName : undefined;
     if (typeof runAs === 'string') ctx.grantExecutor(runAs, type.namespace);
-    // A Workflow construct created naming no account runs as the sensor's workflow account, as a submitted one does.
-    const defaultAccount = workflow && op !== KubernetesOperation.DELETE && runAs === undefined ? ctx.defaultWorkflowServiceAccount(type.namespace) : undefined;
+    // A Workflow construct created naming no account runs as the sensor's workflow account, as a submitted one does (an update or patch keeps the live one's).
+    const defaultAccount = workflow && op === KubernetesOperation.CREATE && runAs === undefined ? ctx.defaultWorkflowServiceAccount(type.namespace) : undefined;
     const args = this.options.arguments ?? [];
     if (workflow) TriggerResourceScope.assignParameters(workflow, args.map(a => a.parameter.name));
     return {

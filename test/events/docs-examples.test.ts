@@ -16,7 +16,7 @@ import {
   MinioEventSource, MnsEventSource, MqttEventSource, NatsCredentials, NatsEventSource, NsqEventSource, PubSubEventSource,
   PulsarEventSource, RedisEventSource, RedisStreamEventSource, ResourceEventSource, ResourceEventType, SecretRef, SftpEventSource,
   SlackEventSource, SnsEventSource, SqsEventSource, StorageGridEventSource, StripeEventSource, TriggerAction, TriggerResource,
-  WebhookEventSource, WebhookMethod, Workflow, WorkflowSensor, WorkflowTemplate, WorkflowVolume,
+  WebhookEventSource, WebhookMethod, Workflow, WorkflowOperation, WorkflowSensor, WorkflowTemplate, WorkflowVolume,
 } from '../../src';
 import { schemaViolations, synth } from './helpers';
 
@@ -173,6 +173,10 @@ class DocsChart extends Chart {
     }), { conditions: hookDep });
     sensor.addTrigger('tick-log', TriggerAction.log({ intervalSeconds: 60 }), { conditions: sensor.addDependency(tick) });
     // --- block 10
+    sensor.addTrigger('resume', TriggerAction.workflowOperation(WorkflowOperation.RESUME, { name: hookDep.body('workflow') }), { conditions: hookDep });
+    sensor.addTrigger('rerun', TriggerAction.workflowOperation(WorkflowOperation.RESUBMIT, { name: hookDep.body('workflow'), templates: [a] }), { conditions: hookDep });
+    sensor.requiredPermissions;                                          // workflows: get, update, create; workflowtemplates: get...
+    // --- block 11
     const notify = sensor.triggers.find(t => t.name === 'notify')!;
     notify.addOverride('template.slack.sender.icon', ':rocket:');
     onOmega.addOverride('filters.exprLogicalOperator', 'or');

@@ -10,6 +10,7 @@ import { ArgoText, ArtifactRepositoryRefProps } from '../workflows';
 import { renderText } from '../workflows/argo-variable';
 import { S3Credentials } from './s3-credentials';
 import { artifactKeyProblem, S3Location } from './s3-location';
+import { constructId } from '../core/construct-id';
 
 /** The annotation naming the repository Argo uses when a workflow's ref gives no key. */
 export const DEFAULT_REPOSITORY_ANNOTATION = 'workflows.argoproj.io/default-artifact-repository';
@@ -103,7 +104,7 @@ export class ArtifactRepositories extends Construct {
   private readonly data: { [key: string]: string } = {};
 
   constructor(scope: Construct, id: string, props: ArtifactRepositoriesProps = {}) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     this.configMap = new KubeConfigMap(this, 'ConfigMap', {
       metadata: { name: props.name ?? 'artifact-repositories', namespace: props.namespace },
       data: Lazy.any({ produce: () => (this.repositories.length ? this.data : undefined) }),

@@ -4,6 +4,7 @@ import { expectKind } from '../core/ref-inspection';
 import { addConstructCheck } from '../core/validation';
 import { EnvGroup, EnvGroupOptions, EnvGroupValue, SecretEnvGroupOptions } from './env-group';
 import { PodTemplate } from '../workflows/container-template';
+import { constructId } from '../core/construct-id';
 
 /** Props of a `ConfigMapEnv`. */
 export interface ConfigMapEnvProps {
@@ -40,7 +41,7 @@ export class ConfigMapEnv extends Construct {
   private readonly groupList: EnvGroup[] = [];
 
   constructor(scope: Construct, id: string, private readonly props: ConfigMapEnvProps = {}) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     addConstructCheck(this, () => this.validateUses());
   }
 

@@ -8,6 +8,7 @@ import { namespaceOf } from '../core/ref-inspection';
 import { addConstructCheck } from '../core/validation';
 import { DNS1123_SUBDOMAIN_FORMAT, nameProblem } from '../lint/util/names';
 import { IEnvSource } from '../workflows';
+import { constructId } from '../core/construct-id';
 
 /** Names usable as environment variables in any shell: letters, digits and `_`, not starting with a digit. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -72,7 +73,7 @@ export class EnvGroup extends Construct implements IEnvSource {
 
   /** @internal */
   constructor(scope: Construct, id: string, private readonly backing: EnvGroupBacking) {
-    super(scope, id);
+    super(scope, constructId(scope, id, 'a group name'));
     this.groupName = id;
     if (backing.kind === 'configMap') {
       this.data = Object.fromEntries(Object.entries(backing.values).map(([k, v]) => [k, String(v)]));

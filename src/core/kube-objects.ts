@@ -1,4 +1,4 @@
-import { ApiObjectMetadata } from 'cdk8s';
+import { ApiObjectMetadata, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { K8sLocalObjectReference, K8sServicePort } from '../../imports/kubernetes';
 import { CachedApiObject } from './cached-api-object';
@@ -121,5 +121,13 @@ export class KubeService extends CachedApiObject {
 export class KubeIngress extends CachedApiObject {
   constructor(scope: Construct, id: string, props: KubeIngressProps) {
     super(scope, id, { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', ...props });
+  }
+}
+
+/** A `v1` Namespace (cluster-scoped: a chart's namespace is not stamped on it). @internal */
+export class KubeNamespace extends CachedApiObject {
+  constructor(scope: Construct, id: string, props: KubeObjectProps = {}) {
+    super(scope, id, { apiVersion: 'v1', kind: 'Namespace', ...props });
+    if (this.metadata.namespace !== undefined) this.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
   }
 }

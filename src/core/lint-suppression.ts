@@ -3,8 +3,36 @@ import { IConstruct } from 'constructs';
 import { SCHEMA_RULE_ID } from '../lint/engine';
 import { ALL_RULES } from '../lint/rules';
 import { DISABLE_ANNOTATION } from '../lint/suppression';
+import { CRD_RULE_ID } from '../schema/violation';
 import { markChanged } from './revision';
 import { SynthSession, ValidationScope } from './synth-session';
+
+/** How synth-time validation lints the app (`Lint.configure`). */
+export interface SynthValidationOptions {
+  /**
+   * Run the strict schema check (rule SCHEMA) on every object.
+   * @default true
+   */
+  readonly schema?: boolean;
+  /**
+   * Check the constraints of Argo Workflows v4.1.2's full CRDs too (rule CRD: what the API server
+   * refuses on apply when the full CRDs are installed). Turn it off for a cluster with Argo's
+   * minimal CRDs.
+   * @default true
+   */
+  readonly crd?: boolean;
+  /**
+   * Argo Workflows version whose schema checks the Workflows kinds.
+   * @default 'v4.1.2'
+   */
+  readonly workflowsVersion?: 'v4.1.2' | 'v3.7.18';
+  /**
+   * Report a reference to an object outside the app (a WorkflowTemplate, a ConfigMap...) as an
+   * error instead of a warning.
+   * @default false
+   */
+  readonly strictRefs?: boolean;
+}
 
 interface Entry {
   readonly ruleId: string;
@@ -24,6 +52,19 @@ const annotated = new WeakSet<ApiObject>();
  */
 export class Lint {
   /**
+   * Sets how the app that `scope` belongs to is validated at synth time. By default every rule,
+   * the strict schema check and the full CRDs' constraints run, as `cdk8s-argo lint` runs them;
+   * e.g. `Lint.configure(app, { crd: false })` for a cluster running Argo's minimal CRDs.
+   */
+  public static configure(scope: IConstruct, options: SynthValidationOptions): void {
+    const version = options.workflowsVersion;
+    if (version !== undefined && version !== 'v4.1.2' && version !== 'v3.7.18') {
+      throw new Error(`Lint.configure(${scope.node.path || '<app>'}): workflowsVersion must be 'v4.1.2' or 'v3.7.18', got ${JSON.stringify(version)}`);
+    }
+    SynthSession.of(scope).configure(options);
+  }
+
+  /**
    * Silences rule `ruleId` on what `construct` renders, for `reason`: on an Argo construct, the
    * part of the manifest it owns (a template: its `spec.templates[i]`); on any other construct
    * (a chart, an L1 object), every object below it. A suppression that silences nothing is
@@ -32,9 +73,9 @@ export class Lint {
    * @param reason why the finding does not apply (required)
    */
   public static suppress(construct: IConstruct, ruleId: string, reason: string): void {
-    const known = new Set([...ALL_RULES.map(r => r.id), SCHEMA_RULE_ID]);
+    const known = new Set([...ALL_RULES.map(r => r.id), SCHEMA_RULE_ID, CRD_RULE_ID]);
     if (!known.has(ruleId)) {
-      throw new Error(`Lint.suppress(${construct.node.path}): unknown rule id "${ruleId}"; rule ids are listed in docs/lint.md (W1-W40, E1-E15, K8S-*, ARGO-*, SCHEMA)`);
+      throw new Error(`Lint.suppress(${construct.node.path}): unknown rule id "${ruleId}"; rule ids are listed in docs/lint.md (W1-W44, E1-E15, K8S-*, ARGO-*, SCHEMA, CRD)`);
     }
     const why = reason.replace(/\s+/g, ' ').trim();
     if (!why) throw new Error(`Lint.suppress(${construct.node.path}, '${ruleId}'): a reason is required: say why the finding does not apply`);

@@ -1,8 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AppHelmOutput, helmOutputOf } from '../helm/helm-output';
-import { lint } from '../lint/engine';
+import { lint, SCHEMA_RULE_ID } from '../lint/engine';
 import { Finding, LintOptions, Manifest } from '../lint/types';
+import { CRD_RULE_ID } from '../schema/validator';
 import { CachedApiObject } from './cached-api-object';
 import { argoPluginReportsWarnings } from './plugin-detection';
 import { markChanged, revision } from './revision';
@@ -18,6 +19,13 @@ export interface ValidationScope {
    * @default '' (the whole manifest)
    */
   readonly fieldPath?: string;
+  /**
+   * Rules whose warnings inside this scope fail the synth, each with what to tell the user: what
+   * the construct promises (e.g. that its pods meet Pod Security "restricted"), which a linter
+   * reading YAML can only warn about.
+   * @default - none
+   */
+  readonly promises?: { readonly [ruleId: string]: string };
 }
 
 /** What a construct adds to its validation: the rule findings in its scope, or a check of its own. */
@@ -41,10 +49,13 @@ interface Pass {
 }
 
 /**
- * Lint options constructs use at synth time: semantic rules only. The strict schema check
- * runs in the linter, the cdk8s plugin and the tests.
+ * Lint options of synth-time validation unless the app sets its own (`Lint.configure`): every
+ * rule, the strict schema check and the full CRDs' constraints, as `cdk8s-argo lint` runs them.
  */
-export const SYNTH_LINT_OPTIONS: LintOptions = { schema: false };
+export const SYNTH_LINT_OPTIONS: LintOptions = Object.freeze({ schema: true, crd: true });
+
+/** What synth-time validation may be configured with (`Lint.configure`). */
+export type SynthLintOptions = Pick<LintOptions, 'schema' | 'crd' | 'workflowsVersion' | 'strictRefs'>;
 
 const sessions = new WeakMap<IConstruct, SynthSession>();
 const NO_MESSAGES: string[] = [];
@@ -76,6 +87,9 @@ export class SynthSession {
   /** Lint contributions in registration order: findings are attributed through their scopes. */
   private readonly scopes: { readonly construct: IConstruct; readonly scope: () => ValidationScope }[] = [];
   private readonly preparations: (() => void)[] = [];
+  /** Constructs that own no contribution but are told the findings on their objects (an ApiObject no construct claims). */
+  private readonly fallbacks = new Set<IConstruct>();
+  private options: LintOptions = SYNTH_LINT_OPTIONS;
   private pass?: Pass;
   private round?: { answered: number; readonly expected: number };
   /** Set when the app writes for Helm: the output is escaped, and linted as Helm renders it. */
@@ -104,6 +118,17 @@ export class SynthSession {
   /** Runs `prepare` at the start of every pass, before the objects are rendered (e.g. to annotate objects added since). */
   public beforePass(prepare: () => void): void {
     this.preparations.push(prepare);
+  }
+
+  /** Sets the lint options of the app's synth-time validation (see `Lint.configure`). */
+  public configure(options: SynthLintOptions): void {
+    markChanged();
+    this.options = Object.freeze({ ...SYNTH_LINT_OPTIONS, ...withoutUndefinedFields(options) });
+  }
+
+  /** The lint options synth-time validation uses. */
+  public get lintOptions(): LintOptions {
+    return this.options;
   }
 
   /** The parts of manifests `construct` answers for (none when it registered no lint). */
@@ -157,25 +182,50 @@ export class SynthSession {
     const at = revision();
     const apiObjects = constructs.filter(ApiObject.isApiObject);
     const manifests = apiObjects.map(sessionJson);
+    // Construct checks first: a field one of them reports is not reported again by the schema check.
+    const checked = new Map<Contribution, string[]>();
+    const claimed = new Set<string>();
+    for (const construct of constructs) {
+      for (const c of this.contributions.get(construct) ?? []) {
+        if (c.kind !== 'check') continue;
+        const list = c.run();
+        checked.set(c, list);
+        for (const m of list) {
+          const at = CHECK_PREFIX.exec(m);
+          if (at) claimed.add(at[1]);
+        }
+      }
+    }
     // Written for Helm, the manifests are escaped: lint them as Helm will render them.
     const helm = this.helm?.render(manifests);
-    const ruleMessages = this.ruleMessages(apiObjects, helm?.manifests ?? manifests, helm?.findings);
+    const ruleMessages = this.ruleMessages(apiObjects, helm?.manifests ?? manifests, claimed, helm?.findings);
     const messages = new Map<IConstruct, string[]>();
     let validated = 0;
     for (const construct of constructs) {
       const contributions = this.contributions.get(construct);
-      if (!contributions) continue;
+      if (!contributions) {
+        if (!this.fallbacks.has(construct)) continue;
+        validated++;
+        const own = ruleMessages.get(construct);
+        if (own) messages.set(construct, own);
+        continue;
+      }
       validated++;
       let list: string[] | undefined;
       let linted = false;
       for (const c of contributions) {
         let found: string[] | undefined;
-        if (c.kind === 'check') found = c.run();
+        if (c.kind === 'check') found = checked.get(c);
         else if (!linted) {
           linted = true;
           found = ruleMessages.get(construct);
         }
         if (found?.length) (list ??= []).push(...found);
+      }
+      // Findings on an object below a construct that only checks (it claims no part of a manifest).
+      if (!linted) {
+        const own = ruleMessages.get(construct);
+        if (own?.length) (list ??= []).push(...own);
       }
       if (list) messages.set(construct, list);
     }
@@ -184,10 +234,14 @@ export class SynthSession {
     return { revision: at, constructs, cached, foreign, messages, validated };
   }
 
-  /** Lints the manifests once: errors by the construct owning the deepest matching field path, warnings printed. */
-  private ruleMessages(apiObjects: readonly ApiObject[], manifests: readonly Manifest[], extra: readonly Finding[] = []): Map<IConstruct, string[]> {
+  /**
+   * Lints the manifests once: errors by the construct owning the deepest matching field path,
+   * warnings printed. An object no construct claims answers for itself (its path names the
+   * construct that made it), or through the nearest construct above it that has a validation.
+   */
+  private ruleMessages(apiObjects: readonly ApiObject[], manifests: readonly Manifest[], claimed: ReadonlySet<string>, extra: readonly Finding[] = []): Map<IConstruct, string[]> {
     const messages = new Map<IConstruct, string[]>();
-    const findings = [...extra, ...lint(manifests, SYNTH_LINT_OPTIONS)];
+    const findings = [...extra, ...reportedAtSynth(lint(manifests, this.options), claimed)];
     if (!findings.length) return messages;
     const byApiObject = new Map<ApiObject, { construct: IConstruct; scope: ValidationScope }[]>();
     for (const r of this.scopes) {
@@ -198,21 +252,68 @@ export class SynthSession {
     }
     for (const finding of findings) {
       const apiObject = apiObjects[finding.manifestIndex];
-      const owner = ownerOf(byApiObject.get(apiObject) ?? [], finding.path);
-      const text = `${finding.object}: ${finding.path || '(object)'}: ${finding.message} [${finding.ruleId}]`;
-      if (finding.severity === 'warning') {
+      const scoped = ownerOf(byApiObject.get(apiObject) ?? [], finding.path);
+      const owner = scoped?.construct ?? this.nearestValidated(apiObject);
+      const promise = finding.severity === 'warning' ? ownProperty(scoped?.scope.promises, finding.ruleId) : undefined;
+      const text = `${finding.object}: ${finding.path || '(object)'}: ${finding.message}${promise ? ` (${promise})` : ''} [${finding.ruleId}]`;
+      if (finding.severity === 'warning' && !promise) {
         // Under `cdk8s synth` with this package's plugin, the plugin reports the warning (once).
         if (!argoPluginReportsWarnings()) process.stderr.write(`Warning: [${(owner ?? apiObject).node.path}] ${text}\n`);
         continue;
       }
-      const target = owner ?? this.scopes[0]?.construct;
-      if (!target) continue;
+      const target = owner ?? this.answerFor(apiObject);
       const list = messages.get(target) ?? [];
-      list.push(owner ? text : `${apiObject.node.path}: ${text}`);
+      list.push(text);
       messages.set(target, list);
     }
     return messages;
   }
+
+  /** The nearest construct above `construct` with a validation of this session (lint or check). */
+  private nearestValidated(construct: IConstruct): IConstruct | undefined {
+    for (let c = construct.node.scope; c && c !== this.root; c = c.node.scope) {
+      if (this.contributions.has(c)) return c;
+    }
+    return undefined;
+  }
+
+  /**
+   * Makes `construct` answer the session's validation, so that messages about its object are
+   * printed under its own path. cdk8s validates constructs root first, so one added while the
+   * root opens a round is still asked in that round.
+   */
+  private answerFor(construct: IConstruct): IConstruct {
+    if (!this.contributions.has(construct) && !this.fallbacks.has(construct)) {
+      this.fallbacks.add(construct);
+      construct.node.addValidation({ validate: () => this.answer(construct) });
+    }
+    return construct;
+  }
+}
+
+/**
+ * The findings synth-time validation reports: not the schema check's note that a kind of another
+ * project has no schema here (the app did not ask about it), nor a schema or CRD finding on a
+ * field a rule or a construct check reports too (their messages say what Argo does with it).
+ * `claimed`: `Kind/name: path` of the construct checks' messages.
+ */
+function reportedAtSynth(findings: readonly Finding[], claimed: ReadonlySet<string>): Finding[] {
+  const ruled = new Set<string>();
+  for (const f of findings) if (!isSchemaFinding(f)) ruled.add(`${f.manifestIndex} ${f.path}`);
+  return findings.filter(f => !isSchemaFinding(f)
+    || !(f.severity === 'warning' && f.ruleId === SCHEMA_RULE_ID && f.path === 'kind')
+      && !ruled.has(`${f.manifestIndex} ${f.path}`) && !claimed.has(`${f.object}: ${f.path}`));
+}
+
+/** `Kind/name: field.path` at the start of a construct check's message (the form rule findings print). */
+const CHECK_PREFIX = /^([^\s:]+\/[^\s:]*: [^\s:]+): /;
+
+function isSchemaFinding(f: Finding): boolean {
+  return f.ruleId === SCHEMA_RULE_ID || f.ruleId === CRD_RULE_ID;
+}
+
+function withoutUndefinedFields<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The JSON of an object as a pass lints it (a cached object keeps it for the serialization that follows). */
@@ -233,16 +334,20 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-function ownerOf(regs: readonly { construct: IConstruct; scope: ValidationScope }[], path: string): IConstruct | undefined {
-  let best: IConstruct | undefined;
+function ownerOf(regs: readonly { construct: IConstruct; scope: ValidationScope }[], path: string): { construct: IConstruct; scope: ValidationScope } | undefined {
+  let best: { construct: IConstruct; scope: ValidationScope } | undefined;
   let bestLength = -1;
-  for (const { construct, scope } of regs) {
-    const prefix = scope.fieldPath ?? '';
+  for (const r of regs) {
+    const prefix = r.scope.fieldPath ?? '';
     if (!isUnder(path, prefix) || prefix.length <= bestLength) continue;
-    best = construct;
+    best = r;
     bestLength = prefix.length;
   }
   return best;
+}
+
+function ownProperty(map: { readonly [key: string]: string } | undefined, key: string): string | undefined {
+  return map && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
 }
 
 /** True when `path` is `prefix` or a field/index below it. */

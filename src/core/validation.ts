@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { lint } from '../lint/engine';
 import { Finding, LintOptions } from '../lint/types';
-import { sessionJson, SYNTH_LINT_OPTIONS, SynthSession, ValidationScope } from './synth-session';
+import { sessionJson, SynthSession, ValidationScope } from './synth-session';
 
 export { isUnder } from './synth-session';
 export type { ValidationScope } from './synth-session';
@@ -31,7 +31,7 @@ export function addConstructCheck(construct: IConstruct, check: () => string[]):
   SynthSession.of(construct).addCheck(construct, check);
 }
 
-/** Findings of the whole app, as the constructs' validation sees them (for tests and tools). */
-export function lintConstructTree(root: IConstruct, options: LintOptions = SYNTH_LINT_OPTIONS): Finding[] {
-  return lint(root.node.findAll().filter(ApiObject.isApiObject).map(sessionJson), options);
+/** Findings of the whole app, with the options of its synth-time validation unless given others (for tests and tools). */
+export function lintConstructTree(root: IConstruct, options?: LintOptions): Finding[] {
+  return lint(root.node.findAll().filter(ApiObject.isApiObject).map(sessionJson), options ?? SynthSession.of(root).lintOptions);
 }

@@ -3,12 +3,15 @@ import { Construct, IConstruct } from 'constructs';
 import {
   ArgoEventBus, EventBusSpec, JetStreamBus, JetStreamConfig, KafkaBus, NativeStrategy, NatsConfig,
 } from '../../imports/argo-events';
+import { checkInteger } from '../core/number-check';
 import { ClusterObjectOptions } from '../core/object-refs';
 import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
 import { EventBusObject } from './event-objects';
 import { VolumeAccessMode } from '../workflows/volumes';
 import { sizeQuantity } from '../core/quantity';
+import { constructId } from '../core/construct-id';
+import { checkLevel, DEFAULT_POD_SECURITY, PodSecurity, podSecurityPromises, recordPodSecurity, securedEventBus } from '../core/pod-security';
 
 /** Name Argo Events gives the bus that EventSources and Sensors use when they name none. */
 export const DEFAULT_EVENT_BUS_NAME = 'default';
@@ -77,6 +80,7 @@ export interface JetStreamBusOptions extends Omit<JetStreamBus, 'version' | 'rep
 export abstract class EventBusBackend {
   /** JetStream run by the controller. */
   public static jetStream(options: JetStreamBusOptions = {}): EventBusBackend {
+    checkInteger('EventBusBackend.jetStream():', 'replicas', options.replicas);
     const { persistence, ...rest } = options;
     return new SpecBackend({
       jetstream: {
@@ -139,6 +143,14 @@ export interface EventBusProps {
    * @default EventBusBackend.jetStream()
    */
   readonly backend?: EventBusBackend;
+  /**
+   * Pod Security level of the bus's StatefulSet (JetStream or native NATS; see `PodSecurity`):
+   * by default it meets "restricted" (user and fsGroup 1000 unless set, RuntimeDefault seccomp,
+   * every container without privilege escalation and capabilities) and a setting of the backend
+   * that breaks it fails the synth. An external bus or Kafka runs no pod here.
+   * @default PodSecurity.RESTRICTED
+   */
+  readonly podSecurity?: PodSecurity;
 }
 
 /**
@@ -165,7 +177,9 @@ export class EventBus extends Construct implements IEventBus {
   private readonly busObject: EventBusObject;
 
   constructor(scope: Construct, id: string, props: EventBusProps = {}) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
+    checkLevel(this, props.podSecurity);
+    const podSecurity = props.podSecurity ?? DEFAULT_POD_SECURITY;
     const spec = (props.backend ?? EventBusBackend.jetStream())._render();
     this.isKafka = spec.kafka !== undefined;
     if (this.isKafka) {
@@ -174,12 +188,13 @@ export class EventBus extends Construct implements IEventBus {
     }
     this.busObject = new EventBusObject(this, 'Resource', {
       metadata: { ...props.metadata, name: props.metadata?.name ?? DEFAULT_EVENT_BUS_NAME },
-      spec,
+      spec: securedEventBus(podSecurity, spec),
     });
     this.apiObject = this.busObject;
     this.name = this.apiObject.name;
     this.namespace = this.apiObject.metadata.namespace;
-    addArgoValidation(this, () => ({ apiObject: this.apiObject }));
+    addArgoValidation(this, () => ({ apiObject: this.apiObject, promises: podSecurityPromises(podSecurity) }));
+    recordPodSecurity(this, podSecurity, { namespace: () => this.namespace, where: () => `EventBus/${this.name}: spec` });
   }
 
   /**

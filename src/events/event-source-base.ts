@@ -15,6 +15,9 @@ import { EventsPodProps, renderPodTemplate } from './pod-template';
 import { RoleGrants } from './role-grants';
 import { ISourceEventHost, SourceEvent } from './source-event';
 import { SensorPermission } from './trigger-binding';
+import { constructId } from '../core/construct-id';
+import { checkInteger } from '../core/number-check';
+import { checkLevel, DEFAULT_POD_SECURITY, podSecurityPromises, recordPodSecurity, securedEventsTemplate } from '../core/pod-security';
 
 /** An EventSource, defined in this app or only in the cluster. */
 export interface IEventSource {
@@ -86,23 +89,27 @@ export abstract class EventSourceBase extends Construct implements IEventSource,
   private grants?: RoleGrants;
 
   protected constructor(scope: Construct, id: string, props: EventSourceBaseProps) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     expectKind(props.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
+    checkInteger(this, 'replicas', props.replicas, { min: 1, outOfRange: 'Argo Events runs one pod for any value below 1 (it cannot scale to zero); delete the object to stop it' });
     this.baseProps = props;
     this.eventBus = props.eventBus;
+    checkLevel(this, props.podSecurity);
+    const podSecurity = props.podSecurity ?? DEFAULT_POD_SECURITY;
     const spec: EventSourceSpec = Lazy.any({
       produce: () => withoutUndefined({
         ...this.renderBody(),
         eventBusName: eventBusNameOf(props.eventBus),
         replicas: props.replicas,
-        template: renderPodTemplate(props, this.serviceAccount?.name),
+        template: securedEventsTemplate(podSecurity, renderPodTemplate(props, this.serviceAccount?.name)),
       }),
     });
     this._object = new EventSourceObject(this, 'Resource', { metadata: props.metadata, spec });
     this.apiObject = this._object;
     this.name = this.apiObject.name;
     this.namespace = this.apiObject.metadata.namespace;
-    addArgoValidation(this, () => ({ apiObject: this.apiObject }), () => this.checkSource());
+    addArgoValidation(this, () => ({ apiObject: this.apiObject, promises: podSecurityPromises(podSecurity) }), () => this.checkSource());
+    recordPodSecurity(this, podSecurity, { namespace: () => this.namespace, where: () => `EventSource/${this.name}: spec.template` });
   }
 
   /** The events defined so far, in order. */

@@ -2,6 +2,7 @@ import { Size } from 'cdk8s';
 import { WebhookContext } from '../../imports/argo-events';
 import { SecretKeyRef } from '../core/object-refs';
 import { expectSecretKey } from '../core/ref-inspection';
+import { checkInteger } from '../core/number-check';
 import { EventField } from './event-field';
 import { ISourceEventHost, SourceEvent, SourceKind } from './source-event';
 import { secretSelector } from './source-options';
@@ -108,6 +109,8 @@ export abstract class HttpEndpoint<K extends SourceKind> extends SourceEvent<K> 
   protected constructor(host: IHttpEndpointHost, kind: K, eventName: string, private readonly endpoint: HttpEndpointOptions) {
     host._checkEndpoint(eventName, endpoint.path);
     super(host, kind, eventName);
+    // The range is rule E13's.
+    checkInteger(this, 'port', endpoint.port);
     expectSecretKey(endpoint.authSecret, `${this.node.path}: authSecret`);
     expectSecretKey(endpoint.tls?.certificate, `${this.node.path}: tls.certificate`);
     expectSecretKey(endpoint.tls?.privateKey, `${this.node.path}: tls.privateKey`);

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { KubeIngress, KubeIngressPath, KubeIngressProps, KubeService, KubeServiceProps } from '../core/kube-objects';
 import { ISecretRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
+import { checkInteger } from '../core/number-check';
 import { EventSourceBase, EventSourceBaseProps } from './event-source-base';
 import { HttpEndpoint, IHttpEndpointHost } from './http-endpoint';
 import { SourceKind } from './source-event';
@@ -78,6 +79,8 @@ export abstract class HttpEventSourceBase<E extends HttpEndpoint<SourceKind> = H
 
   protected constructor(scope: Construct, id: string, props: HttpEventSourceProps, private readonly endpointKind: SourceKind) {
     super(scope, id, props);
+    // The range is rule E13's.
+    checkInteger(this, 'port', props.port);
     this.port = props.port ?? DEFAULT_WEBHOOK_PORT;
     expectKind(props.ingress?.tlsSecret, 'Secret', `${this.node.path}: ingress.tlsSecret`);
     this.ingressOptions = props.ingress;

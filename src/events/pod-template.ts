@@ -1,4 +1,5 @@
 import { EventsTemplate } from '../../imports/argo-events';
+import { PodSecurity } from '../core/pod-security';
 import { renderMounts, TemplateVolumeMount } from '../workflows/volumes';
 
 /** The pod settings every Argo Events deployment (EventSource, Sensor) takes. */
@@ -20,6 +21,13 @@ export interface EventsPodProps {
    * @default - none
    */
   readonly env?: { readonly [name: string]: string };
+  /**
+   * Pod Security level of the pod (see `PodSecurity`): by default it meets "restricted" (user
+   * 9731 unless set, RuntimeDefault seccomp, no privilege escalation, all capabilities dropped)
+   * and a setting of `template` that breaks it fails the synth.
+   * @default PodSecurity.RESTRICTED
+   */
+  readonly podSecurity?: PodSecurity;
 }
 
 /** The pod template of a deployment: the given template, its service account and the volume mounts. @internal */

@@ -4,6 +4,7 @@ import { KubePolicyRule, KubeRole, KubeRoleBinding, KubeServiceAccount, KubeServ
 import { IServiceAccountRef } from '../core/object-refs';
 import { namespaceOf } from '../core/ref-inspection';
 import { markChanged } from '../core/revision';
+import { constructId } from '../core/construct-id';
 import { SensorPermission } from './trigger-binding';
 
 /** Verbs in a stable order, so that generated rules read the same on every synth. */
@@ -37,7 +38,7 @@ export class RoleGrants extends Construct {
   private clusterRole?: KubeRole;
 
   constructor(scope: Construct, id: string, private readonly grantsProps: RoleGrantsProps) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     this.managed = !grantsProps.serviceAccount;
     this.account = grantsProps.serviceAccount ?? (grantsProps.eager ? this.newServiceAccount('ServiceAccount', this.generatedName) : undefined);
   }

@@ -9,6 +9,7 @@ import { SensorObject } from './event-objects';
 import { DependencyFilters, FilterLogic, renderFilters } from './filters';
 import { ConditionOperand, IConditionDependency, TriggerCondition } from './trigger-condition';
 import { canonicalHeaderKey } from './util';
+import { constructId } from '../core/construct-id';
 
 /** Options of a sensor dependency. */
 export interface SensorDependencyOptions {
@@ -57,7 +58,7 @@ export class SensorDependency<F extends string = string> extends Construct imple
   /** @internal use `WorkflowSensor.addDependency()`. */
   constructor(scope: Construct, name: string, event: IEventSourceEvent<F>, options: SensorDependencyOptions,
     apiObject: SensorObject, index: number) {
-    super(scope, name);
+    super(scope, constructId(scope, name, 'a dependency name'));
     markChanged();
     this.name = name;
     this.event = event;

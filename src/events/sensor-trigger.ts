@@ -11,6 +11,8 @@ import { BoundTriggerAction, FieldResolver, ITriggerAction, TriggerBindContext }
 import { ConditionOperand, IConditionDependency, TriggerCondition } from './trigger-condition';
 import { renderMappings, TriggerParameterMapping } from './trigger-parameters';
 import { goDuration } from './util';
+import { constructId } from '../core/construct-id';
+import { checkInteger } from '../core/number-check';
 
 /** Retries of a failed trigger (exponential backoff). */
 export interface TriggerRetryStrategy {
@@ -178,12 +180,16 @@ export class SensorTrigger extends Construct {
   /** @internal use `WorkflowSensor.addTrigger()`. */
   constructor(scope: Construct, name: string, action: ITriggerAction, private readonly options: SensorTriggerOptions,
     private readonly host: ITriggerHost, index: number) {
-    super(scope, name);
+    super(scope, constructId(scope, name, 'a trigger name'));
     markChanged();
     this.name = name;
     this.index = index;
     this.path = fieldPath('spec', 'triggers', index);
-    const hasPolicy = !!options.policy?.resourceLabels;
+    for (const [field, retry] of [['retryStrategy', options.retryStrategy], ['deadLetter.retryStrategy', options.deadLetter?.retryStrategy]] as const) {
+      checkInteger(this, `${field}.steps`, retry?.steps);
+    }
+    checkInteger(this, 'rateLimit.requestsPerUnit', options.rateLimit?.requestsPerUnit);
+        const hasPolicy = !!options.policy?.resourceLabels;
     this.action = action.bind(host.bindContext(`${this.path}.template`, hasPolicy));
     if (options.deadLetter) this.deadLetter = options.deadLetter.action.bind(host.bindContext(`${this.path}.dlqTrigger.template`, false));
     addArgoValidation(this, () => ({ apiObject: host.apiObject, fieldPath: this.path }), () => this.check());

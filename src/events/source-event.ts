@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { markChanged } from '../core/revision';
+import { constructId } from '../core/construct-id';
 import { addArgoValidation } from '../core/validation';
 import { fieldPath } from '../lint/path';
 import { EventContextKey, EventField } from './event-field';
@@ -64,7 +65,7 @@ export abstract class SourceEvent<K extends SourceKind = SourceKind> extends Con
 
   protected constructor(host: ISourceEventHost, kind: K, eventName: string) {
     host._checkEventName(kind, eventName);
-    super(host, eventName);
+    super(host, constructId(host, eventName, 'an event name'));
     markChanged();
     this.host = host;
     this.kind = kind;

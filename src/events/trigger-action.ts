@@ -10,6 +10,7 @@ import { TemplateAction } from './template-action';
 import { ITriggerAction, SensorPermission, TriggerActionTemplate } from './trigger-binding';
 import { TriggerResource } from './trigger-resource';
 import { SubmitWorkflowAction, SubmitWorkflowOptions, WorkflowManifest } from './workflow-trigger-actions';
+import { checkInteger } from '../core/number-check';
 
 /** Options of a log trigger. */
 export interface LogTriggerOptions {
@@ -117,6 +118,7 @@ export class TriggerAction {
 
   /** Log the event (for debugging). */
   public static log(options: LogTriggerOptions = {}): ITriggerAction {
+    checkInteger('TriggerAction.log():', 'intervalSeconds', options.intervalSeconds);
     return new TemplateAction({ fields: [], render: () => ({ log: { intervalSeconds: options.intervalSeconds } }) });
   }
 

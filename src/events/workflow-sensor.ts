@@ -22,6 +22,9 @@ import { SubmitWorkflowOptions } from './workflow-trigger-actions';
 import { Workflow } from '../workflows/workflow';
 import { IWorkflowTemplate } from '../workflows/workflow-template-ref';
 import { TriggerResource } from './trigger-resource';
+import { constructId } from '../core/construct-id';
+import { checkInteger } from '../core/number-check';
+import { checkLevel, DEFAULT_POD_SECURITY, podSecurityPromises, recordPodSecurity, securedEventsTemplate } from '../core/pod-security';
 
 /** Properties of a `WorkflowSensor`. */
 export interface WorkflowSensorProps extends EventsPodProps {
@@ -93,14 +96,17 @@ export class WorkflowSensor extends Construct {
   private readonly triggerList: SensorTrigger[] = [];
 
   constructor(scope: Construct, id: string, props: WorkflowSensorProps = {}) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     expectKind(props.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
+    checkLevel(this, props.podSecurity);
+    const podSecurity = props.podSecurity ?? DEFAULT_POD_SECURITY;
+    checkInteger(this, 'replicas', props.replicas, { min: 1, outOfRange: 'Argo Events runs one pod for any value below 1 (it cannot scale to zero); delete the object to stop it' });
     const spec: SensorSpec = Lazy.any({
       produce: (): SensorSpec => withoutUndefined({
         dependencies: this.dependencyList.map(d => d._render()),
         triggers: this.triggerList.map(t => t._render()),
         eventBusName: eventBusNameOf(props.eventBus),
-        template: renderPodTemplate(props, this.serviceAccount.name),
+        template: securedEventsTemplate(podSecurity, renderPodTemplate(props, this.serviceAccount.name)),
         replicas: props.replicas,
         errorOnFailedRound: props.errorOnFailedRound,
         loggingFields: props.loggingFields,
@@ -118,7 +124,8 @@ export class WorkflowSensor extends Construct {
     if (electsWithLease(props) && !isKafkaBus(props.eventBus)) this.rbac.grant([LEASE_PERMISSION]);
     this.dependencyScope = new Construct(this, 'Dependencies');
     this.triggerScope = new Construct(this, 'Triggers');
-    addArgoValidation(this, () => ({ apiObject: this.apiObject }), () => this.check(props.eventBus));
+    addArgoValidation(this, () => ({ apiObject: this.apiObject, promises: podSecurityPromises(podSecurity) }), () => this.check(props.eventBus));
+    recordPodSecurity(this, podSecurity, { namespace: () => this.namespace, where: () => `Sensor/${this.name}: spec.template` });
   }
 
   /** The sensor's dependencies, in order. */

@@ -1,11 +1,12 @@
-import { ApiObject, Chart, ChartProps, Cron, JsonPatch } from 'cdk8s';
+import { Chart, ChartProps, Cron } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SecretRef } from '../core/object-refs';
+import { SecureNamespace } from '../core/secure-namespace';
 import { ArtifactKey, IamRoleServiceAccount, S3ArtifactStep, S3Credentials, S3Location } from '../artifacts';
 import { ConfigMapEnv } from '../config';
-import { EventBus, WebhookEndpoint, WebhookEventSource, WorkflowSensor } from '../events';
+import { EventBus, EventBusBackend, WebhookEndpoint, WebhookEventSource, WorkflowSensor } from '../events';
 import { SlackExitHandler, SlackWebhook } from '../notify';
-import { CronConcurrencyPolicy, CronWorkflow, InputParameter, WorkflowServiceAccount, WorkflowTemplate } from '../workflows';
+import { ComputeResources, CronConcurrencyPolicy, CronWorkflow, InputParameter, WorkflowServiceAccount, WorkflowTemplate } from '../workflows';
 
 /** A key of a Secret that the cluster provides (created outside the app, never in a manifest). */
 export interface SecretKeyReference {
@@ -63,7 +64,18 @@ export interface VectorPipelineProps extends ChartProps {
   readonly exposure?: VendorExposure;
   /** Environment variables of the workflows. @default - the story's values */
   readonly env?: PipelineEnvironment;
+  /** CPU and memory of each workflow's container. @default - 500m CPU, 1Gi of memory */
+  readonly workflowResources?: ComputeResources;
 }
+
+/** What the workflows' containers reserve, and the memory they may use at most. */
+const WORKFLOW_RESOURCES: ComputeResources = { cpu: { request: '500m' }, memory: { request: '1Gi', limit: '1Gi' } };
+/** The JetStream server of the bus (Argo Events' example values). */
+const BUS_SERVER_RESOURCES = { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } };
+/** The bus's config reloader and metrics exporter. */
+const SIDECAR_RESOURCES = { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '64Mi' } };
+/** The EventSource and Sensor pods. */
+const EVENTS_POD_RESOURCES = { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '128Mi' } };
 
 /**
  * The story's system, done right: vendors call `/omega` (vendor A) and `/bitamin` (vendor B) on a
@@ -86,10 +98,10 @@ export class VectorPipelineChart extends Chart {
     const namespace = props.namespace ?? 'vector-pipeline';
     super(scope, id, { ...props, namespace });
     const bucket = props.bucket ?? 'starbucks';
-    // Namespaces are cluster-scoped: the chart's namespace must not be stamped on this one. A plain
-    // ApiObject is enough (the app then loads no cdk8s-plus; a cdk8s-plus Namespace renders the same).
-    const ns = new ApiObject(this, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace }, spec: {} });
-    ns.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    // Every pod here meets Pod Security "restricted" (the constructs' default), and the namespace enforces it.
+    // Workflow pods also hold Argo's init and wait containers: the controller's executor settings must
+    // meet "restricted" too (docs/security.md).
+    new SecureNamespace(this, 'namespace', { metadata: { name: namespace } });
 
     const env = new ConfigMapEnv(this, 'env');
     const commonEnv = env.addGroup('common', props.env?.common ?? { COUNTRY: 'South Korea' });
@@ -122,6 +134,7 @@ export class VectorPipelineChart extends Chart {
     const sizeToCreate = new InputParameter('size', { default: 'tall' });
     const create = new S3ArtifactStep(a, 'create-vector', {
       image: props.imageA ?? 'registry.example.com/vector/a-workflow:1.4.2',
+      resources: props.workflowResources ?? WORKFLOW_RESOURCES,
       command: ['python', '-m', 'app.create_vector'],
       args: ['--size', sizeToCreate],
       inputs: [sizeToCreate],
@@ -139,6 +152,7 @@ export class VectorPipelineChart extends Chart {
     const sizeToLoad = new InputParameter('size', { default: 'tall' });
     const load = new S3ArtifactStep(b, 'load-vector', {
       image: props.imageB ?? 'registry.example.com/vector/b-workflow:2.0.1',
+      resources: props.workflowResources ?? WORKFLOW_RESOURCES,
       command: ['python', '-m', 'app.load_vector'],
       args: ['--size', sizeToLoad],
       inputs: [sizeToLoad],
@@ -164,7 +178,12 @@ export class VectorPipelineChart extends Chart {
     slack.attachTo(daily);
 
     // Vendors trigger A and B through webhook endpoints; sensors submit the workflows.
-    const bus = new EventBus(this, 'bus');
+    const bus = new EventBus(this, 'bus', { backend: EventBusBackend.jetStream({
+      containerTemplate: { resources: BUS_SERVER_RESOURCES },
+      reloaderContainerTemplate: { resources: SIDECAR_RESOURCES },
+      metricsContainerTemplate: { resources: SIDECAR_RESOURCES },
+    }) });
+    const eventsPod = { container: { resources: EVENTS_POD_RESOURCES } };
     const token = props.exposure && SecretRef.fromName(props.exposure.token.name);
     const authSecret = token && { secret: token, key: props.exposure!.token.key };
     const webhook = new WebhookEventSource(this, 'webhook', {
@@ -172,6 +191,7 @@ export class VectorPipelineChart extends Chart {
       eventBus: bus,
       port: props.webhookPort ?? 12000,
       ingress: props.exposure && { host: props.exposure.host },
+      template: eventsPod,
     });
     const omega = webhook.addEndpoint('omega', { path: '/omega', authSecret });
     const bitamin = webhook.addEndpoint('bitamin', { path: '/bitamin', authSecret });
@@ -180,11 +200,11 @@ export class VectorPipelineChart extends Chart {
     this.workflowA = a;
     this.workflowB = b;
 
-    const vendorA = new WorkflowSensor(this, 'vendor-a', { metadata: { name: 'vendor-a' }, eventBus: bus });
+    const vendorA = new WorkflowSensor(this, 'vendor-a', { metadata: { name: 'vendor-a' }, eventBus: bus, template: eventsPod });
     const onOmega = vendorA.addDependency(omega);
     vendorA.submitWorkflow('run-a-workflow', a, { arguments: [{ parameter: aSize, from: onOmega.body('size').withDefault('tall') }] });
 
-    const vendorB = new WorkflowSensor(this, 'vendor-b', { metadata: { name: 'vendor-b' }, eventBus: bus });
+    const vendorB = new WorkflowSensor(this, 'vendor-b', { metadata: { name: 'vendor-b' }, eventBus: bus, template: eventsPod });
     const onBitamin = vendorB.addDependency(bitamin);
     vendorB.submitWorkflow('run-b-workflow', b, { arguments: [{ parameter: bSize, from: onBitamin.body('size').withDefault('tall') }] });
     this.vendorA = vendorA;

@@ -124,6 +124,7 @@ function referencesOf(manifest: Manifest, index: ManifestIndex): readonly Object
     report: () => undefined,
     reportMissingReference: () => undefined,
     onWalk: (visit, after) => walkers.push({ visit, after }),
+    lintNested: () => [],
   };
   collectReferences(ctx, found => {
     references = found;

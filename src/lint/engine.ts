@@ -1,7 +1,7 @@
 import { CRD_RULE_ID, ManifestValidator } from '../schema/validator';
 import { ALL_RULES } from './rules';
 import { annotationSuppressions, applySuppressions, SUPPRESSION_RULE_ID } from './suppression';
-import { Finding, LintOptions, LintResult, Manifest, ManifestIndex, Rule, RuleContext, Severity } from './types';
+import { Finding, LintOptions, LintResult, Manifest, ManifestIndex, NestedFinding, Rule, RuleContext, Severity } from './types';
 import { isJsonObject, Visited, walkTogether } from './util/walk';
 
 /** Rule id of the strict schema check. */
@@ -27,24 +27,28 @@ export function lintDetailed(manifests: readonly Manifest[], options: LintOption
   const index = indexManifests(manifests);
   const findings: Finding[] = [];
   const only = options.only ? new Set(options.only) : undefined;
-  const byKind = new Map<string, Rule[]>();
-  const forAll: Rule[] = [];
-  const ran = new Set<string>();
-  for (const rule of rules) {
-    if (only && !only.has(rule.id)) continue;
-    ran.add(rule.id);
-    if (rule.kinds) for (const k of rule.kinds) listIn(byKind, k).push(rule);
-    else forAll.push(rule);
-  }
+  const running = only ? rules.filter(rule => only.has(rule.id)) : rules;
+  const selected = rulesByKind(running);
+  const ran = new Set<string>(running.map(rule => rule.id));
   const validator = options.schema !== false && (!only || only.has(SCHEMA_RULE_ID) || only.has(CRD_RULE_ID)) && manifests.length > 0
     ? ManifestValidator.get({ workflowsVersion: options.workflowsVersion, crd: options.crd !== false && (!only || only.has(CRD_RULE_ID)) }) : undefined;
   if (validator) ran.add(SCHEMA_RULE_ID);
   if (validator && options.crd !== false && (!only || only.has(CRD_RULE_ID))) ran.add(CRD_RULE_ID);
 
   const objects = manifests.map(describeObject);
-  manifests.forEach((manifest, manifestIndex) => {
-    const object = objects[manifestIndex];
-    const sink: FindingSink = (ruleId, path, message, severity) => findings.push({ ruleId, severity, manifestIndex, object, path, message });
+  // A nested object gets every rule and the schema check: `only` selects what the set reports,
+  // not what a rule sees of the object it asks about.
+  let nestedChecks: { readonly rules: RulesByKind; readonly validator?: ManifestValidator } | undefined;
+  const nested = (manifest: Manifest): NestedFinding[] => {
+    nestedChecks ??= {
+      rules: only ? rulesByKind(rules) : selected,
+      validator: options.schema !== false ? ManifestValidator.get({ workflowsVersion: options.workflowsVersion, crd: options.crd !== false }) : undefined,
+    };
+    const out: NestedFinding[] = [];
+    lintOne(manifest, (ruleId, path, message, severity) => out.push({ ruleId, severity, path, message }), nestedChecks.validator, nestedChecks.rules, undefined);
+    return out;
+  };
+  const lintOne = (manifest: Manifest, sink: FindingSink, validator: ManifestValidator | undefined, selected: RulesByKind, only: Set<string> | undefined) => {
     if (validator) {
       const report = (path: string, message: string, severity: Severity = 'error') => sink(SCHEMA_RULE_ID, path, message, severity);
       try {
@@ -60,8 +64,8 @@ export function lintDetailed(manifests: readonly Manifest[], options: LintOption
     if (!manifest || typeof manifest !== 'object') return;
     const kind = Object.prototype.hasOwnProperty.call(manifest, 'kind') ? String(manifest.kind) : undefined;
     const walkers: Walker[] = [];
-    for (const rule of [...forAll, ...(kind !== undefined ? byKind.get(kind) ?? [] : [])]) {
-      const ctx = new Context(rule.id, manifest, index, options, sink, walkers);
+    for (const rule of [...selected.forAll, ...(kind !== undefined ? selected.byKind.get(kind) ?? [] : [])]) {
+      const ctx = new Context(rule.id, manifest, index, options, sink, walkers, nested);
       try {
         rule.check(ctx);
       } catch (e) {
@@ -69,6 +73,21 @@ export function lintDetailed(manifests: readonly Manifest[], options: LintOption
       }
     }
     if (walkers.length) runWalkers(manifest, walkers);
+  };
+  manifests.forEach((manifest, manifestIndex) => {
+    const object = objects[manifestIndex];
+    const restated: { finding: Finding; restates: string }[] = [];
+    const own = new Set<string>();
+    lintOne(manifest, (ruleId, path, message, severity, restates) => {
+      const finding = { ruleId, severity, manifestIndex, object, path, message };
+      if (restates === undefined) {
+        findings.push(finding);
+        own.add(`${ruleId} ${path}`);
+      } else {
+        restated.push({ finding, restates });
+      }
+    }, validator, selected, only);
+    for (const r of restated) if (!own.has(`${r.restates} ${r.finding.path}`)) findings.push(r.finding);
   });
   const suppressions = [...(options.suppressions ?? []), ...manifests.flatMap(annotationSuppressions)];
   const known = new Set([...rules.map(r => r.id), SCHEMA_RULE_ID, CRD_RULE_ID]);
@@ -86,7 +105,23 @@ function compareFindings(a: Finding, b: Finding): number {
 /** Rule id of findings about suppressions (unused, malformed). */
 export { SUPPRESSION_RULE_ID };
 
-type FindingSink = (ruleId: string, path: string, message: string, severity: Severity) => void;
+/** The rules to run, by the kind they apply to. */
+interface RulesByKind {
+  readonly byKind: ReadonlyMap<string, readonly Rule[]>;
+  readonly forAll: readonly Rule[];
+}
+
+function rulesByKind(rules: readonly Rule[]): RulesByKind {
+  const byKind = new Map<string, Rule[]>();
+  const forAll: Rule[] = [];
+  for (const rule of rules) {
+    if (rule.kinds) for (const k of rule.kinds) listIn(byKind, k).push(rule);
+    else forAll.push(rule);
+  }
+  return { byKind, forAll };
+}
+
+type FindingSink = (ruleId: string, path: string, message: string, severity: Severity, restates?: string) => void;
 
 /** What one rule sees of one manifest: its findings carry the rule's id. */
 class Context implements RuleContext {
@@ -97,10 +132,15 @@ class Context implements RuleContext {
     readonly options: LintOptions,
     private readonly sink: FindingSink,
     private readonly walkers: Walker[],
+    private readonly nested: (manifest: Manifest) => readonly NestedFinding[],
   ) {}
 
-  report(path: string, message: string, severity: Severity = 'error'): void {
-    this.sink(this.ruleId, path, message, severity);
+  lintNested(manifest: Manifest): readonly NestedFinding[] {
+    return this.nested(manifest);
+  }
+
+  report(path: string, message: string, severity: Severity = 'error', restates?: string): void {
+    this.sink(this.ruleId, path, message, severity, restates);
   }
 
   reportMissingReference(path: string, kind: string, name: string, hint?: string): void {

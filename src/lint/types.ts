@@ -118,8 +118,12 @@ export interface RuleContext {
   /** Every manifest of the linted set, for cross-object checks. */
   readonly index: ManifestIndex;
   readonly options: LintOptions;
-  /** Reports a finding at a field path of the manifest under check. */
-  report(path: string, message: string, severity?: Severity): void;
+  /**
+   * Reports a finding at a field path of the manifest under check. `restates` names the rule
+   * whose finding at the same path this one passes on (a nested object's): it is left out when
+   * that rule reported the path on this manifest itself.
+   */
+  report(path: string, message: string, severity?: Severity, restates?: string): void;
   /**
    * Reports a reference to an object missing from the linted set: a warning ("assumed to
    * exist in the cluster"), or an error with `strictRefs`.
@@ -132,6 +136,20 @@ export interface RuleContext {
    * done (for work that needs what the visit collected).
    */
   onWalk(visit: (at: Visited) => boolean | void, after?: () => void): void;
+  /**
+   * Lints another object as if it were one of the set (every rule and the schema check, the
+   * set's index for its references), without reporting anything: what a Sensor's trigger would
+   * create. The caller decides what to report, and where.
+   */
+  lintNested(manifest: Manifest): readonly NestedFinding[];
+}
+
+/** A finding of `RuleContext.lintNested`: paths are inside the nested object. */
+export interface NestedFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly path: string;
+  readonly message: string;
 }
 
 /** A check written once and shared by the linter, the CLI, the cdk8s plugin and the constructs. */

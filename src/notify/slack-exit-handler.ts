@@ -9,6 +9,7 @@ import {
 import { RestrictedContainerTemplate } from './restricted-container-template';
 import { SLACK_NOTIFIER_SCRIPT } from './slack-notifier-script';
 import { SlackWebhook } from './slack-webhook';
+import { constructId } from '../core/construct-id';
 
 /** The notifier image: Node.js 20 on Alpine, pinned by tag (pin a digest with the `image` prop). */
 export const DEFAULT_SLACK_NOTIFIER_IMAGE = 'node:20.18.0-alpine3.20';
@@ -134,7 +135,7 @@ export class SlackExitHandler extends Construct {
   private readonly attached: WorkflowSpecBase[] = [];
 
   constructor(scope: Construct, id: string, private readonly props: SlackExitHandlerProps) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     this.notifyOn = [...new Set(props.notifyOn ?? [WorkflowPhase.FAILED, WorkflowPhase.ERROR])];
     if (props.sharedIn) this.sharedTemplate = this.createTemplate(props.sharedIn);
     addConstructCheck(this, () => this.validateHandler());

@@ -50,7 +50,9 @@ export function evaluateCel(expression: string, self: unknown): unknown {
  */
 export function toCel(value: unknown): unknown {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : value;
-  if (Array.isArray(value)) return value.map(toCel);
+  // Array.from, not value.map: a list made in another realm (structuredClone under jest's vm
+  // context) stays of that realm with map(), and the evaluator then refuses it as no CEL list.
+  if (Array.isArray(value)) return Array.from(value, toCel);
   if (value !== null && typeof value === 'object') {
     const out = new Map<string, unknown>();
     for (const [key, child] of Object.entries(value)) {

@@ -46,10 +46,18 @@ export interface ComputeResources {
   readonly ephemeralStorage?: ResourceRange<MemoryQuantity>;
 }
 
-/** A Size as a quantity: whole mebibytes (`512Mi`), else kibibytes. @internal */
+/**
+ * A Size as a quantity: whole mebibytes (`512Mi`), else kibibytes (`1536Ki`, `307.2Ki`); an amount
+ * JavaScript prints with an exponent (`1e-7Ki` is no quantity: Kubernetes refuses it) in whole
+ * bytes, rounded up. NaN and Infinity are rendered as they are (`NaNKi`): resourceProblems() reports them.
+ * @internal
+ */
 export function sizeQuantity(size: Size): string {
   const mi = size.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
-  return Number.isInteger(mi) ? `${mi}Mi` : `${size.toKibibytes({ rounding: SizeRoundingBehavior.NONE })}Ki`;
+  if (Number.isInteger(mi) && !String(mi).includes('e')) return `${mi}Mi`;
+  const ki = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+  if (!Number.isFinite(ki) || !String(ki).includes('e')) return `${ki}Ki`;
+  return BigInt(Math.ceil(ki * 1024)).toString();
 }
 
 /** A cdk8s Size, also one of another copy of cdk8s than this library's. */
@@ -111,10 +119,19 @@ export function resourceProblems(r: ComputeResources | undefined): { subPath: st
     const values: { [end: string]: number | undefined } = {};
     for (const end of ['request', 'limit'] as const) {
       const value = range?.[end];
-      if (value === undefined || isSize(value)) continue;
+      if (value === undefined) continue;
+      const subPath = `.resources.${end}s.${name}`;
+      if (isSize(value)) {
+        const bytes = sizeBytes(value);
+        if (!Number.isFinite(bytes)) {
+          out.push({ subPath, message: `${field} ${end} is a Size of ${bytes} bytes, rendered "${quantity(value)}": Kubernetes cannot parse it, so the pod is never created. Compute a finite size (a NaN usually comes from parsing a missing setting).` });
+        } else if (bytes < 0) {
+          out.push({ subPath, message: `${field} ${end} ${quantity(value)} is negative: Kubernetes rejects the pod. Give an amount of 0 or more.` });
+        }
+        continue;
+      }
       const text = quantity(value);
       const parsed = parseQuantity(text);
-      const subPath = `.resources.${end}s.${name}`;
       if (parsed === undefined || !Number.isFinite(parsed)) {
         out.push({ subPath, message: `${field} ${end} "${text}" is not a Kubernetes quantity: Argo and Kubernetes cannot parse the container's resources, so the pod is never created. `
           + `Write a number with an optional unit, e.g. ${field === 'cpu' ? '"250m", "0.5" or "2"' : '"512Mi", "1Gi" or "500M"'}.` });

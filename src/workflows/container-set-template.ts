@@ -4,6 +4,7 @@ import { Template, TemplateBody } from './template';
 import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
+import { checkLevel, PodSecurity, recordPodSecurity } from '../core/pod-security';
 
 /** Options of one container of a container set. */
 export interface ContainerSetNodeOptions extends ContainerSpecProps {
@@ -32,6 +33,12 @@ export interface ContainerSetTemplateProps extends LeafTemplateProps {
    * @default - none
    */
   readonly volumeMounts?: TemplateVolumeMount[];
+  /**
+   * Pod Security level of the pod (see `PodSecurity`): by default it meets "restricted" and a
+   * setting that breaks it fails the synth; BASELINE or PRIVILEGED to allow what those allow.
+   * @default - the workflow's podSecurity (PodSecurity.RESTRICTED)
+   */
+  readonly podSecurity?: PodSecurity;
 }
 
 /**
@@ -43,6 +50,12 @@ export class ContainerSetTemplate extends Template {
 
   constructor(scope: ITemplateHost, id: string, private readonly props: ContainerSetTemplateProps = {}) {
     super(scope, id, props);
+    checkLevel(this, props.podSecurity);
+    recordPodSecurity(this, this.podSecurityLevel(), { namespace: () => this.spec.apiObject.metadata.namespace, where: () => `${this.spec.objectLabel}: ${this.fieldPath}` });
+  }
+
+  protected podSecurityLevel(): PodSecurity {
+    return this.props.podSecurity ?? this.spec.podSecurity;
   }
 
   /** Adds a container (name `^[a-zA-Z0-9][-a-zA-Z0-9]*$`; not `wait`/`supervisor`, rule W18). */
@@ -83,7 +96,7 @@ export class ContainerSetTemplate extends Template {
     return {
       containerSet: {
         containers: this.nodes.map(n => ({
-          ...n.container.render(),
+          ...n.container.render(this.podSecurityLevel()),
           name: n.name,
           dependencies: n.options.dependencies?.map(d => d.name),
         })),

@@ -8,6 +8,7 @@ import { Template, TemplateBody } from './template';
 import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 import { renderMounts, TemplateVolumeMount, WorkflowVolume } from './volumes';
+import { checkLevel, PodSecurity, recordPodSecurity, securedContainer } from '../core/pod-security';
 
 /** When the kubelet pulls a container's image (values of cdk8s-plus `ImagePullPolicy` are accepted too). */
 export enum PullPolicy {
@@ -126,8 +127,11 @@ export class ContainerSpec {
     return [...resourceProblems(this.props.resources), ...securityProblems(this.props.containerSecurityContext)];
   }
 
-  /** The L1 container (image may be empty when templateDefaults supply one). */
-  public render(): l1.ContainerNode {
+  /**
+   * The L1 container (image may be empty when templateDefaults supply one), its security context
+   * secured to `podSecurity` when given (see `PodSecurity`).
+   */
+  public render(podSecurity?: PodSecurity): l1.ContainerNode {
     const p = this.props;
     return {
       name: '',
@@ -139,7 +143,8 @@ export class ContainerSpec {
       workingDir: p.workingDir,
       imagePullPolicy: p.imagePullPolicy,
       resources: renderResources(p.resources),
-      securityContext: renderContainerSecurity(p.containerSecurityContext),
+      securityContext: podSecurity === undefined ? renderContainerSecurity(p.containerSecurityContext)
+        : securedContainer(podSecurity, renderContainerSecurity(p.containerSecurityContext)),
       volumeMounts: this.mounts.length ? renderMounts(this.mounts) : undefined,
     };
   }
@@ -153,6 +158,12 @@ export interface PodTemplateProps extends LeafTemplateProps, ContainerSpecProps 
    * @default false
    */
   readonly daemon?: boolean;
+  /**
+   * Pod Security level of the pod (see `PodSecurity`): by default it meets "restricted" and a
+   * setting that breaks it fails the synth; BASELINE or PRIVILEGED to allow what those allow.
+   * @default - the workflow's podSecurity (PodSecurity.RESTRICTED)
+   */
+  readonly podSecurity?: PodSecurity;
 }
 
 /** Props of a container template. */
@@ -168,6 +179,12 @@ export abstract class PodTemplate extends Template {
   constructor(scope: ITemplateHost, id: string, private readonly podProps: PodTemplateProps) {
     super(scope, id, podProps);
     this.container = new ContainerSpec(podProps);
+    checkLevel(this, podProps.podSecurity);
+    recordPodSecurity(this, this.podSecurityLevel(), { namespace: () => this.spec.apiObject.metadata.namespace, where: () => `${this.spec.objectLabel}: ${this.fieldPath}` });
+  }
+
+  protected podSecurityLevel(): PodSecurity {
+    return this.podProps.podSecurity ?? this.spec.podSecurity;
   }
 
   /**
@@ -234,13 +251,13 @@ export abstract class PodTemplate extends Template {
   /** Daemon flag, sidecars and init containers: the fields of a pod template next to its main container. */
   protected renderPod(): TemplateBody {
     const named = (list: { name: string; spec: ContainerSpec }[]) => (list.length
-      ? list.map(c => ({ ...c.spec.render(), name: c.name }) as l1.UserContainer) : undefined);
+      ? list.map(c => ({ ...c.spec.render(this.podSecurityLevel()), name: c.name }) as l1.UserContainer) : undefined);
     return { daemon: this.podProps.daemon, sidecars: named(this.sidecars), initContainers: named(this.initContainers) };
   }
 
   /** The main container without the empty name. */
   protected renderContainer(): Omit<l1.ContainerNode, 'name'> {
-    const { name: _name, ...rest } = this.container.render();
+    const { name: _name, ...rest } = this.container.render(this.podSecurityLevel());
     return rest;
   }
 }

@@ -8,6 +8,7 @@ import { Condition } from './condition';
 import { WorkflowSpecBase } from './workflow-spec';
 import { WorkflowSpecProps } from './workflow-spec-props';
 import { IWorkflowTemplate } from './workflow-template-ref';
+import { checkInteger } from '../core/number-check';
 
 /** What a CronWorkflow does when a run is due while the previous one still runs (rule W36). */
 export enum CronConcurrencyPolicy {
@@ -84,6 +85,9 @@ export class CronWorkflow extends WorkflowSpecBase {
 
   constructor(scope: Construct, id: string, private readonly props: CronWorkflowProps) {
     super(scope, id, props);
+    checkInteger(this, 'startingDeadlineSeconds', props.startingDeadlineSeconds);
+    checkInteger(this, 'successfulJobsHistoryLimit', props.successfulJobsHistoryLimit);
+    checkInteger(this, 'failedJobsHistoryLimit', props.failedJobsHistoryLimit);
     this.apiObject = new l1.ArgoCronWorkflow(this, 'Resource', {
       metadata: props.metadata,
       spec: Lazy.any({ produce: () => withoutUndefined(this.renderSpec()) }),

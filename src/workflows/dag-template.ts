@@ -9,6 +9,7 @@ import { Template, TemplateBody } from './template';
 import { TemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 import { ITemplate } from './template-ref';
+import { checkInteger } from '../core/number-check';
 
 /** How a DAG task is called and what it waits for. */
 export interface DagTaskOptions extends InvocationOptions {
@@ -131,6 +132,7 @@ export class DagTemplate extends Template {
 
   constructor(scope: ITemplateHost, id: string, private readonly props: DagTemplateProps = {}) {
     super(scope, id, props);
+    checkInteger(this, 'parallelism', props.parallelism);
   }
 
   /** The tasks, in order. */

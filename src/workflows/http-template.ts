@@ -6,6 +6,7 @@ import { Condition } from './condition';
 import { Template, TemplateBody } from './template';
 import { LeafTemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
+import { checkInteger } from '../core/number-check';
 
 /** Props of an HTTP template. */
 export interface HttpTemplateProps extends LeafTemplateProps {
@@ -47,6 +48,7 @@ export interface HttpTemplateProps extends LeafTemplateProps {
 export class HttpTemplate extends Template {
   constructor(scope: ITemplateHost, id: string, private readonly props: HttpTemplateProps) {
     super(scope, id, props);
+    checkInteger(this, 'timeoutSeconds', props.timeoutSeconds);
     for (const [name, value] of Object.entries(props.headers ?? {})) {
       if (isSecretKey(value)) expectSecretKey(value, `${this.node.path}: headers.${name}`);
     }

@@ -3,6 +3,7 @@ import { InputArtifact, OutputArtifact } from './artifacts';
 import { InputParameter, OutputParameter, WorkflowParameter } from './parameters';
 import { ITemplate, TemplateInput, TemplateOutput } from './template-ref';
 import { IWorkflowTemplate } from './workflow-template-ref';
+import { constructId } from '../core/construct-id';
 
 /** Options of `WorkflowTemplate.fromName()` / `ClusterWorkflowTemplate.fromName()`. */
 export interface ImportedWorkflowTemplateOptions {
@@ -82,7 +83,7 @@ export class ImportedWorkflowTemplate extends Construct implements IWorkflowTemp
 
   /** @internal */
   constructor(scope: Construct, id: string, name: string, clusterScope: boolean, options: ImportedWorkflowTemplateOptions = {}) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     this.name = name;
     this.clusterScope = clusterScope;
     this.namespace = clusterScope ? undefined : options.namespace;

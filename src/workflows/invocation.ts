@@ -13,6 +13,7 @@ import { NodeVariable } from './node-variable';
 import { OutputParameter } from './parameters';
 import { Template } from './template';
 import { ITemplate } from './template-ref';
+import { constructId } from '../core/construct-id';
 
 /** Keep going when the called template fails or errors (`continueOn`). */
 export interface ContinueOnProps {
@@ -80,7 +81,7 @@ export abstract class Invocation extends Construct implements IInvocation {
   private readonly hooks: LifecycleHook[] = [];
 
   constructor(scope: Template, name: string, template: ITemplate, options: InvocationOptions = {}) {
-    super(scope, name);
+    super(scope, constructId(scope, name, 'a step or task name'));
     markChanged();
     this.name = name;
     this.template = template;

@@ -1,5 +1,6 @@
 import * as l1 from '../../imports/argo-workflows';
 import { ArgoText, ArgoVariable, renderText } from './argo-variable';
+import { checkInteger } from '../core/number-check';
 
 /** A value of a `withItems` list: a scalar or a map of scalars (read with `Loop.itemField`). */
 export type LoopItem = string | number | boolean | { [key: string]: string | number | boolean };
@@ -53,6 +54,9 @@ export class Loop {
 
   /** Numbers (`withSequence`). */
   public static sequence(options: SequenceOptions): Loop {
+    for (const field of ['count', 'start', 'end'] as const) {
+      if (typeof options[field] === 'number') checkInteger('Loop.sequence():', field, options[field]);
+    }
     const s = (v: number | ArgoText | undefined) => (v === undefined ? undefined : String(v));
     return new Loop({ withSequence: { count: s(options.count), start: s(options.start), end: s(options.end), format: options.format } });
   }

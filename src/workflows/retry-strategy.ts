@@ -1,6 +1,8 @@
 import * as l1 from '../../imports/argo-workflows';
 import { Condition } from './condition';
 import { ArgoDuration, renderDuration } from './duration';
+import { IConstruct } from 'constructs';
+import { checkInteger } from '../core/number-check';
 
 /** Which failures a retryStrategy retries (rule W37). */
 export enum RetryPolicy {
@@ -65,6 +67,11 @@ export interface RetryStrategyProps {
    * @default false
    */
   readonly avoidPreviousNodes?: boolean;
+}
+
+/** Checks the numbers of a retry strategy where the construct takes it (`field`: where it is, e.g. `retryStrategy`). @internal */
+export function checkRetryStrategy(scope: IConstruct, field: string, r: RetryStrategyProps | undefined): void {
+  checkInteger(scope, `${field}.limit`, r?.limit, {}, true);
 }
 
 /** @internal */

@@ -6,6 +6,7 @@ import { Template, TemplateBody } from './template';
 import { TemplateProps } from './template-props';
 import { ITemplateHost } from './template-host';
 import { ITemplate } from './template-ref';
+import { checkInteger } from '../core/number-check';
 
 /** Props of a steps template. */
 export interface StepsTemplateProps extends TemplateProps {
@@ -76,6 +77,7 @@ export class StepsTemplate extends Template {
 
   constructor(scope: ITemplateHost, id: string, private readonly props: StepsTemplateProps = {}) {
     super(scope, id, props);
+    checkInteger(this, 'parallelism', props.parallelism);
   }
 
   /** The groups, in order. */

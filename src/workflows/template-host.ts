@@ -3,6 +3,8 @@ import { IConstruct } from 'constructs';
 import { ITemplate } from './template-ref';
 import { WorkflowVolume } from './volumes';
 import { IWorkflowTemplate } from './workflow-template-ref';
+import { PodSecurity } from '../core/pod-security';
+import { PodSecurityProps } from './security-context';
 
 /** Marks the objects that hold templates (the brand `isTemplateHost` checks for untyped callers). */
 export const TEMPLATE_HOST: unique symbol = Symbol.for('cdk8s-argo.TemplateHost');
@@ -36,6 +38,14 @@ export interface ITemplateHost extends IConstruct {
    * @default - none: it runs its own templates
    */
   readonly runsWorkflowTemplate?: IWorkflowTemplate;
+  /** The Pod Security level of the templates' pods, unless a template sets its own (`podSecurity`). */
+  readonly podSecurity: PodSecurity;
+  /**
+   * The pod security context every pod gets (`spec.securityContext`). A template with a
+   * securityContext of its own replaces it in Argo, so a template secured by default renders it too.
+   * @default - none
+   */
+  readonly podSecurityContext?: PodSecurityProps;
 }
 
 /** True for an object holding templates (for callers without types: JavaScript, casts). */

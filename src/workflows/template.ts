@@ -3,20 +3,23 @@ import * as l1 from '../../imports/argo-workflows';
 import { IServiceAccountRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
 import { markChanged } from '../core/revision';
-import { addArgoValidation } from '../core/validation';
+import { addArgoValidation, ValidationScope } from '../core/validation';
 import { ArgoVariable, collectVariables, renderText } from './argo-variable';
 import { InputArtifact, InputArtifactOptions, OutputArtifact, OutputArtifactOptions } from './artifacts';
 import { renderDuration } from './duration';
 import { NodeVariable } from './node-variable';
 import { InputParameter, OutputParameter, OutputParameterOptions, ParameterOptions } from './parameters';
-import { renderRetryStrategy } from './retry-strategy';
-import { renderPodSecurity, securityProblems } from './security-context';
+import { checkRetryStrategy, renderRetryStrategy } from './retry-strategy';
+import { PodSecurityProps, renderPodSecurity, securityProblems } from './security-context';
 import { renderSynchronization } from './synchronization';
 import { isTemplateHost, ITemplateHost } from './template-host';
 import { LeafTemplateProps } from './template-props';
 import { ITemplate, TemplateInput, TemplateOutput } from './template-ref';
 import { WorkflowVolume } from './volumes';
 import { IWorkflowTemplate } from './workflow-template-ref';
+import { constructId } from '../core/construct-id';
+import { checkInteger } from '../core/number-check';
+import { PodSecurity, podSecurityPromises, securedPod, WORKFLOW_POD_USER } from '../core/pod-security';
 
 /**
  * The fields only some template types have: what `renderBody()` renders. The base class renders
@@ -57,7 +60,7 @@ export abstract class Template extends Construct implements ITemplate {
     if (scope.templates.some(t => t.name === name)) {
       throw new Error(`${scope.node.path}: a template named "${name}" already exists: Argo requires unique template names (rule W3). Give the new template another id or name.`);
     }
-    super(scope, id);
+    super(scope, constructId(scope, id));
     markChanged();
     this.spec = scope;
     this.name = name;
@@ -66,7 +69,9 @@ export abstract class Template extends Construct implements ITemplate {
     for (const i of baseProps.inputs ?? []) this.addInput(i);
     for (const o of baseProps.outputs ?? []) this.addOutput(o);
     this._volumes.push(...(baseProps.volumes ?? []));
-    addArgoValidation(this, () => ({ apiObject: this.spec.apiObject, fieldPath: this.fieldPath }), () => this.check());
+    checkInteger(this, 'activeDeadlineSeconds', baseProps.activeDeadlineSeconds, {}, true);
+    checkRetryStrategy(this, 'retryStrategy', baseProps.retryStrategy);
+    addArgoValidation(this, () => ({ apiObject: this.spec.apiObject, fieldPath: this.fieldPath, promises: this.podSecurityPromises() }), () => this.check());
   }
 
   /** The WorkflowTemplate or ClusterWorkflowTemplate holding this template, if it is one. */
@@ -167,8 +172,9 @@ export abstract class Template extends Construct implements ITemplate {
       tolerations: p.tolerations,
       affinity: p.affinity,
       serviceAccountName: this._serviceAccount?.name,
-      securityContext: renderPodSecurity(p.securityContext),
-      volumes: volumes.length ? volumes.map(v => v._volume!) : undefined,
+      securityContext: this.renderPodSecurityContext(),
+      // A claim template has no volume to render here: check() reports it.
+      volumes: volumes.some(v => v._volume) ? volumes.flatMap(v => (v._volume ? [v._volume] : [])) : undefined,
       synchronization: renderSynchronization(p.synchronization),
       priorityClassName: p.priorityClassName,
       podSpecPatch: p.podSpecPatch,
@@ -188,6 +194,31 @@ export abstract class Template extends Construct implements ITemplate {
 
   /** The fields of this template type (`container`, `steps`, `dag`...). */
   protected abstract renderBody(): TemplateBody;
+
+  /**
+   * The Pod Security level this template's pod is rendered at (see `PodSecurity`), or undefined
+   * for a template without a pod of its own to secure (steps, DAG, suspend, resource, HTTP).
+   */
+  protected podSecurityLevel(): PodSecurity | undefined {
+    return undefined;
+  }
+
+  private podSecurityPromises(): ValidationScope['promises'] {
+    const level = this.podSecurityLevel();
+    return level === undefined ? undefined : podSecurityPromises(level);
+  }
+
+  /**
+   * The pod's security context. Secured by default, it is rendered on the template with the
+   * workflow's settings in it: Argo takes a template's securityContext instead of the workflow's.
+   */
+  private renderPodSecurityContext(): l1.Template['securityContext'] {
+    const level = this.podSecurityLevel();
+    const own = this.baseProps.securityContext;
+    if (level !== PodSecurity.RESTRICTED) return renderPodSecurity(own);
+    const workflow = this.spec.podSecurityContext;
+    return securedPod(level, renderPodSecurity(workflow && own ? mergedSecurity(workflow, own) : own ?? workflow), WORKFLOW_POD_USER);
+  }
 
   /** The volumes declared on this template: given, added, and mounted but declared nowhere else. */
   protected templateVolumes(): WorkflowVolume[] {
@@ -267,6 +298,13 @@ export abstract class Template extends Construct implements ITemplate {
     }
     return out;
   }
+}
+
+/** The workflow's settings with the template's laid over them, field by field. */
+function mergedSecurity(workflow: PodSecurityProps, own: PodSecurityProps): PodSecurityProps {
+  const merged: { [field: string]: unknown } = { ...workflow };
+  for (const [field, value] of Object.entries(own)) if (value !== undefined) merged[field] = value;
+  return merged as PodSecurityProps;
 }
 
 function renderIo(parameters: l1.Parameter[], artifacts: l1.Artifact[]): { parameters?: l1.Parameter[]; artifacts?: l1.Artifact[] } | undefined {

@@ -1,3 +1,6 @@
+import { IConstruct } from 'constructs';
+import { checkInteger } from '../core/number-check';
+
 /** How long a finished workflow is kept. */
 export interface TtlStrategyProps {
   /**
@@ -15,4 +18,11 @@ export interface TtlStrategyProps {
    * @default - kept
    */
   readonly secondsAfterFailure?: number;
+}
+
+/** Checks the seconds of a TTL strategy where the workflow takes it. @internal */
+export function checkTtlStrategy(scope: IConstruct, t: TtlStrategyProps | undefined): void {
+  for (const field of ['secondsAfterCompletion', 'secondsAfterSuccess', 'secondsAfterFailure'] as const) {
+    checkInteger(scope, `ttlStrategy.${field}`, t?.[field]);
+  }
 }

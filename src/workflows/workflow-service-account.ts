@@ -4,6 +4,7 @@ import { KubeRole, KubeRoleBinding, KubeServiceAccount, RBAC_GROUP } from '../co
 import { ISecretRef, IServiceAccountRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
 import { markChanged } from '../core/revision';
+import { constructId } from '../core/construct-id';
 
 /**
  * What Argo's executor (the `wait` container, Argo Workflows 3.4+) needs from the Kubernetes API
@@ -70,7 +71,7 @@ export class WorkflowServiceAccount extends Construct implements IServiceAccount
   private readonly pullSecrets: ISecretRef[] = [];
 
   constructor(scope: Construct, id: string, props: WorkflowServiceAccountProps = {}) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     this.apiObject = new KubeServiceAccount(this, 'Resource', {
       metadata: props.metadata,
       automountServiceAccountToken: props.automountToken ?? true,

@@ -13,6 +13,7 @@ import { PodSecurityProps } from './security-context';
 import { SynchronizationProps } from './synchronization';
 import { TtlStrategyProps } from './ttl-strategy';
 import { WorkflowVolume } from './volumes';
+import { PodSecurity } from '../core/pod-security';
 
 /** Defaults applied by Argo to every template of the workflow (`templateDefaults`). */
 export interface TemplateDefaultsProps {
@@ -140,6 +141,15 @@ export interface WorkflowSpecProps {
    * @default - none
    */
   readonly securityContext?: PodSecurityProps;
+  /**
+   * Pod Security level of the pods of every template (a template may set its own): by default
+   * each pod meets "restricted" (non-root user 8737 unless set, RuntimeDefault seccomp, no
+   * privilege escalation, all capabilities dropped) and a setting that breaks it fails the synth.
+   * Argo's own init and wait containers take their container settings from the controller's
+   * executor configuration (see docs/security.md).
+   * @default PodSecurity.RESTRICTED
+   */
+  readonly podSecurity?: PodSecurity;
   /**
    * Artifact repository to use.
    * @default - the controller's default repository

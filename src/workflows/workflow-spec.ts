@@ -17,8 +17,9 @@ import { NodeVariable } from './node-variable';
 import { WorkflowParameter, WorkflowParameterOptions } from './parameters';
 import { renderPodGc } from './pod-gc';
 import { ResourceTemplate, ResourceTemplateProps } from './resource-template';
-import { renderRetryStrategy } from './retry-strategy';
-import { renderPodSecurity, securityProblems } from './security-context';
+import { checkRetryStrategy, renderRetryStrategy } from './retry-strategy';
+import { checkTtlStrategy } from './ttl-strategy';
+import { PodSecurityProps, renderPodSecurity, securityProblems } from './security-context';
 import { StepsTemplate, StepsTemplateProps } from './steps-template';
 import { SuspendTemplate, SuspendTemplateProps } from './suspend-template';
 import { renderSynchronization } from './synchronization';
@@ -28,6 +29,9 @@ import { ITemplate } from './template-ref';
 import { WorkflowVolume } from './volumes';
 import { ExitHandlerOptions, TemplateDefaultsProps, WorkflowSpecProps } from './workflow-spec-props';
 import { IWorkflowTemplate } from './workflow-template-ref';
+import { constructId } from '../core/construct-id';
+import { checkInteger } from '../core/number-check';
+import { checkLevel, DEFAULT_POD_SECURITY, PodSecurity } from '../core/pod-security';
 
 /**
  * Base of the constructs holding a workflow spec: Workflow, WorkflowTemplate,
@@ -49,13 +53,30 @@ export abstract class WorkflowSpecBase extends Construct implements ITemplateHos
   private _onExit?: ITemplate;
 
   constructor(scope: Construct, id: string, private readonly specProps: WorkflowSpecProps = {}) {
-    super(scope, id);
+    super(scope, constructId(scope, id));
     markChanged();
     expectKind(specProps.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
     expectKind(specProps.artifactRepositoryRef?.configMap, 'ConfigMap', `${this.node.path}: artifactRepositoryRef.configMap`);
     specProps.imagePullSecrets?.forEach((s, i) => expectKind(s, 'Secret', `${this.node.path}: imagePullSecrets[${i}]`));
     this._volumes.push(...(specProps.volumes ?? []));
+    checkInteger(this, 'parallelism', specProps.parallelism);
+    checkInteger(this, 'activeDeadlineSeconds', specProps.activeDeadlineSeconds);
+    checkInteger(this, 'templateDefaults.activeDeadlineSeconds', specProps.templateDefaults?.activeDeadlineSeconds, {}, true);
+    checkRetryStrategy(this, 'retryStrategy', specProps.retryStrategy);
+    checkRetryStrategy(this, 'templateDefaults.retryStrategy', specProps.templateDefaults?.retryStrategy);
+    checkTtlStrategy(this, specProps.ttlStrategy);
+    checkLevel(this, specProps.podSecurity);
     addConstructCheck(this, () => this.check());
+  }
+
+  /** The Pod Security level of the templates' pods, unless a template sets its own. */
+  public get podSecurity(): PodSecurity {
+    return this.specProps.podSecurity ?? DEFAULT_POD_SECURITY;
+  }
+
+  /** The workflow's pod security context (`securityContext` prop), if any. */
+  public get podSecurityContext(): PodSecurityProps | undefined {
+    return this.specProps.securityContext;
   }
 
   /** Templates of this spec, in the order they were created. */

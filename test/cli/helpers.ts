@@ -45,6 +45,7 @@ export function removeTempTrees(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+/** Clean: it passes every rule (Pod Security "restricted" and resources included). */
 export const CLEAN_TEMPLATE = `apiVersion: argoproj.io/v1alpha1
 kind: WorkflowTemplate
 metadata:
@@ -56,6 +57,16 @@ spec:
     container:
       image: busybox:1.36
       command: [echo, hello]
+      resources:
+        requests: {cpu: 10m, memory: 16Mi}
+        limits: {memory: 16Mi}
+      securityContext:
+        allowPrivilegeEscalation: false
+        capabilities: {drop: [ALL]}
+    securityContext:
+      runAsNonRoot: true
+      runAsUser: 8737
+      seccompProfile: {type: RuntimeDefault}
 `;
 
 export const SETTINGS_CONFIGMAP = `apiVersion: v1
@@ -79,6 +90,16 @@ spec:
       envFrom:
       - configMapRef:
           name: settings
+      resources:
+        requests: {cpu: 10m, memory: 16Mi}
+        limits: {memory: 16Mi}
+      securityContext:
+        allowPrivilegeEscalation: false
+        capabilities: {drop: [ALL]}
+    securityContext:
+      runAsNonRoot: true
+      runAsUser: 8737
+      seccompProfile: {type: RuntimeDefault}
 `;
 
 export const BAD_CONFIGMAP = `apiVersion: v1

@@ -1,6 +1,8 @@
 import { ApiObject, App, Chart, JsonPatch, Testing, Yaml } from 'cdk8s';
+import { Construct } from 'constructs';
 import { ArgoWorkflowTemplate } from '../../imports/argo-workflows';
-import { addArgoValidation, isUnder } from '../../src/core/validation';
+import { Lint } from '../../src/core/lint-suppression';
+import { addArgoValidation, addConstructCheck, isUnder } from '../../src/core/validation';
 
 /** A WorkflowTemplate whose template name breaks W3 (error) or that calls a missing WorkflowTemplate (warning). */
 function app(templateName: string, refTarget?: string) {
@@ -139,5 +141,69 @@ describe('synth-time validation bridge', () => {
     expect(isUnder('spec.templates[10]', 'spec.templates[1]')).toBe(false);
     expect(isUnder('spec.templatesX', 'spec.templates')).toBe(false);
     expect(isUnder('anything', '')).toBe(true);
+  });
+});
+
+describe('the strict schema check and the full CRDs\' constraints at synth', () => {
+  const wtWith = (spec: object) => {
+    const a = new App({ outdir: '/nonexistent' });
+    const chart = new Chart(a, 'c');
+    const wt = new ArgoWorkflowTemplate(chart, 'wt', { metadata: { name: 'wt' }, spec: { templates: [{ name: 'main', container: { image: 'busybox:1.36' } }], ...spec } });
+    addArgoValidation(wt, () => ({ apiObject: wt }));
+    return { a, chart, wt };
+  };
+
+  test('a schema violation fails the synth on the construct owning the object', () => {
+    const { a } = wtWith({ parallelism: 1.5 });
+    expect(() => a.synthYaml()).toThrow(/\[c\/wt\] WorkflowTemplate\/wt: spec\.parallelism: must be an integer, got number 1\.5.*\[SCHEMA\]/);
+  });
+
+  test('a full-CRD constraint fails the synth (rule CRD); Lint.configure({ crd: false }) is the opt-out for minimal CRDs', () => {
+    const { a, wt } = wtWith({});
+    wt.addJsonPatch(JsonPatch.add('/spec/templates/0/retryStrategy', { retryPolicy: '' }));
+    expect(() => a.synthYaml()).toThrow(/\[c\/wt\] WorkflowTemplate\/wt: spec\.templates\[0\]\.retryStrategy\.retryPolicy: must be one of .*\[CRD\]/);
+    Lint.configure(a, { crd: false });
+    expect(() => a.synthYaml()).not.toThrow();
+  });
+
+  test('Lint.configure after a failed synth applies to the next one; an unknown Argo version is refused', () => {
+    const { a } = wtWith({ parallelism: 1.5 });
+    expect(() => a.synthYaml()).toThrow(/\[SCHEMA\]/);
+    Lint.configure(a, { schema: false });
+    expect(() => a.synthYaml()).not.toThrow();
+    Lint.configure(a, { schema: true });
+    expect(() => a.synthYaml()).toThrow(/\[SCHEMA\]/);
+    expect(() => Lint.configure(a, { workflowsVersion: 'v3.5' as 'v4.1.2' })).toThrow(/workflowsVersion must be 'v4\.1\.2' or 'v3\.7\.18', got "v3\.5"/);
+  });
+
+  test('a field a rule reports is not reported again by the schema or CRD check', () => {
+    const { a } = app('bad_name');
+    const message = (() => { try { a.synthYaml(); } catch (e: any) { return String(e.message); } return ''; })();
+    expect(message).toMatch(/spec\.templates\[0\]\.name: .*\[W3\]/);
+    expect(message).not.toMatch(/\[CRD\]|\[SCHEMA\]/);
+  });
+
+  test('an object of another project\'s kind (no schema here) synthesizes without a warning', () => {
+    const { a, chart } = wtWith({});
+    new ApiObject(chart, 'cert', { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'cert' }, spec: { secretName: 'tls' } });
+    let err = '';
+    expect(() => { err = stderrOf(() => a.synthYaml()); }).not.toThrow();
+    expect(err).not.toMatch(/Certificate|not an Argo or core Kubernetes kind/);
+  });
+
+  test('an error on an object no construct claims is reported under that object\'s own path', () => {
+    const { a, chart } = wtWith({});
+    new ApiObject(chart, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name' } });
+    const message = (() => { try { a.synthYaml(); } catch (e: any) { return String(e.message); } return ''; })();
+    expect(message).toMatch(/\n  \[c\/settings\] ConfigMap\/Bad_Name: metadata\.name: name "Bad_Name" is not a valid DNS-1123 subdomain/);
+    expect(message).not.toMatch(/\[c\/wt\]/);
+  });
+
+  test('an error on an object below a construct that only has a check of its own is reported on that construct', () => {
+    const { a, chart } = wtWith({});
+    const group = new Construct(chart, 'group');
+    addConstructCheck(group, () => []);
+    new ApiObject(group, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name' } });
+    expect(() => a.synthYaml()).toThrow(/\n  \[c\/group\] ConfigMap\/Bad_Name: metadata\.name: /);
   });
 });

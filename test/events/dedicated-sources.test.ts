@@ -6,6 +6,7 @@ import {
   SqsEventSource, StripeEventSource, TriggerAction, WebhookEventSource, WorkflowSensor,
 } from '../../src/events';
 import { ConfigMapRef, SecretRef, ServiceAccountRef } from '../../src/core/object-refs';
+import { withRestrictedDefaults } from '../support/pod-security';
 import { one, ofKind, schemaViolations, setup, synth, synthError } from './helpers';
 
 const key = (secret: string, k: string) => SecretRef.fromName(secret).keyRef(k);
@@ -118,7 +119,7 @@ describe('sources that call the Kubernetes API get a ServiceAccount with exactly
     const source = new ResourceEventSource(chart, 'pods', { metadata: { name: 'pods' } });
     source.addEvent('created', { version: 'v1', resource: 'pods', namespace: 'events', eventTypes: [ResourceEventType.ADD] });
     const m = synthValid(app);
-    expect(one(m, 'EventSource').spec.template).toEqual({ serviceAccountName: 'pods-eventsource' });
+    expect(one(m, 'EventSource').spec.template).toEqual(withRestrictedDefaults({ kind: 'EventSource', spec: { template: { serviceAccountName: 'pods-eventsource' } } }).spec.template);
     expect(one(m, 'Role').rules).toEqual([{ apiGroups: [''], resources: ['pods'], verbs: ['list', 'watch'] }]);
     expect(one(m, 'RoleBinding').subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 'pods-eventsource', namespace: 'events' }]);
     expect(source.requiredPermissions).toEqual([{ apiGroup: '', resource: 'pods', verbs: ['list', 'watch'] }]);
@@ -143,7 +144,7 @@ describe('sources that call the Kubernetes API get a ServiceAccount with exactly
     source.addEvent('created', { version: 'v1', resource: 'pods', eventTypes: [ResourceEventType.ADD] });
     const m = synthValid(app);
     expect(ofKind(m, 'ClusterRole')).toEqual([]);
-    expect(one(m, 'EventSource').spec.template).toEqual({ serviceAccountName: 'watcher' });
+    expect(one(m, 'EventSource').spec.template).toEqual(withRestrictedDefaults({ kind: 'EventSource', spec: { template: { serviceAccountName: 'watcher' } } }).spec.template);
     expect(source.requiredPermissions).toEqual([{ apiGroup: '', resource: 'pods', verbs: ['list', 'watch'], clusterScoped: true }]);
   });
 

@@ -4,6 +4,7 @@ import {
   CalendarEventSource, EventBus, EventBusBackend, EventSource, WebhookEventSource, WebhookMethod,
 } from '../../src/events';
 import { sizeQuantity } from '../../src/core/quantity';
+import { withRestrictedDefaults } from '../support/pod-security';
 import { one, schemaViolations, setup, synth } from './helpers';
 
 
@@ -18,10 +19,10 @@ describe('EventBus', () => {
     const { app, chart } = setup();
     const bus = new EventBus(chart, 'bus');
     expect(bus.name).toBe('default');
-    expect(one(synthValid(app), 'EventBus')).toEqual({
+    expect(one(synthValid(app), 'EventBus')).toEqual(withRestrictedDefaults({
       apiVersion: 'argoproj.io/v1alpha1', kind: 'EventBus', metadata: { name: 'default' },
       spec: { jetstream: { version: '2.10.10', replicas: 3 } },
-    });
+    }));
   });
 
   test('JetStream with one replica, persistence and settings; a named bus is referenced by name', () => {
@@ -35,10 +36,10 @@ describe('EventBus', () => {
     });
     new CalendarEventSource(chart, 'cal', { eventBus: bus }).addInterval('tick', Duration.minutes(1));
     const m = synthValid(app);
-    expect(one(m, 'EventBus').spec.jetstream).toEqual({
+    expect(one(m, 'EventBus').spec.jetstream).toEqual(withRestrictedDefaults({ kind: 'EventBus', spec: { jetstream: {
       version: 'latest', replicas: 1, maxPayload: '2MB',
       persistence: { storageClassName: 'gp3', accessMode: 'ReadWriteOnce', volumeSize: '10Gi' },
-    });
+    } } }).spec.jetstream);
     expect(one(m, 'EventSource').spec.eventBusName).toBe('events');
   });
 
@@ -153,7 +154,7 @@ describe('WebhookEventSource', () => {
       .addEndpoint('a', { path: '/a' });
     const spec = one(synthValid(app), 'EventSource').spec;
     expect(spec.replicas).toBe(2);
-    expect(spec.template).toEqual({ serviceAccountName: 'webhook-sa', nodeSelector: { pool: 'edge' } });
+    expect(spec.template).toEqual(withRestrictedDefaults({ kind: 'EventSource', spec: { template: { serviceAccountName: 'webhook-sa', nodeSelector: { pool: 'edge' } } } }).spec.template);
   });
 });
 

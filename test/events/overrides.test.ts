@@ -2,6 +2,7 @@
 import { EventBus, EventSource, KafkaEventSource, TriggerAction, WebhookEventSource, WorkflowSensor } from '../../src/events';
 import { PAYLOAD_FIELDS } from '../../src/events/source-payloads';
 import { sourceKind } from '../../src/simulate/source-kinds';
+import { withRestrictedDefaults } from '../support/pod-security';
 import { one, schemaViolations, setup, synth } from './helpers';
 
 test('an override stays on its trigger when another trigger is added before it in the manifest order', () => {
@@ -34,7 +35,9 @@ test('overrides of an event, an EventSource and the EventBus; undefined removes 
   bus.addOverride('spec.jetstream.maxPayload', '2MB');
   const m = synth(app);
   const sources = m.filter(x => x.kind === 'EventSource');
-  expect(sources.find(x => x.metadata.name === 'webhook').spec).toEqual({ webhook: { a: { endpoint: '/a', method: 'POST', port: '12000', maxPayloadSize: 2097152 } }, replicas: 2 });
+  expect(sources.find(x => x.metadata.name === 'webhook').spec).toEqual(withRestrictedDefaults({
+    kind: 'EventSource', spec: { webhook: { a: { endpoint: '/a', method: 'POST', port: '12000', maxPayloadSize: 2097152 } }, replicas: 2 },
+  }).spec);
   expect(sources.find(x => x.metadata.name === 'kafka').spec.kafka.orders.config).toBe('maxMessageBytes: 1048576');
   expect(one(m, 'EventBus').spec.jetstream.maxPayload).toBe('2MB');
   expect(schemaViolations(m)).toEqual([]);

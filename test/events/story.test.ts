@@ -7,28 +7,35 @@ import * as kplus from 'cdk8s-plus-27';
 import { ArgoWorkflow } from '../../imports/argo-workflows';
 import { lint } from '../../src/lint';
 import { validateManifest } from '../../src/schema/validator';
-import { EventBus, WebhookEventSource, WorkflowSensor } from '../../src/events';
+import { EventBus, EventBusBackend, WebhookEventSource, WorkflowSensor } from '../../src/events';
 import { WorkflowTemplate } from '../../src/workflows';
+import { withRestrictedDefaults } from '../support/pod-security';
 import { ofKind, one, schemaViolations, setup, synth } from './helpers';
 
 
+/** What every pod of the story requests (rule K8S-RESOURCES). */
+const podResources = { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '128Mi' } };
+const containerResources = { cpu: { request: '100m' }, memory: { request: '256Mi', limit: '256Mi' } };
+
 function story() {
   const { app, chart } = setup('argo-events');
-  const bus = new EventBus(chart, 'bus');
+  const bus = new EventBus(chart, 'bus', { backend: EventBusBackend.jetStream({
+    containerTemplate: { resources: podResources }, reloaderContainerTemplate: { resources: podResources }, metricsContainerTemplate: { resources: podResources },
+  }) });
   const vendorToken = kplus.Secret.fromSecretName(chart, 'vendor-token', 'vendor-a-token');
   const webhook = new WebhookEventSource(chart, 'webhook', {
-    metadata: { name: 'webhook' }, eventBus: bus, ingress: { host: 'hooks.example.com' },
+    metadata: { name: 'webhook' }, eventBus: bus, ingress: { host: 'hooks.example.com' }, template: { container: { resources: podResources } },
   });
   const omega = webhook.addEndpoint('omega', { path: '/omega', authSecret: { secret: vendorToken, key: 'token' } });
   const bitamin = webhook.addEndpoint('bitamin', { path: '/bitamin', authSecret: { secret: vendorToken, key: 'token' } });
 
   const a = new WorkflowTemplate(chart, 'a', { metadata: { name: 'a-workflow' } });
   const size = a.addArgument('size', { value: 'tall' });
-  a.setEntrypoint(a.addContainerTemplate('start', { image: 'a-workflow:1.4.2', command: ['python', '-m', 'app'], args: [size] }));
+  a.setEntrypoint(a.addContainerTemplate('start', { image: 'a-workflow:1.4.2', command: ['python', '-m', 'app'], args: [size], resources: containerResources }));
   const b = new WorkflowTemplate(chart, 'b', { metadata: { name: 'b-workflow' } });
-  b.setEntrypoint(b.addContainerTemplate('start', { image: 'b-workflow:1.0.0', command: ['python', '-m', 'app.load_vector'] }));
+  b.setEntrypoint(b.addContainerTemplate('start', { image: 'b-workflow:1.0.0', command: ['python', '-m', 'app.load_vector'], resources: containerResources }));
 
-  const sensor = new WorkflowSensor(chart, 'vendor-a', { metadata: { name: 'vendor-a' }, eventBus: bus });
+  const sensor = new WorkflowSensor(chart, 'vendor-a', { metadata: { name: 'vendor-a' }, eventBus: bus, template: { container: { resources: podResources } } });
   const onOmega = sensor.addDependency(omega);
   const onBitamin = sensor.addDependency(bitamin);
   sensor.submitWorkflow('run-a', a, { conditions: onOmega, arguments: [{ parameter: size, from: onOmega.body('size').withDefault('tall') }] });
@@ -59,7 +66,10 @@ describe('the story: a vendor triggers workflows through /omega and /bitamin', (
       bitamin: { endpoint: '/bitamin', method: 'POST', port: '12000', authSecret: { name: 'vendor-a-token', key: 'token' } },
     });
     expect(es.spec.eventBusName).toBeUndefined(); // the bus is named `default`
-    expect(one(manifests, 'EventBus').spec).toEqual({ jetstream: { version: '2.10.10', replicas: 3 } });
+    expect(one(manifests, 'EventBus').spec).toEqual(withRestrictedDefaults({ kind: 'EventBus', spec: { jetstream: {
+      version: '2.10.10', replicas: 3,
+      containerTemplate: { resources: podResources }, reloaderContainerTemplate: { resources: podResources }, metricsContainerTemplate: { resources: podResources },
+    } } }).spec);
     expect(ofKind(manifests, 'Secret')).toEqual([]);
   });
 

@@ -26,7 +26,7 @@ describe('cdk8s-argo graph (run as a process)', () => {
     expect(result.stderr).toBe('wrote out/graph.html (html: 32 nodes, 35 edges)\n');
     const html = readFileSync(join(dir, 'out', 'graph.html'), 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toContain('"source":{"manifestIndex":10,"path":"","file":"dist/app.k8s.yaml","line":110,"href":"../dist/app.k8s.yaml"}');
+    expect(html).toContain('"source":{"manifestIndex":10,"path":"","file":"dist/app.k8s.yaml","line":111,"href":"../dist/app.k8s.yaml"}');
     // Nothing is fetched: no external script, style, font or image.
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/);
   });
@@ -35,7 +35,7 @@ describe('cdk8s-argo graph (run as a process)', () => {
     const dir = tempTree({ 'dist/app.k8s.yaml': dist });
     const result = runCli(['graph', 'dist', '--format', 'html', '--source-url', 'https://git.example.com/repo/blob/main/{file}#L{line}'], { cwd: dir });
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('"href":"https://git.example.com/repo/blob/main/dist/app.k8s.yaml#L110"');
+    expect(result.stdout).toContain('"href":"https://git.example.com/repo/blob/main/dist/app.k8s.yaml#L111"');
   });
 
   test('json with --focus and --expand; lint findings included unless --no-lint', () => {
@@ -45,7 +45,7 @@ describe('cdk8s-argo graph (run as a process)', () => {
     expect(focused.nodes.map((n: any) => n.kind)).toContain('Step');
     const full = JSON.parse(runCli(['graph', 'dist', '--format=json'], { cwd: dir }).stdout);
     const secret = (g: any) => g.nodes.find((n: any) => n.id === 'Secret:vector-pipeline/slack-webhook');
-    expect(secret(full).findings.map((f: any) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(['K8S-REF dist/app.k8s.yaml:167']);
+    expect(secret(full).findings.map((f: any) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(['K8S-REF dist/app.k8s.yaml:168']);
     expect(secret(JSON.parse(runCli(['graph', 'dist', '--format=json', '--no-lint'], { cwd: dir }).stdout)).findings).toEqual([]);
     const strict = JSON.parse(runCli(['graph', 'dist', '--format=json', '--strict-refs', '--no-schema'], { cwd: dir }).stdout);
     expect(secret(strict).findings.map((f: any) => f.severity)).toEqual(['error']);

@@ -32,7 +32,8 @@ describe('mermaid', () => {
       // W7's warning about the missing reference is on the template making the call.
       '    n1["<b>main · entrypoint</b><br/>steps: call<br/>1 warning"]',
       // The image's quote, angle brackets, hash and braces as Mermaid entity codes (K8S-IMAGE rejects the name).
-      '    n2["<b>quote</b><br/>container a#quot;b#lt;c#gt;#35;1#123;x#125;:1.0<br/>1 error"]',
+      // Its 5 warnings: Pod Security "restricted" (4 controls) and no resources.
+      '    n2["<b>quote</b><br/>container a#quot;b#lt;c#gt;#35;1#123;x#125;:1.0<br/>1 error, 5 warnings"]',
       '  end',
       '  subgraph n3["WorkflowTemplate elsewhere (missing)"]',
       '    n4["<b>print</b><br/>missing from the manifests<br/>1 warning"]',
@@ -54,7 +55,7 @@ describe('dot', () => {
     const text = renderArgoGraph(tricky(), 'dot');
     expect(text).toContain('  subgraph cluster_n0 {\n    label="WorkflowTemplate tricky";');
     expect(text).toMatch(/ {2}n1 -> n4 \[color="#d32f2f", penwidth=1\.6, style=dashed, fontcolor="#d32f2f", tooltip="WorkflowTemplate \\"elsewhere\\" is not among the linted manifests; (?:[^"\\]|\\.)*", label="templateRef"\];/);
-    expect(text).toContain('label="quote\\ncontainer a\\"b<c>#1{x}:1.0\\n1 error"');
+    expect(text).toContain('label="quote\\ncontainer a\\"b<c>#1{x}:1.0\\n1 error, 5 warnings"');
     const example = renderArgoGraph(graphOf(loadDist()), 'dot');
     // The sensor's trigger submits the WorkflowTemplate: drawn to its first template, clipped at the cluster.
     expect(example).toMatch(/n\d+ -> n3 \[color="#7b3fa0", penwidth=2.2, label="submit Workflow", lhead=cluster_n2\];/);

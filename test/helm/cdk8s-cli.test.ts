@@ -125,7 +125,9 @@ app.synth();
 
     test('the plugin reports as on the plain synth, with construct paths', () => {
       expect(helmSynth.stdout).toContain('Validations ended succesfully');
-      expect(reportTable(helmSynth.stdout)).toMatchObject({ Status: 'success', errors: '0', warnings: '1' });
+      // The unresolved Secret, and the container without resources (K8S-RESOURCES).
+      expect(reportTable(helmSynth.stdout)).toMatchObject({ Status: 'success', errors: '0', warnings: '2' });
+      expect(helmSynth.stdout).toMatch(/Recommendation: \[jobs\/hello\] WorkflowTemplate\/hello: spec\.templates\[0\]\.container\.resources: container "main" of template "say" has no cpu request/);
       expect(reportTable(helmSynth.stdout)).toEqual(reportTable(plainSynth.stdout));
       expect(helmSynth.stdout).toMatch(/Recommendation: \[jobs\/hello\] WorkflowTemplate\/hello: spec\.templates\[0\]\.container\.env\[0\]\.valueFrom\.secretKeyRef\.name: Secret "vendor-token" is not among the linted manifests/);
     });

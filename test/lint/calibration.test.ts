@@ -68,6 +68,11 @@ const EXPECTED_ERRORS: readonly string[] = [
   'events-v1.9.11/examples/sensors/dependencies-conditions.yaml: E2 spec.dependencies[1].eventName',
   'events-v1.9.11/examples/sensors/time-filter-webhook.yaml: E2 spec.dependencies[1].eventName',
   'events-v1.9.11/examples/sensors/transform.yaml: E2 spec.dependencies[1].eventName',
+  // Accepted by Argo Events, but the Workflow its trigger creates cannot run: the template
+  // declares input "message" and reads message1/message2 (Argo rejects the workflow when it fires).
+  'events-v1.9.11/examples/sensors/multi-dependencies.yaml: ARGO-TRIGGER-RESOURCE spec.triggers[0].template.k8s.source.resource.spec.arguments',
+  'events-v1.9.11/examples/sensors/multi-dependencies.yaml: ARGO-TRIGGER-RESOURCE spec.triggers[0].template.k8s.source.resource.spec.templates[0].container.args[0]',
+  'events-v1.9.11/examples/sensors/multi-dependencies.yaml: ARGO-TRIGGER-RESOURCE spec.triggers[0].template.k8s.source.resource.spec.templates[0].container.args[1]',
 ];
 
 describeUpstream('calibration on the upstream examples (both trees together, references resolved across them)', () => {
@@ -91,7 +96,9 @@ describeUpstream('calibration on the upstream examples (both trees together, ref
   });
 
   test('no errors apart from the listed removed fields, invalid objects and unresolvable dependencies', () => {
-    const errors = findings.filter(f => f.severity === 'error')
+    // The example files are alternatives of each other (a dozen Sensors named "webhook"), not one set
+    // to apply together: that they share names (K8S-DUPLICATE) is expected here.
+    const errors = findings.filter(f => f.severity === 'error' && f.ruleId !== 'K8S-DUPLICATE')
       .map(f => `${where(input.manifests[f.manifestIndex].source.file)}: ${f.ruleId} ${f.path}`);
     expect([...new Set(errors)].sort()).toEqual([...EXPECTED_ERRORS].sort());
   });

@@ -41,18 +41,44 @@ describe('K8S-NAME', () => {
     expect(findings[2]).toMatch(/metadata\.generateName: generateName "Hello-" .* Use e\.g\. "hello-"\.$/);
   });
 
-  test('container and volume names in pods and Argo templates; Argo variables are left alone', () => {
+  test('container and volume names in pods and Argo templates; where Argo substitutes, what is outside the variables is checked', () => {
     const findings = check('K8S-NAME', [
-      workflowTemplate('t', { container: { image: 'busybox' }, sidecars: [{ name: 'log_shipper', image: 'busybox' }], volumes: [{ name: 'Data', emptyDir: {} }] }),
+      workflowTemplate('t', { container: { image: 'busybox' }, sidecars: [{ name: 'log_shipper', image: 'busybox' }, { name: '{{inputs.parameters.side}}-log', image: 'busybox' },
+        { name: 'Log-{{inputs.parameters.side}}', image: 'busybox' }], volumes: [{ name: 'Data', emptyDir: {} }, { name: 'data-{{workflow.name}}', emptyDir: {} }] }),
       deployment({ name: 'Web' }),
-      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: '{{workflow.name}}-cm' } },
+      deployment({ name: 'web-{{x}}' }),
     ]);
     expect(findings.map(f => f.split(':')[0])).toEqual([
       'error WorkflowTemplate/t spec.templates[0].sidecars[0].name',
+      'error WorkflowTemplate/t spec.templates[0].sidecars[2].name',
       'error WorkflowTemplate/t spec.templates[0].volumes[0].name',
+      'error Deployment/web spec.template.spec.containers[0].name',
       'error Deployment/web spec.template.spec.containers[0].name',
     ]);
     expect(findings[0]).toContain('when a step runs Kubernetes rejects the pod, so the step fails');
+  });
+
+  test('metadata is never substituted: a {{...}} in an object\'s name, generateName or namespace reaches Kubernetes as written', () => {
+    const findings = check('K8S-NAME', [
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: 'wt-{{workflow.name}}' }, spec: { templates: [] } },
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { generateName: '{{workflow.parameters.x}}-' } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: '{{ns}}' } },
+    ]);
+    expect(findings).toEqual([
+      expect.stringMatching(/^error WorkflowTemplate\/wt-\{\{workflow\.name\}\} metadata\.name: name "wt-\{\{workflow\.name\}\}" is not a valid DNS-1123 subdomain .*Argo substitutes \{\{\.\.\.\}\} only inside the spec, never in the object's own metadata/),
+      expect.stringMatching(/^error Workflow\/\{\{workflow\.parameters\.x\}\}-\* metadata\.generateName: /),
+      expect.stringMatching(/^error ConfigMap\/cm metadata\.namespace: namespace "\{\{ns\}\}" is not a valid DNS-1123 label/),
+    ]);
+  });
+
+  test('a Workflow a Sensor creates inline is substituted in its spec, not in its metadata', () => {
+    const sensor = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Sensor', metadata: { name: 's' }, spec: { dependencies: [], triggers: [{ template: { name: 't', k8s: { operation: 'create', source: { resource: {
+      apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { generateName: 'run-' },
+      spec: { templates: [{ name: 'main', container: { image: 'busybox' }, sidecars: [{ name: '{{inputs.parameters.n}}', image: 'busybox' }, { name: 'A_{{inputs.parameters.n}}', image: 'busybox' }] }] },
+    } } } } }] } };
+    expect(check('K8S-NAME', [sensor]).map(f => f.split(':')[0])).toEqual([
+      'error Sensor/s spec.triggers[0].template.k8s.source.resource.spec.templates[0].sidecars[1].name',
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 /** The library's own container settings: resources, security contexts, run-time env values, volume options. */
 import { Size } from 'cdk8s';
 import { ConfigMapRef, SecretRef } from '../../src/core/object-refs';
+import { PodSecurity } from '../../src/core/pod-security';
 import {
   AppArmor, EnvVarSource, PullPolicy, Seccomp, StorageMedium, VolumeAccessMode, Workflow, WorkflowTemplate, WorkflowVolume,
 } from '../../src/workflows';
@@ -76,10 +77,11 @@ describe('resources', () => {
 });
 
 describe('security contexts', () => {
-  test('every field of a container and a pod security context is rendered as given, and nothing else', () => {
+  test('opted out of the defaults (PodSecurity.PRIVILEGED), every field of a container and a pod security context is rendered as given, and nothing else', () => {
     const { app, wf } = workflow();
     wf.setEntrypoint(wf.addContainerTemplate('main', {
       image: 'busybox:1.36',
+      podSecurity: PodSecurity.PRIVILEGED, // net.core.somaxconn is not a sysctl "baseline" allows
       containerSecurityContext: {
         runAsUser: 1000, runAsGroup: 2000, runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false,
         capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] }, seccompProfile: Seccomp.localhost('profiles/audit.json'),
@@ -104,9 +106,11 @@ describe('security contexts', () => {
     });
   });
 
-  test('an empty security context renders empty (no defaults are invented)', () => {
+  test('opted out of the defaults, an empty security context renders empty (no defaults are invented)', () => {
     const { app, wf } = workflow();
-    wf.setEntrypoint(wf.addContainerTemplate('main', { image: 'busybox:1.36', containerSecurityContext: {}, securityContext: { seccompProfile: Seccomp.unconfined() } }));
+    wf.setEntrypoint(wf.addContainerTemplate('main', {
+      image: 'busybox:1.36', containerSecurityContext: {}, securityContext: { seccompProfile: Seccomp.unconfined() }, podSecurity: PodSecurity.PRIVILEGED,
+    }));
     const t = onlyTemplate(app);
     expect(t.container.securityContext).toEqual({});
     expect(t.securityContext).toEqual({ seccompProfile: { type: 'Unconfined' } });

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { App, Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { validateManifest } from '../../src/schema/validator';
+import { withoutOptOut, withRestrictedDefaults } from '../support/pod-security';
 import { upstreamPath } from '../support/upstream';
 
 /** A fresh app and chart (no namespace), writing nowhere (tests call synthYaml()). */
@@ -69,11 +70,15 @@ export function schemaViolations(doc: any): { v4: unknown[]; v37: unknown[] } {
 
 /**
  * Asserts that the app synthesizes (validation included), that every document passes both strict
- * schemas, and that the documents equal the upstream file's after normalization.
+ * schemas, and that the documents equal the upstream file's after normalization: with the Pod
+ * Security "restricted" settings the library adds by default (test/support/pod-security.ts), or,
+ * for an app that opted out (`optedOut`: an example that runs privileged or as root), exactly
+ * the upstream documents (the opt-out's annotation left out).
  */
-export function expectUpstream(app: App, file: string, pick?: (docs: any[]) => any[]): void {
+export function expectUpstream(app: App, file: string, pick?: (docs: any[]) => any[], optedOut = false): void {
   const ours = synth(app);
   for (const doc of ours) expect(schemaViolations(doc)).toEqual({ v4: [], v37: [] });
   const selected = pick ? pick(ours) : ours;
-  expect(selected.map(normalize)).toEqual(upstream(file).map(normalize));
+  const expected = upstream(file).map(d => (optedOut ? d : withRestrictedDefaults(d)));
+  expect(selected.map(d => normalize(optedOut ? withoutOptOut(d) : d))).toEqual(expected.map(normalize));
 }

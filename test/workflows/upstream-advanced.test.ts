@@ -11,7 +11,9 @@ import {
 } from '../../src/workflows';
 import { expectUpstream, newChart, normalize, synth, synthError, upstream } from './helpers';
 // Every test here compares with an upstream example: skipped, saying why, without ../shared/argo.
+import { withRestrictedDefaults } from '../support/pod-security';
 import { testUpstream as test } from '../support/upstream';
+import { PodSecurity } from '../../src/core/pod-security';
 
 /** The WorkflowTemplates of workflow-template/templates.yaml, built in `chart`. */
 function libraryTemplates(chart: Chart, prefix = 'workflow-template') {
@@ -353,7 +355,8 @@ test('daemoned steps: daemon flag, and a later step reads the daemon\'s ip by ob
   const { app, chart } = newChart();
   const wf = new Workflow(chart, 'wf', { generateName: 'daemon-' });
   const main = wf.addStepsTemplate('main');
-  const server = wf.addContainerTemplate('server', { image: 'nginx:1.13', daemon: true });
+  // nginx:1.13 runs as root and binds port 80: the template opts out of "restricted".
+  const server = wf.addContainerTemplate('server', { image: 'nginx:1.13', daemon: true, podSecurity: PodSecurity.BASELINE });
   const ip = new InputParameter('server-ip');
   const client = wf.addContainerTemplate('client', { image: 'curlimages/curl:latest', args: [`curl http://${ip}:80/`], inputs: [ip] });
   const s = main.addStep('nginx-server', server);
@@ -363,7 +366,9 @@ test('daemoned steps: daemon flag, and a later step reads the daemon\'s ip by ob
   wf.setEntrypoint(main);
   const [doc] = synth(app);
   expect(doc.spec.templates[1]).toEqual({ name: 'server', daemon: true, container: { image: 'nginx:1.13' } });
-  expect(doc.spec.templates[2].initContainers).toEqual([{ name: 'hello', image: 'alpine:3.23', command: ['echo', 'hello'], env: [{ name: 'WHO', value: 'world' }] }]);
+  expect(doc.metadata.annotations['cdk8s-argo.io/disable']).toBe('K8S-POD-RESTRICTED@spec.templates[1] -- podSecurity: PodSecurity.BASELINE on test/wf/server');
+  expect(doc.spec.templates[2].initContainers).toEqual([{ name: 'hello', image: 'alpine:3.23', command: ['echo', 'hello'], env: [{ name: 'WHO', value: 'world' }],
+    securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }]);
   expect(doc.spec.templates[0].steps[1][0].arguments.parameters[0].value).toBe('{{steps.nginx-server.ip}}');
 });
 
@@ -382,7 +387,7 @@ test('conditional-parameters.yaml: a steps template output chosen by an expressi
   }));
   // Only difference: expr-lang accessors are written steps["flip-coin"], upstream writes steps['flip-coin'].
   const ours = synth(app).map(normalize);
-  const theirs = upstream('conditional-parameters.yaml').map(normalize);
+  const theirs = upstream('conditional-parameters.yaml').map(withRestrictedDefaults).map(normalize);
   const output = theirs[0].spec.templates[0].outputs.parameters[0].valueFrom;
   output.expression = output.expression.replace("steps['flip-coin']", 'steps["flip-coin"]');
   expect(ours).toEqual(theirs);

@@ -51,7 +51,8 @@ function loadExamples(): { manifests: Manifest[]; files: string[] } {
 
 describeUpstream('Events rules on the upstream Argo Events v1.9.11 examples', () => {
   const { manifests, files } = loadExamples();
-  const findings = lint(manifests, { schema: false, only: [...EVENTS_RULE_IDS] });
+  // The E rules: ARGO-TRIGGER-RESOURCE runs every rule on what triggers create (test/lint/calibration.test.ts covers it on the examples).
+  const findings = lint(manifests, { schema: false, only: EVENTS_RULE_IDS.filter(id => id !== 'ARGO-TRIGGER-RESOURCE') });
 
   test('the examples are there', () => {
     expect(manifests.filter(m => m.kind === 'Sensor').length).toBeGreaterThan(80);

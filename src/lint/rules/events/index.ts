@@ -1,4 +1,5 @@
 import { Rule } from '../../types';
+import { ARGO_TRIGGER_RESOURCE } from './argo-trigger-resource';
 import { E10_TRIGGER_CONDITIONS } from './e10-trigger-conditions';
 import { E11_UNIQUE_EVENT_NAMES } from './e11-unique-event-names';
 import { E12_UPDATE_STRATEGY } from './e12-update-strategy';
@@ -16,7 +17,7 @@ import { E7_TRIGGER_TARGETS } from './e7-trigger-targets';
 import { E8_TRIGGER_PARAMETERS } from './e8-trigger-parameters';
 import { E9_DLQ_TRIGGER } from './e9-dlq-trigger';
 
-/** Argo Events rules E2-E15 (rule catalogue, "Argo Events"), in id order. */
+/** Argo Events rules E2-E15 (rule catalogue, "Argo Events"), in id order, then ARGO-TRIGGER-RESOURCE. */
 export const EVENTS_RULES: readonly Rule[] = [
   E2_DEPENDENCIES,
   E2_DEPENDENCY_EVENT_SOURCES,
@@ -34,6 +35,7 @@ export const EVENTS_RULES: readonly Rule[] = [
   E14_SOURCE_REQUIREMENTS,
   E15_EVENT_BUS,
   E15_EVENT_BUS_REFERENCES,
+  ARGO_TRIGGER_RESOURCE,
 ];
 
 /** Ids of the Argo Events rules. */

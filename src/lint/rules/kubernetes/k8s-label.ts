@@ -2,6 +2,7 @@ import { childPath } from '../../path';
 import { Manifest, Rule } from '../../types';
 import { kindFamily } from '../../util/kinds';
 import { hasTemplateExpression, labelValueProblem, qualifiedNameProblem } from '../../util/names';
+import { isSubstituted, withVariablesReplaced } from '../../util/substitution';
 import { isJsonObject } from '../../util/walk';
 
 /** Map fields holding labels, under any metadata-like parent (metadata, podMetadata, workflowMetadata...). */
@@ -22,13 +23,18 @@ export const K8S_LABEL: Rule = {
       const isAnnotations = key === 'annotations' && /metadata$/i.test(fields[fields.length - 2] ?? '');
       if (!isLabels && !isAnnotations) return true;
       const path = at.path;
+      // Where Argo substitutes first, each {{...}} stands for a valid value; elsewhere Kubernetes reads the braces.
+      const substituted = isSubstituted(ctx.manifest, path);
+      const asRead = (text: string) => (substituted && hasTemplateExpression(text) ? withVariablesReplaced(text) : text);
+      const verbatim = (text: string) => (!substituted && hasTemplateExpression(text) ? ' Argo substitutes {{...}} only inside a workflow\'s spec, so the braces reach Kubernetes as written.' : '');
       for (const [name, v] of Object.entries(value)) {
-        if (hasTemplateExpression(name)) continue;
-        const keyProblem = qualifiedNameProblem(name);
-        if (keyProblem) ctx.report(childPath(path, name), `${isLabels ? 'label' : 'annotation'} key "${name}": ${keyProblem}; ${consequence(ctx.manifest, path)}.`);
-        if (isLabels && typeof v === 'string' && !hasTemplateExpression(v)) {
-          const valueProblem = labelValueProblem(v);
-          if (valueProblem) ctx.report(childPath(path, name), `label value "${v}" ${valueProblem}; ${consequence(ctx.manifest, path)}. Shorten or reword it (annotations take any text).`);
+        const keyProblem = qualifiedNameProblem(asRead(name));
+        if (keyProblem) ctx.report(childPath(path, name), `${isLabels ? 'label' : 'annotation'} key "${name}": ${keyProblem}; ${consequence(ctx.manifest, path)}.${verbatim(name)}`);
+        if (isLabels && typeof v === 'string') {
+          const valueProblem = labelValueProblem(asRead(v));
+          if (valueProblem) {
+            ctx.report(childPath(path, name), `label value "${v}" ${valueProblem}; ${consequence(ctx.manifest, path)}. Shorten or reword it (annotations take any text).${verbatim(v)}`);
+          }
         }
       }
       return false;

@@ -30,8 +30,9 @@ import { W41_EXECUTOR_PLUGINS } from './w41-executor-plugins';
 import { W42_POD_RESOURCES } from './w42-pod-resources';
 import { W43_PLUGIN_TEMPLATES } from './w43-plugin-templates';
 import { W44_ARTIFACT_LOCATIONS } from './w44-artifact-locations';
+import { W45_UNCLOSED_TAGS } from './w45-unclosed-tags';
 
-/** Argo Workflows rules W1-W40 of the rule catalogue (there is no W19) and W41-W44 found in calibration, in id order. */
+/** Argo Workflows rules W1-W40 of the rule catalogue (there is no W19), W41-W44 found in calibration and W45 (issue #15), in id order. */
 export const WORKFLOWS_RULES: readonly Rule[] = [
   W1_OBJECT_NAME_LENGTH, W2_CRON_WORKFLOW_NAME_LENGTH, W3_NODE_NAMES, W4_PARAMETER_NAMES, W5_VARIABLE_NODE_NAMES,
   W6_ENTRYPOINT, W7_TEMPLATE_REFERENCES, W8_WORKFLOW_TEMPLATE_REF, W9_TEMPLATE_TYPE, W10_IMAGE,
@@ -41,7 +42,7 @@ export const WORKFLOWS_RULES: readonly Rule[] = [
   W26_DAG_DEPENDENCY_STYLE, W27_DEPENDS_RESULTS, W28_TASK_ANCESTORS, W29_DAG_TARGETS, W30_LOOPS,
   W31_TEMPLATE_VARIABLES, W32_WORKFLOW_VARIABLES, W33_SCHEDULES, W34_CRON_SYNTAX, W35_TIMEZONE,
   W36_CONCURRENCY, W37_RETRY_POLICY, W38_POD_GC, W39_HOOK_EXPRESSIONS, W40_METRICS, W41_EXECUTOR_PLUGINS, W42_POD_RESOURCES,
-  W43_PLUGIN_TEMPLATES, W44_ARTIFACT_LOCATIONS,
+  W43_PLUGIN_TEMPLATES, W44_ARTIFACT_LOCATIONS, W45_UNCLOSED_TAGS,
 ];
 
 /** Ids of WORKFLOWS_RULES. */

@@ -6,6 +6,7 @@ import {
   SqsEventSource, StripeEventSource, TriggerAction, WebhookEventSource, WorkflowSensor,
 } from '../../src/events';
 import { ConfigMapRef, SecretRef, ServiceAccountRef } from '../../src/core/object-refs';
+import { PodSecurity } from '../../src/core/pod-security';
 import { withRestrictedDefaults } from '../support/pod-security';
 import { one, ofKind, schemaViolations, setup, synth, synthError } from './helpers';
 
@@ -215,6 +216,26 @@ describe('on a Kafka EventBus, leader-elected sources elect through a Kubernetes
     new EventBus(chart, 'bus', { backend: kafkaBus() });
     new NatsEventSource(chart, 'nats', { metadata: { name: 'nats' } }).addEvent('e', { url: 'nats://n:4222', subject: 's' });
     expect(synthError(app)).toMatch(/EventSource\/nats: spec\.eventBusName: the EventSource uses the Kafka EventBus "default" \(test\/bus\).*Kubernetes Lease.*Pass the bus \(eventBus: bus\)/s);
+  });
+});
+
+describe('Pod Security (issue #15) on every dedicated EventSource: restricted by default, podSecurity opts out', () => {
+  test('a Kafka source\'s pod meets restricted; a root user in its template is a synth error naming the construct and the way out', () => {
+    const { app, chart } = setup('events');
+    new KafkaEventSource(chart, 'kafka', { metadata: { name: 'kafka' } }).addEvent('e', { url: 'k:9092', topic: 't', partition: 0 });
+    expect(one(synthValid(app), 'EventSource').spec.template).toEqual(withRestrictedDefaults({ kind: 'EventSource', spec: {} }).spec.template);
+
+    const bad = setup('events');
+    new KafkaEventSource(bad.chart, 'kafka', { metadata: { name: 'kafka' }, template: { securityContext: { runAsUser: 0 } } })
+      .addEvent('e', { url: 'k:9092', topic: 't', partition: 0 });
+    expect(synthError(bad.app)).toMatch(/\[test\/kafka\] EventSource\/kafka: spec\.template\.securityContext\.runAsUser: .*set podSecurity: PodSecurity\.BASELINE on this construct to allow it\) \[K8S-POD-RESTRICTED\]/);
+  });
+
+  test('podSecurity: BASELINE leaves the template as written', () => {
+    const { app, chart } = setup('events');
+    new SqsEventSource(chart, 'sqs', { metadata: { name: 'sqs' }, podSecurity: PodSecurity.BASELINE, template: { securityContext: { runAsUser: 0 } } })
+      .addEvent('q', { region: 'eu-west-1', queue: 'q', waitTime: Duration.seconds(20) });
+    expect(one(synthValid(app), 'EventSource').spec.template).toEqual({ securityContext: { runAsUser: 0 } });
   });
 });
 

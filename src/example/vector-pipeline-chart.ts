@@ -1,6 +1,6 @@
 import { Chart, ChartProps, Cron } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { SecretRef } from '../core/object-refs';
 import { SecureNamespace } from '../core/secure-namespace';
 import { ArtifactKey, IamRoleServiceAccount, S3ArtifactStep, S3Credentials, S3Location } from '../artifacts';
 import { ConfigMapEnv } from '../config';
@@ -184,7 +184,8 @@ export class VectorPipelineChart extends Chart {
       metricsContainerTemplate: { resources: SIDECAR_RESOURCES },
     }) });
     const eventsPod = { container: { resources: EVENTS_POD_RESOURCES } };
-    const token = props.exposure && SecretRef.fromName(props.exposure.token.name);
+    // The project's stack is cdk8s-plus-27: its Secret handle is accepted wherever the library takes a Secret.
+    const token = props.exposure && kplus.Secret.fromSecretName(this, 'vendor-token', props.exposure.token.name);
     const authSecret = token && { secret: token, key: props.exposure!.token.key };
     const webhook = new WebhookEventSource(this, 'webhook', {
       metadata: { name: 'webhook' },

@@ -65,14 +65,14 @@ function addWorkflowTemplate(lib: typeof Library, chart: Chart, i: number) {
   const input = new InputArtifact('data', { path: '/tmp/in' });
   const consume = template.addContainerTemplate('consume', { image: 'busybox:1.36', command: ['cat', '/tmp/in'], inputs: [input] });
   const dag = template.addDagTemplate('main');
-  const first = dag.addTask('produce', produce, { parameters: { [message.name]: size } });
+  const first = dag.addTask('produce', produce, { arguments: [message.set(size)] });
   let previous = first;
   for (let k = 1; k <= MIDDLE_STEPS; k++) {
     const stepMessage = new InputParameter('message');
     const step = template.addContainerTemplate(`step-${k}`, { image: 'busybox:1.36', command: ['echo', stepMessage], inputs: [stepMessage] });
-    previous = dag.addTask(`step-${k}`, step, { depends: previous, parameters: { [stepMessage.name]: `${size} ${k}` } });
+    previous = dag.addTask(`step-${k}`, step, { depends: previous, arguments: [stepMessage.set(`${size} ${k}`)] });
   }
-  dag.addTask('consume', consume, { depends: previous, artifacts: { [input.name]: first.outputArtifact(data) } });
+  dag.addTask('consume', consume, { depends: previous, arguments: [input.from(first.outputArtifact(data))] });
   template.setEntrypoint(dag);
   return { template, size };
 }

@@ -18,11 +18,11 @@ class PipelineChart extends Chart {
     });
     const build = template.addContainerTemplate('build', { image: 'busybox:1.36', command: ['echo', message], inputs: [message], outputs: [report] });
     const dag = template.addDagTemplate('main');
-    dag.addTask('build', build, { parameters: { [message.name]: size } });
+    dag.addTask('build', build, { arguments: [message.set(size)] });
     template.setEntrypoint(dag);
 
     const nightly = new CronWorkflow(this, 'nightly', { metadata: { name: 'nightly' }, schedules: [Cron.schedule({ minute: '0', hour: '2' })] });
-    nightly.addStepsTemplate('run').addStep('build', build, { parameters: { [message.name]: 'nightly' } });
+    nightly.addStepsTemplate('run').addStep('build', build, { arguments: [message.set('nightly')] });
 
     const bus = new EventBus(this, 'bus');
     const hooks = new WebhookEventSource(this, 'hooks', { metadata: { name: 'hooks' }, eventBus: bus });

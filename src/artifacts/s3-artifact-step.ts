@@ -1,7 +1,7 @@
 import { warn } from '../config/support';
 import { IServiceAccountRef } from '../core/object-refs';
 import {
-  ArgoVariable, ArtifactArchive, ContainerTemplate, ContainerTemplateProps, InputArtifact, Invocation, ITemplateHost, OutputArtifact,
+  ArtifactArchive, ArtifactArgument, ContainerTemplate, ContainerTemplateProps, InputArtifact, Invocation, ITemplateHost, OutputArtifact,
 } from '../workflows';
 import { perRunVariables, S3Location } from './s3-location';
 
@@ -83,11 +83,11 @@ export class LoadedS3Artifact {
   }
 
   /**
-   * The `artifacts` argument passing the producer's output to this input with `from`, for a step or
-   * task running this template after `producer` in the same workflow:
-   * `steps.addStep('b', load, { artifacts: loaded.from(createStep) })`.
+   * The argument passing the producer's output to this input with `from`, for a step or task
+   * running this template after `producer` in the same workflow:
+   * `steps.addStep('b', load, { arguments: [loaded.from(createStep)] })`.
    */
-  public from(producer: Invocation): { [name: string]: ArgoVariable } {
+  public from(producer: Invocation): ArtifactArgument {
     const source = this.source;
     if (!(source instanceof StoredS3Artifact)) {
       throw new Error(`${this.step.node.path}: artifact "${this.name}" loads a fixed location (${source.uri}), not the output of a step: there is nothing to pass with from. Call load() with the producer's StoredS3Artifact.`);
@@ -95,7 +95,7 @@ export class LoadedS3Artifact {
     if (producer.template !== source.step) {
       throw new Error(`${this.step.node.path}: artifact "${this.name}" comes from template "${source.step.name}", but ${producer.kindLabel} "${producer.name}" runs template "${producer.template.name}": Argo would find no such output. Pass the ${producer.kindLabel} that runs "${source.step.name}".`);
     }
-    return { [this.name]: producer.outputArtifact(source.output) };
+    return this.input.from(producer.outputArtifact(source.output));
   }
 }
 

@@ -109,7 +109,7 @@ export type { GitResourceOptions, KubernetesManifest, ResourceType, S3ResourceOp
 export type { WorkflowArgument, SubmitWorkflowOptions, WorkflowManifest } from './workflow-trigger-actions';
 export { KubernetesOperation, KubernetesPatchStrategy, WorkflowOperation } from './resource-trigger-actions';
 export type { KubernetesTriggerOptions, WorkflowOperationTarget } from './resource-trigger-actions';
-export type { ConfigMapKeyRef, EventPayload, HeaderValueSource, TriggerValue } from './template-action';
+export type { EventPayload, HeaderValueSource, TriggerValue } from './template-action';
 export { HttpTriggerMethod } from './http-trigger';
 export type { HttpTriggerOptions } from './http-trigger';
 export type { KafkaTriggerOptions, MessageTriggerOptions, NatsTriggerOptions, PulsarTriggerOptions } from './messaging-triggers';

@@ -1,19 +1,12 @@
 import { SecureHeader, TriggerParameter } from '../../imports/argo-events';
-import { IConfigMapRef, SecretKeyRef } from '../core/object-refs';
+import { SecretKeyRef } from '../core/object-refs';
 import { expectKind, secretKeySelector } from '../core/ref-inspection';
+import { ConfigMapKeyRef } from '../workflows/artifact-location';
 import { EventField } from './event-field';
 import { BoundTriggerAction, FieldResolver, ITriggerAction, SensorPermission, TriggerActionTemplate, TriggerBindContext } from './trigger-binding';
 
 /** A JSON payload built from event fields: key -> field (keys may be paths, e.g. `a.b`). */
 export type EventPayload = { readonly [key: string]: EventField };
-
-/** A key of a ConfigMap. */
-export interface ConfigMapKeyRef {
-  /** The ConfigMap. */
-  readonly configMap: IConfigMapRef;
-  /** The key in it. */
-  readonly key: string;
-}
 
 /** Where a header's value is read at run time: a Secret key, or a ConfigMap key. */
 export type HeaderValueSource = SecretKeyRef | ConfigMapKeyRef;

@@ -142,7 +142,7 @@ export class VectorPipelineChart extends Chart {
     });
     const vector = create.store('/data', { name: 'vector', location: vectors });
     const aMain = a.addStepsTemplate('main');
-    aMain.addStep('create-vector', create, { parameters: { [sizeToCreate.name]: aSize } });
+    aMain.addStep('create-vector', create, { arguments: [sizeToCreate.set(aSize)] });
     a.setEntrypoint(aMain);
     slack.attachTo(a);
 
@@ -160,7 +160,7 @@ export class VectorPipelineChart extends Chart {
     });
     load.load('/data', vector);
     const bMain = b.addStepsTemplate('main');
-    bMain.addStep('load-vector', load, { parameters: { [sizeToLoad.name]: bSize } });
+    bMain.addStep('load-vector', load, { arguments: [sizeToLoad.set(bSize)] });
     b.setEntrypoint(bMain);
     slack.attachTo(b);
 

@@ -145,7 +145,7 @@ export class SlackExitHandler extends Construct {
    * The `when` of the notifier step, e.g. `{{workflow.status}} == Failed || {{workflow.status}} == Error`;
    * undefined when every final status notifies.
    */
-  public get condition(): Condition | undefined {
+  public get condition(): Condition<'global'> | undefined {
     const phases = this.notifyOn.filter(p => FINAL_PHASES.includes(p));
     if (phases.length === 0 || FINAL_PHASES.every(p => phases.includes(p))) return undefined;
     return Condition.or(...phases.map(p => WorkflowVariables.status.eq(p)));
@@ -155,7 +155,7 @@ export class SlackExitHandler extends Construct {
    * The notifier template a workflow calls: the shared one, or one created in `spec` on first use.
    * Call it from your own exit-handler steps with `when: handler.condition`.
    */
-  public templateFor(spec: WorkflowSpecBase): ITemplate {
+  public templateFor(spec: WorkflowSpecBase): RestrictedContainerTemplate {
     if (this.sharedTemplate) return this.sharedTemplate;
     let t = this.inline.get(spec);
     if (!t) {

@@ -1,26 +1,48 @@
 import * as l1 from '../../imports/argo-workflows';
-import { ArgoVariable, renderText } from './argo-variable';
-import { ArtifactLocation } from './artifact-location';
+import { IServiceAccountRef } from '../core/object-refs';
+import { expectKind } from '../core/ref-inspection';
+import { ArgoExpression, ArgoText, ArgoVariable, renderText } from './argo-variable';
+import { ArtifactArchive, ArtifactLocation } from './artifact-location';
+import { MetadataProps } from './metadata-props';
 
+/** When Argo deletes an output artifact from its storage (`artifactGC.strategy`). */
+export enum ArtifactGcStrategy {
+  /** When the workflow completes. */
+  ON_WORKFLOW_COMPLETION = 'OnWorkflowCompletion',
+  /** When the workflow is deleted. */
+  ON_WORKFLOW_DELETION = 'OnWorkflowDeletion',
+  /** Never (overrides a workflow-level strategy). */
+  NEVER = 'Never',
+}
 
-/** How an output artifact is archived before upload. */
-export class ArtifactArchive {
-  /** Upload as is (no tarball). */
-  public static none(): ArtifactArchive {
-    return new ArtifactArchive({ none: {} });
-  }
+/** Garbage collection of output artifacts (`artifactGC`), per artifact or for the whole workflow. */
+export interface ArtifactGcProps {
+  /**
+   * When the artifacts are deleted.
+   * @default - never, or the workflow's strategy
+   */
+  readonly strategy?: ArtifactGcStrategy;
+  /**
+   * ServiceAccount of the pods that delete the artifacts (they need access to the storage).
+   * @default - the workflow's
+   */
+  readonly serviceAccount?: IServiceAccountRef;
+  /**
+   * Labels and annotations of those pods.
+   * @default - none
+   */
+  readonly podMetadata?: MetadataProps;
+}
 
-  /** A gzipped tarball (Argo's default). */
-  public static tar(compressionLevel?: number): ArtifactArchive {
-    return new ArtifactArchive({ tar: compressionLevel === undefined ? {} : { compressionLevel } });
-  }
-
-  /** A zip file. */
-  public static zip(): ArtifactArchive {
-    return new ArtifactArchive({ zip: {} });
-  }
-
-  private constructor(/** @internal */ public readonly _strategy: l1.ArchiveStrategy) {}
+/** @internal */
+export function renderArtifactGc(gc: ArtifactGcProps | undefined, where: string): l1.ArtifactGc | undefined {
+  if (!gc) return undefined;
+  expectKind(gc.serviceAccount, 'ServiceAccount', `${where}: artifactGc.serviceAccount`);
+  return {
+    strategy: gc.strategy,
+    serviceAccountName: gc.serviceAccount?.name,
+    podMetadata: gc.podMetadata && { labels: gc.podMetadata.labels, annotations: gc.podMetadata.annotations },
+  };
 }
 
 /** Options of an input artifact. */
@@ -45,13 +67,83 @@ export interface InputArtifactOptions {
    * @default - as stored
    */
   readonly mode?: number;
+  /**
+   * Apply `mode` to every file of a directory artifact.
+   * @default false
+   */
+  readonly recurseMode?: boolean;
+  /**
+   * Load only this path inside the location (a file of a stored directory).
+   * @default - the whole artifact
+   */
+  readonly subPath?: ArgoText;
+}
+
+/** Options of an artifact argument (`artifact.from(source, options)`). */
+export interface ArtifactArgumentOptions {
+  /**
+   * Pass only this path inside the source (a file of a directory artifact).
+   * @default - the whole artifact
+   */
+  readonly subPath?: ArgoText;
+  /**
+   * File mode of the placed files, e.g. `0o755`.
+   * @default - the input's
+   */
+  readonly mode?: number;
+  /**
+   * Apply `mode` to every file of a directory artifact.
+   * @default false
+   */
+  readonly recurseMode?: boolean;
+  /**
+   * Do not fail when the source is missing (e.g. its step was skipped).
+   * @default false
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * Where an artifact argument comes from: the output artifact of a step or task
+ * (`step.outputArtifact(a)`), an input artifact of the calling template, a workflow output
+ * (`output.global`), or a location.
+ */
+export type ArtifactSource = ArgoVariable | ArtifactLocation;
+
+/**
+ * A value passed to an input artifact of a called template (`arguments.artifacts[]`): made by
+ * `input.from(source)`, so it always names an input the template declares.
+ */
+export class ArtifactArgument {
+  /** @internal */
+  constructor(
+    /** The input artifact receiving the value. */
+    public readonly artifact: InputArtifact,
+    /** Where the value comes from. */
+    public readonly source: ArtifactSource,
+    /** Options. */
+    public readonly options: ArtifactArgumentOptions = {}) {}
+
+  /** @internal */
+  public _render(): l1.Artifact {
+    const o = this.options;
+    const s = this.source;
+    const from = s instanceof ArtifactLocation ? s._location : { from: s.toString() };
+    return { name: this.artifact.name, ...from, subPath: renderText(o.subPath), mode: o.mode, recurseMode: o.recurseMode, optional: o.optional };
+  }
+
+  /** @internal Values that may hold typed variables. */
+  public get _values(): unknown[] {
+    return [this.source instanceof ArtifactLocation ? undefined : this.source, this.options.subPath];
+  }
 }
 
 /**
  * An input artifact of a template (`inputs.artifacts[]`). As a variable it renders
- * `{{inputs.artifacts.<name>}}` (pass it on to a step); `pathVariable` renders its path.
+ * `{{inputs.artifacts.<name>}}` (pass it on to a step); `pathVariable` renders its path. Callers
+ * pass a value with `input.from(source)`.
  */
-export class InputArtifact extends ArgoVariable {
+export class InputArtifact extends ArgoVariable<'inputs'> {
   /** The artifact name. */
   public readonly name: string;
   /** The options it was declared with. */
@@ -65,14 +157,30 @@ export class InputArtifact extends ArgoVariable {
   }
 
   /** `{{inputs.artifacts.<name>.path}}`. */
-  public get pathVariable(): ArgoVariable {
-    return new ArgoVariable([...this.segments, 'path']);
+  public get pathVariable(): ArgoVariable<'inputs'> {
+    return new ArgoVariable<'inputs'>([...this.segments, 'path']);
+  }
+
+  /**
+   * The argument giving this input its value in a step, task, hook or workflow:
+   * `input.from(producer.outputArtifact(out))`, `input.from(ArtifactLocation.http({ url }))` or
+   * `input.from(output.global)`.
+   */
+  public from(source: ArtifactSource, options?: ArtifactArgumentOptions): ArtifactArgument {
+    if (!(source instanceof ArgoVariable) && !(source instanceof ArtifactLocation)) {
+      throw new Error(`input artifact "${this.name}": from() takes an artifact variable (step.outputArtifact(a), an input artifact, output.global) or an ArtifactLocation (got ${JSON.stringify(source)}).`);
+    }
+    if (source instanceof ArgoExpression) {
+      throw new Error(`input artifact "${this.name}": an argument cannot take an expression (${source}): Argo requires from, a location or a key there ("from, artifact location, or key is required"). `
+        + 'Choose the artifact with an expression on an output of the steps or DAG template (OutputArtifact from: argoExpr`...`), and pass that output.');
+    }
+    return new ArtifactArgument(this, source, options);
   }
 
   /** @internal */
   public _render(): l1.Artifact {
     const o = this.options;
-    return { name: this.name, path: o.path, optional: o.optional, mode: o.mode, ...(o.location?._location ?? {}) };
+    return { name: this.name, path: o.path, optional: o.optional, mode: o.mode, recurseMode: o.recurseMode, subPath: renderText(o.subPath), ...(o.location?._location ?? {}) };
   }
 }
 
@@ -104,11 +212,16 @@ export interface OutputArtifactOptions {
    */
   readonly optional?: boolean;
   /**
-   * Steps and DAG templates: the artifact of a step or task this output forwards, e.g.
-   * `step.outputArtifact(art)`.
+   * Steps and DAG templates: the artifact this output forwards, e.g. `step.outputArtifact(art)`,
+   * or an `argoExpr` choosing one at run time (rendered `fromExpression`).
    * @default - none
    */
   readonly from?: ArgoVariable;
+  /**
+   * When Argo deletes the stored artifact.
+   * @default - the workflow's artifactGc, else never
+   */
+  readonly artifactGc?: ArtifactGcProps;
 }
 
 /**
@@ -128,30 +241,29 @@ export class OutputArtifact {
   }
 
   /** `{{workflow.outputs.artifacts.<globalName>}}`. Throws if the artifact has no `globalName`. */
-  public get global(): ArgoVariable {
+  public get global(): ArgoVariable<'global'> {
     if (!this.options.globalName) throw new Error(`output artifact "${this.name}" has no globalName: set globalName to read it as a workflow output`);
-    return new ArgoVariable(['workflow', 'outputs', 'artifacts', this.options.globalName]);
+    return new ArgoVariable<'global'>(['workflow', 'outputs', 'artifacts', this.options.globalName]);
+  }
+
+  /** `{{outputs.artifacts.<name>.path}}`: the path, inside the template that declares it. */
+  public get pathVariable(): ArgoVariable<'inputs'> {
+    return new ArgoVariable<'inputs'>(['outputs', 'artifacts', this.name, 'path']);
   }
 
   /** @internal */
   public _render(): l1.Artifact {
     const o = this.options;
+    const from = o.from instanceof ArgoExpression ? { fromExpression: o.from.text } : { from: renderText(o.from) };
     return {
       name: this.name,
       path: o.path,
-      from: renderText(o.from),
+      ...from,
       globalName: o.globalName,
       optional: o.optional,
       archive: o.archive?._strategy,
+      artifactGc: renderArtifactGc(o.artifactGc, `output artifact "${this.name}"`),
       ...(o.location?._location ?? {}),
     };
   }
-}
-
-/** What a caller passes for an artifact: another node's artifact (a variable) or a location. */
-export type ArtifactArgument = ArgoVariable | ArtifactLocation;
-
-/** @internal */
-export function renderArtifactArgument(name: string, value: ArtifactArgument): l1.Artifact {
-  return value instanceof ArtifactLocation ? { name, ...value._location } : { name, from: value.toString() };
 }

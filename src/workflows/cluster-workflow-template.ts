@@ -4,11 +4,11 @@ import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
 import { withoutUndefined } from '../core/without-undefined';
 import { ImportedWorkflowTemplate, ImportedWorkflowTemplateOptions } from './imported-workflow-template';
-import { WorkflowSpecProps } from './workflow-spec-props';
+import { RunArguments, WorkflowSpecProps } from './workflow-spec-props';
 import { WorkflowTemplateBase } from './workflow-template-base';
 
 /** Props of a ClusterWorkflowTemplate. */
-export interface ClusterWorkflowTemplateProps extends WorkflowSpecProps {}
+export interface ClusterWorkflowTemplateProps extends WorkflowSpecProps, RunArguments {}
 
 /**
  * A ClusterWorkflowTemplate: like a WorkflowTemplate, usable from every namespace; references to
@@ -29,11 +29,24 @@ export class ClusterWorkflowTemplate extends WorkflowTemplateBase {
 
   constructor(scope: Construct, id: string, props: ClusterWorkflowTemplateProps = {}) {
     super(scope, id, props);
-    this.apiObject = new l1.ArgoClusterWorkflowTemplate(this, 'Resource', {
+    this.apiObject = new ClusterWorkflowTemplateObject(this, 'Resource', {
       metadata: props.metadata,
-      spec: Lazy.any({ produce: () => withoutUndefined(this.renderWorkflowSpec()) }),
+      spec: Lazy.any({ produce: () => withoutUndefined(this.renderWorkflowSpec(props.arguments)) }),
     });
     if (this.apiObject.metadata.namespace !== undefined) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
     addArgoValidation(this, () => ({ apiObject: this.apiObject, fieldPath: '' }));
+  }
+}
+
+/** The L1 object of a ClusterWorkflowTemplate: its manifest with the overrides of the constructs applied (`addOverride`). */
+class ClusterWorkflowTemplateObject extends l1.ArgoClusterWorkflowTemplate {
+  constructor(private readonly host: ClusterWorkflowTemplate, id: string, props: l1.ArgoClusterWorkflowTemplateProps) {
+    super(host, id, props);
+  }
+
+  protected override render(): { readonly spec?: unknown } {
+    const manifest = super.render();
+    this.host._applyOverrides(manifest);
+    return manifest;
   }
 }

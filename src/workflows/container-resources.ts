@@ -1,5 +1,6 @@
-import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { Size } from 'cdk8s';
 import { K8sResourceRequirements } from '../../imports/kubernetes';
+import { isSize, parseQuantity, sizeBytes, sizeQuantity } from '../core/quantity';
 
 /**
  * An amount of CPU: cores as a number (`0.5`, `2`), a Kubernetes quantity (`'250m'`, `'1'`), or
@@ -44,32 +45,49 @@ export interface ComputeResources {
    * @default - none requested, no limit
    */
   readonly ephemeralStorage?: ResourceRange<MemoryQuantity>;
+  /**
+   * Names of the pod's resource claims (`resourceClaims` of the template or workflow) this
+   * container uses, e.g. a GPU allocated by dynamic resource allocation.
+   * @default - none
+   */
+  readonly claims?: string[];
 }
 
-/**
- * A Size as a quantity: whole mebibytes (`512Mi`), else kibibytes (`1536Ki`, `307.2Ki`); an amount
- * JavaScript prints with an exponent (`1e-7Ki` is no quantity: Kubernetes refuses it) in whole
- * bytes, rounded up. NaN and Infinity are rendered as they are (`NaNKi`): resourceProblems() reports them.
- * @internal
- */
-export function sizeQuantity(size: Size): string {
-  const mi = size.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
-  if (Number.isInteger(mi) && !String(mi).includes('e')) return `${mi}Mi`;
-  const ki = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
-  if (!Number.isFinite(ki) || !String(ki).includes('e')) return `${ki}Ki`;
-  return BigInt(Math.ceil(ki * 1024)).toString();
-}
-
-/** A cdk8s Size, also one of another copy of cdk8s than this library's. */
-function isSize(value: unknown): value is Size {
-  return value instanceof Size || typeof (value as Size | undefined)?.toMebibytes === 'function';
+/** A dynamic resource allocation claim of the pod (`resourceClaims[]`): give one of claim or template. */
+export interface PodResourceClaim {
+  /** Name containers use in `resources.claims`. */
+  readonly name: string;
+  /**
+   * An existing ResourceClaim.
+   * @default - none: give resourceClaimTemplateName
+   */
+  readonly resourceClaimName?: string;
+  /**
+   * A ResourceClaimTemplate a claim is made from for each pod.
+   * @default - none: give resourceClaimName
+   */
+  readonly resourceClaimTemplateName?: string;
 }
 
 function quantity(value: CpuQuantity | MemoryQuantity): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (isSize(value)) return sizeQuantity(value);
+  if (isSize(value)) return resourceSize(value);
   return value.amount;
+}
+
+/**
+ * A Size in resources, rendered without throwing so that `resourceProblems()` reports a bad one
+ * at its path: a fraction of a byte in kibibytes (`307.2Ki`), or rounded up to whole bytes where
+ * JavaScript would print an exponent (`1e-7Ki` is no quantity); NaN,
+ * infinite, negative or huge sizes rendered as kibibytes as they are (`NaNKi`).
+ */
+function resourceSize(size: Size): string {
+  const bytes = sizeBytes(size);
+  if (!Number.isFinite(bytes) || bytes < 0 || bytes > Number.MAX_SAFE_INTEGER) return `${bytes / 1024}Ki`;
+  if (Number.isInteger(bytes)) return sizeQuantity(size);
+  const ki = String(bytes / 1024);
+  return ki.includes('e') ? String(Math.ceil(bytes)) : `${ki}Ki`;
 }
 
 const FIELDS = [['cpu', 'cpu'], ['memory', 'memory'], ['ephemeralStorage', 'ephemeral-storage']] as const;
@@ -87,23 +105,8 @@ export function renderResources(r: ComputeResources | undefined): K8sResourceReq
   return {
     requests: Object.keys(requests).length ? requests : undefined,
     limits: Object.keys(limits).length ? limits : undefined,
+    claims: r.claims?.length ? r.claims.map(name => ({ name })) : undefined,
   };
-}
-
-/** Kubernetes' quantity syntax (`<signed number><suffix>`), and the factor of each suffix. */
-const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))([eE][+-]?\d+|[KMGTPE]i|[mkMGTPE])?$/;
-const FACTOR: { readonly [suffix: string]: number } = {
-  'm': 1e-3, '': 1, 'k': 1e3, 'M': 1e6, 'G': 1e9, 'T': 1e12, 'P': 1e15, 'E': 1e18,
-  'Ki': 2 ** 10, 'Mi': 2 ** 20, 'Gi': 2 ** 30, 'Ti': 2 ** 40, 'Pi': 2 ** 50, 'Ei': 2 ** 60,
-};
-
-/** The value of a quantity in base units (cores, bytes), or undefined when it is not one. */
-function parseQuantity(text: string): number | undefined {
-  const m = QUANTITY.exec(text);
-  if (!m) return undefined;
-  const suffix = m[2] ?? '';
-  const factor = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : FACTOR[suffix];
-  return Number(m[1]) * factor;
 }
 
 /**
@@ -149,8 +152,4 @@ export function resourceProblems(r: ComputeResources | undefined): { subPath: st
     }
   }
   return out;
-}
-
-function sizeBytes(size: Size): number {
-  return size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024;
 }

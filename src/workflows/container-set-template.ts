@@ -1,4 +1,5 @@
 import { markChanged } from '../core/revision';
+import { ArgoDuration, renderDuration } from './duration';
 import { ContainerSpec, ContainerSpecProps } from './container-template';
 import { Template, TemplateBody } from './template';
 import { LeafTemplateProps } from './template-props';
@@ -22,7 +23,7 @@ export class ContainerSetNode {
 
   /** @internal */
   constructor(public readonly name: string, public readonly options: ContainerSetNodeOptions, /** @internal */ public readonly _set: ContainerSetTemplate) {
-    this.container = new ContainerSpec(options);
+    this.container = new ContainerSpec(options, name);
   }
 }
 
@@ -34,11 +35,28 @@ export interface ContainerSetTemplateProps extends LeafTemplateProps {
    */
   readonly volumeMounts?: TemplateVolumeMount[];
   /**
+   * Retry a failed container of the set inside the pod (`containerSet.retryStrategy`), before the
+   * template's own `retryStrategy` retries the whole pod.
+   * @default - no retries inside the pod
+   */
+  readonly containerRetries?: ContainerSetRetries;
+  /**
    * Pod Security level of the pod (see `PodSecurity`): by default it meets "restricted" and a
    * setting that breaks it fails the synth; BASELINE or PRIVILEGED to allow what those allow.
    * @default - the workflow's podSecurity (PodSecurity.RESTRICTED)
    */
   readonly podSecurity?: PodSecurity;
+}
+
+/** Retries of the containers of a container set, inside their pod. */
+export interface ContainerSetRetries {
+  /** How many times a failed container is run again (a number or a variable). */
+  readonly retries: number | string;
+  /**
+   * Wait between two attempts, e.g. `Duration.seconds(10)` or `"10s"`.
+   * @default - no wait
+   */
+  readonly duration?: ArgoDuration;
 }
 
 /**
@@ -91,6 +109,12 @@ export class ContainerSetTemplate extends Template {
     return errors;
   }
 
+  protected applyPartOverrides(template: { readonly [field: string]: unknown }): void {
+    const set = template.containerSet;
+    const containers = typeof set === 'object' && set !== null ? (set as { readonly containers?: unknown }).containers : undefined;
+    this.nodes.forEach((n, i) => n.container._applyOverrides(Array.isArray(containers) ? containers[i] : undefined));
+  }
+
   protected renderBody(): TemplateBody {
     const mounts = this.props.volumeMounts;
     return {
@@ -101,6 +125,7 @@ export class ContainerSetTemplate extends Template {
           dependencies: n.options.dependencies?.map(d => d.name),
         })),
         volumeMounts: mounts?.length ? renderMounts(mounts) : undefined,
+        retryStrategy: this.props.containerRetries ? { retries: this.props.containerRetries.retries, duration: renderDuration(this.props.containerRetries.duration) } : undefined,
       },
     };
   }

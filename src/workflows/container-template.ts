@@ -1,8 +1,11 @@
 import * as l1 from '../../imports/argo-workflows';
+import { K8sContainerResizePolicy, K8sContainerRestartRule } from '../../imports/kubernetes';
 import { markChanged } from '../core/revision';
 import { ArgoText, renderText } from './argo-variable';
 import { ComputeResources, renderResources, resourceProblems } from './container-resources';
+import { ContainerLifecycleProps, ContainerPortProps, ContainerProbe, renderLifecycle, renderPorts } from './container-probe';
 import { EnvVarValue, IEnvSource, renderEnv, renderEnvFrom } from './env';
+import { OverridePath, Overrides } from './overrides';
 import { ContainerSecurityProps, renderContainerSecurity, securityProblems } from './security-context';
 import { Template, TemplateBody } from './template';
 import { LeafTemplateProps } from './template-props';
@@ -51,7 +54,7 @@ export interface ContainerSpecProps {
    * Working directory.
    * @default - the image's
    */
-  readonly workingDir?: string;
+  readonly workingDir?: ArgoText;
   /**
    * Image pull policy.
    * @default - Kubernetes' default for the tag (Always for `:latest` or no tag, else IfNotPresent)
@@ -72,6 +75,93 @@ export interface ContainerSpecProps {
    * @default - none
    */
   readonly volumeMounts?: TemplateVolumeMount[];
+  /**
+   * Raw block devices of volumes, by object.
+   * @default - none
+   */
+  readonly volumeDevices?: TemplateVolumeDevice[];
+  /**
+   * Ports the container listens on.
+   * @default - none
+   */
+  readonly ports?: ContainerPortProps[];
+  /**
+   * When the container is ready; a daemoned template lets the workflow continue once it is.
+   * @default - ready once started
+   */
+  readonly readinessProbe?: ContainerProbe;
+  /**
+   * When the container is restarted as unhealthy.
+   * @default - never
+   */
+  readonly livenessProbe?: ContainerProbe;
+  /**
+   * When the container has started (the other probes wait for it).
+   * @default - started at once
+   */
+  readonly startupProbe?: ContainerProbe;
+  /**
+   * Actions after start and before stop.
+   * @default - none
+   */
+  readonly lifecycle?: ContainerLifecycleProps;
+  /**
+   * Keep stdin open.
+   * @default false
+   */
+  readonly stdin?: boolean;
+  /**
+   * Close stdin after the first client detaches.
+   * @default false
+   */
+  readonly stdinOnce?: boolean;
+  /**
+   * Allocate a TTY.
+   * @default false
+   */
+  readonly tty?: boolean;
+  /**
+   * File the container writes its termination message to.
+   * @default '/dev/termination-log'
+   */
+  readonly terminationMessagePath?: string;
+  /**
+   * `File`, or `FallbackToLogsOnError` to use the last log lines when the file is empty.
+   * @default 'File'
+   */
+  readonly terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
+  /**
+   * How resources may be resized in place.
+   * @default - Kubernetes' default
+   */
+  readonly resizePolicy?: K8sContainerResizePolicy[];
+  /**
+   * `Always` makes an init container a native sidecar (started before, kept running beside the main container).
+   * @default - the pod's restart policy
+   */
+  readonly restartPolicy?: 'Always';
+  /**
+   * Restart rules by exit code.
+   * @default - none
+   */
+  readonly restartPolicyRules?: K8sContainerRestartRule[];
+}
+
+/** A raw block device of a volume, mapped into a container. */
+export interface TemplateVolumeDevice {
+  /** The volume (by object). */
+  readonly volume: WorkflowVolume;
+  /** Where the device appears in the container. */
+  readonly devicePath: string;
+}
+
+/** A sidecar or init container: a container of the pod next to the main one. */
+export interface UserContainerProps extends ContainerSpecProps {
+  /**
+   * Mount the main container's volumes (and input artifacts) at the same paths.
+   * @default false
+   */
+  readonly mirrorVolumeMounts?: boolean;
 }
 
 /**
@@ -82,11 +172,29 @@ export class ContainerSpec {
   private readonly env: { [name: string]: EnvVarValue };
   private readonly envFrom: IEnvSource[];
   private readonly mounts: TemplateVolumeMount[];
+  private readonly overrides: Overrides;
 
-  constructor(private readonly props: ContainerSpecProps) {
+  /** @param name the container's name, for messages (`main` for the main container) */
+  constructor(private readonly props: ContainerSpecProps, name = 'main') {
     this.env = { ...(props.env ?? {}) };
     this.envFrom = [...(props.envFrom ?? [])];
     this.mounts = [...(props.volumeMounts ?? [])];
+    this.overrides = new Overrides(() => `container "${name}"`);
+  }
+
+  /**
+   * Escape hatch: sets a field of this container in the manifest, with Kubernetes' field names,
+   * e.g. `addOverride('resources.limits.nvidia\.com/gpu', 1)` is written
+   * `addOverride(['resources', 'limits', 'nvidia.com/gpu'], 1)`; `undefined` removes a field.
+   * Applied where the container is when the manifest renders; the schema check sees the result.
+   */
+  public addOverride(path: OverridePath, value: unknown): void {
+    this.overrides.add(path, value);
+  }
+
+  /** @internal */
+  public _applyOverrides(container: unknown): void {
+    this.overrides.apply(container);
   }
 
   /** Sets an environment variable. */
@@ -112,14 +220,14 @@ export class ContainerSpec {
     this.mounts.push(mount);
   }
 
-  /** The mounted volumes. */
+  /** The mounted volumes (and those mapped as block devices). */
   public get volumes(): WorkflowVolume[] {
-    return this.mounts.map(m => m.volume);
+    return [...this.mounts.map(m => m.volume), ...(this.props.volumeDevices ?? []).map(d => d.volume)];
   }
 
   /** Values that may hold typed variables. */
   public get values(): unknown[] {
-    return [this.props.image, this.props.command, this.props.args, this.env];
+    return [this.props.image, this.props.command, this.props.args, this.env, this.props.workingDir];
   }
 
   /** What Kubernetes would refuse in the resources and security context, with paths below the container. @internal */
@@ -133,6 +241,7 @@ export class ContainerSpec {
    */
   public render(podSecurity?: PodSecurity): l1.ContainerNode {
     const p = this.props;
+    const devices = p.volumeDevices?.map(d => ({ name: d.volume.name, devicePath: d.devicePath }));
     return {
       name: '',
       image: renderText(p.image),
@@ -140,14 +249,35 @@ export class ContainerSpec {
       args: p.args?.map(String),
       env: Object.keys(this.env).length ? renderEnv(this.env) : undefined,
       envFrom: this.envFrom.length ? renderEnvFrom(this.envFrom) : undefined,
-      workingDir: p.workingDir,
+      workingDir: renderText(p.workingDir),
       imagePullPolicy: p.imagePullPolicy,
       resources: renderResources(p.resources),
       securityContext: podSecurity === undefined ? renderContainerSecurity(p.containerSecurityContext)
         : securedContainer(podSecurity, renderContainerSecurity(p.containerSecurityContext)),
       volumeMounts: this.mounts.length ? renderMounts(this.mounts) : undefined,
+      volumeDevices: devices?.length ? devices : undefined,
+      ports: renderPorts(p.ports),
+      readinessProbe: p.readinessProbe?._probe,
+      livenessProbe: p.livenessProbe?._probe,
+      startupProbe: p.startupProbe?._probe,
+      lifecycle: renderLifecycle(p.lifecycle),
+      stdin: p.stdin,
+      stdinOnce: p.stdinOnce,
+      tty: p.tty,
+      terminationMessagePath: p.terminationMessagePath,
+      terminationMessagePolicy: p.terminationMessagePolicy,
+      resizePolicy: p.resizePolicy,
+      restartPolicy: p.restartPolicy,
+      restartPolicyRules: p.restartPolicyRules,
     };
   }
+}
+
+/** A sidecar or init container with its name. */
+interface NamedContainer {
+  readonly name: string;
+  readonly spec: ContainerSpec;
+  readonly props: UserContainerProps;
 }
 
 /** Settings of the pod of a container or script template. */
@@ -173,8 +303,8 @@ export interface ContainerTemplateProps extends PodTemplateProps {}
 export abstract class PodTemplate extends Template {
   /** The main container's settings (env, envFrom, mounts can be added later). */
   public readonly container: ContainerSpec;
-  private readonly sidecars: { name: string; spec: ContainerSpec }[] = [];
-  private readonly initContainers: { name: string; spec: ContainerSpec }[] = [];
+  private readonly sidecars: NamedContainer[] = [];
+  private readonly initContainers: NamedContainer[] = [];
 
   constructor(scope: ITemplateHost, id: string, private readonly podProps: PodTemplateProps) {
     super(scope, id, podProps);
@@ -191,18 +321,18 @@ export abstract class PodTemplate extends Template {
    * Adds a sidecar container, running next to the main container for the pod's lifetime
    * (name `^[a-zA-Z0-9][-a-zA-Z0-9]*$`, not `main`/`wait`, rule W18).
    */
-  public addSidecar(name: string, props: ContainerSpecProps): ContainerSpec {
+  public addSidecar(name: string, props: UserContainerProps): ContainerSpec {
     markChanged();
-    const spec = new ContainerSpec(props);
-    this.sidecars.push({ name, spec });
+    const spec = new ContainerSpec(props, name);
+    this.sidecars.push({ name, spec, props });
     return spec;
   }
 
   /** Adds an init container, run to completion before the main container (rule W16: named). */
-  public addInitContainer(name: string, props: ContainerSpecProps): ContainerSpec {
+  public addInitContainer(name: string, props: UserContainerProps): ContainerSpec {
     markChanged();
-    const spec = new ContainerSpec(props);
-    this.initContainers.push({ name, spec });
+    const spec = new ContainerSpec(props, name);
+    this.initContainers.push({ name, spec, props });
     return spec;
   }
 
@@ -250,9 +380,20 @@ export abstract class PodTemplate extends Template {
 
   /** Daemon flag, sidecars and init containers: the fields of a pod template next to its main container. */
   protected renderPod(): TemplateBody {
-    const named = (list: { name: string; spec: ContainerSpec }[]) => (list.length
-      ? list.map(c => ({ ...c.spec.render(this.podSecurityLevel()), name: c.name }) as l1.UserContainer) : undefined);
+    const named = (list: NamedContainer[]) => (list.length
+      ? list.map((c): l1.UserContainer => ({ ...c.spec.render(this.podSecurityLevel()), name: c.name, mirrorVolumeMounts: c.props.mirrorVolumeMounts })) : undefined);
     return { daemon: this.podProps.daemon, sidecars: named(this.sidecars), initContainers: named(this.initContainers) };
+  }
+
+  /** The containers' overrides, where each container is in the template's manifest. */
+  protected applyPartOverrides(template: { readonly [field: string]: unknown }): void {
+    this.container._applyOverrides(template[this.containerField()]);
+    const each = (field: string, list: NamedContainer[]) => list.forEach((c, i) => {
+      const rendered = template[field];
+      c.spec._applyOverrides(Array.isArray(rendered) ? rendered[i] : undefined);
+    });
+    each('sidecars', this.sidecars);
+    each('initContainers', this.initContainers);
   }
 
   /** The main container without the empty name. */

@@ -3,10 +3,10 @@ import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
 import { withoutUndefined } from '../core/without-undefined';
-import { CallArguments } from './call';
+import { refuseArgumentMaps } from './call';
 import { Condition } from './condition';
 import { WorkflowSpecBase } from './workflow-spec';
-import { WorkflowSpecProps } from './workflow-spec-props';
+import { RunArguments, WorkflowSpecProps } from './workflow-spec-props';
 import { IWorkflowTemplate } from './workflow-template-ref';
 import { checkInteger } from '../core/number-check';
 
@@ -24,7 +24,7 @@ export enum CronConcurrencyPolicy {
 export type CronSchedule = Cron | string;
 
 /** Props of a CronWorkflow. */
-export interface CronWorkflowProps extends WorkflowSpecProps, CallArguments {
+export interface CronWorkflowProps extends WorkflowSpecProps, RunArguments {
   /** One or more schedules (emitted as `schedules`; checked at synth, rules W33/W34). */
   readonly schedules: CronSchedule[];
   /**
@@ -61,15 +61,15 @@ export interface CronWorkflowProps extends WorkflowSpecProps, CallArguments {
    * Stop scheduling for good when this expr-lang condition holds (read `CronWorkflowVariables`).
    * @default - never
    */
-  readonly stopWhen?: Condition;
+  readonly stopWhen?: Condition<'cron'>;
   /**
    * Skip a scheduled run unless this holds (read `CronWorkflowVariables`), rendered `{{=...}}`.
    * @default - always run
    */
-  readonly when?: Condition;
+  readonly when?: Condition<'cron'>;
   /**
    * Run this WorkflowTemplate on each schedule (`workflowSpec.workflowTemplateRef`) instead of
-   * templates of its own; `parameters` gives values to its parameters.
+   * templates of its own; `arguments` gives values to its parameters (`[param.set(value)]`).
    * @default - its own templates
    */
   readonly workflowTemplate?: IWorkflowTemplate;
@@ -84,11 +84,12 @@ export class CronWorkflow extends WorkflowSpecBase {
   public readonly apiObject: l1.ArgoCronWorkflow;
 
   constructor(scope: Construct, id: string, private readonly props: CronWorkflowProps) {
+    refuseArgumentMaps(`${scope.node.path}/${id}`, props);
     super(scope, id, props);
     checkInteger(this, 'startingDeadlineSeconds', props.startingDeadlineSeconds);
     checkInteger(this, 'successfulJobsHistoryLimit', props.successfulJobsHistoryLimit);
     checkInteger(this, 'failedJobsHistoryLimit', props.failedJobsHistoryLimit);
-    this.apiObject = new l1.ArgoCronWorkflow(this, 'Resource', {
+    this.apiObject = new CronWorkflowObject(this, 'Resource', {
       metadata: props.metadata,
       spec: Lazy.any({ produce: () => withoutUndefined(this.renderSpec()) }),
     });
@@ -110,7 +111,11 @@ export class CronWorkflow extends WorkflowSpecBase {
   }
 
   protected check(): string[] {
-    return [...super.check(), ...this.checkArgumentValues(this.props.parameters)];
+    const errors = [...super.check(), ...this.checkArgumentValues(this.props.arguments)];
+    for (const [field, c] of [['stopStrategy.expression', this.props.stopWhen], ['when', this.props.when]] as const) {
+      for (const p of c?._problems('cron') ?? []) errors.push(`${this.objectLabel}: spec.${field}: ${p}`);
+    }
+    return errors;
   }
 
   private renderSpec(): l1.CronWorkflowSpec {
@@ -123,9 +128,22 @@ export class CronWorkflow extends WorkflowSpecBase {
       suspend: p.suspend,
       successfulJobsHistoryLimit: p.successfulJobsHistoryLimit,
       failedJobsHistoryLimit: p.failedJobsHistoryLimit,
-      stopStrategy: p.stopWhen ? { expression: p.stopWhen.renderExpression() } : undefined,
-      when: p.when?.renderExpressionTemplate(),
-      workflowSpec: this.renderWorkflowSpec({ parameters: p.parameters, artifacts: p.artifacts }),
+      stopStrategy: p.stopWhen ? { expression: p.stopWhen._render('cron') } : undefined,
+      when: p.when && `{{=${p.when._render('cron')}}}`,
+      workflowSpec: this.renderWorkflowSpec(p.arguments),
     };
+  }
+}
+
+/** The L1 object of a CronWorkflow: its manifest with the overrides of the constructs applied (`addOverride`). */
+class CronWorkflowObject extends l1.ArgoCronWorkflow {
+  constructor(private readonly host: CronWorkflow, id: string, props: l1.ArgoCronWorkflowProps) {
+    super(host, id, props);
+  }
+
+  protected override render(): { readonly spec?: unknown } {
+    const manifest = super.render();
+    this.host._applyOverrides(manifest);
+    return manifest;
   }
 }

@@ -188,6 +188,12 @@ export class DagTemplate extends Template {
     return errors;
   }
 
+  protected applyPartOverrides(template: { readonly [field: string]: unknown }): void {
+    const dag = template.dag;
+    const tasks = typeof dag === 'object' && dag !== null ? (dag as { readonly tasks?: unknown }).tasks : undefined;
+    this.taskList.forEach((t, i) => t._applyOverrides(Array.isArray(tasks) ? tasks[i] : undefined));
+  }
+
   protected renderBody(): TemplateBody {
     const target = this.props.target;
     return {

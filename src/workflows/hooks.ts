@@ -1,5 +1,5 @@
 import * as l1 from '../../imports/argo-workflows';
-import { CallArguments, CallProblem, checkCall, renderArguments, renderTemplateReference } from './call';
+import { argumentValues, CallArguments, CallProblem, checkCall, isInline, renderArguments, renderTemplateReference } from './call';
 import { Condition } from './condition';
 import { ITemplateHost } from './template-host';
 import { ITemplate } from './template-ref';
@@ -14,7 +14,7 @@ export interface LifecycleHookOptions extends CallArguments {
    * `WorkflowVariables.status.eq(WorkflowPhase.RUNNING)`. Required for every hook except `exit` (rule W39).
    * @default - none (only valid for the exit hook)
    */
-  readonly expression?: Condition;
+  readonly expression?: Condition<'global' | 'inputs' | 'node'>;
 }
 
 /** A lifecycle hook as declared: the template it runs and when. */
@@ -26,19 +26,22 @@ export class LifecycleHook {
   public _render(host: ITemplateHost): l1.LifecycleHook {
     return {
       ...renderTemplateReference(host, this.template),
-      arguments: renderArguments(this.options),
-      expression: this.options.expression?.renderExpression(),
+      arguments: renderArguments(this.options.arguments),
+      expression: this.options.expression?._render('hook'),
     };
   }
 
   /** @internal */
   public _check(host: ITemplateHost): CallProblem[] {
-    return checkCall(host, this.template, this.options).map(p => ({ subPath: `.hooks.${this.name}${p.subPath}`, message: `hook "${this.name}" ${p.message}` }));
+    const inline = isInline(this.template) ? [{ subPath: '.template', message: `calls inline template "${this.template.name}": hooks name their template, and an inline template has no name. Drop inline: true from it.` }] : [];
+    const problems = [...inline, ...checkCall(host, this.template, this.options.arguments)].map(p => ({ subPath: `.hooks.${this.name}${p.subPath}`, message: `hook "${this.name}" ${p.message}` }));
+    for (const p of this.options.expression?._problems('hook') ?? []) problems.push({ subPath: `.hooks.${this.name}.expression`, message: `hook "${this.name}": ${p}` });
+    return problems;
   }
 
   /** @internal */
   public get _values(): unknown[] {
-    return [this.options.parameters, this.options.artifacts, this.options.expression];
+    return [argumentValues(this.options.arguments), this.options.expression];
   }
 }
 

@@ -31,7 +31,7 @@ export interface HttpTemplateProps extends LeafTemplateProps {
    * Succeed when this holds (read `HttpVariables.statusCode`...).
    * @default - a 2xx status
    */
-  readonly successCondition?: Condition;
+  readonly successCondition?: Condition<'http' | 'inputs' | 'global'>;
   /**
    * Request timeout in seconds.
    * @default 30
@@ -59,6 +59,12 @@ export class HttpTemplate extends Template {
     return [p.url, p.body, p.successCondition, Object.values(p.headers ?? {}).filter(h => !isSecretKey(h))];
   }
 
+  protected check(): string[] {
+    const errors = super.check();
+    for (const p of this.props.successCondition?._problems('http') ?? []) errors.push(this.error(p, '.http.successCondition'));
+    return errors;
+  }
+
   protected renderBody(): TemplateBody {
     const p = this.props;
     const headers = Object.entries(p.headers ?? {}).map(([name, value]): l1.HttpHeader =>
@@ -69,7 +75,7 @@ export class HttpTemplate extends Template {
         method: p.method,
         headers: headers.length ? headers : undefined,
         body: renderText(p.body),
-        successCondition: p.successCondition?.renderExpression(),
+        successCondition: p.successCondition?._render('http'),
         timeoutSeconds: p.timeoutSeconds,
         insecureSkipVerify: p.insecureSkipVerify,
       },

@@ -4,12 +4,13 @@ import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
 import { ArgoVariable, collectVariables } from './argo-variable';
 import { OutputArtifact } from './artifacts';
-import { CallArguments, checkCall, renderArguments, renderTemplateReference } from './call';
+import { argumentValues, CallArguments, checkCall, isInline, refuseArgumentMaps, renderArguments, renderCallTarget } from './call';
 import { Condition } from './condition';
 import { EXIT_HOOK, LifecycleHook, LifecycleHookOptions, renderHooks } from './hooks';
 import { IInvocation } from './invocation-ref';
 import { Loop } from './loop';
 import { NodeVariable } from './node-variable';
+import { OverridePath, Overrides } from './overrides';
 import { OutputParameter } from './parameters';
 import { Template } from './template';
 import { ITemplate } from './template-ref';
@@ -36,7 +37,7 @@ export interface InvocationOptions extends CallArguments {
    * `WorkflowVariables.status.ne(WorkflowPhase.SUCCEEDED)`.
    * @default - always
    */
-  readonly when?: Condition;
+  readonly when?: Condition<'global' | 'inputs' | 'node'>;
   /**
    * Run once per item: `Loop.items([...])`, `Loop.fromParameter(step.result)`, `Loop.sequence({...})`.
    * @default - once
@@ -60,6 +61,7 @@ export function checkShapes(path: string, template: unknown, options: Invocation
   if (options.when !== undefined && !(options.when instanceof Condition)) {
     throw new Error(`${path}: when must be a Condition (got ${JSON.stringify(options.when)}): build it from typed values, e.g. step.result.eq('heads'), or wrap hand-written text in Condition.raw('...').`);
   }
+  refuseArgumentMaps(path, options);
   if (options.loop !== undefined && !(options.loop instanceof Loop)) {
     throw new Error(`${path}: loop must be Loop.items([...]), Loop.fromParameter(...) or Loop.sequence({...}).`);
   }
@@ -79,6 +81,7 @@ export abstract class Invocation extends Construct implements IInvocation {
   public abstract readonly kindLabel: 'step' | 'task';
 
   private readonly hooks: LifecycleHook[] = [];
+  private readonly overrides = new Overrides(() => this.node.path);
 
   constructor(scope: Template, name: string, template: ITemplate, options: InvocationOptions = {}) {
     super(scope, constructId(scope, name, 'a step or task name'));
@@ -87,6 +90,7 @@ export abstract class Invocation extends Construct implements IInvocation {
     this.template = template;
     this.options = options;
     this.parentTemplate = scope;
+    if (isInline(template)) template._inlineIn(this);
     addArgoValidation(this, () => ({ apiObject: scope.spec.apiObject, fieldPath: this.fieldPath }), () => this.check());
   }
 
@@ -94,43 +98,60 @@ export abstract class Invocation extends Construct implements IInvocation {
   public abstract get fieldPath(): string;
 
   /** `{{<steps|tasks>.<name>.outputs.parameters.<p>}}`: an output parameter of the called template. */
-  public output(parameter: OutputParameter): ArgoVariable {
+  public output(parameter: OutputParameter): ArgoVariable<'node'> {
     return new NodeVariable([this.variablePrefix, this.name, 'outputs', 'parameters', parameter.name], this, parameter);
   }
 
   /** `{{<steps|tasks>.<name>.outputs.artifacts.<a>}}`: an output artifact, to pass as an artifact argument. */
-  public outputArtifact(artifact: OutputArtifact): ArgoVariable {
+  public outputArtifact(artifact: OutputArtifact): ArgoVariable<'node'> {
     return new NodeVariable([this.variablePrefix, this.name, 'outputs', 'artifacts', artifact.name], this, artifact);
   }
 
   /** `{{...outputs.result}}`: stdout of a container or script template (or a loop's JSON list). */
-  public get result(): ArgoVariable { return this.node_('outputs', 'result'); }
+  public get result(): ArgoVariable<'node'> { return this.node_('outputs', 'result'); }
   /** `{{...exitCode}}`: exit code of the main container. */
-  public get exitCode(): ArgoVariable { return this.node_('exitCode'); }
+  public get exitCode(): ArgoVariable<'node'> { return this.node_('exitCode'); }
   /** `{{...status}}`: the node phase (compare with `NodePhase`). */
-  public get status(): ArgoVariable { return this.node_('status'); }
+  public get status(): ArgoVariable<'node'> { return this.node_('status'); }
   /** `{{...id}}`: the node id. */
-  public get id(): ArgoVariable { return this.node_('id'); }
+  public get id(): ArgoVariable<'node'> { return this.node_('id'); }
   /** `{{...ip}}`: the pod IP (daemoned templates). */
-  public get ip(): ArgoVariable { return this.node_('ip'); }
+  public get ip(): ArgoVariable<'node'> { return this.node_('ip'); }
   /** `{{...startedAt}}`. */
-  public get startedAt(): ArgoVariable { return this.node_('startedAt'); }
+  public get startedAt(): ArgoVariable<'node'> { return this.node_('startedAt'); }
   /** `{{...finishedAt}}`. */
-  public get finishedAt(): ArgoVariable { return this.node_('finishedAt'); }
+  public get finishedAt(): ArgoVariable<'node'> { return this.node_('finishedAt'); }
   /** `{{...hostNodeName}}`: the Kubernetes node that ran the pod. */
-  public get hostNodeName(): ArgoVariable { return this.node_('hostNodeName'); }
+  public get hostNodeName(): ArgoVariable<'node'> { return this.node_('hostNodeName'); }
   /** `{{...outputs.parameters}}`: every output parameter as JSON (loops aggregate them). */
-  public get outputParametersJson(): ArgoVariable { return this.node_('outputs', 'parameters'); }
+  public get outputParametersJson(): ArgoVariable<'node'> { return this.node_('outputs', 'parameters'); }
 
   /**
    * Adds a lifecycle hook: `template` runs when `options.expression` becomes true
    * (e.g. `this.status.eq(NodePhase.RUNNING)`). Hooks other than `exit` need an expression (rule W39).
    */
   public addHook(name: string, template: ITemplate, options: LifecycleHookOptions = {}): LifecycleHook {
+    refuseArgumentMaps(`${this.node.path}: hook "${name}"`, options);
     markChanged();
     const hook = new LifecycleHook(name, template, options);
     this.hooks.push(hook);
     return hook;
+  }
+
+  /**
+   * Escape hatch: sets a field of this step or task in the manifest, with Argo's field names,
+   * e.g. `addOverride('continueOn.error', true)`; `undefined` removes a field. Applied wherever the
+   * node is when the manifest renders.
+   */
+  public addOverride(path: OverridePath, value: unknown): void {
+    this.overrides.add(path, value);
+  }
+
+  /** @internal */
+  public _applyOverrides(node: unknown): void {
+    const inline = typeof node === 'object' && node !== null ? (node as { readonly inline?: unknown }).inline : undefined;
+    if (isInline(this.template) && typeof inline === 'object' && inline !== null) this.template._applyOverrides(inline as { readonly [field: string]: unknown });
+    this.overrides.apply(node);
   }
 
   /** Runs `template` when this node exits, whatever its outcome (the `exit` hook). */
@@ -141,7 +162,7 @@ export abstract class Invocation extends Construct implements IInvocation {
   /** @internal Values that may hold typed variables, except hooks (which may read this node). */
   public get _callValues(): unknown[] {
     const o = this.options;
-    return [o.parameters, o.artifacts, o.when, o.loop?._variables];
+    return [argumentValues(o.arguments), o.when, o.loop?._variables];
   }
 
   /** @internal Values of the hooks. */
@@ -155,9 +176,9 @@ export abstract class Invocation extends Construct implements IInvocation {
     const spec = this.parentTemplate.spec;
     return {
       name: this.name,
-      ...renderTemplateReference(spec, this.template),
-      arguments: renderArguments(o),
-      when: o.when?.renderWhen(),
+      ...renderCallTarget(spec, this.template),
+      arguments: renderArguments(o.arguments),
+      when: o.when?._render('when'),
       ...(o.loop?._fields ?? {}),
       continueOn: o.continueOn ? { failed: o.continueOn.failed, error: o.continueOn.error } : undefined,
       hooks: renderHooks(spec, this.hooks),
@@ -167,7 +188,8 @@ export abstract class Invocation extends Construct implements IInvocation {
   /** Checks of this node; subclasses add ordering checks. */
   protected check(): string[] {
     const spec = this.parentTemplate.spec;
-    const errors = checkCall(spec, this.template, this.options).map(p => this.error(`${this.kindLabel} "${this.name}" ${p.message}`, p.subPath));
+    const errors = checkCall(spec, this.template, this.options.arguments).map(p => this.error(`${this.kindLabel} "${this.name}" ${p.message}`, p.subPath));
+    for (const p of this.options.when?._problems('when') ?? []) errors.push(this.error(`${this.kindLabel} "${this.name}": ${p}`, '.when'));
     this.hooks.forEach(h => errors.push(...h._check(spec).map(p => this.error(p.message, p.subPath))));
     for (const v of collectVariables([this._callValues, this._hookValues])) {
       const problem = v instanceof NodeVariable ? v._validate() : undefined;
@@ -197,7 +219,7 @@ export abstract class Invocation extends Construct implements IInvocation {
     return `${this.kindLabel}s`;
   }
 
-  private node_(...rest: string[]): ArgoVariable {
+  private node_(...rest: string[]): ArgoVariable<'node'> {
     return new NodeVariable([this.variablePrefix, this.name, ...rest], this);
   }
 }

@@ -35,11 +35,11 @@ export interface SequenceOptions {
  */
 export class Loop {
   /** `{{item}}`: the current item. */
-  public static readonly item: ArgoVariable = new ArgoVariable(['item']);
+  public static readonly item: ArgoVariable<'node'> = new ArgoVariable<'node'>(['item']);
 
   /** `{{item.<field>}}`: a field of the current map item. */
-  public static itemField(field: string): ArgoVariable {
-    return new ArgoVariable(['item', field]);
+  public static itemField(field: string): ArgoVariable<'node'> {
+    return new ArgoVariable<'node'>(['item', field]);
   }
 
   /** A literal list (`withItems`). */

@@ -7,7 +7,7 @@ import { OutputParameter } from './parameters';
  * A variable read from a step's or task's node, e.g. `{{steps.gen.outputs.parameters.p}}`: it
  * remembers the node and the output object, so validation can check both.
  */
-export class NodeVariable extends ArgoVariable {
+export class NodeVariable extends ArgoVariable<'node'> {
   /** @internal */
   constructor(segments: string[], public readonly invocation: IInvocation, private readonly declared?: OutputParameter | OutputArtifact) {
     super(segments);

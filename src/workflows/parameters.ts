@@ -1,7 +1,7 @@
 import * as l1 from '../../imports/argo-workflows';
 import { IConfigMapRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
-import { ArgoExpression, ArgoText, ArgoVariable, renderText } from './argo-variable';
+import { ArgoExpression, ArgoInput, ArgoText, ArgoVariable, renderInput, renderText } from './argo-variable';
 import { Condition } from './condition';
 import { IWorkflowParameter } from './workflow-template-ref';
 
@@ -73,7 +73,7 @@ function renderParameter(name: string, options: ParameterOptions): l1.Parameter 
  * `{{workflow.parameters.<name>}}`; pass the object where the parameter is meant (a container
  * argument, a sensor's parameter mapping via `parameter.name`).
  */
-export class WorkflowParameter extends ArgoVariable implements IWorkflowParameter {
+export class WorkflowParameter extends ArgoVariable<'global'> implements IWorkflowParameter {
   /** The parameter name. */
   public readonly name: string;
   /** The options it was declared with. */
@@ -86,6 +86,14 @@ export class WorkflowParameter extends ArgoVariable implements IWorkflowParamete
     this.options = checkConfigMap(name, options);
   }
 
+  /**
+   * The value of this parameter for a run of the WorkflowTemplate that declares it:
+   * `new Workflow(this, 'run', { workflowTemplate, arguments: [size.set('grande')] })`.
+   */
+  public set(value: ArgoInput): ParameterArgument {
+    return new ParameterArgument(this, value);
+  }
+
   /** @internal */
   public _render(): l1.Parameter {
     return renderParameter(this.name, this.options);
@@ -95,9 +103,9 @@ export class WorkflowParameter extends ArgoVariable implements IWorkflowParamete
 /**
  * An input parameter of a template (`inputs.parameters[]`). Renders
  * `{{inputs.parameters.<name>}}`. Declare it in the template's `inputs` and use the object in the
- * template's fields; callers pass values with `parameters: { [input.name]: value }`.
+ * template's fields; callers pass values with `arguments: [input.set(value)]`.
  */
-export class InputParameter extends ArgoVariable {
+export class InputParameter extends ArgoVariable<'inputs'> {
   /** The parameter name. */
   public readonly name: string;
   /** The options it was declared with. */
@@ -110,6 +118,11 @@ export class InputParameter extends ArgoVariable {
     this.options = checkConfigMap(name, options);
   }
 
+  /** The argument giving this input a value in a step, task, hook or workflow: `arguments: [message.set('hello')]`. */
+  public set(value: ArgoInput): ParameterArgument {
+    return new ParameterArgument(this, value);
+  }
+
   /** True when a caller must supply a value (no value, default nor ConfigMap source). */
   public get required(): boolean {
     const o = this.options;
@@ -119,6 +132,29 @@ export class InputParameter extends ArgoVariable {
   /** @internal */
   public _render(): l1.Parameter {
     return renderParameter(this.name, this.options);
+  }
+}
+
+/**
+ * A value passed to a parameter of a called template or run WorkflowTemplate
+ * (`arguments.parameters[]`): made by `parameter.set(value)`, so it always names a parameter that
+ * exists.
+ */
+export class ParameterArgument {
+  /** @internal */
+  constructor(
+    /** The parameter receiving the value. */
+    public readonly parameter: InputParameter | WorkflowParameter,
+    /** The value. */
+    public readonly value: ArgoInput) {
+    if (typeof value === 'object' && !(value instanceof ArgoVariable)) {
+      throw new Error(`parameter "${parameter.name}": set() takes text, a number, a boolean or a typed variable (got ${JSON.stringify(value)}).`);
+    }
+  }
+
+  /** @internal */
+  public _render(): l1.Parameter {
+    return { name: this.parameter.name, value: renderInput(this.value) };
   }
 }
 
@@ -148,9 +184,9 @@ export class OutputSource {
    * An expr-lang expression (steps and DAG templates), e.g. picking the output of the branch that
    * ran: argoExpr`${flip.result} == "heads" ? ${heads.result} : ${tails.result}`.
    */
-  public static fromExpression(expression: ArgoExpression | Condition | string): OutputSource {
+  public static fromExpression(expression: ArgoExpression<'global' | 'inputs' | 'node'> | Condition<'global' | 'inputs' | 'node'> | string): OutputSource {
     if (expression instanceof ArgoExpression) return new OutputSource({ expression: expression.text }, [...expression.reads]);
-    if (expression instanceof Condition) return new OutputSource({ expression: expression.renderExpression() }, expression.variables.filter((v): v is ArgoVariable => v instanceof ArgoVariable));
+    if (expression instanceof Condition) return new OutputSource({ expression: expression._render('output') }, expression.variables.filter((v): v is ArgoVariable => v instanceof ArgoVariable));
     return new OutputSource({ expression });
   }
 
@@ -224,9 +260,14 @@ export class OutputParameter {
    * `{{workflow.outputs.parameters.<globalName>}}`: the exported value, readable anywhere in the
    * workflow once the producing node ran. Throws if the parameter has no `globalName`.
    */
-  public get global(): ArgoVariable {
+  public get global(): ArgoVariable<'global'> {
     if (!this.options.globalName) throw new Error(`output parameter "${this.name}" has no globalName: set globalName to read it as a workflow output`);
-    return new ArgoVariable(['workflow', 'outputs', 'parameters', this.options.globalName]);
+    return new ArgoVariable<'global'>(['workflow', 'outputs', 'parameters', this.options.globalName]);
+  }
+
+  /** `{{outputs.parameters.<name>.path}}`: the path of a `fromPath` parameter, inside the template that declares it. */
+  public get pathVariable(): ArgoVariable<'inputs'> {
+    return new ArgoVariable<'inputs'>(['outputs', 'parameters', this.name, 'path']);
   }
 
   /** @internal */

@@ -53,10 +53,14 @@ export interface RetryStrategyProps {
    */
   readonly retryPolicy?: RetryPolicy;
   /**
-   * Retry only while this expression holds (read `TemplateVariables.lastRetryExitCode`...).
+   * Retry only while this expression holds. It reads `TemplateVariables.retries` and
+   * `lastRetry*` (bound by Argo while it decides), and the template's inputs and workflow variables
+   * (substituted as text before): `Condition.and(TemplateVariables.lastRetryExitCode.gt(1), safe.eq(true))`
+   * renders `asInt(lastRetry.exitCode) > 1 && {{inputs.parameters.safe}} == true`. Outputs of steps
+   * and tasks are not in scope, so a condition reading them does not compile.
    * @default - always
    */
-  readonly expression?: Condition;
+  readonly expression?: Condition<'retry' | 'inputs' | 'global'>;
   /**
    * Backoff between retries.
    * @default - none
@@ -67,6 +71,11 @@ export interface RetryStrategyProps {
    * @default false
    */
   readonly avoidPreviousNodes?: boolean;
+}
+
+/** @internal What Argo would fail on at run time in a retry strategy (variables out of scope), with paths below it. */
+export function retryStrategyProblems(r: RetryStrategyProps | undefined): { subPath: string; message: string }[] {
+  return (r?.expression?._problems('retry') ?? []).map(message => ({ subPath: '.retryStrategy.expression', message }));
 }
 
 /** Checks the numbers of a retry strategy where the construct takes it (`field`: where it is, e.g. `retryStrategy`). @internal */
@@ -80,7 +89,7 @@ export function renderRetryStrategy(r: RetryStrategyProps | undefined): l1.Retry
   return {
     limit: r.limit,
     retryPolicy: r.retryPolicy,
-    expression: r.expression?.renderExpression(),
+    expression: r.expression?._render('retry'),
     backoff: r.backoff ? {
       duration: renderDuration(r.backoff.duration),
       factor: r.backoff.factor,

@@ -124,6 +124,9 @@ export class StepsTemplate extends Template {
 
   protected check(): string[] {
     const errors = super.check();
+    if (!this.groupList.length) {
+      errors.push(this.error('has no steps: the CRD refuses an empty steps list on apply, and Argo would have nothing to run. Add a step with addStep() or addParallelSteps().', '.steps'));
+    }
     this.groupList.forEach((g, i) => {
       if (!g.steps.length) errors.push(this.error('is an empty group of steps: Argo has nothing to run there. Add a step to the group or do not create it.', `.steps[${i}]`));
     });
@@ -136,6 +139,14 @@ export class StepsTemplate extends Template {
 
   protected ownsNodeNamed(name: string): boolean {
     return this.steps.some(s => s.name === name);
+  }
+
+  protected applyPartOverrides(template: { readonly [field: string]: unknown }): void {
+    const steps = template.steps;
+    this.groupList.forEach((g, i) => g.steps.forEach((s, j) => {
+      const group = Array.isArray(steps) ? steps[i] : undefined;
+      s._applyOverrides(Array.isArray(group) ? group[j] : undefined);
+    }));
   }
 
   protected renderBody(): TemplateBody {

@@ -2,8 +2,10 @@ import { K8sAffinity, K8sToleration } from '../../imports/kubernetes';
 import { IConfigMapRef, IServiceAccountRef } from '../core/object-refs';
 import { ArgoText } from './argo-variable';
 import { ArtifactLocation } from './artifact-location';
+import { ComputeResources, PodResourceClaim } from './container-resources';
 import { ArgoDuration } from './duration';
 import { MetadataProps } from './metadata-props';
+import { WorkflowMetric } from './metrics';
 import { RetryStrategyProps } from './retry-strategy';
 import { PodSecurityProps } from './security-context';
 import { SynchronizationProps } from './synchronization';
@@ -37,6 +39,12 @@ export interface TemplateProps {
    * @default - none
    */
   readonly outputs?: TemplateOutput[];
+  /**
+   * Render this template inside the one step or task that calls it (`inline`) instead of in
+   * `spec.templates`. It must be called exactly once, by a step or task of the same object.
+   * @default false
+   */
+  readonly inline?: boolean;
   /**
    * Retry this template on failure.
    * @default - no retries (or the workflow's templateDefaults)
@@ -91,7 +99,7 @@ export interface TemplateProps {
    * Strategic merge patch applied to the pod spec (YAML or JSON text).
    * @default - none
    */
-  readonly podSpecPatch?: string;
+  readonly podSpecPatch?: ArgoText;
   /**
    * Cache outputs by key.
    * @default - not memoized
@@ -102,7 +110,70 @@ export interface TemplateProps {
    * @default - the workflow's artifact repository
    */
   readonly archiveLocation?: ArtifactLocation;
+  /**
+   * Archive the logs of this template's pods (`archiveLocation.archiveLogs`).
+   * @default - the workflow's and controller's setting
+   */
+  readonly archiveLogs?: boolean;
+  /**
+   * Annotations of the template's node at run time (values may hold variables); the Argo UI
+   * reads `workflows.argoproj.io/display-name` (see `displayName`).
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: ArgoText };
+  /**
+   * Name the Argo UI shows for the node (the `workflows.argoproj.io/display-name` annotation),
+   * e.g. `` `os-${image}-${tag}` ``.
+   * @default - the node name
+   */
+  readonly displayName?: ArgoText;
+  /**
+   * Prometheus metrics emitted for the template's node.
+   * @default - none
+   */
+  readonly metrics?: WorkflowMetric[];
+  /**
+   * Mount the service account token into the template's pods.
+   * @default - the workflow's setting, else Kubernetes' (true)
+   */
+  readonly automountServiceAccountToken?: boolean;
+  /**
+   * Service account of Argo's executor (the `wait` and `init` containers) in the template's pods.
+   * @default - the pod's service account
+   */
+  readonly executorServiceAccount?: IServiceAccountRef;
+  /**
+   * Extra `/etc/hosts` entries of the template's pods.
+   * @default - none
+   */
+  readonly hostAliases?: PodHostAlias[];
+  /**
+   * Scheduler of the template's pods.
+   * @default - the workflow's, else the default scheduler
+   */
+  readonly schedulerName?: string;
+  /**
+   * Pod-level resource requests and limits (shared by the pod's containers; Kubernetes 1.32+ with the PodLevelResources gate).
+   * @default - the workflow's podResources, else none
+   */
+  readonly podResources?: ComputeResources;
+  /**
+   * Dynamic resource allocation claims of the template's pods; containers use them by name (`resources.claims`).
+   * @default - the workflow's
+   */
+  readonly resourceClaims?: PodResourceClaim[];
 }
+
+/** An `/etc/hosts` entry. */
+export interface PodHostAlias {
+  /** The IP address. */
+  readonly ip: string;
+  /** Host names for it. */
+  readonly hostnames: string[];
+}
+
+
+
 
 /**
  * Settings of leaf templates (container, script, resource, suspend, HTTP, containerSet): Argo
@@ -119,4 +190,9 @@ export interface LeafTemplateProps extends TemplateProps {
    * @default - no deadline
    */
   readonly activeDeadlineSeconds?: number | string;
+  /**
+   * Fail the node when its pod stays pending longer than this (counted by the controller from the node's start).
+   * @default - no limit
+   */
+  readonly pendingTimeout?: ArgoDuration;
 }

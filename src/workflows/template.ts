@@ -1,19 +1,23 @@
 import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
+import { K8sHostAlias } from '../../imports/kubernetes';
 import { IServiceAccountRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
 import { markChanged } from '../core/revision';
 import { addArgoValidation, ValidationScope } from '../core/validation';
-import { ArgoVariable, collectVariables, renderText } from './argo-variable';
+import { ArgoText, ArgoVariable, collectVariables, renderText } from './argo-variable';
+import { renderResources, resourceProblems } from './container-resources';
 import { InputArtifact, InputArtifactOptions, OutputArtifact, OutputArtifactOptions } from './artifacts';
 import { renderDuration } from './duration';
+import { expectMetrics, renderMetrics } from './metrics';
+import { OverridePath, Overrides } from './overrides';
 import { NodeVariable } from './node-variable';
 import { InputParameter, OutputParameter, OutputParameterOptions, ParameterOptions } from './parameters';
-import { checkRetryStrategy, renderRetryStrategy } from './retry-strategy';
+import { checkRetryStrategy, renderRetryStrategy, retryStrategyProblems } from './retry-strategy';
 import { PodSecurityProps, renderPodSecurity, securityProblems } from './security-context';
 import { renderSynchronization } from './synchronization';
 import { isTemplateHost, ITemplateHost } from './template-host';
-import { LeafTemplateProps } from './template-props';
+import { LeafTemplateProps, PodHostAlias } from './template-props';
 import { ITemplate, TemplateInput, TemplateOutput } from './template-ref';
 import { WorkflowVolume } from './volumes';
 import { IWorkflowTemplate } from './workflow-template-ref';
@@ -21,13 +25,31 @@ import { constructId } from '../core/construct-id';
 import { checkInteger } from '../core/number-check';
 import { PodSecurity, podSecurityPromises, securedPod, WORKFLOW_POD_USER } from '../core/pod-security';
 
+/** @internal */
+export function renderHostAliases(aliases: readonly PodHostAlias[] | undefined): K8sHostAlias[] | undefined {
+  return aliases?.length ? aliases.map(a => ({ ip: a.ip, hostnames: a.hostnames })) : undefined;
+}
+
+/** The step or task an inline template is rendered in. */
+export interface InlineCaller {
+  /** Its field path, e.g. `spec.templates[0].steps[0][0]`. */
+  readonly fieldPath: string;
+  /** `step` or `task`, for messages. */
+  readonly kindLabel: string;
+  /** Its name. */
+  readonly name: string;
+}
+
+/** The display-name annotation the Argo UI reads. */
+export const DISPLAY_NAME_ANNOTATION = 'workflows.argoproj.io/display-name';
+
 /**
  * The fields only some template types have: what `renderBody()` renders. The base class renders
  * every other field (name, inputs, outputs, limits, pod settings...), so a template type cannot change them.
  */
 export type TemplateBody = Partial<Pick<l1.Template,
   'container' | 'script' | 'resource' | 'suspend' | 'http' | 'containerSet' | 'steps' | 'dag'
-  | 'daemon' | 'sidecars' | 'initContainers' | 'parallelism' | 'failFast'>>;
+  | 'daemon' | 'sidecars' | 'initContainers' | 'parallelism' | 'failFast' | 'data' | 'plugin'>>;
 
 /**
  * Base of every template construct. A template belongs to the workflow (or WorkflowTemplate,
@@ -47,6 +69,8 @@ export abstract class Template extends Construct implements ITemplate {
   private readonly _outputs: TemplateOutput[] = [];
   private readonly _volumes: WorkflowVolume[] = [];
   private _serviceAccount?: IServiceAccountRef;
+  private readonly overrides = new Overrides(() => this.node.path);
+  private inlineCaller?: InlineCaller;
 
   /**
    * @param baseProps the fields every template type has; the limits of `LeafTemplateProps` are
@@ -56,8 +80,9 @@ export abstract class Template extends Construct implements ITemplate {
     if (!isTemplateHost(scope)) {
       throw new Error(`a template must be added to a Workflow, WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow; ${(scope as Construct).node.path} is none of these`);
     }
+    expectMetrics(baseProps.metrics, `${scope.node.path}/${id}`);
     const name = baseProps.name ?? id;
-    if (scope.templates.some(t => t.name === name)) {
+    if (!baseProps.inline && scope.templates.some(t => t.name === name)) {
       throw new Error(`${scope.node.path}: a template named "${name}" already exists: Argo requires unique template names (rule W3). Give the new template another id or name.`);
     }
     super(scope, constructId(scope, id));
@@ -66,6 +91,7 @@ export abstract class Template extends Construct implements ITemplate {
     this.name = name;
     this._serviceAccount = expectKind(baseProps.serviceAccount, 'ServiceAccount', `${this.node.path}: serviceAccount`);
     expectKind(baseProps.memoize?.cache, 'ConfigMap', `${this.node.path}: memoize.cache`);
+    expectKind(baseProps.executorServiceAccount, 'ServiceAccount', `${this.node.path}: executorServiceAccount`);
     for (const i of baseProps.inputs ?? []) this.addInput(i);
     for (const o of baseProps.outputs ?? []) this.addOutput(o);
     this._volumes.push(...(baseProps.volumes ?? []));
@@ -84,9 +110,24 @@ export abstract class Template extends Construct implements ITemplate {
     return this._serviceAccount;
   }
 
-  /** Field path of this template in its manifest, e.g. `spec.templates[2]`. */
+  /** Field path of this template in its manifest, e.g. `spec.templates[2]` (`....steps[0][0].inline` when inline). */
   public get fieldPath(): string {
+    if (this.isInline) return this.inlineCaller ? `${this.inlineCaller.fieldPath}.inline` : `${this.spec.templatesPath}`;
     return `${this.spec.templatesPath}[${this.spec.templates.indexOf(this)}]`;
+  }
+
+  /** True for a template rendered inside the step or task that calls it (`inline` prop). */
+  public get isInline(): boolean {
+    return this.baseProps.inline === true;
+  }
+
+  /** @internal Records the step or task an inline template is rendered in; a second caller is refused at once. */
+  public _inlineIn(caller: InlineCaller): void {
+    if (this.inlineCaller && this.inlineCaller !== caller) {
+      throw new Error(`${this.node.path}: inline template "${this.name}" is already rendered inside ${this.inlineCaller.kindLabel} "${this.inlineCaller.name}": `
+        + `an inline template belongs to the one step or task that calls it. Call it from there only, or drop inline: true to share it.`);
+    }
+    this.inlineCaller = caller;
   }
 
   /** Declared input parameters. */
@@ -155,10 +196,28 @@ export abstract class Template extends Construct implements ITemplate {
     if (!this._volumes.includes(volume)) this._volumes.push(volume);
   }
 
+  /**
+   * Escape hatch: sets a field of this template in the manifest, with Argo's field names, e.g.
+   * `addOverride('container.readinessProbe.periodSeconds', 5)`; `undefined` removes a field.
+   * Applied to this template wherever it sits in `spec.templates` when the manifest renders (a
+   * template added before it does not shift it), and checked by the schema like the rest.
+   */
+  public addOverride(path: OverridePath, value: unknown): void {
+    this.overrides.add(path, value);
+  }
+
+  /** @internal Applies this template's overrides, and those of its parts (containers, steps, tasks), to its manifest JSON. */
+  public _applyOverrides(template: { readonly [field: string]: unknown }): void {
+    this.applyPartOverrides(template);
+    this.overrides.apply(template);
+  }
+
   /** @internal The L1 template: the fields every template has, and the type's own fields. */
   public _render(): l1.Template {
     const p = this.baseProps;
     const volumes = this.templateVolumes();
+    const annotations = { ...renderAnnotations(p.annotations), ...(p.displayName !== undefined ? { [DISPLAY_NAME_ANNOTATION]: renderText(p.displayName) } : {}) };
+    const archive = p.archiveLocation || p.archiveLogs !== undefined ? { ...(p.archiveLocation?._location ?? {}), archiveLogs: p.archiveLogs } : undefined;
     return {
       ...this.renderBody(),
       name: this.name,
@@ -177,10 +236,24 @@ export abstract class Template extends Construct implements ITemplate {
       volumes: volumes.some(v => v._volume) ? volumes.flatMap(v => (v._volume ? [v._volume] : [])) : undefined,
       synchronization: renderSynchronization(p.synchronization),
       priorityClassName: p.priorityClassName,
-      podSpecPatch: p.podSpecPatch,
+      podSpecPatch: renderText(p.podSpecPatch),
       memoize: p.memoize ? { key: renderText(p.memoize.key), maxAge: renderDuration(p.memoize.maxAge)!, cache: { configMap: { name: p.memoize.cache.name } } } : undefined,
-      archiveLocation: p.archiveLocation?._location,
+      archiveLocation: archive,
+      annotations: Object.keys(annotations).length ? annotations : undefined,
+      metrics: renderMetrics(p.metrics),
+      automountServiceAccountToken: p.automountServiceAccountToken,
+      executor: p.executorServiceAccount ? { serviceAccountName: p.executorServiceAccount.name } : undefined,
+      hostAliases: renderHostAliases(p.hostAliases),
+      schedulerName: p.schedulerName,
+      podResources: renderResources(p.podResources),
+      resourceClaims: p.resourceClaims?.length ? p.resourceClaims.map(c => ({ ...c })) : undefined,
+      pendingTimeout: renderDuration(p.pendingTimeout),
     };
+  }
+
+  /** The overrides of this template's parts (containers, steps, tasks), applied to its manifest JSON: none here. */
+  protected applyPartOverrides(_template: { readonly [field: string]: unknown }): void {
+    return;
   }
 
   /**
@@ -233,16 +306,41 @@ export abstract class Template extends Construct implements ITemplate {
     return [];
   }
 
+  /** @internal Every typed variable this template reads (its fields, and the calls of its steps or tasks). */
+  public _variables(): ArgoVariable[] {
+    return collectVariables(this.valuesRead());
+  }
+
+  /**
+   * @internal True when this template reads `variable`: as an object, or written in text
+   * (`{{workflow.parameters.x}}`, or `workflow.parameters.x` in an expression).
+   */
+  public _reads(variable: ArgoVariable): boolean {
+    const values = this.valuesRead();
+    return collectVariables(values).some(v => v.path === variable.path) || mentions(values, variable.path, 0);
+  }
+
+  private valuesRead(): unknown[] {
+    const p = this.baseProps;
+    return [...this.usedValues(), p.memoize, p.annotations, p.displayName, p.podSpecPatch, p.metrics?.map(m => m._values), ...this._inputs.map(i => i.options),
+      ...this._outputs.map(o => o.options), ...this.outputParameters.map(o => o.options.valueFrom?._variables)];
+  }
+
   /** Checks that types cannot express, read from the objects; messages name the field and the fix. */
   protected check(): string[] {
     const errors: string[] = [];
-    const values = [...this.usedValues(), this.baseProps.memoize, ...this._inputs.map(i => i.options), ...this._outputs.map(o => o.options),
-      ...this.outputParameters.map(o => o.options.valueFrom?._variables)];
-    for (const v of collectVariables(values)) {
+    const p = this.baseProps;
+    for (const v of this._variables()) {
       const problem = this.checkVariable(v);
       if (problem) errors.push(this.error(problem));
     }
-    for (const p of securityProblems(this.baseProps.securityContext)) errors.push(this.error(p.message, p.subPath));
+    for (const x of securityProblems(p.securityContext)) errors.push(this.error(x.message, x.subPath));
+    for (const x of retryStrategyProblems(p.retryStrategy)) errors.push(this.error(x.message, x.subPath));
+    for (const x of resourceProblems(p.podResources)) errors.push(this.error(x.message, x.subPath.replace(/^\.resources/, '.podResources')));
+    p.metrics?.forEach((m, i) => m._problems().forEach(x => errors.push(this.error(`metric "${m.name}": ${x}`, `.metrics.prometheus[${i}].when`))));
+    if (this.isInline && !this.inlineCaller) {
+      errors.push(this.error('is an inline template that no step or task calls: Argo would never run it, and an inline template has no name to call it by. Call it from one step or task, or drop inline: true.'));
+    }
     for (const vol of this._volumes) {
       if (vol.isClaimTemplate) errors.push(this.error(`volume "${vol.name}" is a claim template: Argo only accepts claim templates in the workflow's spec.volumeClaimTemplates. Declare it on the workflow (volumes prop or addVolume()) instead of the template.`));
     }
@@ -300,6 +398,11 @@ export abstract class Template extends Construct implements ITemplate {
   }
 }
 
+/** @internal Annotations or labels whose values may hold variables. */
+export function renderAnnotations(map: { readonly [key: string]: ArgoText } | undefined): { [key: string]: string } | undefined {
+  return map ? Object.fromEntries(Object.entries(map).map(([k, v]) => [k, renderText(v)])) : undefined;
+}
+
 /** The workflow's settings with the template's laid over them, field by field. */
 function mergedSecurity(workflow: PodSecurityProps, own: PodSecurityProps): PodSecurityProps {
   const merged: { [field: string]: unknown } = { ...workflow };
@@ -310,4 +413,18 @@ function mergedSecurity(workflow: PodSecurityProps, own: PodSecurityProps): PodS
 function renderIo(parameters: l1.Parameter[], artifacts: l1.Artifact[]): { parameters?: l1.Parameter[]; artifacts?: l1.Artifact[] } | undefined {
   if (!parameters.length && !artifacts.length) return undefined;
   return { parameters: parameters.length ? parameters : undefined, artifacts: artifacts.length ? artifacts : undefined };
+}
+
+/** Whether text in `value` (a tree of props) names `path`, e.g. `workflow.parameters.x` (not `workflow.parameters.xy`). */
+function mentions(value: unknown, path: string, depth: number): boolean {
+  if (typeof value === 'string') {
+    let at = value.indexOf(path);
+    while (at >= 0) {
+      if (!/[-\w]/.test(value.charAt(at + path.length))) return true;
+      at = value.indexOf(path, at + 1);
+    }
+    return false;
+  }
+  if (value === null || typeof value !== 'object' || depth > 64) return false;
+  return Object.values(value).some(v => mentions(v, path, depth + 1));
 }

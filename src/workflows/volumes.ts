@@ -2,7 +2,7 @@ import { Size } from 'cdk8s';
 import { K8sPersistentVolumeClaim, K8sVolume, K8sVolumeMount, toJson_K8sVolume } from '../../imports/kubernetes';
 import { IConfigMapRef, IPersistentVolumeClaimRef, ISecretRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
-import { sizeQuantity } from './container-resources';
+import { sizeQuantity } from '../core/quantity';
 
 /** How a PersistentVolume can be mounted (values of cdk8s-plus `PersistentVolumeAccessMode` are accepted too). */
 export enum VolumeAccessMode {

@@ -1,16 +1,20 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { K8sAffinity, K8sToleration } from '../../imports/kubernetes';
 import { IConfigMapRef, ISecretRef, IServiceAccountRef } from '../core/object-refs';
-import { ArgoText } from './argo-variable';
-import { CallArguments } from './call';
+import { ArgoText, ArgoVariable } from './argo-variable';
+import { ArtifactGcProps } from './artifacts';
+import { CallArgument, CallArguments } from './call';
 import { Condition } from './condition';
+import { ComputeResources, PodResourceClaim } from './container-resources';
 import { ContainerSpecProps } from './container-template';
 import { ArgoDuration } from './duration';
 import { MetadataProps } from './metadata-props';
+import { WorkflowMetric } from './metrics';
 import { PodGcProps } from './pod-gc';
 import { RetryStrategyProps } from './retry-strategy';
 import { PodSecurityProps } from './security-context';
 import { SynchronizationProps } from './synchronization';
+import { PodHostAlias } from './template-props';
 import { TtlStrategyProps } from './ttl-strategy';
 import { WorkflowVolume } from './volumes';
 import { PodSecurity } from '../core/pod-security';
@@ -47,16 +51,20 @@ export interface TemplateDefaultsProps {
 /** Workflow metadata set on each run (`workflowMetadata`). */
 export interface WorkflowMetadataProps extends MetadataProps {
   /**
-   * Labels computed at run time from expressions.
+   * Labels computed at run time from expr-lang expressions over workflow variables: a variable
+   * (`param` renders `workflow.parameters.<name>`), an `argoExpr` (`sprig.upper(...)`), or expr-lang text.
    * @default - none
    */
-  readonly labelsFrom?: { [key: string]: Condition | ArgoText };
+  readonly labelsFrom?: { [key: string]: ArgoVariable<'global'> | string };
 }
 
 /** Where Argo stores artifacts: a key of an artifact-repositories ConfigMap. */
 export interface ArtifactRepositoryRefProps {
-  /** The ConfigMap holding repository definitions. */
-  readonly configMap: IConfigMapRef;
+  /**
+   * The ConfigMap holding repository definitions.
+   * @default - the namespace's `artifact-repositories` ConfigMap
+   */
+  readonly configMap?: IConfigMapRef;
   /**
    * The key in it.
    * @default - the ConfigMap's default-repository annotation
@@ -175,6 +183,147 @@ export interface WorkflowSpecProps {
    * @default - none
    */
   readonly podPriorityClassName?: string;
+  /**
+   * Priority of the workflow among the controller's queued workflows (`{{workflow.priority}}`).
+   * @default - 0
+   */
+  readonly priority?: number;
+  /**
+   * Prometheus metrics emitted for the workflow (read `WorkflowVariables.duration`, `.status`).
+   * @default - none
+   */
+  readonly metrics?: WorkflowMetric[];
+  /**
+   * When Argo deletes the workflow's output artifacts (each artifact may override it).
+   * @default - never
+   */
+  readonly artifactGc?: WorkflowArtifactGcProps;
+  /**
+   * When Argo deletes the PersistentVolumeClaims of `volumeClaimTemplates`.
+   * @default - VolumeClaimGcStrategy.ON_WORKFLOW_SUCCESS
+   */
+  readonly volumeClaimGc?: VolumeClaimGcStrategy;
+  /**
+   * DNS settings of every pod.
+   * @default - the cluster's
+   */
+  readonly dnsConfig?: DnsConfigProps;
+  /**
+   * DNS policy of every pod, e.g. `ClusterFirstWithHostNet` with `hostNetwork`.
+   * @default - ClusterFirst
+   */
+  readonly dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+  /**
+   * Run every pod in the node's network namespace.
+   * @default false
+   */
+  readonly hostNetwork?: boolean;
+  /**
+   * Extra `/etc/hosts` entries of every pod.
+   * @default - none
+   */
+  readonly hostAliases?: PodHostAlias[];
+  /**
+   * Mount the service account token into every pod.
+   * @default - Kubernetes' default (true)
+   */
+  readonly automountServiceAccountToken?: boolean;
+  /**
+   * Service account of Argo's executor (the `wait` and `init` containers).
+   * @default - the pod's service account
+   */
+  readonly executorServiceAccount?: IServiceAccountRef;
+  /**
+   * A PodDisruptionBudget Argo creates for the workflow's pods while it runs.
+   * @default - none
+   */
+  readonly podDisruptionBudget?: PodDisruptionBudgetProps;
+  /**
+   * Pod-level requests and limits of every pod (a template's own replace them).
+   * @default - none
+   */
+  readonly podResources?: ComputeResources;
+  /**
+   * Dynamic resource allocation claims of every pod.
+   * @default - none
+   */
+  readonly resourceClaims?: PodResourceClaim[];
+  /**
+   * Strategic merge patch applied to every pod spec (YAML or JSON text).
+   * @default - none
+   */
+  readonly podSpecPatch?: ArgoText;
+  /**
+   * Scheduler of every pod.
+   * @default - the default scheduler
+   */
+  readonly schedulerName?: string;
+}
+
+/** When Argo deletes the PVCs it created from `volumeClaimTemplates`. */
+export enum VolumeClaimGcStrategy {
+  /** When the workflow completes, whatever its outcome. */
+  ON_WORKFLOW_COMPLETION = 'OnWorkflowCompletion',
+  /** When the workflow succeeds (failed runs keep them for inspection). */
+  ON_WORKFLOW_SUCCESS = 'OnWorkflowSuccess',
+}
+
+/** Garbage collection of a workflow's output artifacts. */
+export interface WorkflowArtifactGcProps extends ArtifactGcProps {
+  /**
+   * Strategic merge patch applied to the pods that delete the artifacts.
+   * @default - none
+   */
+  readonly podSpecPatch?: ArgoText;
+  /**
+   * Remove the workflow's finalizer even if deleting artifacts failed.
+   * @default false
+   */
+  readonly forceFinalizerRemoval?: boolean;
+}
+
+/** DNS settings of a pod. */
+export interface DnsConfigProps {
+  /**
+   * Name servers.
+   * @default - none
+   */
+  readonly nameservers?: string[];
+  /**
+   * Search domains.
+   * @default - none
+   */
+  readonly searches?: string[];
+  /**
+   * Resolver options, e.g. `{ ndots: '2' }` (an option without value: `{ 'edns0': undefined }`).
+   * @default - none
+   */
+  readonly options?: { [name: string]: string | undefined };
+}
+
+/** The PodDisruptionBudget of a workflow's pods: give one of minAvailable and maxUnavailable. */
+export interface PodDisruptionBudgetProps {
+  /**
+   * Pods that must stay available (a number or a percentage).
+   * @default - none
+   */
+  readonly minAvailable?: number | string;
+  /**
+   * Pods that may be disrupted (a number or a percentage).
+   * @default - none
+   */
+  readonly maxUnavailable?: number | string;
+}
+
+/** What a Workflow or CronWorkflow passes to the workflow it runs (`spec.arguments`). */
+export interface RunArguments {
+  /**
+   * Values for the parameters of the WorkflowTemplate it runs (`[size.set('grande')]`), or for
+   * the inputs of its entrypoint (`[kubectl.from(ArtifactLocation.http({ url }))]`), each made
+   * from the parameter or input object. Declare the workflow's own parameters with `addArgument()`.
+   * @default - none
+   */
+  readonly arguments?: CallArgument[];
 }
 
 /** Options of `setOnExit()`. */
@@ -185,7 +334,7 @@ export interface ExitHandlerOptions extends CallArguments {
    * single step carries the condition.
    * @default - always
    */
-  readonly when?: Condition;
+  readonly when?: Condition<'global' | 'inputs' | 'node'>;
   /**
    * Name of the generated wrapper steps template (when one is needed).
    * @default 'exit-handler'

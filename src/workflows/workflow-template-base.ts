@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { IServiceAccountRef } from '../core/object-refs';
 import { WorkflowSpecBase } from './workflow-spec';
-import { WorkflowSpecProps } from './workflow-spec-props';
+import { RunArguments, WorkflowSpecProps } from './workflow-spec-props';
 import { IWorkflowTemplate } from './workflow-template-ref';
 
 /** What WorkflowTemplate and ClusterWorkflowTemplate share: a template library others reference. */
@@ -11,7 +11,7 @@ export abstract class WorkflowTemplateBase extends WorkflowSpecBase implements I
   /** `metadata.namespace`, if any. */
   public abstract readonly namespace?: string;
 
-  constructor(scope: Construct, id: string, private readonly templateProps: WorkflowSpecProps) {
+  constructor(scope: Construct, id: string, private readonly templateProps: WorkflowSpecProps & RunArguments) {
     super(scope, id, templateProps);
   }
 
@@ -28,6 +28,10 @@ export abstract class WorkflowTemplateBase extends WorkflowSpecBase implements I
   /** `spec.serviceAccountName`, if set. */
   public get serviceAccountName(): string | undefined {
     return this.templateProps.serviceAccount?.name;
+  }
+
+  protected check(): string[] {
+    return [...super.check(), ...this.checkArgumentValues(this.templateProps.arguments)];
   }
 
   /** This template library, which other workflows call through templateRef. */

@@ -4,11 +4,11 @@ import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
 import { withoutUndefined } from '../core/without-undefined';
 import { ImportedWorkflowTemplate, ImportedWorkflowTemplateOptions } from './imported-workflow-template';
-import { WorkflowSpecProps } from './workflow-spec-props';
+import { RunArguments, WorkflowSpecProps } from './workflow-spec-props';
 import { WorkflowTemplateBase } from './workflow-template-base';
 
 /** Props of a WorkflowTemplate. */
-export interface WorkflowTemplateProps extends WorkflowSpecProps {}
+export interface WorkflowTemplateProps extends WorkflowSpecProps, RunArguments {}
 
 /**
  * A WorkflowTemplate: a library of templates other workflows call by `templateRef` (pass its
@@ -27,9 +27,9 @@ export class WorkflowTemplate extends WorkflowTemplateBase {
 
   constructor(scope: Construct, id: string, props: WorkflowTemplateProps = {}) {
     super(scope, id, props);
-    this.apiObject = new l1.ArgoWorkflowTemplate(this, 'Resource', {
+    this.apiObject = new WorkflowTemplateObject(this, 'Resource', {
       metadata: props.metadata,
-      spec: Lazy.any({ produce: () => withoutUndefined(this.renderWorkflowSpec()) }),
+      spec: Lazy.any({ produce: () => withoutUndefined(this.renderWorkflowSpec(props.arguments)) }),
     });
     addArgoValidation(this, () => ({ apiObject: this.apiObject, fieldPath: '' }));
   }
@@ -37,5 +37,18 @@ export class WorkflowTemplate extends WorkflowTemplateBase {
   /** `metadata.namespace`, if set. */
   public get namespace(): string | undefined {
     return this.apiObject.metadata.namespace;
+  }
+}
+
+/** The L1 object of a WorkflowTemplate: its manifest with the overrides of the constructs applied (`addOverride`). */
+class WorkflowTemplateObject extends l1.ArgoWorkflowTemplate {
+  constructor(private readonly host: WorkflowTemplate, id: string, props: l1.ArgoWorkflowTemplateProps) {
+    super(host, id, props);
+  }
+
+  protected override render(): { readonly spec?: unknown } {
+    const manifest = super.render();
+    this.host._applyOverrides(manifest);
+    return manifest;
   }
 }

@@ -3,13 +3,13 @@ import { Construct } from 'constructs';
 import * as l1 from '../../imports/argo-workflows';
 import { addArgoValidation } from '../core/validation';
 import { withoutUndefined } from '../core/without-undefined';
-import { CallArguments } from './call';
+import { refuseArgumentMaps } from './call';
 import { WorkflowSpecBase } from './workflow-spec';
-import { WorkflowSpecProps } from './workflow-spec-props';
+import { RunArguments, WorkflowSpecProps } from './workflow-spec-props';
 import { IWorkflowTemplate } from './workflow-template-ref';
 
 /** Props of a one-off Workflow. */
-export interface WorkflowProps extends WorkflowSpecProps, CallArguments {
+export interface WorkflowProps extends WorkflowSpecProps, RunArguments {
   /**
    * Prefix of the generated name (`metadata.generateName`); ignored when `metadata.name` is set.
    * @default - the construct path as a DNS label, plus `-`
@@ -17,10 +17,15 @@ export interface WorkflowProps extends WorkflowSpecProps, CallArguments {
   readonly generateName?: string;
   /**
    * Run this WorkflowTemplate (`workflowTemplateRef`) instead of templates of its own (rule W8);
-   * `parameters` then gives values to its workflow parameters (`{ [param.name]: value }`).
+   * `arguments` then gives values to its workflow parameters (`[param.set(value)]`).
    * @default - the workflow's own templates
    */
   readonly workflowTemplate?: IWorkflowTemplate;
+  /**
+   * Start the workflow suspended: nothing runs until `argo resume`.
+   * @default false
+   */
+  readonly suspend?: boolean;
 }
 
 /**
@@ -34,12 +39,13 @@ export class Workflow extends WorkflowSpecBase {
   private readonly generateName?: string;
 
   constructor(scope: Construct, id: string, private readonly props: WorkflowProps = {}) {
+    refuseArgumentMaps(`${scope.node.path}/${id}`, props);
     super(scope, id, props);
     const named = props.metadata?.name !== undefined;
     this.generateName = named ? undefined : props.generateName ?? `${Names.toDnsLabel(this, { maxLen: 50 })}-`;
-    this.apiObject = new l1.ArgoWorkflow(this, 'Resource', {
+    this.apiObject = new WorkflowObject(this, 'Resource', {
       metadata: { ...props.metadata, ...(this.generateName ? { generateName: this.generateName } : {}) },
-      spec: Lazy.any({ produce: () => withoutUndefined(this.renderWorkflowSpec({ parameters: props.parameters, artifacts: props.artifacts })) }),
+      spec: Lazy.any({ produce: () => withoutUndefined({ ...this.renderWorkflowSpec(props.arguments), suspend: props.suspend }) }),
     });
     if (!named) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/name'));
     addArgoValidation(this, () => ({ apiObject: this.apiObject, fieldPath: '' }));
@@ -60,6 +66,19 @@ export class Workflow extends WorkflowSpecBase {
   }
 
   protected check(): string[] {
-    return [...super.check(), ...this.checkArgumentValues(this.props.parameters)];
+    return [...super.check(), ...this.checkArgumentValues(this.props.arguments)];
+  }
+}
+
+/** The L1 object of a Workflow: its manifest with the overrides of the constructs applied (`addOverride`). */
+class WorkflowObject extends l1.ArgoWorkflow {
+  constructor(private readonly host: Workflow, id: string, props: l1.ArgoWorkflowProps) {
+    super(host, id, props);
+  }
+
+  protected override render(): { readonly spec?: unknown } {
+    const manifest = super.render();
+    this.host._applyOverrides(manifest);
+    return manifest;
   }
 }

@@ -41,7 +41,7 @@ test('the documented examples synthesize, pass both schemas and lint without err
   const out = produce.store('/data', { name: 'vector' });
   const inp = consume.load('/data', out);
   const first = main.addStep('produce', produce);
-  main.addStep('consume', consume, { artifacts: inp.from(first) });
+  main.addStep('consume', consume, { arguments: [inp.from(first)] });
 
   // SlackExitHandler
   const commonWt = new WorkflowTemplate(self, 'common', { metadata: { name: 'common' } });
@@ -54,6 +54,7 @@ test('the documented examples synthesize, pass both schemas and lint without err
   daily.addStepsTemplate('main').addStep('a', createVector);
   slack.attachTo(daily);
   slack.attachTo(wf);
+  slack.templateFor(wf).container.addOverride('terminationMessagePolicy', 'FallbackToLogsOnError');
 
   // RestrictedContainerTemplate
   new RestrictedContainerTemplate(wf, 'report', { image: 'python:3.12.7-alpine3.20', runAsUser: 10001, command: ['python', '-c', 'print("ok")'] });
@@ -61,6 +62,7 @@ test('the documented examples synthesize, pass both schemas and lint without err
   const docs = synth(app);
   for (const d of docs) expect({ doc: `${d.kind}/${d.metadata.name}`, ...schemaViolations(d) }).toEqual({ doc: `${d.kind}/${d.metadata.name}`, v4: [], v37: [] });
   expect(findings(app).filter(f => f.severity === 'error')).toEqual([]);
+  expect(template(doc(docs, 'WorkflowTemplate', 'common'), 'slack-notify').container.terminationMessagePolicy).toBe('FallbackToLogsOnError');
   expect(template(doc(docs, 'CronWorkflow', 'daily'), 'exit-handler').steps[0][0]).toEqual({
     name: 'slack-notify', templateRef: { name: 'common', template: 'slack-notify' }, when: '{{workflow.status}} == Failed || {{workflow.status}} == Error',
   });

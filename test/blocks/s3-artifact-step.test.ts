@@ -147,10 +147,11 @@ describe('S3ArtifactStep', () => {
     const vector = create.store('/data', { name: 'vector' });
     const loaded = load.load('/data', vector);
     const first = main.addStep('create', create);
-    main.addStep('load', load, { artifacts: loaded.from(first) });
+    main.addStep('load', load, { arguments: [loaded.from(first)] });
     const other = main.addStep('other', create);
     expect(() => loaded.from(main.steps[1])).toThrow(/runs template "load": Argo would find no such output/);
-    expect(loaded.from(other)).toEqual({ vector: other.outputArtifact(vector.output) });
+    const argument = loaded.from(other);
+    expect([argument.artifact, String(argument.source)]).toEqual([loaded.input, '{{steps.other.outputs.artifacts.vector}}']);
     const docs = synth(app);
     const wfDoc = doc(docs, 'Workflow', 'handoff');
     expect(template(wfDoc, 'main').steps[1]).toEqual([{ name: 'load', template: 'load', arguments: { artifacts: [{ name: 'vector', from: '{{steps.create.outputs.artifacts.vector}}' }] } }]);

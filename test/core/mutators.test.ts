@@ -19,7 +19,8 @@ import {
 } from '../../src/events';
 import { SlackExitHandler, SlackWebhook } from '../../src/notify';
 import {
-  EnvSource, InputArtifact, InputParameter, OutputArtifact, Workflow, WorkflowServiceAccount, WorkflowTemplate, WorkflowVolume,
+  ArtifactLocation, DataSource, EnvSource, InputArtifact, InputParameter, OutputArtifact, ResourceAction, Workflow, WorkflowEventBinding, WorkflowServiceAccount, WorkflowTemplate,
+  NodePhase, WorkflowPhase, WorkflowVariables, WorkflowVolume,
 } from '../../src/workflows';
 
 interface Case {
@@ -36,6 +37,7 @@ function wt(chart: Chart) {
 }
 
 const volume = WorkflowVolume.emptyDir('scratch');
+const PLUGIN = { image: 'busybox:1.36', ports: [{ number: 4355 }], resources: { cpu: { request: 0.1, limit: 0.5 } } };
 
 const secretKey = (k: string) => SecretRef.fromName('creds').keyRef(k);
 
@@ -94,7 +96,10 @@ const CASES: { [mutator: string]: Case } = {
   'WorkflowSpecBase.addVolume': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addVolume(volume) }; } },
   'WorkflowSpecBase.setEntrypoint': { build: c => { const { template } = wt(c); const other = template.addSuspendTemplate('wait'); return { target: template.apiObject, mutate: () => template.setEntrypoint(other) }; } },
   'WorkflowSpecBase.setOnExit': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => template.setOnExit(echo) }; } },
-  'WorkflowSpecBase.addHook': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => template.addExitHook(echo) }; } },
+  'WorkflowSpecBase.addExitHook': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => template.addExitHook(echo) }; } },
+  'WorkflowSpecBase.addHook': {
+    build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => template.addHook('running', echo, { expression: WorkflowVariables.status.eq(WorkflowPhase.RUNNING) }) }; },
+  },
   'WorkflowSpecBase.addContainerTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addContainerTemplate('more', { image: 'busybox:1.36' }) }; } },
   'Template.addInput': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addInput(new InputParameter('n', { default: 'y' })) }; } },
   'Template.addInputArtifact': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addInputArtifact('in', { path: '/in' }) }; } },
@@ -106,20 +111,86 @@ const CASES: { [mutator: string]: Case } = {
   'PodTemplate.addVolumeMount': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addVolumeMount({ volume, mountPath: '/scratch' }) }; } },
   'PodTemplate.addSidecar': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addSidecar('side', { image: 'busybox:1.36' }) }; } },
   'PodTemplate.addInitContainer': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addInitContainer('init', { image: 'busybox:1.36' }) }; } },
+  'ContainerSpec.addEnvFrom (a sidecar)': {
+    build: c => { const { template, echo } = wt(c); const side = echo.addSidecar('side', { image: 'busybox:1.36' }); return { target: template.apiObject, mutate: () => side.addEnvFrom(EnvSource.fromSecret(SecretRef.fromName('s'))) }; },
+  },
+  'ContainerSpec.addVolumeMount (a sidecar)': {
+    build: c => { const { template, echo } = wt(c); const side = echo.addSidecar('side', { image: 'busybox:1.36' }); return { target: template.apiObject, mutate: () => side.addVolumeMount({ volume, mountPath: '/scratch' }) }; },
+  },
   'ContainerSpec.addEnv (a sidecar)': {
     build: c => { const { template, echo } = wt(c); const side = echo.addSidecar('side', { image: 'busybox:1.36' }); return { target: template.apiObject, mutate: () => side.addEnv('A', 'b') }; },
   },
   'ContainerSetTemplate.addContainer': {
     build: c => { const { template } = wt(c); const set = template.addContainerSetTemplate('set'); set.addContainer('main', { image: 'busybox:1.36' }); return { target: template.apiObject, mutate: () => set.addContainer('two', { image: 'busybox:1.36' }) }; },
   },
-  'StepsTemplate.addStep': { build: c => { const { template, echo, m } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addStep('s', echo, { parameters: { [m.name]: 'v' } }) }; } },
+  'StepsTemplate.addStep': { build: c => { const { template, echo, m } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addStep('s', echo, { arguments: [m.set('v')] }) }; } },
   'StepsTemplate.addGroup': { build: c => { const { template } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addGroup() }; } },
   'StepGroup.addStep': {
     build: c => { const { template, echo } = wt(c); const group = template.addStepsTemplate('main').addGroup(); group.addStep('a', echo); return { target: template.apiObject, mutate: () => group.addStep('b', echo) }; },
   },
   'DagTemplate.addTask': { build: c => { const { template, echo } = wt(c); const dag = template.addDagTemplate('dag'); dag.addTask('a', echo); return { target: template.apiObject, mutate: () => dag.addTask('b', echo) }; } },
-  'Invocation.addHook': {
+  'Invocation.addExitHook': {
     build: c => { const { template, echo } = wt(c); const step = template.addStepsTemplate('main').addStep('a', echo); return { target: template.apiObject, mutate: () => step.addExitHook(echo) }; },
+  },
+  'Invocation.addHook': {
+    build: c => { const { template, echo } = wt(c); const step = template.addStepsTemplate('main').addStep('a', echo); return { target: template.apiObject, mutate: () => step.addHook('running', echo, { expression: step.status.eq(NodePhase.RUNNING) }) }; },
+  },
+  'Template.addOverride': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addOverride('container.workingDir', '/w') }; } },
+  'ContainerSpec.addOverride': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.container.addOverride('tty', true) }; } },
+  'Invocation.addOverride': {
+    build: c => { const { template, echo } = wt(c); const step = template.addStepsTemplate('main').addStep('a', echo); return { target: template.apiObject, mutate: () => step.addOverride('continueOn.failed', true) }; },
+  },
+  'WorkflowSpecBase.addOverride': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addOverride('parallelism', 3) }; } },
+  'WorkflowSpecBase.addExecutorPlugin': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addExecutorPlugin('p', PLUGIN) }; } },
+  'WorkflowSpecBase.addDataTemplate': {
+    build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addDataTemplate('d', { source: DataSource.artifactPaths('b', ArtifactLocation.s3({ bucket: 'b' })), transformations: ['data'] }) }; },
+  },
+  'WorkflowSpecBase.addPluginTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addPluginTemplate('p', { plugin: 'hello' }) }; } },
+  'WorkflowEventBinding.addArgument': {
+    build: c => {
+      const { template } = wt(c);
+      const size = template.addArgument('size', { value: 'x' });
+      const binding = new WorkflowEventBinding(c, 'b', { metadata: { name: 'b' }, selector: 'true', workflowTemplate: template });
+      return { target: binding.apiObject, mutate: () => binding.addArgument({ parameter: size, fromEvent: 'payload.size' }) };
+    },
+  },
+  'Template.addInputParameter': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addInputParameter('n', { default: 'y' }) }; } },
+  'Template.addOutputArtifact': { build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => echo.addOutputArtifact('out', { path: '/out' }) }; } },
+  'StepsTemplate.addParallelSteps': {
+    build: c => { const { template, echo } = wt(c); const steps = template.addStepsTemplate('main'); return { target: template.apiObject, mutate: () => steps.addParallelSteps(['a', echo], ['b', echo]) }; },
+  },
+  'WorkflowSpecBase.addHook (an expression hook)': {
+    build: c => { const { template, echo } = wt(c); return { target: template.apiObject, mutate: () => template.addHook('running', echo, { expression: WorkflowVariables.status.eq('Running') }) }; },
+  },
+  'Invocation.addHook (an expression hook)': {
+    build: c => {
+      const { template, echo } = wt(c);
+      const step = template.addStepsTemplate('main').addStep('a', echo);
+      return { target: template.apiObject, mutate: () => step.addHook('running', echo, { expression: WorkflowVariables.status.eq('Running') }) };
+    },
+  },
+  'WorkflowSpecBase.addScriptTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addScriptTemplate('s', { image: 'python:3.12', command: ['python'], source: 'print(1)' }) }; } },
+  'WorkflowSpecBase.addResourceTemplate': {
+    build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addResourceTemplate('r', { action: ResourceAction.DELETE, manifest: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } } }) }; },
+  },
+  'WorkflowSpecBase.addSuspendTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addSuspendTemplate('wait') }; } },
+  'WorkflowSpecBase.addHttpTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addHttpTemplate('h', { url: 'https://example.com' }) }; } },
+  'WorkflowSpecBase.addStepsTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addStepsTemplate('steps') }; } },
+  'WorkflowSpecBase.addDagTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addDagTemplate('dag') }; } },
+  'WorkflowSpecBase.addContainerSetTemplate': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addContainerSetTemplate('set') }; } },
+  'ExecutorPlugin.container.addEnv and addOverride': {
+    build: c => {
+      const { template } = wt(c);
+      const plugin = template.addExecutorPlugin('p', PLUGIN);
+      return { target: template.apiObject, mutate: () => { plugin.container.addEnv('A', 'b'); plugin.container.addOverride('tty', true); } };
+    },
+  },
+  'ConfigMapEnv.addSecretGroup (attached)': {
+    build: c => {
+      const { template, echo } = wt(c);
+      const env = new ConfigMapEnv(c, 'env');
+      return { target: template.apiObject, mutate: () => echo.addEnvFrom(env.addSecretGroup('creds', SecretRef.fromName('creds'))) };
+    },
   },
   'WorkflowServiceAccount.addImagePullSecret': {
     build: c => { const sa = new WorkflowServiceAccount(c, 'sa', { metadata: { name: 'sa' } }); return { target: sa.apiObject, mutate: () => sa.addImagePullSecret(SecretRef.fromName('pull')) }; },
@@ -161,11 +232,11 @@ const CASES: { [mutator: string]: Case } = {
   'EventSource.addEvent': {
     build: c => { const source = new EventSource(c, 'es', { metadata: { name: 'es' } }); return { target: source.apiObject, mutate: () => source.addEvent('calendar', 'tick', { interval: '10s' }) }; },
   },
+  'CalendarEventSource.addInterval': {
+    build: c => { const cal = new CalendarEventSource(c, 'cal', { metadata: { name: 'cal' } }); cal.addInterval('tick', Duration.minutes(1)); return { target: cal.apiObject, mutate: () => cal.addInterval('tock', Duration.minutes(5)) }; },
+  },
   'CalendarEventSource.addSchedule': {
     build: c => { const cal = new CalendarEventSource(c, 'cal', { metadata: { name: 'cal' } }); cal.addInterval('tick', Duration.minutes(1)); return { target: cal.apiObject, mutate: () => cal.addSchedule('daily', Cron.daily()) }; },
-  },
-  'CalendarEventSource.addInterval': {
-    build: c => { const cal = new CalendarEventSource(c, 'cal', { metadata: { name: 'cal' } }); cal.addSchedule('daily', Cron.daily()); return { target: cal.apiObject, mutate: () => cal.addInterval('tick', Duration.minutes(1)) }; },
   },
   'GitHubEventSource.addEndpoint (its Ingress)': {
     build: c => {
@@ -265,5 +336,54 @@ describe('every mutator drops the renders kept before it', () => {
     lintConstructTree(app);
     echo.addInput(new InputArtifact('a', { path: '/a' }));
     expect(template.apiObject.toJson().spec.templates[0].inputs.artifacts).toEqual([{ name: 'a', path: '/a' }]);
+  });
+});
+
+/**
+ * The cases above are written by hand; this finds the mutators a new API adds without one. Every
+ * `add*`/`set*`/`attach*` method of a class the package exports (and `Lint.suppress`) needs a
+ * case named `Class.method` (the class that declares it), or a reason below why it has none.
+ */
+const WITHOUT_CASE: { readonly [mutator: string]: string } = {
+  'Template.setDefaultServiceAccount': 'protected: a template type calls it while it is constructed, before any render',
+};
+
+function publicMutators(): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const api: { [name: string]: unknown } = require('../../src');
+  const { Construct } = require('constructs');
+  const { App } = require('cdk8s');
+  const foreign = new Set<object>([Object.prototype, Function.prototype, Construct.prototype, ApiObject.prototype, Chart.prototype, App.prototype]);
+  const found = new Set<string>();
+  for (const [name, value] of Object.entries(api)) {
+    if (typeof value !== 'function' || !value.prototype) continue;
+    for (let p = value.prototype; p && !foreign.has(p); p = Object.getPrototypeOf(p)) {
+      for (const method of Object.getOwnPropertyNames(p)) {
+        if (/^(add|set|attach)[A-Z]/.test(method) && typeof Object.getOwnPropertyDescriptor(p, method)?.value === 'function') found.add(`${p.constructor.name}.${method}`);
+      }
+    }
+    for (const method of Object.getOwnPropertyNames(value)) {
+      if (/^(add|set|attach|suppress)/.test(method) && typeof (value as any)[method] === 'function') found.add(`${name}.${method}`);
+    }
+  }
+  return [...found].sort();
+}
+
+describe('every public mutator of the package has a case above', () => {
+  const mutators = publicMutators();
+  const covered = new Set(Object.keys(CASES).map(k => k.split(' ')[0]));
+
+  test('the discovery sees the API (known mutators among what it finds)', () => {
+    expect(mutators).toEqual(expect.arrayContaining(['WorkflowSpecBase.addContainerTemplate', 'PodTemplate.addEnv', 'WorkflowSensor.addTrigger', 'Lint.suppress']));
+    expect(mutators.length).toBeGreaterThan(50);
+  });
+
+  test('each has a case, or a reason why not', () => {
+    expect(mutators.filter(m => !covered.has(m) && !(m in WITHOUT_CASE))).toEqual([]);
+  });
+
+  test('no case or reason names an add/set/attach mutator that is not there (renamed or removed)', () => {
+    const named = [...covered, ...Object.keys(WITHOUT_CASE)].filter(m => /\.(add|set|attach)[A-Z]\w*$/.test(m) && !m.includes('.container.'));
+    expect(named.filter(m => !mutators.includes(m))).toEqual([]);
   });
 });

@@ -72,7 +72,7 @@ export class MyChart extends Chart {
       metadata: { name: 'nightly-report' }, schedules: [Cron.schedule({ minute: '0', hour: '2' })], timezone: 'Europe/Paris',
       concurrencyPolicy: CronConcurrencyPolicy.REPLACE, serviceAccount: runner,
     });
-    nightly.addStepsTemplate('main').addStep('render', render, { parameters: { [day.name]: 'yesterday' } });
+    nightly.addStepsTemplate('main').addStep('render', render, { arguments: [day.set('yesterday')] });
 ${plus ? PLUS_OBJECTS : ''}  }
 }
 

@@ -38,7 +38,7 @@ function buildApp(outdir: string, props: { recordConstructMetadata?: boolean } =
     source: `print("${message}", "{{workflow.name}}", "{{=sprig.upper(workflow.namespace)}}")\n# {{- not helm -}} {{/* nor this */}}\nprint('\`}}\`')\n`,
   });
   const main = greet.addStepsTemplate('main');
-  main.addStep('say', say, { parameters: { [message.name]: '{{workflow.parameters.who}}' } });
+  main.addStep('say', say, { arguments: [message.set('{{workflow.parameters.who}}')] });
   greet.setEntrypoint(main);
   new kplus.ConfigMap(chart, 'scripts', { metadata: { name: 'scripts' }, data: { 'run.sh': 'echo {{workflow.name}} "{{inputs.parameters.x}}" }}\n' } });
   const raw = new ApiObject(chart, 'raw', {

@@ -30,7 +30,9 @@ export function withRestrictedDefaults(doc: Json): Json {
   if (!out || typeof out !== 'object') return out;
   if (WORKFLOW_KINDS.has(out.kind)) {
     const spec = out.kind === 'CronWorkflow' ? out.spec?.workflowSpec : out.spec;
-    for (const t of spec?.templates ?? []) {
+    // An inline template (in the step or task that calls it) is a template of its own pod too.
+    const inline = (spec?.templates ?? []).flatMap((t: Json) => [...(t.steps ?? []).flat(), ...(t.dag?.tasks ?? [])]).map((n: Json) => n.inline).filter(Boolean);
+    for (const t of [...(spec?.templates ?? []), ...inline]) {
       const main = t.container ? 'container' : t.script ? 'script' : undefined;
       if (!main && !t.containerSet) continue;
       // A template renders the workflow's settings too (Argo takes a template's securityContext instead of the workflow's), its own laid over them.

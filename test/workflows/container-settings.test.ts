@@ -32,7 +32,7 @@ describe('resources', () => {
     }));
     expect(onlyTemplate(app).container.resources).toEqual({
       requests: { 'cpu': '0.25', 'memory': '1536Ki' },
-      limits: { 'cpu': '2', 'memory': '1Gi', 'ephemeral-storage': '2048Mi' },
+      limits: { 'cpu': '2', 'memory': '1Gi', 'ephemeral-storage': '2Gi' },
     });
   });
 
@@ -41,7 +41,7 @@ describe('resources', () => {
     [{ memory: { request: '512MB' } }, '.container.resources.requests.memory', /memory request "512MB" is not a Kubernetes quantity: .* e\.g\. "512Mi", "1Gi" or "500M"/],
     [{ cpu: { request: -1 } }, '.container.resources.requests.cpu', /cpu request "-1" is negative: Kubernetes rejects the pod/],
     [{ cpu: { request: '1', limit: '500m' } }, '.container.resources.requests.cpu', /cpu request 1 is above its limit 500m: Kubernetes rejects the pod/],
-    [{ memory: { request: Size.gibibytes(1), limit: '512Mi' } }, '.container.resources.requests.memory', /memory request 1024Mi is above its limit 512Mi/],
+    [{ memory: { request: Size.gibibytes(1), limit: '512Mi' } }, '.container.resources.requests.memory', /memory request 1Gi is above its limit 512Mi/],
     [{ ephemeralStorage: { request: '2e3', limit: '1k' } }, '.container.resources.requests.ephemeral-storage', /ephemeralStorage request 2e3 is above its limit 1k/],
   ])('%j is a synth error at %s', (resources, field, message) => {
     const { app, wf } = workflow();

@@ -4,8 +4,8 @@
  * automatic: DAG dependencies from output reads, templateRef vs template, exit-handler wrappers.
  */
 import {
-  argoExpr, ArgoVariable, ClusterWorkflowTemplate, CronWorkflow, Depends, InputParameter, OutputParameter, OutputSource, Workflow, WorkflowPhase, WorkflowTemplate,
-  WorkflowVariables, WorkflowVolume,
+  argoExpr, ArgoVariable, ClusterWorkflowTemplate, CronWorkflow, Depends, InputParameter, OutputParameter, OutputSource, ParameterArgument, Workflow, WorkflowPhase, WorkflowTemplate,
+  WorkflowParameter, WorkflowVariables, WorkflowVolume,
 } from '../../src/workflows';
 import { newChart, synth, synthError } from './helpers';
 import { Size } from 'cdk8s';
@@ -25,12 +25,23 @@ function line(message: string, construct: string): string {
 }
 
 describe('object checks', () => {
-  test('an argument keyed by a name the template does not declare', () => {
+  test('an argument for an input of another template', () => {
     const { app, wf, m, echo } = setup();
-    wf.addStepsTemplate('main').addStep('s', echo, { parameters: { [m.name]: 'ok', mesage: 'typo' } });
-    expect(line(synthError(app), 'wf/main/s')).toBe('[test/wf/main/s] Workflow/wf-*: spec.templates[1].steps[0][0].arguments.parameters[1]: '
-      + 'step "s" passes parameter "mesage" but template "echo" declares no such input (declared: m): Argo ignores it. '
-      + 'Key the value by the template\'s InputParameter object: { [input.name]: value }.');
+    const other = new InputParameter('mesage');
+    wf.addContainerTemplate('other', { image: 'busybox', args: [other], inputs: [other] });
+    wf.addStepsTemplate('main').addStep('s', echo, { arguments: [m.set('ok'), other.set('typo')] });
+    expect(line(synthError(app), 'wf/main/s')).toBe('[test/wf/main/s] Workflow/wf-*: spec.templates[2].steps[0][0].arguments.parameters[1]: '
+      + 'step "s" passes input parameter "mesage", which template "echo" does not declare (declared: m): Argo ignores it. '
+      + 'Make the argument from one of the called template\'s input objects.');
+  });
+
+  test('an argument through an object of the same name that the template does not declare, and an input passed twice', () => {
+    const { app, wf, m, echo } = setup();
+    const lookalike = new InputParameter(m.name);
+    wf.addStepsTemplate('main').addStep('s', echo, { arguments: [lookalike.set('x'), m.set('a'), m.set('b')] });
+    const message = synthError(app);
+    expect(message).toMatch(/arguments\.parameters\[0\]: step "s" passes input parameter "m" through an object template "echo" does not declare \(it declares another "m", which Argo fills instead\)/);
+    expect(message).toMatch(/arguments\.parameters\[2\]: step "s" passes input parameter "m" twice: Argo uses the first value/);
   });
 
   test('an input parameter object of another template with the same name as one of this template', () => {
@@ -43,10 +54,10 @@ describe('object checks', () => {
   test('a task depending on a task object of another DAG named like one of this DAG', () => {
     const { app, wf, m, echo } = setup();
     const first = wf.addDagTemplate('first');
-    const a1 = first.addTask('a', echo, { parameters: { [m.name]: '1' } });
+    const a1 = first.addTask('a', echo, { arguments: [m.set('1')] });
     const second = wf.addDagTemplate('second');
-    second.addTask('a', echo, { parameters: { [m.name]: '2' } });
-    second.addTask('b', echo, { depends: a1, parameters: { [m.name]: '3' } });
+    second.addTask('a', echo, { arguments: [m.set('2')] });
+    second.addTask('b', echo, { depends: a1, arguments: [m.set('3')] });
     expect(line(synthError(app), 'wf/second/b')).toMatch(/\.dag\.tasks\[1\]\.depends: task "b" depends on task "a" of another DAG \(test\/wf\/first\); .*Depend on a task object of this DAG\./);
   });
 
@@ -57,7 +68,7 @@ describe('object checks', () => {
     const gen = wf.addContainerTemplate('gen', { image: 'busybox', outputs: [declared] });
     const main = wf.addStepsTemplate('main');
     const g = main.addStep('g', gen);
-    main.addStep('u', echo, { parameters: { [m.name]: g.output(stray) } });
+    main.addStep('u', echo, { arguments: [m.set(g.output(stray))] });
     expect(line(synthError(app), 'wf/main/u')).toMatch(/reads \{\{steps\.g\.outputs\.parameters\.out\}\} through an output parameter object that template "gen" .* does not declare/);
   });
 
@@ -65,10 +76,17 @@ describe('object checks', () => {
     const { app, chart, m } = setup();
     const other = new Workflow(chart, 'other', { generateName: 'other-' });
     const t = other.addContainerTemplate('hello', { image: 'busybox', inputs: [m], args: [m] });
-    new Workflow(chart, 'caller', { generateName: 'caller-' }).addStepsTemplate('main').addStep('call', t, { parameters: { [m.name]: 'x' } });
+    new Workflow(chart, 'caller', { generateName: 'caller-' }).addStepsTemplate('main').addStep('call', t, { arguments: [m.set('x')] });
     const message = synthError(app);
     expect(message).toMatch(/\[test\/caller\/main\/call\] .*\.template: .* \[W7\]/);
     expect(message).toMatch(/\[test\/caller\/main\/call\] .*\.template: step "call" calls template "hello" of test\/other, which is a Workflow or CronWorkflow: .*Move the template into a WorkflowTemplate/);
+  });
+
+  test('a steps template without steps (the CRD refuses an empty list)', () => {
+    const { app, wf, echo } = setup();
+    wf.addStepsTemplate('empty');
+    wf.setEntrypoint(echo);
+    expect(line(synthError(app), 'wf/empty')).toMatch(/spec\.templates\[1\]\.steps: has no steps: the CRD refuses an empty steps list on apply/);
   });
 
   test('a claim template declared on a template instead of the workflow', () => {
@@ -87,10 +105,10 @@ describe('object checks', () => {
   test('a duplicate step or task name fails at once with the fix', () => {
     const { wf, m, echo } = setup();
     const main = wf.addStepsTemplate('main');
-    main.addStep('s', echo, { parameters: { [m.name]: '1' } });
+    main.addStep('s', echo, { arguments: [m.set('1')] });
     expect(() => main.addStep('s', echo)).toThrow(/a step named "s" already exists in steps template "main".*Choose another name/);
     const dag = wf.addDagTemplate('dag');
-    dag.addTask('t', echo, { parameters: { [m.name]: '1' } });
+    dag.addTask('t', echo, { arguments: [m.set('1')] });
     expect(() => dag.addTask('t', echo)).toThrow(/a task named "t" already exists/);
     expect(() => wf.addContainerTemplate('x', { name: 'echo', image: 'a' })).toThrow(/a template named "echo" already exists/);
   });
@@ -100,12 +118,12 @@ describe('references made by objects', () => {
   test('a task reading another task\'s output depends on it without being told', () => {
     const { app, wf, m, echo } = setup();
     const dag = wf.addDagTemplate('dag');
-    const a = dag.addTask('a', echo, { parameters: { [m.name]: 'x' } });
+    const a = dag.addTask('a', echo, { arguments: [m.set('x')] });
     const o = new OutputParameter('o', { valueFrom: OutputSource.fromPath('/tmp/o') });
     const b = dag.addTask('b', wf.addContainerTemplate('gen', { image: 'busybox', outputs: [o] }));
-    dag.addTask('c', echo, { parameters: { [m.name]: argoExpr`${a.result} + "-" + ${b.output(o)}` } });
-    dag.addTask('d', echo, { when: a.status.eq(WorkflowPhase.SUCCEEDED), parameters: { [m.name]: 'z' } });
-    dag.addTask('e', echo, { parameters: { [m.name]: ArgoVariable.of('tasks.a.outputs.result') } });
+    dag.addTask('c', echo, { arguments: [m.set(argoExpr`${a.result} + "-" + ${b.output(o)}`)] });
+    dag.addTask('d', echo, { when: a.status.eq(WorkflowPhase.SUCCEEDED), arguments: [m.set('z')] });
+    dag.addTask('e', echo, { arguments: [m.set(ArgoVariable.of('tasks.a.outputs.result'))] });
     wf.setEntrypoint(dag);
     const tasks = synth(app)[0].spec.templates.find((t: any) => t.name === 'dag').dag.tasks;
     expect(tasks.map((t: any) => [t.name, t.depends])).toEqual([['a', undefined], ['b', undefined], ['c', 'a && b'], ['d', 'a'], ['e', 'a']]);
@@ -114,8 +132,8 @@ describe('references made by objects', () => {
   test('a variable interpolated into text is text: the task gets no dependency from it, and rule W28 asks for one', () => {
     const { app, wf, m, echo } = setup();
     const dag = wf.addDagTemplate('dag');
-    const a = dag.addTask('a', echo, { parameters: { [m.name]: 'x' } });
-    dag.addTask('b', echo, { parameters: { [m.name]: `${a.result}-suffix` } });
+    const a = dag.addTask('a', echo, { arguments: [m.set('x')] });
+    dag.addTask('b', echo, { arguments: [m.set(`${a.result}-suffix`)] });
     wf.setEntrypoint(dag);
     expect(synthError(app)).toMatch(/\[test\/wf\/dag\/b\] .*dag\.tasks\[1\].*"a".*depend.*\[W28\]/);
   });
@@ -123,8 +141,8 @@ describe('references made by objects', () => {
   test('explicit depends is kept as written when it covers what the task reads', () => {
     const { app, wf, m, echo } = setup();
     const dag = wf.addDagTemplate('dag');
-    const a = dag.addTask('a', echo, { parameters: { [m.name]: 'x' } });
-    dag.addTask('b', echo, { depends: Depends.or(a.succeeded, a.failed), parameters: { [m.name]: a.result } });
+    const a = dag.addTask('a', echo, { arguments: [m.set('x')] });
+    dag.addTask('b', echo, { depends: Depends.or(a.succeeded, a.failed), arguments: [m.set(a.result)] });
     wf.setEntrypoint(dag);
     expect(synth(app)[0].spec.templates[1].dag.tasks[1].depends).toBe('a.Succeeded || a.Failed');
   });
@@ -137,7 +155,7 @@ describe('references made by objects', () => {
     const fromCwt = cwt.addContainerTemplate('t2', { image: 'busybox' });
     const remote = WorkflowTemplate.fromName(chart, 'remote', 'in-cluster').template('t3');
     const main = wf.addStepsTemplate('main');
-    main.addParallelSteps(['local', echo, { parameters: { [m.name]: 'x' } }], ['wt', fromWt], ['cwt', fromCwt], ['remote', remote]);
+    main.addParallelSteps(['local', echo, { arguments: [m.set('x')] }], ['wt', fromWt], ['cwt', fromCwt], ['remote', remote]);
     wf.setEntrypoint(main);
     const steps = synth(app).find(d => d.kind === 'Workflow').spec.templates[1].steps[0];
     expect(steps.map((s: any) => [s.template, s.templateRef])).toEqual([
@@ -168,15 +186,15 @@ describe('references made by objects', () => {
     wf.addContainerTemplate('t', { image: 'busybox', volumeMounts: [{ volume: scratch, mountPath: '/tmp/s' }, { volume: work, mountPath: '/work' }] });
     const doc = synth(app)[0];
     expect(doc.spec.templates[1].volumes).toEqual([{ name: 'scratch', emptyDir: {} }]);
-    expect(doc.spec.volumeClaimTemplates).toEqual([{ metadata: { name: 'work' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1024Mi' } } } }]);
+    expect(doc.spec.volumeClaimTemplates).toEqual([{ metadata: { name: 'work' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }]);
   });
 
   test('synthesis is deterministic', () => {
     const build = () => {
       const { app, wf, m, echo } = setup();
       const dag = wf.addDagTemplate('dag');
-      const a = dag.addTask('a', echo, { parameters: { [m.name]: WorkflowVariables.creationTimestamp.year } });
-      dag.addTask('b', echo, { parameters: { [m.name]: a.result } });
+      const a = dag.addTask('a', echo, { arguments: [m.set(WorkflowVariables.creationTimestamp.year)] });
+      dag.addTask('b', echo, { arguments: [m.set(a.result)] });
       return app.synthYaml();
     };
     expect(build()).toBe(build());
@@ -188,9 +206,9 @@ describe('more object behaviour', () => {
     const { app, wf, m, echo } = setup();
     const dag = wf.addDagTemplate('dag');
     const a = dag.addTask('a', echo);
-    const b = dag.addTask('b', echo, { parameters: { [m.name]: argoExpr`sprig.upper(${a.result}) + ${m}` } });
+    const b = dag.addTask('b', echo, { arguments: [m.set(argoExpr`sprig.upper(${a.result}) + ${m}`)] });
     wf.setEntrypoint(dag);
-    expect(String(b.options.parameters![m.name])).toBe('{{=sprig.upper(tasks.a.outputs.result) + inputs.parameters.m}}');
+    expect(String((b.options.arguments![0] as ParameterArgument).value)).toBe('{{=sprig.upper(tasks.a.outputs.result) + inputs.parameters.m}}');
     const tasks = synth(app)[0].spec.templates[1].dag.tasks;
     expect(tasks[1]).toMatchObject({ name: 'b', depends: 'a', arguments: { parameters: [{ name: 'm', value: '{{=sprig.upper(tasks.a.outputs.result) + inputs.parameters.m}}' }] } });
   });
@@ -212,10 +230,30 @@ describe('more object behaviour', () => {
     const wt = new WorkflowTemplate(chart, 'wt', { metadata: { name: 'wt' } });
     const size = wt.addArgument('size', { value: 'tall' });
     wt.setEntrypoint(wt.addContainerTemplate('t', { image: 'busybox', args: [size] }));
-    new Workflow(chart, 'run', { generateName: 'run-', workflowTemplate: wt, parameters: { [size.name]: 'grande', sise: 'x' } });
-    new CronWorkflow(chart, 'cron', { metadata: { name: 'cron' }, schedules: ['@daily'], workflowTemplate: wt, parameters: { colour: 'red' } });
+    const other = new WorkflowTemplate(chart, 'other', { metadata: { name: 'other' } });
+    const colour = other.addArgument('colour');
+    other.setEntrypoint(other.addContainerTemplate('t', { image: 'busybox', args: [colour] }));
+    new Workflow(chart, 'run', { generateName: 'run-', workflowTemplate: wt, arguments: [size.set('grande'), colour.set('x')] });
+    new CronWorkflow(chart, 'cron', { metadata: { name: 'cron' }, schedules: ['@daily'], workflowTemplate: wt, arguments: [colour.set('red')] });
     const message = synthError(app);
-    expect(line(message, 'run')).toMatch(/spec\.arguments\.parameters\[1\]: passes "sise" but WorkflowTemplate "wt" declares no such parameter \(declared: size\)/);
-    expect(line(message, 'cron')).toMatch(/spec\.workflowSpec\.arguments\.parameters\[0\]: passes "colour"/);
+    expect(line(message, 'run')).toMatch(/spec\.arguments\.parameters\[1\]: gives a value to a parameter "colour" that WorkflowTemplate "wt" neither declares \(declared: size\) nor reads: the workflow would ignore it/);
+    expect(line(message, 'cron')).toMatch(/spec\.workflowSpec\.arguments\.parameters\[0\]: gives a value to a parameter "colour"/);
+  });
+
+  test('a parameter the run WorkflowTemplate reads without declaring it is accepted (the run supplies it); one it cannot be seen reading names the opt-in', () => {
+    const { app, chart } = newChart();
+    const wt = new WorkflowTemplate(chart, 'wt', { metadata: { name: 'wt' } });
+    const who = new WorkflowParameter('who');
+    const m = new InputParameter('m');
+    const echo = wt.addContainerTemplate('echo', { image: 'busybox', args: [m], inputs: [m] });
+    const main = wt.addStepsTemplate('main');
+    main.addStep('a', echo, { arguments: [m.set(who)] });
+    wt.setEntrypoint(main);
+    new Workflow(chart, 'run', { generateName: 'run-', workflowTemplate: wt, arguments: [who.set('x')] });
+    expect(synth(app).find(d => d.kind === 'Workflow').spec.arguments).toEqual({ parameters: [{ name: 'who', value: 'x' }] });
+
+    const remote = WorkflowTemplate.fromName(chart, 'remote', 'remote', { parameters: ['size'] });
+    new Workflow(chart, 'remote-run', { generateName: 'remote-run-', workflowTemplate: remote, arguments: [who.set('x')] });
+    expect(line(synthError(app), 'remote-run')).toMatch(/gives a value to a parameter "who" that WorkflowTemplate "remote" neither declares \(declared: size\) nor reads: .*list the parameter in its parameters option if the template reads it/);
   });
 });

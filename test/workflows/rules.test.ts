@@ -3,14 +3,14 @@
  * showing the synth-time error: reported on the construct the user wrote (its path in brackets),
  * naming the manifest field, what Argo would do, and the fix, tagged with the rule id.
  * Rules the types make impossible to break are listed in docs/workflows.md and in
- * type-safety.test.ts (W9, W11's parallelism half, W26's mixing half, W40).
+ * type-safety.test.ts (W9, W11's parallelism half, W26's mixing half).
  */
 import { Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { ALL_RULES } from '../../src/lint';
 import {
   ArgoVariable, ClusterWorkflowTemplate, CronWorkflow, DagTask, InputArtifact, InputParameter, Loop, OutputParameter, OutputSource,
-  ResourceAction, RetryPolicy, TemplateVolumeMount, Workflow, WorkflowTemplate, WorkflowVariables, WorkflowVolume,
+  ResourceAction, RetryPolicy, TemplateVolumeMount, Workflow, WorkflowMetric, WorkflowTemplate, WorkflowVariables, WorkflowVolume,
 } from '../../src/workflows';
 import { newChart, synthError } from './helpers';
 
@@ -177,8 +177,9 @@ const CASES: { [rule: string]: Case } = {
     build: c => {
       const w = wf(c);
       const dag = w.addDagTemplate('dag');
-      const t = hello(w, 'echo', { inputs: [new InputParameter('m', { default: '' })] });
-      const a = dag.addTask('a', t, { parameters: { m: ArgoVariable.of('tasks.b.outputs.result') } });
+      const m = new InputParameter('m', { default: '' });
+      const t = hello(w, 'echo', { inputs: [m] });
+      const a = dag.addTask('a', t, { arguments: [m.set(ArgoVariable.of('tasks.b.outputs.result'))] });
       dag.addTask('b', t, { depends: a });
     },
     on: 'wf/dag', says: [/cycle/],
@@ -215,9 +216,9 @@ const CASES: { [rule: string]: Case } = {
       const dag = w.addDagTemplate('dag');
       const m = new InputParameter('m');
       const echo = hello(w, 'echo', { inputs: [m], args: [m] });
-      const a = dag.addTask('a', echo, { parameters: { [m.name]: 'x' } });
-      const b = dag.addTask('b', echo, { parameters: { [m.name]: 'y' } });
-      dag.addTask('c', echo, { depends: b, parameters: { [m.name]: a.result } });
+      const a = dag.addTask('a', echo, { arguments: [m.set('x')] });
+      const b = dag.addTask('b', echo, { arguments: [m.set('y')] });
+      dag.addTask('c', echo, { depends: b, arguments: [m.set(a.result)] });
     },
     on: 'wf/dag/c', says: [/"a"/],
   },
@@ -282,6 +283,11 @@ const CASES: { [rule: string]: Case } = {
     build: c => { hello(wf(c, { podGc: { strategy: 'Whenever' as any } })); },
     on: 'wf', says: [/Whenever/],
   },
+  W40: {
+    title: 'a metric name Prometheus does not accept',
+    build: c => { hello(wf(c), 'hello', { metrics: [WorkflowMetric.counter('runs-total', { help: 'Runs' })] }); },
+    on: 'wf/hello', says: [/runs-total/, /letters, digits and '_'/],
+  },
   W39: {
     title: 'a lifecycle hook other than exit without expression',
     build: c => {
@@ -294,7 +300,7 @@ const CASES: { [rule: string]: Case } = {
 };
 
 /** Rules the types make impossible to break through the constructs (see type-safety.test.ts). */
-const TYPE_PREVENTED = ['W9', 'W40'];
+const TYPE_PREVENTED = ['W9'];
 
 /** The error lines (`[construct/path] message`) of a failed synthesis. */
 function errorLines(message: string): string[] {
@@ -330,8 +336,8 @@ test('a program that only uses typed references synthesizes without findings', (
   const echo = lib.addContainerTemplate('echo', { image: 'busybox', args: [m], inputs: [m], timeout: Duration.minutes(1) });
   const w = wf(chart);
   const dag = w.addDagTemplate('dag');
-  const a: DagTask = dag.addTask('a', echo, { parameters: { [m.name]: WorkflowVariables.name } });
-  dag.addTask('b', echo, { parameters: { [m.name]: a.result } });
+  const a: DagTask = dag.addTask('a', echo, { arguments: [m.set(WorkflowVariables.name)] });
+  dag.addTask('b', echo, { arguments: [m.set(a.result)] });
   expect(() => app.synthYaml()).not.toThrow();
   void kplus;
 });

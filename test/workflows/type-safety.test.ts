@@ -24,14 +24,14 @@ test('W9: each template class renders exactly one template type', () => {
   for (const t of synth(app)[0].spec.templates) expect(types.filter(k => k in t)).toHaveLength(1);
 });
 
-test('W11 (parallelism), W13 (timeout), W40 (metrics) are not props where Argo rejects them; init containers need a name', () => {
+test('W11 (parallelism), W13 (timeout) are not props where Argo rejects them; init containers need a name; metrics are typed', () => {
   const { app, wf } = fixture();
   // @ts-expect-error parallelism only exists on steps and DAG templates
   wf.addContainerTemplate('p', { image: 'busybox', parallelism: 2 });
   // @ts-expect-error init containers are added with addInitContainer(name, ...), not as a prop
   wf.addContainerTemplate('i', { image: 'busybox', initContainers: [{ image: 'busybox' }] });
-  // @ts-expect-error metrics are not offered
-  wf.addContainerTemplate('m', { image: 'busybox', metrics: {} });
+  // @ts-expect-error metrics are WorkflowMetric objects (a kind, a help text and a value each)
+  expect(() => wf.addContainerTemplate('m', { image: 'busybox', metrics: [{ name: 'x' }] })).toThrow(/test\/wf\/m: metrics\[0\] is not a metric .*WorkflowMetric\.gauge\(\)/);
   const templates = synth(app)[0].spec.templates;
   expect(templates.filter((t: any) => t.parallelism || t.timeout || t.initContainers || t.metrics)).toEqual([]);
 

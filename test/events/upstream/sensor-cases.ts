@@ -171,8 +171,8 @@ export const SENSOR_CASES: readonly UpstreamCase[] = [
       });
       const printed = new InputParameter('message');
       const print = workflow.addContainerTemplate('print-message', { image: 'busybox', command: ['echo'], args: [printed], inputs: [printed] });
-      const extracted = main.addTask('extract-message', extract, { parameters: { [snsMessage.name]: message } });
-      main.addTask('print-message', print, { parameters: { [printed.name]: extracted.result } });
+      const extracted = main.addTask('extract-message', extract, { arguments: [snsMessage.set(message)] });
+      main.addTask('print-message', print, { arguments: [printed.set(extracted.result)] });
       workflow.setEntrypoint(main);
       sensor.addTrigger('sns-workflow', TriggerAction.kubernetes({
         operation: KubernetesOperation.CREATE, resource: TriggerResource.fromObject(workflow), arguments: [{ parameter: message, from: dep.body() }],

@@ -12,6 +12,7 @@ import { drawTriggerTargets } from './triggers';
 import { drawWorkflowEdges, drawWorkflowNodes, DrawnWorkflow, WorkflowRegistry } from './workflows';
 import { drawWorkflowEventBinding, drawWorkflowEventBindingEdge } from './workflow-event-binding';
 
+/** Options of `buildArgoGraph()`. */
 export interface ArgoGraphOptions {
   /**
    * Lint findings to show on the nodes they concern (from `lint()` over the same manifests, in

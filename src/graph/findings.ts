@@ -5,7 +5,11 @@ import { pathCovers } from './paths';
 
 /** Where manifests came from, for file:line on nodes and findings (the loader's `LoadedManifest` fits). */
 export interface ArgoGraphManifestSource {
-  readonly source: { readonly file: string };
+  /** Where the manifest was read from. */
+  readonly source: {
+    /** File name, as findings and nodes show it. */
+    readonly file: string;
+  };
   /** 1-based line of a field path of the manifest. */
   locate(path: string): number;
 }

@@ -62,23 +62,33 @@ export interface ArgoGraphSourceRef {
 
 /** A lint finding shown on the node (or edge) it concerns. */
 export interface ArgoGraphFinding {
+  /** Rule id, as lint findings carry it (`E2`, `K8S-REF`...). */
   readonly ruleId: string;
+  /** Error or warning. */
   readonly severity: Severity;
   /** `Kind/name` of the manifest the finding is about. */
   readonly object: string;
+  /** Field path in that manifest. */
   readonly path: string;
+  /** What is wrong, what Argo or Kubernetes would do, how to fix it. */
   readonly message: string;
+  /** Index of the manifest in the list given to `buildArgoGraph`. */
   readonly manifestIndex: number;
+  /** File the manifest was read from, when the caller said (`sources`). */
   readonly file?: string;
+  /** 1-based line of the field in that file, when known. */
   readonly line?: number;
 }
 
+/** An object of the input (a WorkflowTemplate, a Sensor...), a part of one (a template, a trigger) or a reference. */
 export interface ArgoGraphNode {
   /** Stable id: `Kind:namespace/name` for objects, `<parent id>#kind:name` for their parts. */
   readonly id: string;
+  /** What the node stands for. */
   readonly kind: ArgoGraphNodeKind;
   /** Object or part name (`a-workflow`, template `main`, event `omega`). */
   readonly name: string;
+  /** Namespace of the object, when the manifest sets one. */
   readonly namespace?: string;
   /** The object this node is part of (a template's WorkflowTemplate, an event's EventSource...). */
   readonly parent?: string;
@@ -90,17 +100,23 @@ export interface ArgoGraphNode {
   readonly roles: readonly string[];
   /** Referenced, but not among the manifests (drawn dashed red). */
   readonly missing: boolean;
+  /** The manifest and field the node is drawn from (none for a missing reference). */
   readonly source?: ArgoGraphSourceRef;
   /** Lint findings about this node's part of its manifest. */
   readonly findings: readonly ArgoGraphFinding[];
 }
 
+/** A relation between two nodes: an event delivered, a template called, a ConfigMap used... */
 export interface ArgoGraphEdge {
   /** Stable id: `from->to:kind`, with `~n` appended for repeats. */
   readonly id: string;
+  /** Id of the node the edge starts at. */
   readonly from: string;
+  /** Id of the node the edge points to. */
   readonly to: string;
+  /** What the edge means. */
   readonly kind: ArgoGraphEdgeKind;
+  /** Text drawn on the edge: the operation, hook name, condition or field. */
   readonly label?: string;
   /** The reference resolves to nothing in the set (drawn dashed red). */
   readonly missing: boolean;
@@ -116,6 +132,7 @@ export interface ArgoGraphEdge {
 export interface ArgoGraph {
   /** Nodes, objects in manifest order, each followed by its parts. */
   readonly nodes: readonly ArgoGraphNode[];
+  /** Edges, in the order they were found. */
   readonly edges: readonly ArgoGraphEdge[];
   /** Findings about objects the graph does not draw (a Role, a Namespace...). */
   readonly otherFindings: readonly ArgoGraphFinding[];

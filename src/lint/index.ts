@@ -1,4 +1,5 @@
 export * from './types';
+export type { Visited } from './util/walk';
 export { lint, lintDetailed, describeObject, indexManifests, SCHEMA_RULE_ID, SUPPRESSION_RULE_ID } from './engine';
 export { DISABLE_ANNOTATION } from './suppression';
 export { DISABLE_NEXT_LINE } from './input/inline-suppressions';

@@ -30,7 +30,9 @@ export interface ManifestSource {
 
 /** A manifest parsed from text, with a way back to its source lines. */
 export interface LoadedManifest {
+  /** The manifest as plain data, scalars read as kubectl reads them. */
   readonly manifest: Manifest;
+  /** The file, document and line it was read from. */
   readonly source: ManifestSource;
   /**
    * 1-based line of a field path of the manifest (as findings print it), or of its deepest
@@ -48,25 +50,35 @@ export interface LoadedManifest {
 
 /** Text that cannot be read as manifests: a YAML syntax error, a document that is not an object. */
 export interface InputProblem {
+  /** File name as given by the caller. */
   readonly file: string;
-  /** 1-based line and column, when known. */
+  /** 1-based line, when known. */
   readonly line?: number;
+  /** 1-based column, when known. */
   readonly column?: number;
+  /** What cannot be read, and how to fix it. */
   readonly message: string;
 }
 
 /** A well-formed document that is not a Kubernetes object (no apiVersion and no kind), left out. */
 export interface SkippedDocument {
+  /** File name as given by the caller. */
   readonly file: string;
+  /** 0-based index of the YAML document in the file. */
   readonly document: number;
+  /** 1-based line where the document starts. */
   readonly line: number;
+  /** Why it was left out. */
   readonly reason: string;
 }
 
 /** What parsing one or more files produced. */
 export interface ParseResult {
+  /** The manifests read, in file and document order. */
   readonly manifests: LoadedManifest[];
+  /** Text that could not be read (the other documents are still read). */
   readonly problems: InputProblem[];
+  /** Documents that are not Kubernetes objects, left out. */
   readonly skipped: SkippedDocument[];
 }
 

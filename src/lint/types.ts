@@ -2,25 +2,35 @@ import { Visited } from './util/walk';
 
 /** A Kubernetes manifest as plain data (parsed YAML or a synthesized ApiObject's JSON). */
 export interface Manifest {
+  /** API group and version, e.g. `argoproj.io/v1alpha1`. */
   readonly apiVersion?: string;
+  /** Kind, e.g. `WorkflowTemplate`. */
   readonly kind?: string;
+  /** Object metadata; the fields the rules read are typed, the rest kept as they are. */
   readonly metadata?: {
+    /** Object name. */
     readonly name?: string;
+    /** Name prefix the API server completes when `name` is absent. */
     readonly generateName?: string;
+    /** Namespace; absent for cluster-scoped kinds or an object applied to the current namespace. */
     readonly namespace?: string;
+    /** Labels. */
     readonly labels?: { readonly [key: string]: string };
+    /** Annotations (`cdk8s-argo.io/disable` holds suppressions). */
     readonly annotations?: { readonly [key: string]: string };
     readonly [key: string]: any;
   };
   readonly [key: string]: any;
 }
 
+/** How bad a finding is: an error fails the lint run (and the synth); a warning is reported only. */
 export type Severity = 'error' | 'warning';
 
 /** One problem found in one manifest. */
 export interface Finding {
   /** Stable rule id: W1-W40 and E1-E15 (Argo's rules), K8S-* (Kubernetes basics), SCHEMA, SUPPRESSION. */
   readonly ruleId: string;
+  /** Error or warning. */
   readonly severity: Severity;
   /** Index of the manifest in the list given to `lint()`. */
   readonly manifestIndex: number;
@@ -32,6 +42,7 @@ export interface Finding {
   readonly message: string;
 }
 
+/** Options of `lint()` and `lintDetailed()` (and of the CLI, the plugin and the synth-time check). */
 export interface LintOptions {
   /**
    * Report a reference to an object that is not in the linted set (a WorkflowTemplate, an
@@ -92,7 +103,9 @@ export interface Suppression {
 
 /** A finding that a suppression silenced. */
 export interface SuppressedFinding {
+  /** The finding, as it would have been reported. */
   readonly finding: Finding;
+  /** The suppression that silenced it. */
   readonly suppression: Suppression;
   /** The reason given with the suppression. */
   readonly reason: string;
@@ -117,6 +130,7 @@ export interface RuleContext {
   readonly manifest: Manifest;
   /** Every manifest of the linted set, for cross-object checks. */
   readonly index: ManifestIndex;
+  /** The options of this lint run. */
   readonly options: LintOptions;
   /**
    * Reports a finding at a field path of the manifest under check. `restates` names the rule
@@ -160,11 +174,13 @@ export interface Rule {
   readonly description: string;
   /** Kinds the rule applies to; every kind when undefined. */
   readonly kinds?: readonly string[];
+  /** Checks one manifest, reporting through `ctx` (called once per manifest of a listed kind). */
   check(ctx: RuleContext): void;
 }
 
 /** Lookup of the linted manifests by kind, namespace and name. */
 export interface ManifestIndex {
+  /** Every manifest of the linted set, in input order. */
   readonly all: readonly Manifest[];
   /** Manifests of a kind (any namespace). */
   ofKind(kind: string): readonly Manifest[];

@@ -11,6 +11,7 @@ export type { SchemaViolation } from './violation';
 /** Which Argo Workflows schema Workflows kinds are checked against. */
 export type WorkflowsSchemaVersion = 'v4.1.2' | 'v3.7.18';
 
+/** Options of `validateManifest()` and `ManifestValidator.get()`. */
 export interface ValidateOptions {
   /**
    * Argo Workflows version whose schema checks Workflow, WorkflowTemplate, CronWorkflow...

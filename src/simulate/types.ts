@@ -41,11 +41,17 @@ export interface SimulatedEvent {
 
 /** CloudEvents context of an event as the sensor sees it (v1alpha1.EventContext). */
 export interface EventContext {
+  /** Event id (a new UUID per event, as Argo Events makes it). */
   readonly id: string;
+  /** Name of the EventSource that published it. */
   readonly source: string;
+  /** CloudEvents version, `1.0`. */
   readonly specversion: string;
+  /** Source kind, e.g. `webhook`, `kafka`, `calendar`. */
   readonly type: string;
+  /** Media type of the data, `application/json`. */
   readonly datacontenttype: string;
+  /** Name of the event inside the EventSource. */
   readonly subject: string;
   /** RFC 3339 time in UTC (how metav1.Time marshals). */
   readonly time: string;
@@ -53,6 +59,7 @@ export interface EventContext {
 
 /** An event as the sensor receives it (v1alpha1.Event): context and the data bytes as text. */
 export interface ArgoEvent {
+  /** CloudEvents context: id, source, type, subject, time. */
   readonly context: EventContext;
   /** The data (JSON for every Argo Events source); undefined when the event has none. */
   readonly data?: string;
@@ -62,6 +69,7 @@ export interface ArgoEvent {
 export interface NotSimulated {
   /** What, e.g. `template function "now"`. */
   readonly what: string;
+  /** Why it is not simulated, when there is more to say than what. */
   readonly why?: string;
 }
 
@@ -79,24 +87,36 @@ export interface FilterCheck {
   readonly reason: string;
 }
 
+/** The filter groups of a dependency, as `filters.<group>` names them. */
 export type FilterGroup = 'data' | 'exprs' | 'context' | 'time' | 'script';
 
 /** The outcome of a dependency's filters for one event, as `Filter()` in argo-events returns it. */
 export interface FilterOutcome {
+  /** True when the event passed the dependency's filters (with `filtersLogicalOperator`). */
   readonly pass: boolean;
   /** The error Argo Events logs (a missing path, a bad value...), if any. */
   readonly error?: string;
+  /** Each filter evaluated, in order. */
   readonly checks: readonly FilterCheck[];
+  /** Set when a filter could not be simulated: `pass` then says nothing. */
   readonly notSimulated?: NotSimulated;
 }
 
 /** How one dependency of a sensor took an event. */
 export interface DependencyResult {
+  /** Name of the dependency in the Sensor. */
   readonly name: string;
   /** The dependency's event after its transform (what filters and parameters read). */
   readonly event?: ArgoEvent;
   /** Transform applied (`jq` or `script`), when the dependency has one. */
-  readonly transform?: { readonly kind: 'jq' | 'script'; readonly error?: string; readonly notSimulated?: NotSimulated };
+  readonly transform?: {
+    /** `jq` or `script` (Lua). */
+    readonly kind: 'jq' | 'script';
+    /** The error Argo Events logs when the transform fails (the event is then dropped). */
+    readonly error?: string;
+    /** Set when the transform could not be simulated. */
+    readonly notSimulated?: NotSimulated;
+  };
   /** Filters, when the dependency has some. */
   readonly filters?: FilterOutcome;
   /** True when the event got through transform and filters. */
@@ -105,8 +125,11 @@ export interface DependencyResult {
 
 /** A trigger that fired and what it would do. */
 export interface FiredTrigger {
+  /** Name of the Sensor. */
   readonly sensor: string;
+  /** Namespace of the Sensor, when set. */
   readonly namespace?: string;
+  /** Name of the trigger in the Sensor. */
   readonly trigger: string;
   /** Field path of the trigger in the Sensor, e.g. `spec.triggers[0]`. */
   readonly path: string;
@@ -124,6 +147,7 @@ export interface FiredTrigger {
   readonly template: unknown;
   /** Why the trigger would fail instead of acting (a parameter that cannot be resolved...). */
   readonly error?: string;
+  /** Set when part of the trigger could not be simulated: what it would do is then not known. */
   readonly notSimulated?: NotSimulated;
   /** Lint findings on `resource`, checked together with the simulated manifests. */
   readonly findings: readonly Finding[];
@@ -133,20 +157,37 @@ export interface FiredTrigger {
 
 /** One event as one sensor took it. */
 export interface SensorEventResult {
+  /** Name of the Sensor. */
   readonly sensor: string;
+  /** Namespace of the Sensor, when set. */
   readonly namespace?: string;
   /** Dependencies waiting for this event. */
   readonly dependencies: readonly DependencyResult[];
   /** Triggers that fired on this event. */
   readonly fired: readonly FiredTrigger[];
   /** Triggers whose conditions still wait, with the dependencies received so far. */
-  readonly waiting: readonly { readonly trigger: string; readonly conditions: string; readonly received: readonly string[] }[];
+  readonly waiting: readonly {
+    /** Name of the trigger. */
+    readonly trigger: string;
+    /** Its conditions, as the Sensor writes them (`a && b`). */
+    readonly conditions: string;
+    /** Names of the dependencies whose events arrived so far. */
+    readonly received: readonly string[];
+  }[];
   /** Triggers the sensor never runs (conditions it cannot compile or that name unknown dependencies). */
-  readonly neverRuns: readonly { readonly trigger: string; readonly path: string; readonly reason: string }[];
+  readonly neverRuns: readonly {
+    /** Name of the trigger. */
+    readonly trigger: string;
+    /** Field path of the trigger in the Sensor. */
+    readonly path: string;
+    /** Why it never runs. */
+    readonly reason: string;
+  }[];
 }
 
 /** What happened to one simulated event. */
 export interface EventResult {
+  /** The event as it was given to the simulation. */
   readonly input: SimulatedEvent;
   /** The event the EventSource published, or undefined when it published none. */
   readonly event?: ArgoEvent;
@@ -154,6 +195,7 @@ export interface EventResult {
   readonly rejected?: string;
   /** Warnings about the input (an unknown field for the source kind, a form-encoded body...). */
   readonly warnings: readonly string[];
+  /** Set when publishing the event could not be simulated. */
   readonly notSimulated?: NotSimulated;
   /** Every sensor with a dependency on the event, in manifest order. */
   readonly sensors: readonly SensorEventResult[];
@@ -161,6 +203,7 @@ export interface EventResult {
 
 /** Result of a simulation run. */
 export interface SimulationResult {
+  /** What happened to each event, in the order given. */
   readonly events: readonly EventResult[];
   /** Every trigger that fired, in order. */
   readonly fired: readonly FiredTrigger[];

@@ -3,7 +3,9 @@ import { yaml } from '../util/yaml';
 
 /** 1-based line and column. */
 export interface SourcePosition {
+  /** 1-based line. */
   readonly line: number;
+  /** 1-based column. */
   readonly column: number;
 }
 

@@ -15,6 +15,7 @@ export function isPlainObject(value: unknown): value is JsonObject {
 
 /** One value met while walking a manifest. */
 export interface Visited {
+  /** The value (a map, a list or a scalar). */
   readonly value: unknown;
   /** Field path of the value, as findings print it. */
   readonly path: string;

@@ -9,12 +9,23 @@ import { BasicAuthCredentials, ClientTls, renderBasicAuth, renderTls, secretSele
 import { goDuration } from './util';
 
 /** How the event source authenticates to Bitbucket Cloud: a user and app password, or an OAuth token. */
-export type BitbucketAuth = { readonly basic: BasicAuthCredentials } | { readonly oauthToken: SecretKeyRef };
+export type BitbucketAuth = {
+  /** A user name and an app password, from Secrets. */
+  readonly basic: BasicAuthCredentials;
+} | {
+  /** An OAuth token, from a Secret. */
+  readonly oauthToken: SecretKeyRef;
+};
 
 /** Options of a Bitbucket Cloud webhook endpoint. */
 export interface BitbucketEndpointOptions extends RegisteredEndpointOptions, SourceEventOptions {
   /** Repositories to create the hook on (at least one). */
-  readonly repositories: { readonly owner: string; readonly repositorySlug: string }[];
+  readonly repositories: {
+    /** Workspace (owner) of the repository. */
+    readonly owner: string;
+    /** Slug of the repository. */
+    readonly repositorySlug: string;
+  }[];
   /**
    * Events to subscribe to, e.g. `repo:push`; needed when the hook is created.
    * @default - none
@@ -79,7 +90,12 @@ export interface BitbucketServerEndpointOptions extends RegisteredEndpointOption
    * Repositories to create the hook on.
    * @default - none
    */
-  readonly repositories?: { readonly projectKey: string; readonly repositorySlug: string }[];
+  readonly repositories?: {
+    /** Key of the project. */
+    readonly projectKey: string;
+    /** Slug of the repository. */
+    readonly repositorySlug: string;
+  }[];
   /**
    * Projects (keys) to create the hook on.
    * @default - none

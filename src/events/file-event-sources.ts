@@ -173,7 +173,12 @@ export interface HdfsKerberos {
   /** Service principal name of the namenode, e.g. `hdfs/_HOST`. */
   readonly servicePrincipalName: string;
   /** ConfigMap key holding krb5.conf. */
-  readonly config: { readonly configMap: IConfigMapRef; readonly key: string };
+  readonly config: {
+    /** The ConfigMap holding krb5.conf. */
+    readonly configMap: IConfigMapRef;
+    /** Its key. */
+    readonly key: string;
+  };
   /**
    * Secret key holding a credential cache (or give `keytab`).
    * @default - none
@@ -183,7 +188,14 @@ export interface HdfsKerberos {
    * Keytab login (or give `credentialCache`).
    * @default - none
    */
-  readonly keytab?: { readonly secret: SecretKeyRef; readonly username: string; readonly realm: string };
+  readonly keytab?: {
+    /** Secret key holding the keytab. */
+    readonly secret: SecretKeyRef;
+    /** Kerberos user name. */
+    readonly username: string;
+    /** Kerberos realm. */
+    readonly realm: string;
+  };
 }
 
 /** Options of an HDFS event. */

@@ -68,7 +68,12 @@ export interface GitHubEndpointOptions extends RegisteredEndpointOptions, Source
    * GitHub Enterprise: its API and upload URLs.
    * @default - github.com
    */
-  readonly enterprise?: { readonly baseUrl: string; readonly uploadUrl: string };
+  readonly enterprise?: {
+    /** API base URL of the GitHub Enterprise server. */
+    readonly baseUrl: string;
+    /** Upload URL of the GitHub Enterprise server. */
+    readonly uploadUrl: string;
+  };
   /**
    * Let GitHub call without verifying the endpoint's TLS certificate.
    * @default false

@@ -7,7 +7,7 @@ export type { IEventSourceEvent } from './event-handle';
 export { PAYLOAD_FIELDS } from './source-payloads';
 export type { PayloadField, PayloadKind } from './source-payloads';
 export { SourceEvent, MessageEvent } from './source-event';
-export type { ISourceEventHost, SourceEventOptions, JsonBodyOptions, SourceKind } from './source-event';
+export type { CommonEventFields, ISourceEventHost, SourceEventOptions, JsonBodyOptions, SourceKind } from './source-event';
 export { SaslMechanism } from './source-options';
 export type { AwsCredentials, BasicAuthCredentials, ClientCertificate, ClientTls, ConnectionBackoff, SaslCredentials } from './source-options';
 export type { EventsPodProps } from './pod-template';

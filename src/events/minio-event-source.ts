@@ -16,7 +16,12 @@ export interface MinioEventOptions extends Pick<SourceEventOptions, 'metadata'> 
   /** Notifications to publish, e.g. `s3:ObjectCreated:Put`. */
   readonly events: string[];
   /** Access keys of the endpoint. */
-  readonly credentials: { readonly accessKey: SecretKeyRef; readonly secretKey: SecretKeyRef };
+  readonly credentials: {
+    /** Secret key holding the access key id. */
+    readonly accessKey: SecretKeyRef;
+    /** Secret key holding the secret access key. */
+    readonly secretKey: SecretKeyRef;
+  };
   /**
    * Only objects whose key starts with this.
    * @default - any key

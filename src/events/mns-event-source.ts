@@ -13,7 +13,12 @@ export interface MnsEventOptions extends JsonBodyOptions {
   /** MNS endpoint, e.g. `http://<account>.mns.<region>.aliyuncs.com`. */
   readonly endpoint: string;
   /** Access keys of the account. */
-  readonly credentials: { readonly accessKey: SecretKeyRef; readonly secretKey: SecretKeyRef };
+  readonly credentials: {
+    /** Secret key holding the access key id. */
+    readonly accessKey: SecretKeyRef;
+    /** Secret key holding the secret access key. */
+    readonly secretKey: SecretKeyRef;
+  };
   /**
    * Expression (expr-lang, over the event data) that events must pass to be published.
    * @default - every event is published

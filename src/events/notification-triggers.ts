@@ -27,12 +27,22 @@ export interface SlackTriggerOptions {
    * Post into a thread: messages with the same aggregation key go to one thread.
    * @default - a new message each time
    */
-  readonly thread?: { readonly messageAggregationKey: string; readonly broadcastMessageToChannel?: boolean };
+  readonly thread?: {
+    /** Key grouping the messages of one thread. */
+    readonly messageAggregationKey: string;
+    /** Also post the thread's messages to the channel. */
+    readonly broadcastMessageToChannel?: boolean;
+  };
   /**
    * Name and icon shown as the sender.
    * @default - the bot's
    */
-  readonly sender?: { readonly username?: string; readonly icon?: string };
+  readonly sender?: {
+    /** Name shown as the sender. */
+    readonly username?: string;
+    /** Icon shown for the sender (an emoji code or a URL). */
+    readonly icon?: string;
+  };
   /**
    * Event fields written into the trigger's own fields.
    * @default - none

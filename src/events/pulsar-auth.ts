@@ -11,7 +11,12 @@ export interface PulsarConnection {
    * Athenz authentication: its parameters, and the Secret key of its private key.
    * @default - none
    */
-  readonly athenz?: { readonly params: { readonly [key: string]: string }; readonly privateKey: SecretKeyRef };
+  readonly athenz?: {
+    /** Athenz parameters (tenantDomain, tenantService, providerDomain...). */
+    readonly params: { readonly [key: string]: string };
+    /** Secret key holding the Athenz private key. */
+    readonly privateKey: SecretKeyRef;
+  };
   /**
    * Secret key holding the certificates trusted for the broker's TLS.
    * @default - the system's roots

@@ -29,6 +29,23 @@ export interface ISourceEventHost extends IConstruct {
   _register(event: SourceEvent): void;
 }
 
+/** The filter and metadata every event of an EventSource renders (its `filter` and `metadata` fields). */
+export interface CommonEventFields {
+  /**
+   * The event's filter expression.
+   * @default - none
+   */
+  readonly filter?: {
+    /** The expression (expr-lang syntax). */
+    readonly expression: string;
+  };
+  /**
+   * Metadata added to every event.
+   * @default - none
+   */
+  readonly metadata?: { readonly [key: string]: string };
+}
+
 /** Options every event of an EventSource takes. */
 export interface SourceEventOptions {
   /**
@@ -132,7 +149,7 @@ export abstract class SourceEvent<K extends SourceKind = SourceKind> extends Con
   }
 
   /** Renders the options every event takes. */
-  protected renderCommon(options: SourceEventOptions): { filter?: { expression: string }; metadata?: { [key: string]: string } } {
+  protected renderCommon(options: SourceEventOptions): CommonEventFields {
     return {
       filter: options.filterExpression === undefined ? undefined : { expression: options.filterExpression },
       metadata: options.metadata,

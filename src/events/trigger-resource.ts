@@ -86,7 +86,12 @@ export interface GitResourceOptions {
    * The remote to fetch from, when not `origin`.
    * @default - origin
    */
-  readonly remote?: { readonly name: string; readonly urls: string[] };
+  readonly remote?: {
+    /** Name of the remote. */
+    readonly name: string;
+    /** URLs of the remote. */
+    readonly urls: string[];
+  };
 }
 
 /** Options of a resource read from an S3 bucket when the trigger fires. */
@@ -98,7 +103,12 @@ export interface S3ResourceOptions {
   /** Key of the manifest. */
   readonly key: string;
   /** Access keys. */
-  readonly credentials: { readonly accessKey: SecretKeyRef; readonly secretKey: SecretKeyRef };
+  readonly credentials: {
+    /** Secret key holding the access key id. */
+    readonly accessKey: SecretKeyRef;
+    /** Secret key holding the secret access key. */
+    readonly secretKey: SecretKeyRef;
+  };
   /**
    * Region of the bucket.
    * @default - none

@@ -1,62 +1,92 @@
 import { Cron, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CalendarEventSource as CalendarConfig, EventPersistence } from '../../imports/argo-events';
-import { markChanged } from '../core/revision';
+import { CalendarEventSource as CalendarConfig } from '../../imports/argo-events';
 import { EventField } from './event-field';
-import { EventSourceEvent } from './event-handle';
-import { EventSourceBase, EventSourceBaseProps, EventSourceBody } from './event-source-base';
+import { EventSourceBase, EventSourceBaseProps } from './event-source-base';
+import { ISourceEventHost, SourceEvent, SourceEventOptions } from './source-event';
 import { goDuration } from './util';
 
+/** Where a calendar keeps its last event, so that it catches up the missed ones after a restart. */
+export interface CalendarPersistence {
+  /** Name of the ConfigMap that holds the last event (in the EventSource's namespace). */
+  readonly configMapName: string;
+  /**
+   * Create the ConfigMap when it does not exist.
+   * @default false
+   */
+  readonly createIfNotExist?: boolean;
+  /**
+   * Publish the events missed while the EventSource was down.
+   * @default true
+   */
+  readonly catchUp?: boolean;
+  /**
+   * How far back to catch up.
+   * @default - every missed event
+   */
+  readonly maxCatchUp?: Duration;
+}
+
 /** Options shared by calendar schedules and intervals. */
-export interface CalendarEventOptions {
+export interface CalendarEventOptions extends SourceEventOptions {
   /**
    * IANA time zone the schedule is read in, e.g. `Asia/Seoul`.
    * @default - UTC
    */
   readonly timezone?: string;
   /**
-   * Static key/values delivered with every event (read them with `event.metadata(key)`).
-   * @default - none
-   */
-  readonly metadata?: { readonly [key: string]: string };
-  /**
    * Dates to skip, as `EXDATE:20190102T150405Z`.
    * @default - none
    */
   readonly exclusionDates?: string[];
   /**
-   * Persist the last event in a ConfigMap and catch up missed events after a restart
-   * (the EventSource's service account then needs get/create/update on configmaps).
+   * Persist the last event in a ConfigMap and catch up missed events after a restart; the
+   * EventSource's service account gets get/update (and create) on configmaps.
    * @default - no persistence
    */
-  readonly persistence?: EventPersistence;
-  /**
-   * Expression filtering the events before they are published.
-   * @default - no filter
-   */
-  readonly filterExpression?: string;
+  readonly persistence?: CalendarPersistence;
 }
 
 /** Properties of a `CalendarEventSource`. */
 export interface CalendarEventSourceProps extends EventSourceBaseProps {}
 
 /** An event of a calendar EventSource, with its payload fields. */
-export class CalendarEvent extends EventSourceEvent {
+export class CalendarEvent extends SourceEvent<'calendar'> {
+  /** @internal use `addSchedule()` or `addInterval()`. */
+  constructor(host: ISourceEventHost, eventName: string, private readonly when: CalendarConfig, private readonly options: CalendarEventOptions) {
+    super(host, 'calendar', eventName);
+  }
+
   /** The time the event fired (`eventTime` of the payload). */
   public eventTime(): EventField {
-    return this.data('eventTime');
+    return this.field('eventTime');
   }
 
   /** A key of the schedule's static metadata. */
   public metadata(key: string): EventField {
-    return this.data(`metadata.${key}`);
+    return this.field('metadata', key);
+  }
+
+  /** @internal */
+  public _render(): CalendarConfig {
+    const o = this.options;
+    const p = o.persistence;
+    return {
+      ...this.when,
+      timezone: o.timezone,
+      metadata: o.metadata,
+      exclusionDates: o.exclusionDates,
+      persistence: p && {
+        configMap: { name: p.configMapName, createIfNotExist: p.createIfNotExist },
+        catchup: { enabled: p.catchUp ?? true, maxDuration: p.maxCatchUp && goDuration(p.maxCatchUp) },
+      },
+      filter: this.renderCommon(o).filter,
+    };
   }
 }
 
 /** An EventSource emitting events on a cron schedule or at a fixed interval. */
 export class CalendarEventSource extends EventSourceBase {
-  private readonly events: { [name: string]: CalendarConfig } = {};
-
   constructor(scope: Construct, id: string, props: CalendarEventSourceProps = {}) {
     super(scope, id, props);
   }
@@ -73,31 +103,16 @@ export class CalendarEventSource extends EventSourceBase {
   }
 
   /** The handle of an event defined here; fails when there is none of that name. */
-  public event(eventName: string): CalendarEvent {
-    if (!this.events[eventName]) {
-      throw new Error(`[${this.node.path}] EventSource/${this.name} has no calendar event "${eventName}" (it has: ${Object.keys(this.events).join(', ') || 'none'}). `
-        + 'Add it with addSchedule() or addInterval().');
-    }
-    return new CalendarEvent(this.name, eventName, this.namespace);
-  }
-
-  protected renderBody(): EventSourceBody {
-    return { calendar: { ...this.events } };
+  public override event(eventName: string): CalendarEvent {
+    return super.event(eventName) as CalendarEvent;
   }
 
   private add(eventName: string, when: CalendarConfig, options: CalendarEventOptions): CalendarEvent {
-    markChanged();
-    if (this.events[eventName]) {
-      throw new Error(`[${this.node.path}] EventSource/${this.name}: spec.calendar: event "${eventName}" is defined twice. Give the second one another name.`);
+    const event = new CalendarEvent(this, eventName, when, options);
+    if (options.persistence) {
+      // pkg/eventsources/persist: get and update the ConfigMap, create it when asked to.
+      this.grant([{ apiGroup: '', resource: 'configmaps', verbs: ['get', 'update', ...(options.persistence.createIfNotExist ? ['create'] : [])] }]);
     }
-    this.events[eventName] = {
-      ...when,
-      timezone: options.timezone,
-      metadata: options.metadata,
-      exclusionDates: options.exclusionDates,
-      persistence: options.persistence,
-      filter: options.filterExpression === undefined ? undefined : { expression: options.filterExpression },
-    };
-    return new CalendarEvent(this.name, eventName, this.namespace);
+    return event;
   }
 }

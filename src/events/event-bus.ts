@@ -1,13 +1,15 @@
 import { ApiObjectMetadata, Size } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import {
   ArgoEventBus, EventBusSpec, JetStreamBus, JetStreamConfig, KafkaBus, NativeStrategy, NatsConfig,
 } from '../../imports/argo-events';
 import { checkInteger } from '../core/number-check';
 import { ClusterObjectOptions } from '../core/object-refs';
+import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
+import { EventBusObject } from './event-objects';
 import { VolumeAccessMode } from '../workflows/volumes';
-import { quantity } from './util';
+import { sizeQuantity } from '../core/quantity';
 import { constructId } from '../core/construct-id';
 import { checkLevel, DEFAULT_POD_SECURITY, PodSecurity, podSecurityPromises, recordPodSecurity, securedEventBus } from '../core/pod-security';
 
@@ -16,6 +18,14 @@ export const DEFAULT_EVENT_BUS_NAME = 'default';
 
 /** JetStream version used when none is given: one the v1.9 controller config ships. */
 export const DEFAULT_JETSTREAM_VERSION = '2.10.10';
+
+/** The Kafka EventBus constructs of each app (by root construct), so that an EventSource finds its default bus without walking the tree. */
+const KAFKA_BUSES = new WeakMap<IConstruct, EventBus[]>();
+
+/** The Kafka EventBus constructs defined in the app of `construct`. @internal */
+export function kafkaBusesOf(construct: IConstruct): readonly EventBus[] {
+  return KAFKA_BUSES.get(construct.node.root) ?? [];
+}
 
 /** An EventBus that EventSources publish to and Sensors subscribe to. */
 export interface IEventBus {
@@ -80,7 +90,7 @@ export abstract class EventBusBackend {
         persistence: persistence && {
           storageClassName: persistence.storageClassName,
           accessMode: persistence.accessMode,
-          volumeSize: persistence.volumeSize && quantity(persistence.volumeSize),
+          volumeSize: persistence.volumeSize && sizeQuantity(persistence.volumeSize),
         },
       },
     });
@@ -159,19 +169,41 @@ export class EventBus extends Construct implements IEventBus {
   public readonly namespace?: string;
   /** The generated EventBus object. */
   public readonly apiObject: ArgoEventBus;
+  /**
+   * True for a Kafka bus: its EventSources elect their leader with a Kubernetes Lease (the
+   * library grants them that), and its sensors elect none.
+   */
+  public readonly isKafka: boolean;
+  private readonly busObject: EventBusObject;
 
   constructor(scope: Construct, id: string, props: EventBusProps = {}) {
     super(scope, constructId(scope, id));
     checkLevel(this, props.podSecurity);
     const podSecurity = props.podSecurity ?? DEFAULT_POD_SECURITY;
-    this.apiObject = new ArgoEventBus(this, 'Resource', {
+    const spec = (props.backend ?? EventBusBackend.jetStream())._render();
+    this.isKafka = spec.kafka !== undefined;
+    if (this.isKafka) {
+      const root = this.node.root;
+      KAFKA_BUSES.set(root, [...KAFKA_BUSES.get(root) ?? [], this]);
+    }
+    this.busObject = new EventBusObject(this, 'Resource', {
       metadata: { ...props.metadata, name: props.metadata?.name ?? DEFAULT_EVENT_BUS_NAME },
-      spec: securedEventBus(podSecurity, (props.backend ?? EventBusBackend.jetStream())._render()),
+      spec: securedEventBus(podSecurity, spec),
     });
+    this.apiObject = this.busObject;
     this.name = this.apiObject.name;
     this.namespace = this.apiObject.metadata.namespace;
     addArgoValidation(this, () => ({ apiObject: this.apiObject, promises: podSecurityPromises(podSecurity) }));
     recordPodSecurity(this, podSecurity, { namespace: () => this.namespace, where: () => `EventBus/${this.name}: spec` });
+  }
+
+  /**
+   * Escape hatch: sets a field of the EventBus manifest (Argo's field names, from the root), e.g.
+   * `addOverride('spec.jetstream.maxPayload', '2MB')`; `undefined` removes it.
+   */
+  public addOverride(path: string | readonly string[], value: unknown): void {
+    markChanged();
+    this.busObject.overrides.add([], path, value, `[${this.node.path}]`);
   }
 }
 

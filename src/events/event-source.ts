@@ -1,15 +1,12 @@
 import { Construct } from 'constructs';
-import { ArgoService, EventSourceSpec } from '../../imports/argo-events';
+import { ArgoService } from '../../imports/argo-events';
 import { ClusterObjectOptions } from '../core/object-refs';
 import { markChanged } from '../core/revision';
 import { EventSourceEvent } from './event-handle';
 import { EventSourceBase, EventSourceBaseProps, EventSourceBody, IEventSource } from './event-source-base';
+import { EventSourceConfig, EventSourceKind } from './event-source-kinds';
 
-/** The source kinds of an EventSource spec: `calendar`, `sqs`, `kafka`, `github`... */
-export type EventSourceKind = Exclude<keyof EventSourceSpec, 'eventBusName' | 'replicas' | 'service' | 'template'>;
-
-/** The generated configuration type of one event of a kind, e.g. `SqsEventSource` for `sqs`. */
-export type EventSourceConfig<K extends EventSourceKind> = NonNullable<EventSourceSpec[K]>[string];
+export type { EventSourceConfig, EventSourceKind } from './event-source-kinds';
 
 /** The source sections of an EventSource spec, typed by the generated types. */
 export type EventSourceSections = { readonly [K in EventSourceKind]?: { readonly [eventName: string]: EventSourceConfig<K> } };
@@ -31,9 +28,10 @@ export interface EventSourceProps extends EventSourceBaseProps {
 }
 
 /**
- * An EventSource of any kind Argo Events supports (calendar, S3/minio, SNS, SQS, Kafka, NATS,
- * GitHub, resource...), configured with the generated types so it is typed without a
- * dedicated construct. `addEvent()` and `event()` return the handles sensors depend on.
+ * An EventSource of any kind, configured with the generated types: the escape hatch for what the
+ * dedicated constructs (`KafkaEventSource`, `GitHubEventSource`...) do not offer. `addEvent()`
+ * and `event()` return the handles sensors depend on. Secrets are named by the generated
+ * selectors here, not by reference, and no Service is created for push sources.
  */
 export class EventSource extends EventSourceBase {
   /** An EventSource that exists only in the cluster: its events are named by string. */
@@ -65,6 +63,7 @@ export class EventSource extends EventSourceBase {
         + 'an EventSource holds one event per name. Give the second event another name.');
     }
     section[eventName] = config;
+    this.eventKindAdded(kind);
     return new EventSourceEvent(this.name, eventName, this.namespace);
   }
 
@@ -76,6 +75,10 @@ export class EventSource extends EventSourceBase {
         + 'a sensor depending on it would wait forever. Add it with addEvent() or use one of the existing names.');
     }
     return new EventSourceEvent(this.name, eventName, this.namespace);
+  }
+
+  protected sourceKinds(): string[] {
+    return Object.keys(this.sections);
   }
 
   protected renderBody(): EventSourceBody {

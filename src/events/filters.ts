@@ -60,6 +60,7 @@ export class EventDataFilter {
 /** An expression over named payload fields (`a == "b" || c > 10`). */
 export class EventExprFilter {
   /**
+   * A filter that passes the events whose fields make the expression true.
    * @param expr the expression (expr-lang syntax)
    * @param fields the names the expression uses, each mapped to a payload path
    */

@@ -1,10 +1,12 @@
-import { ApiObject, Cron, Duration } from 'cdk8s';
+import { Cron, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Trigger, TriggerPolicy } from '../../imports/argo-events';
 import { markChanged } from '../core/revision';
 import { addArgoValidation } from '../core/validation';
 import { fieldPath } from '../lint/path';
 import { EventField } from './event-field';
+import { SensorObject } from './event-objects';
+import { ConnectionBackoff, renderBackoff } from './source-options';
 import { BoundTriggerAction, FieldResolver, ITriggerAction, TriggerBindContext } from './trigger-binding';
 import { ConditionOperand, IConditionDependency, TriggerCondition } from './trigger-condition';
 import { renderMappings, TriggerParameterMapping } from './trigger-parameters';
@@ -83,6 +85,34 @@ export interface DeadLetterTrigger {
   readonly retryStrategy?: TriggerRetryStrategy;
 }
 
+/**
+ * When a trigger counts as successful (else it is retried, then dead-lettered): the response
+ * status of an HTTP or Lambda call, or labels the created resource gets.
+ */
+export interface TriggerSuccessPolicy {
+  /**
+   * HTTP and Lambda triggers: response statuses that mean success.
+   * @default - any response without an error
+   */
+  readonly allowedStatuses?: number[];
+  /**
+   * Kubernetes and workflow triggers: labels the created resource must get, e.g.
+   * `{ 'workflows.argoproj.io/phase': 'Succeeded' }` (the sensor then reads the resource).
+   * @default - success once the resource is created
+   */
+  readonly resourceLabels?: { readonly [key: string]: string };
+  /**
+   * How long to wait for the labels.
+   * @default - Argo Events' default backoff
+   */
+  readonly backoff?: ConnectionBackoff;
+  /**
+   * Fail the trigger when the labels are not there when the backoff ends.
+   * @default false
+   */
+  readonly errorOnBackoffTimeout?: boolean;
+}
+
 /** Options of a sensor trigger. */
 export interface SensorTriggerOptions {
   /**
@@ -121,15 +151,15 @@ export interface SensorTriggerOptions {
    */
   readonly deadLetter?: DeadLetterTrigger;
   /**
-   * Policy deciding success from the created resource's labels or the HTTP status.
+   * Policy deciding success from the HTTP status or the created resource's labels.
    * @default - success when the action call succeeds
    */
-  readonly policy?: TriggerPolicy;
+  readonly policy?: TriggerSuccessPolicy;
 }
 
 /** What a trigger needs from its sensor. @internal */
 export interface ITriggerHost {
-  readonly apiObject: ApiObject;
+  readonly apiObject: SensorObject;
   /** Error message when the field does not resolve to one of the sensor's dependencies. */
   checkField(field: EventField): string | undefined;
   /** Error message when the dependency is not one of the sensor's. */
@@ -145,6 +175,7 @@ export class SensorTrigger extends Construct {
   private readonly action: BoundTriggerAction;
   private readonly deadLetter?: BoundTriggerAction;
   private readonly path: string;
+  private readonly index: number;
 
   /** @internal use `WorkflowSensor.addTrigger()`. */
   constructor(scope: Construct, name: string, action: ITriggerAction, private readonly options: SensorTriggerOptions,
@@ -152,12 +183,13 @@ export class SensorTrigger extends Construct {
     super(scope, constructId(scope, name, 'a trigger name'));
     markChanged();
     this.name = name;
+    this.index = index;
     this.path = fieldPath('spec', 'triggers', index);
     for (const [field, retry] of [['retryStrategy', options.retryStrategy], ['deadLetter.retryStrategy', options.deadLetter?.retryStrategy]] as const) {
       checkInteger(this, `${field}.steps`, retry?.steps);
     }
     checkInteger(this, 'rateLimit.requestsPerUnit', options.rateLimit?.requestsPerUnit);
-    const hasPolicy = !!options.policy?.k8S;
+        const hasPolicy = !!options.policy?.resourceLabels;
     this.action = action.bind(host.bindContext(`${this.path}.template`, hasPolicy));
     if (options.deadLetter) this.deadLetter = options.deadLetter.action.bind(host.bindContext(`${this.path}.dlqTrigger.template`, false));
     addArgoValidation(this, () => ({ apiObject: host.apiObject, fieldPath: this.path }), () => this.check());
@@ -181,7 +213,7 @@ export class SensorTrigger extends Construct {
       retryStrategy: retryOf(o.retryStrategy),
       rateLimit: o.rateLimit && { requestsPerUnit: o.rateLimit.requestsPerUnit, unit: o.rateLimit.unit },
       atLeastOnce: o.atLeastOnce ?? (dead ? true : undefined),
-      policy: o.policy,
+      policy: renderPolicy(o.policy),
       dlqTrigger: dead && this.deadLetter && {
         template: { name: dead.name, ...this.deadLetter.render(resolve) },
         parameters: concat(this.deadLetter.triggerParameters?.(resolve), renderMappings(dead.parameters, resolve)),
@@ -191,10 +223,36 @@ export class SensorTrigger extends Construct {
     };
   }
 
+  /**
+   * Escape hatch: sets a field of this trigger in the manifest (Argo's field names, relative to
+   * its entry of `spec.triggers`), e.g. `addOverride('template.http.timeout', 30)`; `undefined`
+   * removes it. Applied after rendering, so it stays on this trigger whatever else is added.
+   */
+  public addOverride(path: string | readonly string[], value: unknown): void {
+    markChanged();
+    this.host.apiObject.overrides.add(['spec', 'triggers', this.index], path, value, `[${this.node.path}]`);
+  }
+
+  /** An action Argo Events reports failed after it ran: a retry would run it again, a dead-letter trigger would fire every time. */
+  private checkFailingAction(): string[] {
+    const why = this.action.failsAfterRunning;
+    if (!why) return [];
+    const errors: string[] = [];
+    const steps = this.options.retryStrategy?.steps ?? 1;
+    if (steps > 1) {
+      errors.push(`${this.path}.retryStrategy: trigger "${this.name}" is retried on failure, and ${why}: each of the ${steps} attempts would run it again. Remove the retryStrategy.`);
+    }
+    if (this.options.deadLetter) {
+      errors.push(`${this.path}.dlqTrigger: trigger "${this.name}" has a dead-letter trigger, and ${why}: the dead-letter trigger would fire every time. Remove the deadLetter.`);
+    }
+    return errors;
+  }
+
   private check(): string[] {
     const object = `Sensor/${this.host.apiObject.name}`;
     const errors = this.action.check().map(e => `${object}: ${e}`);
     if (this.deadLetter) errors.push(...this.deadLetter.check().map(e => `${object}: ${e}`));
+    errors.push(...this.checkFailingAction().map(e => `${object}: ${e}`));
     const fields: [string, EventField][] = [
       ...this.action.fields.map(f => [`${this.path}.template`, f] as [string, EventField]),
       ...(this.options.parameters ?? []).map(p => [`${this.path}.parameters`, p.from] as [string, EventField]),
@@ -213,6 +271,14 @@ export class SensorTrigger extends Construct {
     }
     return errors;
   }
+}
+
+function renderPolicy(p: TriggerSuccessPolicy | undefined): TriggerPolicy | undefined {
+  if (!p) return undefined;
+  return {
+    status: p.allowedStatuses && { allow: p.allowedStatuses },
+    k8S: p.resourceLabels && { labels: p.resourceLabels, backoff: renderBackoff(p.backoff), errorOnBackoffTimeout: p.errorOnBackoffTimeout },
+  };
 }
 
 function retryOf(r: TriggerRetryStrategy | undefined): Trigger['retryStrategy'] {

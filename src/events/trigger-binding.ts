@@ -1,5 +1,5 @@
 import { TriggerParameter, TriggerParameterSource, TriggerTemplate } from '../../imports/argo-events';
-import { IServiceAccountRef } from '../core/object-refs';
+import { IServiceAccountRef, SecretKeyRef } from '../core/object-refs';
 import { EventField } from './event-field';
 
 /** A permission a trigger needs on the Kubernetes API, granted to the sensor's service account. */
@@ -11,10 +11,16 @@ export interface SensorPermission {
   /** Verbs, e.g. `create`; never `*`. */
   readonly verbs: readonly string[];
   /**
-   * True for a cluster-scoped resource (granted through a ClusterRole).
+   * True for a cluster-scoped resource, or for a resource of every namespace (granted through a
+   * ClusterRole).
    * @default false
    */
   readonly clusterScoped?: boolean;
+  /**
+   * Namespace of the resource, when it is not the pod's own (granted through a Role there).
+   * @default - the pod's namespace
+   */
+  readonly namespace?: string;
 }
 
 /** Turns an event field into the `src` of a trigger parameter (the sensor resolves the dependency). */
@@ -38,10 +44,18 @@ export interface TriggerBindContext {
   readonly hasResourcePolicy: boolean;
   /** Grants the sensor's service account permissions. */
   grant(permissions: readonly SensorPermission[]): void;
-  /** Service account submitted workflows run as when they name none; undefined when the sensor manages no workflow RBAC. */
-  defaultWorkflowServiceAccount(): string | undefined;
-  /** Lets a service account write workflowtaskresults (the Argo executor's requirement). */
-  grantExecutor(serviceAccount: string | IServiceAccountRef): void;
+  /**
+   * Service account submitted workflows run as when they name none, in the namespace they run in
+   * (default: the sensor's); undefined when the sensor manages no workflow RBAC.
+   */
+  defaultWorkflowServiceAccount(namespace?: string): string | undefined;
+  /**
+   * Lets a service account write workflowtaskresults (the Argo executor's requirement) in the
+   * namespace the workflows run in (default: the sensor's); an account named by string is that namespace's.
+   */
+  grantExecutor(serviceAccount: string | IServiceAccountRef, namespace?: string): void;
+  /** Problems with Secrets the sensor pod mounts for the action (one of another namespace cannot be mounted), as messages. */
+  checkSecrets(secrets: readonly SecretKeyRef[]): string[];
 }
 
 /** An action bound to one trigger of one sensor. */
@@ -57,6 +71,12 @@ export interface BoundTriggerAction {
   readonly triggerParameters?: (resolve: FieldResolver) => TriggerParameter[];
   /** Problems in the action's configuration, as messages (paths from the trigger template's, in the context). */
   check(): string[];
+  /**
+   * Why Argo Events reports the action failed even when it ran (then a retry runs it again, and a
+   * dead-letter trigger fires every time: the sensor refuses both).
+   * @default - the action's result is reported as it is
+   */
+  readonly failsAfterRunning?: string;
 }
 
 /**

@@ -31,7 +31,12 @@ export class TriggerCondition {
     return new TriggerCondition(BooleanExpression.join('or', operands.map(expressionOf), 'a condition needs at least one dependency (got none for "||")'));
   }
 
-  private constructor(/** @internal */ public readonly _expression: BooleanExpression<IConditionDependency>) {}
+  /** @internal */
+  public readonly _expression: BooleanExpression<IConditionDependency>;
+
+  private constructor(expression: BooleanExpression<IConditionDependency>) {
+    this._expression = expression;
+  }
 
   /** Every dependency the condition reads. */
   public get dependencies(): readonly IConditionDependency[] {

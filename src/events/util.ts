@@ -1,4 +1,4 @@
-import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
+import { Duration } from 'cdk8s';
 
 /**
  * A duration as Go's `time.ParseDuration` reads it (`30s`, `5m`, `2h`, `250ms`): the form Argo
@@ -35,15 +35,4 @@ export function pluralResource(kind: string): string {
 export function apiGroupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.substring(0, slash);
-}
-
-/** A Size as a Kubernetes quantity: `20Gi`, or `512Mi` when not a whole number of GiB. */
-export function quantity(size: Size): string {
-  const gi = size.toGibibytes({ rounding: SizeRoundingBehavior.NONE });
-  return Number.isInteger(gi) ? `${gi}Gi` : `${size.toMebibytes({ rounding: SizeRoundingBehavior.NONE })}Mi`;
-}
-
-/** A Size in bytes. */
-export function bytes(size: Size): number {
-  return size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024;
 }

@@ -1,26 +1,33 @@
 import { ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ArgoSensor, EventsTemplate, SensorSpec } from '../../imports/argo-events';
-import { IServiceAccountRef } from '../core/object-refs';
-import { expectKind } from '../core/ref-inspection';
-import { addArgoValidation } from '../core/validation';
+import { ArgoSensor, SensorSpec } from '../../imports/argo-events';
+import { IServiceAccountRef, SecretKeyRef } from '../core/object-refs';
+import { expectKind, namespaceOf } from '../core/ref-inspection';
+import { markChanged } from '../core/revision';
+import { addArgoValidation, addConstructCheck } from '../core/validation';
 import { withoutUndefined } from '../core/without-undefined';
 import { eventBusNameOf, IEventBus } from './event-bus';
 import { EventField } from './event-field';
 import { IEventSourceEvent } from './event-handle';
+import { SensorObject } from './event-objects';
+import { electsWithLease, isKafkaBus, LEASE_PERMISSION } from './leader-election';
+import { EventsPodProps, renderPodTemplate } from './pod-template';
 import { SensorDependency, SensorDependencyOptions } from './sensor-dependency';
 import { SensorRbac } from './sensor-rbac';
 import { ITriggerHost, SensorTrigger, SensorTriggerOptions } from './sensor-trigger';
 import { TriggerAction } from './trigger-action';
 import { FieldResolver, ITriggerAction, SensorPermission, TriggerBindContext } from './trigger-binding';
+import { TriggerResourceScope } from './trigger-resource-scope';
 import { SubmitWorkflowOptions } from './workflow-trigger-actions';
+import { Workflow } from '../workflows/workflow';
 import { IWorkflowTemplate } from '../workflows/workflow-template-ref';
+import { TriggerResource } from './trigger-resource';
 import { constructId } from '../core/construct-id';
 import { checkInteger } from '../core/number-check';
-import { checkLevel, DEFAULT_POD_SECURITY, PodSecurity, podSecurityPromises, recordPodSecurity, securedEventsTemplate } from '../core/pod-security';
+import { checkLevel, DEFAULT_POD_SECURITY, podSecurityPromises, recordPodSecurity, securedEventsTemplate } from '../core/pod-security';
 
 /** Properties of a `WorkflowSensor`. */
-export interface WorkflowSensorProps {
+export interface WorkflowSensorProps extends EventsPodProps {
   /**
    * Metadata of the Sensor object.
    * @default - a name generated from the construct path
@@ -50,18 +57,6 @@ export interface WorkflowSensorProps {
    */
   readonly replicas?: number;
   /**
-   * Pod template of the sensor deployment.
-   * @default - Argo Events' defaults
-   */
-  readonly template?: Omit<EventsTemplate, 'serviceAccountName'>;
-  /**
-   * Pod Security level of the pod (see `PodSecurity`): by default it meets "restricted" (user
-   * 9731 unless set, RuntimeDefault seccomp, no privilege escalation, all capabilities dropped)
-   * and a setting of \`template\` that breaks it fails the synth.
-   * @default PodSecurity.RESTRICTED
-   */
-  readonly podSecurity?: PodSecurity;
-  /**
    * Mark the sensor failed when a trigger round fails.
    * @default false
    */
@@ -90,6 +85,8 @@ export class WorkflowSensor extends Construct {
   public readonly namespace?: string;
   /** The generated Sensor object. */
   public readonly apiObject: ArgoSensor;
+  private readonly sensorObject: SensorObject;
+  private resources?: TriggerResourceScope;
   /** Service account of the sensor pod. */
   public readonly serviceAccount: IServiceAccountRef;
   private readonly rbac: SensorRbac;
@@ -109,19 +106,22 @@ export class WorkflowSensor extends Construct {
         dependencies: this.dependencyList.map(d => d._render()),
         triggers: this.triggerList.map(t => t._render()),
         eventBusName: eventBusNameOf(props.eventBus),
-        template: securedEventsTemplate(podSecurity, { ...props.template, serviceAccountName: this.serviceAccount.name }),
+        template: securedEventsTemplate(podSecurity, renderPodTemplate(props, this.serviceAccount.name)),
         replicas: props.replicas,
         errorOnFailedRound: props.errorOnFailedRound,
         loggingFields: props.loggingFields,
       }),
     });
-    this.apiObject = new ArgoSensor(this, 'Resource', { metadata: props.metadata, spec });
+    this.sensorObject = new SensorObject(this, 'Resource', { metadata: props.metadata, spec });
+    this.apiObject = this.sensorObject;
     this.name = this.apiObject.name;
     this.namespace = this.apiObject.metadata.namespace;
     this.rbac = new SensorRbac(this, 'Rbac', {
       sensorName: this.name, namespace: this.namespace, serviceAccount: props.serviceAccount, executor: props.workflowExecutorRbac ?? true,
     });
     this.serviceAccount = this.rbac.serviceAccount;
+    // A sensor on a Kafka bus elects no leader; told to elect with a Lease (LEADER_ELECTION=k8s), it needs that Lease.
+    if (electsWithLease(props) && !isKafkaBus(props.eventBus)) this.rbac.grant([LEASE_PERMISSION]);
     this.dependencyScope = new Construct(this, 'Dependencies');
     this.triggerScope = new Construct(this, 'Triggers');
     addArgoValidation(this, () => ({ apiObject: this.apiObject, promises: podSecurityPromises(podSecurity) }), () => this.check(props.eventBus));
@@ -143,14 +143,28 @@ export class WorkflowSensor extends Construct {
     return this.rbac.permissions;
   }
 
+  /**
+   * The scope to define the objects the triggers create or submit in (`new Workflow(sensor.resourceScope, 'run', ...)`,
+   * a cdk8s-plus Job...): a chart of its own, never written to the app's output (applying a Workflow
+   * would run it at once), whose constructs are checked at synth like the app's, and reported here.
+   */
+  public get resourceScope(): Construct {
+    if (!this.resources) {
+      const resources = new TriggerResourceScope(this.name);
+      this.resources = resources;
+      addConstructCheck(this, () => resources.validate().map(e => `Sensor/${this.name}: a resource of its resourceScope: ${e}`));
+    }
+    return this.resources.chart;
+  }
+
   /** Waits for an event (an endpoint handle, a calendar event, `source.event(name)`); returns the dependency. */
-  public addDependency(event: IEventSourceEvent, options: SensorDependencyOptions = {}): SensorDependency {
+  public addDependency<F extends string>(event: IEventSourceEvent<F>, options: SensorDependencyOptions = {}): SensorDependency<F> {
     const name = options.name ?? event.eventName;
     if (this.dependencyList.some(d => d.name === name)) {
       throw new Error(`[${this.node.path}] Sensor/${this.name}: spec.dependencies: dependency "${name}" is defined twice; `
         + 'Argo Events would accept it and keep only one of them, silently. Pass a distinct `name` in the options.');
     }
-    const dep = new SensorDependency(this.dependencyScope, name, event, options, this.apiObject, this.dependencyList.length);
+    const dep = new SensorDependency<F>(this.dependencyScope, name, event, options, this.sensorObject, this.dependencyList.length);
     this.dependencyList.push(dep);
     return dep;
   }
@@ -166,14 +180,24 @@ export class WorkflowSensor extends Construct {
     return trigger;
   }
 
-  /** Shorthand: a trigger submitting a workflow from `template` (see `TriggerAction.submitWorkflow`). */
-  public submitWorkflow(name: string, template: IWorkflowTemplate, options: SubmitWorkflowOptions & SensorTriggerOptions = {}): SensorTrigger {
-    return this.addTrigger(name, TriggerAction.submitWorkflow(template, options), options);
+  /** Shorthand: a trigger submitting a workflow from a template, a Workflow of `resourceScope` or a source (see `TriggerAction.submitWorkflow`). */
+  public submitWorkflow(name: string, workflow: IWorkflowTemplate | Workflow | TriggerResource, options: SubmitWorkflowOptions & SensorTriggerOptions = {}): SensorTrigger {
+    return this.addTrigger(name, TriggerAction.submitWorkflow(workflow, options), options);
+  }
+
+  /**
+   * Escape hatch: sets a field of the Sensor manifest (Argo's field names, from the root), e.g.
+   * `addOverride('spec.template.priorityClassName', 'high')`; `undefined` removes it. Triggers and
+   * dependencies have their own `addOverride()`, relative to their entries.
+   */
+  public addOverride(path: string | readonly string[], value: unknown): void {
+    markChanged();
+    this.sensorObject.overrides.add([], path, value, `[${this.node.path}]`);
   }
 
   private triggerHost(): ITriggerHost {
     return {
-      apiObject: this.apiObject,
+      apiObject: this.sensorObject,
       checkField: field => this.resolve(field).error,
       checkDependency: dep => (this.dependencyList.some(d => d === dep) ? undefined
         : `dependency "${dep.name}" (${dep.node.path}) belongs to another sensor; Argo Events would wait for a dependency this sensor does not have and never fire. `
@@ -185,10 +209,24 @@ export class WorkflowSensor extends Construct {
         sensorName: this.name,
         sensorNamespace: this.namespace,
         grant: permissions => this.rbac.grant(permissions),
-        defaultWorkflowServiceAccount: () => this.rbac.defaultWorkflowServiceAccount(),
-        grantExecutor: sa => this.rbac.grantExecutor(sa),
+        defaultWorkflowServiceAccount: namespace => this.rbac.defaultWorkflowServiceAccount(namespace),
+        grantExecutor: (sa, namespace) => this.rbac.grantExecutor(sa, namespace),
+        checkSecrets: secrets => this.checkSecrets(path, secrets),
       }),
     };
+  }
+
+  /** Secrets the pod mounts for a trigger: Kubernetes mounts only Secrets of the pod's namespace. */
+  private checkSecrets(path: string, secrets: readonly SecretKeyRef[]): string[] {
+    const errors: string[] = [];
+    for (const s of new Set(secrets.map(x => x.secret))) {
+      const ns = namespaceOf(s);
+      if (ns && this.namespace && ns !== this.namespace) {
+        errors.push(`${path}: Secret "${s.name}" is in namespace "${ns}", the sensor in "${this.namespace}": the controller mounts the Secrets a trigger uses into the sensor pod, `
+          + 'and a pod mounts Secrets of its own namespace only, so it would not start. Create the Secret in the sensor\'s namespace.');
+      }
+    }
+    return errors;
   }
 
   /** The dependency a field reads from, or why there is none. */

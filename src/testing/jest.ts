@@ -10,6 +10,7 @@ import { SensorLike, TriggerLike } from './sensor-simulation';
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
+    /** The matchers cdk8s-argo adds to jest's expect (argoMatchers). */
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     interface Matchers<R, T = {}> {
       /** The simulation submits a Workflow from `template`, with these parameter values. */

@@ -11,13 +11,16 @@ export interface SubmitExpectation {
 }
 
 /** The part of jest's matcher context used here (no runtime dependency on jest). */
-interface MatcherContext {
+export interface MatcherContext {
+  /** True under `expect(...).not`. */
   readonly isNot?: boolean;
 }
 
 /** A matcher's answer, as jest expects it. */
 export interface MatcherResult {
+  /** True when the expectation holds. */
   readonly pass: boolean;
+  /** What jest prints when it does not. */
   message(): string;
 }
 

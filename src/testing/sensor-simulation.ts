@@ -4,10 +4,18 @@ import { FiredTrigger, SimulationResult } from '../simulate/types';
 import { IWorkflowTemplate } from '../workflows/workflow-template-ref';
 
 /** Something that names a sensor: a WorkflowSensor, or its `metadata.name`. */
-export type SensorLike = string | { readonly name: string; readonly node?: unknown };
+export type SensorLike = string | {
+  /** `metadata.name` of the sensor. */
+  readonly name: string;
+  /** The construct node, when a construct is given. */
+  readonly node?: unknown;
+};
 
 /** Something that names a trigger: a SensorTrigger, or its name. */
-export type TriggerLike = string | { readonly name: string };
+export type TriggerLike = string | {
+  /** Name of the trigger. */
+  readonly name: string;
+};
 
 function nameOf(x: SensorLike | TriggerLike): string {
   return typeof x === 'string' ? x : x.name;

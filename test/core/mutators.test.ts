@@ -9,10 +9,17 @@ import { ConfigMapEnv } from '../../src/config';
 import { Lint } from '../../src/core/lint-suppression';
 import { SecretRef } from '../../src/core/object-refs';
 import { lintConstructTree } from '../../src/core/validation';
-import { CalendarEventSource, EventBus, EventSource, TriggerAction, WebhookEventSource, WorkflowSensor } from '../../src/events';
+import {
+  AmqpEventSource, AmqpExchangeType, AzureEventsHubEventSource, AzureQueueStorageEventSource, AzureServiceBusEventSource, BitbucketEventSource,
+  BitbucketServerEventSource, CalendarEventSource, EmitterEventSource, EventBus, EventSource, EventSourceBase, FileEventSource, FileOperation,
+  GenericEventSource, GerritEventSource, GitHubEventSource, GitLabEventSource, HdfsEventSource, KafkaEventSource, MinioEventSource, MnsEventSource,
+  MqttEventSource, NatsEventSource, NsqEventSource, PubSubEventSource, PulsarEventSource, RedisEventSource, RedisStreamEventSource, ResourceEventSource,
+  ResourceEventType, SftpEventSource, SlackEventSource, SnsEventSource, SqsEventSource, StorageGridEventSource, StripeEventSource, TriggerAction,
+  TriggerResource, WebhookEventSource, WorkflowSensor,
+} from '../../src/events';
 import { SlackExitHandler, SlackWebhook } from '../../src/notify';
 import {
-  ArtifactLocation, DataSource, EnvSource, InputArtifact, InputParameter, OutputArtifact, ResourceAction, WorkflowEventBinding, WorkflowServiceAccount, WorkflowTemplate,
+  ArtifactLocation, DataSource, EnvSource, InputArtifact, InputParameter, OutputArtifact, ResourceAction, Workflow, WorkflowEventBinding, WorkflowServiceAccount, WorkflowTemplate,
   NodePhase, WorkflowPhase, WorkflowVariables, WorkflowVolume,
 } from '../../src/workflows';
 
@@ -31,6 +38,58 @@ function wt(chart: Chart) {
 
 const volume = WorkflowVolume.emptyDir('scratch');
 const PLUGIN = { image: 'busybox:1.36', ports: [{ number: 4355 }], resources: { cpu: { request: 0.1, limit: 0.5 } } };
+
+const secretKey = (k: string) => SecretRef.fromName('creds').keyRef(k);
+
+/** Each dedicated EventSource's add method, with the options of a first and a second event. */
+const EVENT_SOURCE_ADDS: { [name: string]: (c: Chart) => { source: EventSourceBase; add: (n: string) => void } } = {
+  'AmqpEventSource.addEvent': c => { const s = new AmqpEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { url: 'amqp://r:5672', exchangeName: n, exchangeType: AmqpExchangeType.FANOUT, routingKey: n }) }; },
+  'AzureEventsHubEventSource.addEvent': c => { const s = new AzureEventsHubEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { fqdn: 'f', hubName: n }) }; },
+  'AzureQueueStorageEventSource.addEvent': c => { const s = new AzureQueueStorageEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { queueName: n, storageAccountName: 'a' }) }; },
+  'AzureServiceBusEventSource.addEvent': c => { const s = new AzureServiceBusEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { fullyQualifiedNamespace: 'ns', queue: n }) }; },
+  'EmitterEventSource.addEvent': c => { const s = new EmitterEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { broker: 'b:4000', channelName: n, channelKey: 'k' }) }; },
+  'FileEventSource.addEvent': c => { const s = new FileEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { eventType: FileOperation.CREATE, watchPath: { directory: '/d/', path: n } }) }; },
+  'GenericEventSource.addEvent': c => { const s = new GenericEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { url: 'g:8080', config: n }) }; },
+  'HdfsEventSource.addEvent': c => { const s = new HdfsEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { operations: [FileOperation.CREATE], watchPath: { directory: '/d/', path: n }, addresses: ['nn:8020'], hdfsUser: 'u' }) }; },
+  'KafkaEventSource.addEvent': c => { const s = new KafkaEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { url: 'k:9092', topic: n, partition: 0 }) }; },
+  'MinioEventSource.addEvent': c => { const s = new MinioEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { endpoint: 'm:9000', bucket: n, events: ['s3:ObjectCreated:Put'], credentials: { accessKey: secretKey('a'), secretKey: secretKey('s') } }) }; },
+  'MnsEventSource.addEvent': c => { const s = new MnsEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { queue: n, endpoint: 'http://mns', credentials: { accessKey: secretKey('a'), secretKey: secretKey('s') } }) }; },
+  'MqttEventSource.addEvent': c => { const s = new MqttEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { url: 'tcp://m:1883', topic: n, clientId: n }) }; },
+  'NatsEventSource.addEvent': c => { const s = new NatsEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { url: 'nats://n:4222', subject: n }) }; },
+  'NsqEventSource.addEvent': c => { const s = new NsqEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { hostAddress: 'n:4161', topic: n, channel: 'c' }) }; },
+  'PubSubEventSource.addEvent': c => { const s = new PubSubEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { topic: n }) }; },
+  'PulsarEventSource.addEvent': c => { const s = new PulsarEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { url: 'pulsar://p:6650', topics: [n] }) }; },
+  'RedisEventSource.addEvent': c => { const s = new RedisEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { hostAddress: 'r:6379', channels: [n] }) }; },
+  'RedisStreamEventSource.addEvent': c => { const s = new RedisStreamEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { hostAddress: 'r:6379', streams: [n] }) }; },
+  'ResourceEventSource.addEvent': c => { const s = new ResourceEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { version: 'v1', resource: 'pods', namespace: 'ns', eventTypes: [ResourceEventType.ADD], filter: { prefix: n } }) }; },
+  'SftpEventSource.addEvent': c => { const s = new SftpEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { address: secretKey('a'), username: secretKey('u'), password: secretKey('p'), eventType: FileOperation.CREATE, watchPath: { directory: '/d/', path: n } }) }; },
+  'SqsEventSource.addEvent': c => { const s = new SqsEventSource(c, 's'); return { source: s, add: n => s.addEvent(n, { queue: n, region: 'eu-west-1' }) }; },
+  'BitbucketEventSource.addEndpoint': c => { const s = new BitbucketEventSource(c, 's'); return { source: s, add: n => s.addEndpoint(n, { path: `/${n}`, repositories: [{ owner: 'o', repositorySlug: n }] }) }; },
+  'BitbucketServerEventSource.addEndpoint': c => { const s = new BitbucketServerEventSource(c, 's'); return { source: s, add: n => s.addEndpoint(n, { path: `/${n}`, baseUrl: 'https://b/rest' }) }; },
+  'GerritEventSource.addEndpoint': c => { const s = new GerritEventSource(c, 's'); return { source: s, add: n => s.addEndpoint(n, { path: `/${n}`, baseUrl: 'https://g', projects: [n], events: ['patchset-created'], auth: { username: secretKey('u'), password: secretKey('p') } }) }; },
+  'GitHubEventSource.addEndpoint': c => { const s = new GitHubEventSource(c, 's'); return { source: s, add: n => s.addEndpoint(n, { path: `/${n}`, repositories: [{ owner: 'o', names: [n] }] }) }; },
+  'GitLabEventSource.addEndpoint': c => { const s = new GitLabEventSource(c, 's'); return { source: s, add: n => s.addEndpoint(n, { path: `/${n}`, projects: [n], events: ['PushEvents'], accessToken: secretKey('t') }) }; },
+  'SlackEventSource.addEndpoint': c => { const s = new SlackEventSource(c, 's'); return { source: s, add: n => s.addEndpoint(n, { path: `/${n}`, token: secretKey('t'), signingSecret: secretKey('s') }) }; },
+  'SnsEventSource.addEndpoint': c => { const s = new SnsEventSource(c, 's'); return { source: s, add: n => s.addEndpoint(n, { path: `/${n}`, topicArn: `arn:aws:sns:eu-west-1:1:${n}`, region: 'eu-west-1' }) }; },
+  'StorageGridEventSource.addEndpoint': c => { const s = new StorageGridEventSource(c, 's'); return { source: s, add: n => s.addEndpoint(n, { path: `/${n}`, topicArn: 't', bucket: n, apiUrl: 'https://g', authToken: secretKey('t'), events: ['s3:ObjectCreated:*'] }) }; },
+  'StripeEventSource.addEndpoint': c => { const s = new StripeEventSource(c, 's'); return { source: s, add: n => s.addEndpoint(n, { path: `/${n}` }) }; },
+};
+
+function eventSourceCases(): { [mutator: string]: Case } {
+  const cases: { [mutator: string]: Case } = {};
+  for (const [name, make] of Object.entries(EVENT_SOURCE_ADDS)) {
+    cases[name] = { build: c => { const { source, add } = make(c); add('one'); return { target: source.apiObject, mutate: () => add('two') }; } };
+  }
+  return cases;
+}
+
+/** A sensor with a dependency and two triggers. */
+function sensorOf(c: Chart) {
+  const sensor = new WorkflowSensor(c, 'sensor', { metadata: { name: 'sensor' } });
+  const dep = sensor.addDependency(EventSource.fromName('hooks').event('run'));
+  const trigger = sensor.addTrigger('log', TriggerAction.log());
+  return { sensor, dep, trigger };
+}
 
 const CASES: { [mutator: string]: Case } = {
   'WorkflowSpecBase.addArgument': { build: c => { const { template } = wt(c); return { target: template.apiObject, mutate: () => template.addArgument('size') }; } },
@@ -168,7 +227,7 @@ const CASES: { [mutator: string]: Case } = {
     build: c => { const source = new WebhookEventSource(c, 'hooks', { metadata: { name: 'hooks' } }); source.addEndpoint('a', { path: '/a' }); return { target: source.apiObject, mutate: () => source.addEndpoint('b', { path: '/b', port: 13000 }) }; },
   },
   'WebhookEventSource.addEndpoint (its Service)': {
-    build: c => { const source = new WebhookEventSource(c, 'hooks', { metadata: { name: 'hooks' } }); source.addEndpoint('a', { path: '/a' }); return { target: source.service!, mutate: () => source.addEndpoint('b', { path: '/b', port: 13000 }) }; },
+    build: c => { const source = new WebhookEventSource(c, 'hooks', { metadata: { name: 'hooks' } }); source.addEndpoint('a', { path: '/a' }); return { target: source.service, mutate: () => source.addEndpoint('b', { path: '/b', port: 13000 }) }; },
   },
   'EventSource.addEvent': {
     build: c => { const source = new EventSource(c, 'es', { metadata: { name: 'es' } }); return { target: source.apiObject, mutate: () => source.addEvent('calendar', 'tick', { interval: '10s' }) }; },
@@ -178,6 +237,43 @@ const CASES: { [mutator: string]: Case } = {
   },
   'CalendarEventSource.addSchedule': {
     build: c => { const cal = new CalendarEventSource(c, 'cal', { metadata: { name: 'cal' } }); cal.addInterval('tick', Duration.minutes(1)); return { target: cal.apiObject, mutate: () => cal.addSchedule('daily', Cron.daily()) }; },
+  },
+  'GitHubEventSource.addEndpoint (its Ingress)': {
+    build: c => {
+      const gh = new GitHubEventSource(c, 'gh', { metadata: { name: 'gh' }, ingress: { host: 'hooks.example.com' } });
+      gh.addEndpoint('a', { path: '/a', repositories: [{ owner: 'o', names: ['r'] }], events: ['push'] });
+      return { target: gh.ingress!, mutate: () => gh.addEndpoint('b', { path: '/b', repositories: [{ owner: 'o', names: ['r'] }], events: ['push'] }) };
+    },
+  },
+  ...eventSourceCases(),
+  'ResourceEventSource.addEvent (its Role)': {
+    build: c => {
+      const s = new ResourceEventSource(c, 'pods', { metadata: { name: 'pods' } });
+      s.addEvent('a', { version: 'v1', resource: 'pods', namespace: 'ns', eventTypes: [ResourceEventType.ADD] });
+      const role = s.node.findAll().find(x => ApiObject.isApiObject(x) && x.kind === 'Role') as ApiObject;
+      return { target: role, mutate: () => s.addEvent('b', { version: 'v1', resource: 'configmaps', namespace: 'ns', eventTypes: [ResourceEventType.ADD] }) };
+    },
+  },
+  'SourceEvent.addOverride': {
+    build: c => { const kafka = new KafkaEventSource(c, 'k'); const e = kafka.addEvent('e', { url: 'k:9092', topic: 't', partition: 0 }); return { target: kafka.apiObject, mutate: () => e.addOverride('config', 'x: y') }; },
+  },
+  'EventSourceBase.addOverride': {
+    build: c => { const kafka = new KafkaEventSource(c, 'k'); kafka.addEvent('e', { url: 'k:9092', topic: 't', partition: 0 }); return { target: kafka.apiObject, mutate: () => kafka.addOverride('spec.replicas', 2) }; },
+  },
+  'EventBus.addOverride': {
+    build: c => { const bus = c.node.findChild('bus') as EventBus; return { target: bus.apiObject, mutate: () => bus.addOverride('spec.jetstream.maxPayload', '2MB') }; },
+  },
+  'WorkflowSensor.addOverride': { build: c => { const { sensor } = sensorOf(c); return { target: sensor.apiObject, mutate: () => sensor.addOverride('spec.replicas', 2) }; } },
+  'SensorTrigger.addOverride': { build: c => { const { sensor, trigger } = sensorOf(c); return { target: sensor.apiObject, mutate: () => trigger.addOverride('template.log.intervalSeconds', 5) }; } },
+  'SensorDependency.addOverride': { build: c => { const { sensor, dep } = sensorOf(c); return { target: sensor.apiObject, mutate: () => dep.addOverride('filtersLogicalOperator', 'or') }; } },
+  'a Workflow of a sensor\'s resourceScope (Workflow.addArgument)': {
+    build: c => {
+      const { sensor } = sensorOf(c);
+      const workflow = new Workflow(sensor.resourceScope, 'w', { generateName: 'w-' });
+      workflow.addContainerTemplate('main', { image: 'busybox:1.36' });
+      sensor.addTrigger('create', TriggerAction.kubernetes({ resource: TriggerResource.fromObject(workflow) }));
+      return { target: sensor.apiObject, mutate: () => workflow.addArgument('later', { value: 'v' }) };
+    },
   },
   'ArtifactRepositories.addS3': {
     build: c => {

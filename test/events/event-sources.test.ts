@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import {
   CalendarEventSource, EventBus, EventBusBackend, EventSource, WebhookEventSource, WebhookMethod,
 } from '../../src/events';
+import { sizeQuantity } from '../../src/core/quantity';
 import { withRestrictedDefaults } from '../support/pod-security';
 import { one, schemaViolations, setup, synth } from './helpers';
 
@@ -196,5 +197,25 @@ describe('EventSource (any kind, generated types)', () => {
   test('fromName: an EventSource of the cluster, its events named by string', () => {
     const event = EventSource.fromName('github', { namespace: 'ci' }).event('push');
     expect([event.eventSourceName, event.eventName, event.namespace]).toEqual(['github', 'push', 'ci']);
+  });
+});
+
+describe('quantities render as everywhere else in the library (src/core/quantity.ts)', () => {
+  test('the JetStream volume size: the largest whole binary unit', () => {
+    for (const [size, text] of [[Size.gibibytes(20), '20Gi'], [Size.mebibytes(1536), '1536Mi'], [Size.tebibytes(1), '1Ti'], [Size.gibibytes(1), '1Gi']] as const) {
+      const { app, chart } = setup();
+      new EventBus(chart, 'bus', { backend: EventBusBackend.jetStream({ persistence: { volumeSize: size } }) });
+      expect(one(synth(app), 'EventBus').spec.jetstream.persistence.volumeSize).toBe(text);
+      expect(sizeQuantity(size)).toBe(text);
+    }
+  });
+
+  test('an endpoint\'s largest payload is the whole number of bytes Argo Events keeps', () => {
+    const { app, chart } = setup();
+    new WebhookEventSource(chart, 'webhook', { metadata: { name: 'webhook' } }).addEndpoint('a', { path: '/a', maxPayloadSize: Size.mebibytes(2) });
+    expect(one(synth(app), 'EventSource').spec.webhook.a.maxPayloadSize).toBe(2097152);
+    const bad = setup();
+    new WebhookEventSource(bad.chart, 'webhook', { metadata: { name: 'webhook' } }).addEndpoint('a', { path: '/a', maxPayloadSize: Size.kibibytes(0.0001) });
+    expect(() => bad.app.synthYaml()).toThrow(/maxPayloadSize: must be a whole, positive number of bytes/);
   });
 });

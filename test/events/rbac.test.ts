@@ -119,7 +119,7 @@ describe('submitting a workflow from a WorkflowTemplate', () => {
 
   test('a label policy makes the sensor read what it created', () => {
     const { app, chart, sensor } = sensorApp();
-    sensor.submitWorkflow('run', WorkflowTemplate.fromName(chart, 'a', 'a-workflow'), { policy: { k8S: { labels: { 'workflows.argoproj.io/phase': 'Succeeded' } } } });
+    sensor.submitWorkflow('run', WorkflowTemplate.fromName(chart, 'a', 'a-workflow'), { policy: { resourceLabels: { 'workflows.argoproj.io/phase': 'Succeeded' } } });
     expect(rules(named(synthChecked(app), 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: get,list,create', 'argoproj.io/workflowtemplates: get']);
   });
 });
@@ -172,7 +172,8 @@ describe('workflow operations', () => {
   test.each([
     [WorkflowOperation.RESUME, 'Workflow', ['argoproj.io/workflows: get,update']],
     [WorkflowOperation.SUSPEND, 'Workflow', ['argoproj.io/workflows: get,update']],
-    [WorkflowOperation.TERMINATE, 'Workflow', ['argoproj.io/workflows: get,update,patch']],
+    [WorkflowOperation.TERMINATE, 'Workflow', ['argoproj.io/workflows: get,patch']],
+    [WorkflowOperation.STOP, 'Workflow', ['argoproj.io/workflows: get,patch']],
     [WorkflowOperation.RESUBMIT, 'Workflow', ['argoproj.io/workflows: get,create']],
     [WorkflowOperation.RETRY, 'Workflow', ['argoproj.io/workflows: get,update', '/pods: delete']],
     [WorkflowOperation.SUBMIT_FROM, 'CronWorkflow', ['argoproj.io/workflows: get,create', 'argoproj.io/cronworkflows: get']],
@@ -184,6 +185,106 @@ describe('workflow operations', () => {
     const trigger = named(m, 'Sensor', 's').spec.triggers[0].template.argoWorkflow;
     expect(trigger.operation).toBe(operation);
     expect(trigger.parameters).toEqual([{ src: { dependencyName: 'omega', dataKey: 'body.workflow' }, dest: 'metadata.name' }]);
+  });
+});
+
+describe('submit-from, which Argo Events v1.9.11 reports failed after it created the workflow', () => {
+  test('alone it is accepted', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('op', TriggerAction.workflowOperation(WorkflowOperation.SUBMIT_FROM, { kind: 'WorkflowTemplate', name: 'build' }));
+    expect(named(synthChecked(app), 'Sensor', 's').spec.triggers[0].template.argoWorkflow.operation).toBe('submit-from');
+  });
+
+  test('with retries, each of which would create one more workflow, or a dead-letter trigger, which would fire every time: refused', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('op', TriggerAction.workflowOperation(WorkflowOperation.SUBMIT_FROM, { kind: 'CronWorkflow', name: 'nightly' }), {
+      retryStrategy: { steps: 3 }, deadLetter: { name: 'dlq', action: TriggerAction.log() },
+    });
+    const message = (() => { try { synth(app); } catch (e: any) { return String(e.message); } return ''; })();
+    expect(message).toMatch(/spec\.triggers\[0\]\.retryStrategy: trigger "op" is retried on failure, and Argo Events v1\.9\.11 reports a submit-from failed.*each of the 3 attempts would run it again/);
+    expect(message).toMatch(/spec\.triggers\[0\]\.dlqTrigger: trigger "op" has a dead-letter trigger.*would fire every time/);
+  });
+
+  test('a single attempt (steps: 1) is no retry', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('op', TriggerAction.workflowOperation(WorkflowOperation.SUBMIT_FROM, { kind: 'WorkflowTemplate', name: 'build' }), { retryStrategy: { steps: 1 } });
+    expect(() => synthChecked(app)).not.toThrow();
+  });
+});
+
+describe('the templates an operated workflow references', () => {
+  test('resubmit validates the new workflow against them: get granted (a ClusterWorkflowTemplate through the ClusterRole)', () => {
+    const { app, chart, sensor, dep } = sensorApp();
+    const templates = [WorkflowTemplate.fromName(chart, 'tpl', 'build'), ClusterWorkflowTemplate.fromName(chart, 'ctpl', 'shared')];
+    sensor.addTrigger('again', TriggerAction.workflowOperation(WorkflowOperation.RESUBMIT, { name: dep.body('workflow'), templates }));
+    const m = synthChecked(app);
+    expect(rules(named(m, 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: get,create', 'argoproj.io/workflowtemplates: get']);
+    expect(rules(named(m, 'ClusterRole', 'events-s-sensor'))).toEqual(['argoproj.io/clusterworkflowtemplates: get']);
+  });
+
+  test('resume does not validate: nothing more is granted', () => {
+    const { app, chart, sensor, dep } = sensorApp();
+    sensor.addTrigger('go', TriggerAction.workflowOperation(WorkflowOperation.RESUME, { name: dep.body('workflow'), templates: [WorkflowTemplate.fromName(chart, 'tpl', 'build')] }));
+    expect(rules(named(synthChecked(app), 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: get,update']);
+  });
+});
+
+describe('the argo CLI\'s extra arguments', () => {
+  test.each([
+    // argo stop --message updates the stopped nodes before it patches spec.shutdown.
+    [WorkflowOperation.STOP, ['--message', 'stopped by the sensor'], ['argoproj.io/workflows: get,update,patch']],
+    [WorkflowOperation.STOP, ['--node-field-selector=inputs.parameters.p.value=x'], ['argoproj.io/workflows: get,update,patch']],
+    // A selector lists the workflows it matches.
+    [WorkflowOperation.TERMINATE, ['-l', 'app=x'], ['argoproj.io/workflows: get,list,patch']],
+    [WorkflowOperation.RESUME, ['--field-selector=metadata.name=x'], ['argoproj.io/workflows: get,list,update']],
+    // --wait watches the workflow; --log follows its pods.
+    [WorkflowOperation.RETRY, ['--wait'], ['argoproj.io/workflows: get,watch,update', '/pods: delete']],
+    [WorkflowOperation.RESUBMIT, ['--log'], ['argoproj.io/workflows: get,watch,create', '/pods: list,watch', '/pods/log: get']],
+  ] as const)('%s with %j', (operation, cliArgs, expected) => {
+    const { app, sensor, dep } = sensorApp();
+    sensor.addTrigger('op', TriggerAction.workflowOperation(operation, { name: dep.body('workflow'), cliArgs: [...cliArgs] }));
+    expect(rules(named(synthChecked(app), 'Role', 's-sensor'))).toEqual(expected);
+  });
+
+  test('a submission with --wait may also watch the workflows it created', () => {
+    const { app, chart, sensor } = sensorApp();
+    sensor.submitWorkflow('run', WorkflowTemplate.fromName(chart, 'a', 'a-workflow'), { cliArgs: ['--wait'] });
+    expect(rules(named(synthChecked(app), 'Role', 's-sensor'))).toEqual(['argoproj.io/workflows: list,watch,create', 'argoproj.io/workflowtemplates: get']);
+  });
+});
+
+describe('an update of the live object', () => {
+  test('reads the object by the manifest\'s name and namespace: get is granted, there', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('scale', TriggerAction.kubernetes({
+      operation: KubernetesOperation.UPDATE, liveObject: true, resource: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'apps' } },
+    }));
+    const m = synthChecked(app);
+    expect(named(m, 'Sensor', 's').spec.triggers[0].template.k8s).toMatchObject({ operation: 'update', liveObject: true });
+    expect(rules(ofKind(m, 'Role').find(r => r.metadata.namespace === 'apps'))).toEqual(['apps/deployments: get,create,update']);
+  });
+
+  test('a manifest without name or namespace is refused: Argo Events could not fetch the live object', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('scale', TriggerAction.kubernetes({ operation: KubernetesOperation.UPDATE, liveObject: true, resource: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { generateName: 'web-' } } }));
+    expect(() => synth(app)).toThrow(/spec\.triggers\[0\]\.template\.k8s\.liveObject: .*has no metadata\.name and no metadata\.namespace/);
+  });
+});
+
+describe('cluster-scoped objects of a Kubernetes trigger', () => {
+  test('a Namespace (one of the two resources Argo Events calls without a namespace) is granted through a ClusterRole', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('ns', TriggerAction.kubernetes({ resource: { apiVersion: 'v1', kind: 'Namespace', metadata: { generateName: 'team-' } } }));
+    const m = synthChecked(app);
+    expect(rules(named(m, 'ClusterRole', 'events-s-sensor'))).toEqual(['/namespaces: create']);
+    expect(ofKind(m, 'Role').map(r => r.metadata.name)).toEqual([]);
+  });
+
+  test('another cluster-scoped kind is refused: Argo Events would call it in the sensor\'s namespace, which the API server answers with 404', () => {
+    const { app, sensor } = sensorApp();
+    sensor.addTrigger('pv', TriggerAction.kubernetes({ resource: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'x' } } }));
+    expect(() => synth(app)).toThrow(/spec\.triggers\[0\]\.template\.k8s\.source: a ClusterRole is cluster-scoped, but Argo Events v1\.9\.11's Kubernetes trigger calls only namespaces and nodes without a namespace.*\/namespaces\/events\/.*404/s);
+    expect(sensor.requiredPermissions).toEqual([]);
   });
 });
 

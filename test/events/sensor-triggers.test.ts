@@ -53,7 +53,7 @@ describe('delivery options', () => {
       retryStrategy: { steps: 5, duration: Duration.seconds(2), factor: 2, jitter: 0.1 },
       rateLimit: { requestsPerUnit: 10, unit: RateLimitUnit.MINUTE },
       conditionsReset: [{ cron: '0 0 * * *', timezone: 'Asia/Seoul' }],
-      policy: { status: { allow: [200, 201] } },
+      policy: { allowedStatuses: [200, 201] },
     });
     const [t] = triggers(app);
     expect(t.retryStrategy).toEqual({ steps: 5, duration: '2s', factor: 2, jitter: 0.1 });

@@ -37,11 +37,11 @@ describe('a sensor naming a missing event', () => {
 
   test('through an EventSource construct: the handle cannot be had', () => {
     const { chart, webhook } = webhookApp();
-    expect(() => webhook.event('omgea')).toThrow(/\[test\/webhook\] EventSource\/webhook has no webhook endpoint "omgea" \(it has: omega\)\. Add it with addEndpoint\(\)/);
+    expect(() => webhook.event('omgea')).toThrow(/\[test\/webhook\] EventSource\/webhook has no event "omgea" \(it has: omega\); a sensor depending on it would wait forever/);
     const sqs = new EventSource(chart, 'sqs', { metadata: { name: 'sqs' }, sources: { sqs: { orders: { queue: 'orders', region: 'us-east-1', waitTimeSeconds: 20 } } } });
     expect(() => sqs.event('order')).toThrow(/\[test\/sqs\] EventSource\/sqs has no event "order" \(it has: orders\); a sensor depending on it would wait forever/);
     const calendar = new CalendarEventSource(chart, 'calendar');
-    expect(() => calendar.event('daily')).toThrow(/has no calendar event "daily" \(it has: none\)\. Add it with addSchedule\(\) or addInterval\(\)/);
+    expect(() => calendar.event('daily')).toThrow(/has no event "daily" \(it has: none\); a sensor depending on it would wait forever/);
   });
 });
 
@@ -62,7 +62,7 @@ describe('duplicate names', () => {
 
   test('an endpoint or event name used twice is refused', () => {
     const { chart, webhook } = webhookApp();
-    expect(() => webhook.addEndpoint('omega', { path: '/other' })).toThrow(/endpoint "omega" is defined twice.*Give the second endpoint another name/);
+    expect(() => webhook.addEndpoint('omega', { path: '/other' })).toThrow(/spec\.webhook\.omega: event "omega" is already defined \(under webhook\).*Give the second event another name/);
     const source = new EventSource(chart, 'cal', { sources: { calendar: { tick: { interval: '10s' } } } });
     expect(() => source.addEvent('calendar', 'tick', { interval: '5s' })).toThrow(/spec\.calendar: event "tick" is defined twice/);
   });
@@ -122,7 +122,7 @@ describe('workflow parameters', () => {
     const b = WorkflowTemplate.fromName(chart, 'b', 'b-workflow', { parameters: ['colour'] });
     const dep = sensor.addDependency(omega);
     sensor.submitWorkflow('run', a, { arguments: [{ parameter: b.parameter('colour'), from: dep.body('colour') }] });
-    expect(synthError(app)).toMatch(/\[test\/sensor\/Triggers\/run\] Sensor\/sensor: spec\.triggers\[0\]\.template\.argoWorkflow\.parameters: parameter "colour" is not an argument of WorkflowTemplate "a-workflow" \(its arguments: size\); .*Map a parameter the template declares/);
+    expect(synthError(app)).toMatch(/\[test\/sensor\/Triggers\/run\] Sensor\/sensor: spec\.triggers\[0\]\.template\.argoWorkflow\.parameters: parameter "colour" is not an argument of WorkflowTemplate "a-workflow" \(its arguments: size\); .*Map a parameter the workflow declares/);
   });
 
   test('a parameter object of another template with the same name', () => {
@@ -131,7 +131,7 @@ describe('workflow parameters', () => {
     const b = WorkflowTemplate.fromName(chart, 'b', 'b-workflow', { parameters: ['size'] });
     const dep = sensor.addDependency(omega);
     sensor.submitWorkflow('run', a, { arguments: [{ parameter: b.parameter('size'), from: dep.body('size') }] });
-    expect(synthError(app)).toMatch(/spec\.triggers\[0\]\.template\.argoWorkflow\.parameters: the parameter object "size" was declared by another template, not by WorkflowTemplate "a-workflow"; .*Map the object the submitted template's addArgument\(\) returned/);
+    expect(synthError(app)).toMatch(/spec\.triggers\[0\]\.template\.argoWorkflow\.parameters: the parameter object "size" was declared by another template, not by WorkflowTemplate "a-workflow"; .*Map the object the submitted workflow's addArgument\(\) returned/);
     const ok = webhookApp();
     const a2 = WorkflowTemplate.fromName(ok.chart, 'a', 'a-workflow', { parameters: ['size'] });
     ok.sensor.submitWorkflow('run', a2, { arguments: [{ parameter: a2.parameter('size'), from: ok.sensor.addDependency(ok.omega).body('size') }] });
@@ -194,7 +194,7 @@ describe('webhook endpoints: port, method, path', () => {
   test('a webhook EventSource without endpoints', () => {
     const { app, chart } = setup();
     new WebhookEventSource(chart, 'webhook');
-    expect(synthError(app)).toMatch(/\[test\/webhook\] .*no endpoints: the EventSource would run a pod that never publishes an event\. Call addEndpoint\(\)/);
+    expect(synthError(app)).toMatch(/\[test\/webhook\] .*no endpoints: the EventSource would run a pod that never publishes an event, behind a Service without ports\. Call addEndpoint\(\)/);
   });
 });
 
@@ -225,7 +225,7 @@ describe('other rules reported on the constructs', () => {
     calendar.addInterval('tick', Duration.minutes(5));
     expect(synth(app)[0].spec.calendar.tick.interval).toBe('5m');
     calendar.addSchedule('bad', '61 * * * *');
-    expect(synthError(app)).toMatch(/\[test\/calendar\] .*spec\.calendar\.bad\.schedule.*\[E14\]/);
+    expect(synthError(app)).toMatch(/\[test\/calendar\/bad\] .*spec\.calendar\.bad\.schedule.*\[E14\]/);
   });
 
   test('an EventSource mixing rolling-update and recreate sources: E12', () => {

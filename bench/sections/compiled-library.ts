@@ -27,6 +27,9 @@ export function compileLibrary(repoRoot: string): Promise<CompiledLibrary> {
 async function compile(repoRoot: string): Promise<CompiledLibrary> {
   const dir = newTempDir('compiled');
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // Laid out as the installed package is: the synth-time schema check finds package.json and schemas/ above lib/src.
+  symlinkSync(join(repoRoot, 'package.json'), join(dir, 'package.json'), 'file');
+  symlinkSync(join(repoRoot, 'schemas'), join(dir, 'schemas'), 'dir');
   const tsconfig = {
     extends: join(repoRoot, 'tsconfig.build.json'),
     // Not composite/incremental: tsconfig.build.json's tsBuildInfoFile would point into the repository's lib/.

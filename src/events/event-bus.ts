@@ -103,6 +103,7 @@ export abstract class EventBusBackend {
 
   /** NATS Streaming run by the controller (deprecated upstream in favour of JetStream). */
   public static nativeNats(options: NativeStrategy = {}): EventBusBackend {
+    checkInteger('EventBusBackend.nativeNats():', 'replicas', options.replicas);
     return new SpecBackend({ nats: { native: options } });
   }
 

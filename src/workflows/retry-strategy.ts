@@ -81,6 +81,8 @@ export function retryStrategyProblems(r: RetryStrategyProps | undefined): { subP
 /** Checks the numbers of a retry strategy where the construct takes it (`field`: where it is, e.g. `retryStrategy`). @internal */
 export function checkRetryStrategy(scope: IConstruct, field: string, r: RetryStrategyProps | undefined): void {
   checkInteger(scope, `${field}.limit`, r?.limit, {}, true);
+  // Argo decodes backoff.factor as an int-or-string: a fraction or NaN is refused on apply.
+  checkInteger(scope, `${field}.backoff.factor`, r?.backoff?.factor, {}, true);
 }
 
 /** @internal */

@@ -58,6 +58,10 @@ describe('numbers where Kubernetes and Argo decode integers: refused where the p
       /^\[app\/hooks\] port: must be a number, got the string "12000": Kubernetes and Argo decode port as an integer and refuse the manifest\. Pass a number\./],
     ['EventBus replicas NaN (a factory: no construct yet, the factory is named)', () => EventBusBackend.jetStream({ replicas: NaN }),
       /^EventBusBackend\.jetStream\(\): replicas: is NaN/],
+    ['native NATS EventBus replicas 2.5', () => EventBusBackend.nativeNats({ replicas: 2.5 }),
+      /^EventBusBackend\.nativeNats\(\): replicas: is 2\.5, not an integer/],
+    ['retryStrategy.backoff.factor 1.5 (an int-or-string)', c => template(c, {}, { retryStrategy: { limit: 3, backoff: { factor: 1.5 } } }),
+      /^\[app\/wt\/main\] retryStrategy\.backoff\.factor: is 1\.5, not an integer/],
     ['a loop sequence count of 1.5', () => Loop.sequence({ count: 1.5 }), /^Loop\.sequence\(\): count: is 1\.5, not an integer/],
   ])('%s', (_name, build, expected) => {
     expect(failure(build)).toMatch(expected);

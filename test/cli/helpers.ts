@@ -45,6 +45,19 @@ export function removeTempTrees(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+/** The end of a template's container and the template: resources and Pod Security "restricted" settings. */
+const RESTRICTED_TAIL = `      resources:
+        requests: {cpu: 10m, memory: 16Mi}
+        limits: {memory: 16Mi}
+      securityContext:
+        allowPrivilegeEscalation: false
+        capabilities: {drop: [ALL]}
+    securityContext:
+      runAsNonRoot: true
+      runAsUser: 8737
+      seccompProfile: {type: RuntimeDefault}
+`;
+
 /** Clean: it passes every rule (Pod Security "restricted" and resources included). */
 export const CLEAN_TEMPLATE = `apiVersion: argoproj.io/v1alpha1
 kind: WorkflowTemplate
@@ -57,17 +70,7 @@ spec:
     container:
       image: busybox:1.36
       command: [echo, hello]
-      resources:
-        requests: {cpu: 10m, memory: 16Mi}
-        limits: {memory: 16Mi}
-      securityContext:
-        allowPrivilegeEscalation: false
-        capabilities: {drop: [ALL]}
-    securityContext:
-      runAsNonRoot: true
-      runAsUser: 8737
-      seccompProfile: {type: RuntimeDefault}
-`;
+${RESTRICTED_TAIL}`;
 
 export const SETTINGS_CONFIGMAP = `apiVersion: v1
 kind: ConfigMap
@@ -90,17 +93,7 @@ spec:
       envFrom:
       - configMapRef:
           name: settings
-      resources:
-        requests: {cpu: 10m, memory: 16Mi}
-        limits: {memory: 16Mi}
-      securityContext:
-        allowPrivilegeEscalation: false
-        capabilities: {drop: [ALL]}
-    securityContext:
-      runAsNonRoot: true
-      runAsUser: 8737
-      seccompProfile: {type: RuntimeDefault}
-`;
+${RESTRICTED_TAIL}`;
 
 export const BAD_CONFIGMAP = `apiVersion: v1
 kind: ConfigMap

@@ -26,6 +26,13 @@ export interface ValidationScope {
    * @default - none
    */
   readonly promises?: { readonly [ruleId: string]: string };
+  /**
+   * Field paths inside the scope that render objects checked as constructs of their own (a
+   * sensor's resourceScope Workflow inlined in a trigger): their constructs report the findings
+   * there, with their own paths, so the findings the manifest's lint makes there are left out.
+   * @default - none
+   */
+  readonly checkedElsewhere?: readonly string[];
 }
 
 /** What a construct adds to its validation: the rule findings in its scope, or a check of its own. */
@@ -253,6 +260,7 @@ export class SynthSession {
     for (const finding of findings) {
       const apiObject = apiObjects[finding.manifestIndex];
       const scoped = ownerOf(byApiObject.get(apiObject) ?? [], finding.path);
+      if (scoped?.scope.checkedElsewhere?.some(p => isUnder(finding.path, p))) continue;
       const owner = scoped?.construct ?? this.nearestValidated(apiObject);
       const promise = finding.severity === 'warning' ? ownProperty(scoped?.scope.promises, finding.ruleId) : undefined;
       const text = `${finding.object}: ${finding.path || '(object)'}: ${finding.message}${promise ? ` (${promise})` : ''} [${finding.ruleId}]`;

@@ -123,6 +123,7 @@ export class KubernetesAction implements ITriggerAction {
     if (workflow) TriggerResourceScope.assignParameters(workflow, args.map(a => a.parameter.name));
     return {
       fields: [...args.map(a => a.from), ...(this.options.parameters ?? []).map(p => p.from)],
+      checkedResource: this.resource.checkedAsConstruct ? 'k8s.source.resource' : undefined,
       render: (resolve): TriggerActionTemplate => ({
         k8S: {
           operation: op,

@@ -192,7 +192,11 @@ export class SensorTrigger extends Construct {
         const hasPolicy = !!options.policy?.resourceLabels;
     this.action = action.bind(host.bindContext(`${this.path}.template`, hasPolicy));
     if (options.deadLetter) this.deadLetter = options.deadLetter.action.bind(host.bindContext(`${this.path}.dlqTrigger.template`, false));
-    addArgoValidation(this, () => ({ apiObject: host.apiObject, fieldPath: this.path }), () => this.check());
+    const checkedElsewhere = [
+      ...(this.action.checkedResource ? [`${this.path}.template.${this.action.checkedResource}`] : []),
+      ...(this.deadLetter?.checkedResource ? [`${this.path}.dlqTrigger.template.${this.deadLetter.checkedResource}`] : []),
+    ];
+    addArgoValidation(this, () => ({ apiObject: host.apiObject, fieldPath: this.path, checkedElsewhere }), () => this.check());
   }
 
   /** @internal */

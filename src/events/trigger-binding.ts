@@ -77,6 +77,12 @@ export interface BoundTriggerAction {
    * @default - the action's result is reported as it is
    */
   readonly failsAfterRunning?: string;
+  /**
+   * Path, from the trigger template's, of an inline resource that is a construct of the
+   * sensor's resourceScope: its own validation reports on it, so the sensor's lint does not.
+   * @default - none
+   */
+  readonly checkedResource?: string;
 }
 
 /**

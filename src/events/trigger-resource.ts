@@ -133,6 +133,8 @@ export interface ResolvedResource {
   readonly secrets: readonly (SecretKeyRef | undefined)[];
   /** The object's manifest, when the library renders it (an object of the resource scope or a manifest). */
   readonly manifest?: () => { readonly [key: string]: any };
+  /** True for a construct of the resource scope: its own synth-time validation reports on it. */
+  readonly checkedAsConstruct?: boolean;
 }
 
 /**
@@ -159,6 +161,7 @@ export abstract class TriggerResource {
       manifest: () => apiObject.toJson(),
       workflow: object instanceof Workflow ? object : undefined,
       secrets: [],
+      checkedAsConstruct: true,
     });
   }
 

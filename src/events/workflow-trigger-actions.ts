@@ -206,6 +206,7 @@ export class SubmitWorkflowAction implements ITriggerAction {
     const generateName = this.options.generateName ?? (this.source.byReference || this.source.namesItself ? undefined : `${ctx.sensorName}-`);
     return {
       fields: [...args.map(a => a.from), ...(this.options.resourceParameters ?? []).map(p => p.from)],
+      checkedResource: this.workflow ? 'argoWorkflow.source.resource' : undefined,
       render: (resolve: FieldResolver): TriggerActionTemplate => ({
         argoWorkflow: {
           operation: 'submit',

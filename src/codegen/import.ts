@@ -3,7 +3,9 @@ import { join, relative } from 'path';
 import { crdInputsDigest, readArgoCrds, readArgoSchema, SCHEMA_DIR_ENV, SCHEMA_IDS, SCHEMA_SOURCES, SchemaId, ArgoSchemaDocument } from '../schema/argo-schema';
 import { compactSchema } from '../schema/compact';
 import { CrdConstraints, CrdDocument } from '../schema/crd-constraints';
+import { celEnvironment } from '../schema/cel';
 import { crdConstraintsOf } from '../schema/schema-data';
+import { compiledRulesModule } from './cel-to-js';
 import { CrdRequiredFields, generateImports } from './generate';
 import { CrdInputs, GeneratedFiles, generateSchemaFiles } from './schema-files';
 
@@ -40,7 +42,7 @@ export function readPinnedInputs(dir: string): PinnedInputs {
   return { docs, crds, license: readFileSync(join(dir, 'LICENSE'), 'utf8') };
 }
 
-/** imports/: the typed L1 of Argo Workflows v4.1.2 (with what its full CRDs require) and Argo Events v1.9.11. */
+/** imports/: the typed L1 of Argo Workflows v4.1.2 (with what its full CRDs require) and Argo Events v1.9.11, and the full CRDs' CEL rules compiled to JavaScript. */
 export function generateImportFiles(inputs: PinnedInputs): GeneratedFiles {
   const id: SchemaId = 'workflows-v4.1.2';
   const required = crdRequiredFields(crdConstraintsOf(inputs.crds[id]!.documents, compactSchema(inputs.docs[id], SCHEMA_SOURCES[id])));
@@ -48,7 +50,20 @@ export function generateImportFiles(inputs: PinnedInputs): GeneratedFiles {
   for (const [name, source] of Object.entries(generateImports(inputs.docs[id], inputs.docs['events-v1.9.11'], required))) {
     files[`imports/${name}.ts`] = source;
   }
+  files['imports/crd-rules.ts'] = compiledRulesModule(crdRules(inputs), celEnvironment());
   return files;
+}
+
+/** The CEL rules of every pinned release's full CRDs (those the CRD check evaluates). */
+function crdRules(inputs: PinnedInputs): string[] {
+  const rules: string[] = [];
+  for (const id of SCHEMA_IDS) {
+    const crds = inputs.crds[id];
+    if (!crds) continue;
+    const data = crdConstraintsOf(crds.documents, compactSchema(inputs.docs[id], SCHEMA_SOURCES[id]));
+    for (const c of Object.values(data.constraints)) for (const r of c.rules ?? []) rules.push(r.rule);
+  }
+  return rules;
 }
 
 /** Everything `npm run import` writes, from the pinned schemas in `dir`: imports/ and schemas/. */

@@ -1,14 +1,17 @@
 import type { Environment, ParseResult } from '@marcbachmann/cel-js';
+import { COMPILED_CRD_RULES } from '../../imports/crd-rules';
+import { UNDECIDED } from './cel-fast-path';
 
 /**
  * CEL, as the API server evaluates a CRD's `x-kubernetes-validations` rules: each expression is
- * compiled once per process, the library itself loaded on the first one (it is not needed
- * before a manifest of a kind with CEL rules is checked).
+ * compiled once per process, the library itself loaded on the first one that the compiled rules
+ * leave to it (it is not needed before).
  */
 let environment: Environment | undefined;
 const programs = new Map<string, ParseResult>();
 
-function env(): Environment {
+/** The CEL environment rules are parsed and evaluated in (also what `npm run import` compiles rules with). */
+export function celEnvironment(): Environment {
   if (!environment) {
     // Loaded on first use only: an ES module, which Node (>= 20.19) requires synchronously.
     let lib: typeof import('@marcbachmann/cel-js');
@@ -30,12 +33,30 @@ function env(): Environment {
 export function celProgram(expression: string): ParseResult {
   let program = programs.get(expression);
   if (!program) {
-    program = env().parse(expression);
+    program = celEnvironment().parse(expression);
     const checked = program.check();
     if (!checked.valid) throw new Error(checked.error?.message.split('\n')[0] ?? 'does not type-check');
     programs.set(expression, program);
   }
   return program;
+}
+
+/**
+ * Evaluates a CRD rule with `self` bound to a manifest value: its compiled form (the pinned
+ * CRDs' rules, imports/crd-rules.ts) where that decides, else the evaluator on `converted()`
+ * (the value as `toCel` converts it, asked for only then). The CEL library is loaded only when
+ * a rule reaches the evaluator.
+ */
+export function evaluateRule(expression: string, value: unknown, converted: () => unknown): unknown {
+  const compiled = COMPILED_CRD_RULES.get(expression);
+  if (compiled) {
+    try {
+      return compiled(value);
+    } catch (e) {
+      if (e !== UNDECIDED) throw e;
+    }
+  }
+  return evaluateCel(expression, converted());
 }
 
 /** Evaluates a rule with `self` bound to a value converted by `toCel`. */

@@ -1,4 +1,4 @@
-import { evaluateCel, toCel } from './cel';
+import { evaluateCel, evaluateRule, toCel } from './cel';
 import { SchemaDefinitions, SchemaNode } from './compact';
 import { CelRule, CrdConstraint, CrdConstraints } from './crd-constraints';
 
@@ -108,8 +108,9 @@ export function checkCrdConstraint(value: any, c: CrdConstraint, schema: SchemaN
     }
   }
   if (c.rules) {
-    const self = toCel(value);
-    for (const rule of c.rules) checkRule(self, rule, path, product, report);
+    let converted: { readonly self: unknown } | undefined;
+    const self = () => (converted ??= { self: toCel(value) }).self;
+    for (const rule of c.rules) checkRule(value, self, rule, path, product, report);
   }
 }
 
@@ -126,14 +127,15 @@ function checkNumber(value: number, c: CrdConstraint, path: string, refused: Ref
 }
 
 function checkString(value: string, c: CrdConstraint, path: string, refused: Refusal, report: CrdReport): void {
-  const length = [...value].length;
+  // Counted in code points, as the API server counts characters (only where a length is constrained).
+  const length = c.minLength !== undefined || c.maxLength !== undefined ? [...value].length : 0;
   if (c.minLength !== undefined && length < c.minLength) {
     report(path, `${refused(`must be at least ${c.minLength} character${c.minLength === 1 ? '' : 's'} long`, JSON.stringify(value), `should be at least ${c.minLength} chars long`)}.`);
   }
   if (c.maxLength !== undefined && length > c.maxLength) {
     report(path, `is ${length} characters long: ${refused(`at most ${c.maxLength} are allowed`, 'it', `Too long: may not be more than ${c.maxLength} bytes`)}.`);
   }
-  if (c.pattern !== undefined && !new RegExp(c.pattern, 'u').test(value)) {
+  if (c.pattern !== undefined && !patternOf(c.pattern).test(value)) {
     report(path, `${refused(`must match ${c.pattern}`, JSON.stringify(value), `should match '${c.pattern}'`)}.${variableHint(value)}`);
   }
   if (c.format === 'byte' && !BASE64.test(value)) {
@@ -144,17 +146,26 @@ function checkString(value: string, c: CrdConstraint, path: string, refused: Ref
   }
 }
 
+const patterns = new Map<string, RegExp>();
+
+/** A CRD's `pattern`, compiled once. */
+function patternOf(pattern: string): RegExp {
+  let re = patterns.get(pattern);
+  if (!re) patterns.set(pattern, re = new RegExp(pattern, 'u'));
+  return re;
+}
+
 /** Argo substitutes {{...}} after the API server has checked the text. */
 function variableHint(value: unknown): string {
   return typeof value === 'string' && value.includes('{{')
     ? ' A {{...}} variable cannot stand here with the full CRDs: the API server checks the text before Argo substitutes it.' : '';
 }
 
-/** `self`: the value at the node, as `toCel` converts it. */
-function checkRule(self: unknown, rule: CelRule, path: string, product: string, report: CrdReport): void {
+/** `value`: the value at the node; `self()`: it as `toCel` converts it, for the evaluator. */
+function checkRule(value: unknown, self: () => unknown, rule: CelRule, path: string, product: string, report: CrdReport): void {
   let holds: unknown;
   try {
-    holds = evaluateCel(rule.rule, self);
+    holds = evaluateRule(rule.rule, value, self);
   } catch (e: any) {
     report(path, `could not evaluate the rule \`${rule.rule}\` of ${product} here (${e?.message ?? e}); the API server evaluates it on apply`, 'warning');
     return;
@@ -167,7 +178,7 @@ function checkRule(self: unknown, rule: CelRule, path: string, product: string, 
   let message = rule.message ?? `failed rule: ${rule.rule}`;
   if (rule.messageExpression) {
     try {
-      const text = evaluateCel(rule.messageExpression, self);
+      const text = evaluateCel(rule.messageExpression, self());
       if (typeof text === 'string' && text.trim()) message = text;
     } catch {
       // The API server falls back to `message` (or the rule) too.

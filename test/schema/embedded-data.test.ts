@@ -153,7 +153,7 @@ describe('schema source', () => {
     expect(() => withSchemaDir(dir, () => validateManifest(CONFIG_MAP))).toThrow(/unset it to use the schemas built into cdk8s-argo/);
   });
 
-  test('loads lazily from the compiled package: nothing on require, each schema on the first manifest of its kinds, CEL on the first rule', () => {
+  test('loads lazily from the compiled package: nothing on require, each schema on the first manifest of its kinds, the CEL library on the first rule the compiled rules leave to it', () => {
     // A fresh process on lib/ (as installed): which files of schemas/ (and which CEL library) does each step read?
     const script = `
       const fs = require('fs');
@@ -176,6 +176,8 @@ describe('schema source', () => {
       step('another', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'CronWorkflow', metadata: { name: 'c' }, spec: { schedules: ['* * * * *'], workflowSpec: {} } }));
       step('ConfigMap', () => lib.validateManifest(${JSON.stringify(CONFIG_MAP)}));
       step('CEL rule', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: 'w' }, spec: { templates: [{ name: 'm', suspend: {} }] } }));
+      // A number where the rule compares text: the compiled rule cannot decide, the evaluator does.
+      step('CEL undecided', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: 'w' }, spec: { templates: [{ name: 'm', suspend: {}, timeout: 5 }] } }));
       step('again', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { name: 'w' }, spec: { templates: [{ name: 'm', suspend: {} }] } }));
       step('v3.7', () => lib.validateManifest({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { name: 'w' }, spec: {} }, { workflowsVersion: 'v3.7.18' }));
     `;
@@ -188,7 +190,8 @@ describe('schema source', () => {
       'WorkflowTemplate: kinds.json workflows-v4.1.2.json crd-workflows-v4.1.2.json',
       'another: ',
       'ConfigMap: events-v1.9.11.json',
-      'CEL rule: cel-js',
+      'CEL rule: ',
+      'CEL undecided: cel-js',
       'again: ',
       'v3.7: workflows-v3.7.18.json',
     ]);

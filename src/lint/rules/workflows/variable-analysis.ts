@@ -5,7 +5,7 @@ import { CallSite, isObject, stepsOf, str, tasksOf, TemplateSite, WorkflowModel 
 import { foreignTemplates } from './foreign-templates';
 import { checkVariable } from './variable-check';
 import { localBase } from './references';
-import { forEachTag, inputNames, itemScope, namedCalls, NodeScope, scopeForTemplateRef, VariableEnv, WorkflowScope, workflowScope } from './variable-scope';
+import { FoundTag, inputNames, itemScope, namedCalls, NodeScope, scopeForTemplateRef, tagsIn, VariableEnv, WorkflowScope, workflowScope } from './variable-scope';
 
 /** One unresolvable `{{...}}` reference, attributed to W28, W31 or W32. */
 export interface VariableFinding {
@@ -44,16 +44,16 @@ function analyze(model: WorkflowModel, index: ManifestIndex): VariableFinding[] 
   const out: VariableFinding[] = [];
   const reported = new Set<string>();
   const scan = (value: unknown, path: string, env: VariableEnv, skip?: ReadonlySet<string>) => {
-    forEachTag(value, path, (tag, at, raw) => {
+    for (const { tag, raw, segments } of tagsOf(value, index, skip)) {
       const problem = checkVariable(tag, env, wf, model.site.isTemplateKind);
-      if (!problem) return;
-      const where = at();
+      if (!problem) continue;
+      const where = childPath(path, ...segments);
       const key = `${where}\u0000${raw}`;
-      if (reported.has(key)) return;
+      if (reported.has(key)) continue;
       reported.add(key);
       out.push({ ruleId: problem.ruleId, path: where, message: problem.message, severity: problem.severity,
         exitHandlerOf: problem.needsExitHandler ? env.template.topLevel : undefined });
-    }, skip);
+    }
   };
 
   if (!model.site.isTemplateKind) scanForeignTemplates(model, index, wf, out);
@@ -88,17 +88,33 @@ function scanForeignTemplates(model: WorkflowModel, index: ManifestIndex, wf: Wo
     const owner = `template "${foreign.template.name ?? ''}" of ${foreign.model.site.kind} "${foreign.model.site.manifest.metadata?.name ?? ''}"`;
     for (const t of foreign.model.templates) {
       if (t.topLevel !== foreign.template) continue;
-      forEachTag(t.template, t.path, (tag, _at, raw) => {
-        if (!CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) return;
+      for (const { tag, raw } of tagsOf(t.template, index)) {
+        if (!CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) continue;
         const problem = checkVariable(tag, { template: t, item: 'any' }, scope, false);
         const key = `${foreign.via}\u0000${raw}`;
-        if (!problem || reported.has(key)) return;
+        if (!problem || reported.has(key)) continue;
         reported.add(key);
         out.push({ ruleId: problem.ruleId, path: foreign.via, severity: problem.severity,
           message: `${owner} runs in this workflow, and Argo checks it with this workflow's parameters, labels and annotations: ${problem.message}` });
-      });
+      }
     }
   }
+}
+
+const tagCache = new WeakMap<ManifestIndex, WeakMap<object, readonly FoundTag[]>>();
+
+/**
+ * The `{{...}}` references of a value, found once per object and lint run: a template is read by
+ * its own workflow's analysis and again by every workflow that runs it (each Sensor trigger
+ * submitting it, for one).
+ */
+function tagsOf(value: unknown, index: ManifestIndex, skip?: ReadonlySet<string>): readonly FoundTag[] {
+  if (skip || typeof value !== 'object' || value === null) return tagsIn(value, skip);
+  let byObject = tagCache.get(index);
+  if (!byObject) tagCache.set(index, byObject = new WeakMap());
+  let tags = byObject.get(value);
+  if (!tags) byObject.set(value, tags = tagsIn(value));
+  return tags;
 }
 
 function inlineInputs(model: WorkflowModel, call: CallSite): ReadonlySet<string> | undefined {

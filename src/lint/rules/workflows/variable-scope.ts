@@ -1,4 +1,3 @@
-import { childPath } from '../../path';
 import { ManifestIndex } from '../../types';
 import { templateTags } from '../../util/template-variables';
 import { asArray, CallSite, isObject, str, TemplateSite, WorkflowModel } from './model';
@@ -223,18 +222,26 @@ export function inputNames(t: TemplateSite): { parameters: Set<string>; artifact
   return { parameters: names(t.template.inputs?.parameters), artifacts: names(t.template.inputs?.artifacts) };
 }
 
+/** A simple (non-expression) `{{...}}` reference found in a value. */
+export interface FoundTag {
+  /** The variable, e.g. `inputs.parameters.x`. */
+  readonly tag: string;
+  /** The reference as written, braces included. */
+  readonly raw: string;
+  /** Where it sits below the value (keys and list indexes). */
+  readonly segments: readonly (string | number)[];
+}
+
 /**
- * Calls `visit` for every simple (non-expression) `{{...}}` reference in the strings of a value,
- * with the field path where it appears. `skip` leaves out keys of the top-level object.
+ * Every simple (non-expression) `{{...}}` reference in the strings of a value, in order.
+ * `skip` leaves out keys of the top-level object.
  */
-export function forEachTag(value: unknown, basePath: string, visit: (tag: string, path: () => string, raw: string) => void, skip?: ReadonlySet<string>): void {
+export function tagsIn(value: unknown, skip?: ReadonlySet<string>): FoundTag[] {
+  const out: FoundTag[] = [];
   const segments: (string | number)[] = [];
   const walk = (v: unknown, top: boolean) => {
     if (typeof v === 'string') {
-      const tags = templateTags(v);
-      if (!tags.length) return;
-      const path = () => childPath(basePath, ...segments);
-      for (const tag of tags) if (!tag.expression) visit(tag.name, path, tag.raw);
+      for (const tag of templateTags(v)) if (!tag.expression) out.push({ tag: tag.name, raw: tag.raw, segments: [...segments] });
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         segments.push(i);
@@ -251,4 +258,5 @@ export function forEachTag(value: unknown, basePath: string, visit: (tag: string
     }
   };
   walk(value, true);
+  return out;
 }

@@ -1,7 +1,7 @@
 import { ArgoGraph } from '../model';
+import { ARGO_GRAPH_JSON_VERSION } from './json-version';
 
-/** Version of the JSON format; raised when a field changes meaning or disappears. */
-export const ARGO_GRAPH_JSON_VERSION = 1;
+export { ARGO_GRAPH_JSON_VERSION } from './json-version';
 
 /** The graph as JSON for tools: `{ version, nodes, edges, otherFindings, focus? }`, 2-space indented. */
 export function renderJson(graph: ArgoGraph): string {

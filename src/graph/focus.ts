@@ -2,8 +2,6 @@ import { closestName } from '../lint/rules/events/support/suggest';
 import { ArgoGraphFocusError } from './focus-error';
 import { ArgoGraph, ArgoGraphNode, ArgoGraphNodeKind } from './model';
 
-export { ArgoGraphFocusError } from './focus-error';
-
 /** Kinds a user focuses on by bare name ahead of the ConfigMaps and accounts that share it. */
 const FLOW_KINDS = new Set<ArgoGraphNodeKind>(['Sensor', 'EventSource', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow', 'Workflow', 'WorkflowEventBinding']);
 

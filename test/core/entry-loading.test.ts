@@ -86,12 +86,10 @@ describe('loading the package entry', () => {
       results.focusError = [focusError instanceof entry.ArgoGraphFocusError, focusError.message];
       const inputError = thrown(() => entry.simulateEvents([], [{ eventSourceName: 'hooks', eventName: 'push' }]));
       results.inputError = [inputError instanceof entry.SimulationInputError, inputError.message];
-      // one class each, whichever module a caller takes it from (the CLI imports the implementations)
+      // one class each, whichever module a caller takes it from (the CLI imports the simulator itself)
       results.sameClasses = [
-        require(join(lib, 'graph/focus.js')).ArgoGraphFocusError === entry.ArgoGraphFocusError,
         require(join(lib, 'simulate/simulate.js')).SimulationInputError === entry.SimulationInputError,
         require(join(lib, 'simulate/cannot-simulate.js')).CannotSimulate === entry.CannotSimulate,
-        require(join(lib, 'graph/render/index.js')).ARGO_GRAPH_FORMATS === entry.ARGO_GRAPH_FORMATS,
       ];
     ` });
     const afterBuild = results.afterBuild as string[];
@@ -104,6 +102,6 @@ describe('loading the package entry', () => {
     expect(results.focused).toBe(2);
     expect(results.focusError).toEqual([true, expect.stringContaining('focus "nope" matches no node')]);
     expect(results.inputError).toEqual([true, expect.stringContaining('no EventSource named "hooks"')]);
-    expect(results.sameClasses).toEqual([true, true, true, true]);
+    expect(results.sameClasses).toEqual([true, true]);
   });
 });

@@ -6,9 +6,6 @@ import { renderJson } from './json';
 import { renderMermaid } from './mermaid';
 import { renderSvg } from './svg';
 
-export { ARGO_GRAPH_FORMATS } from './formats';
-export type { ArgoGraphFormat, ArgoGraphRenderOptions } from './formats';
-
 /** `renderArgoGraph()`, documented where src/graph/index.ts exports it (loading this module on first call). */
 export function renderArgoGraph(graph: ArgoGraph, format: ArgoGraphFormat, options: ArgoGraphRenderOptions = {}): string {
   switch (format) {

@@ -44,15 +44,7 @@ export interface ArgoGraphOptions {
   readonly expand?: boolean;
 }
 
-/**
- * The graph of the system a set of manifests describes: EventSources and their events, the
- * EventBus, Sensors with dependencies and triggers, what the triggers submit, WorkflowTemplates,
- * ClusterWorkflowTemplates, CronWorkflows and Workflows with their templates, the templateRefs,
- * exit handlers and hooks between them, artifacts handed from one template to another, and the
- * ConfigMaps, Secrets, ServiceAccounts and PVCs they use. A reference that resolves to nothing
- * in the set is drawn to a missing placeholder, with the lint finding that reports it.
- * Pure: the same manifests give the same graph.
- */
+/** `buildArgoGraph()`, documented where src/graph/index.ts exports it (loading this module on first call). */
 export function buildArgoGraph(manifests: readonly Manifest[], options: ArgoGraphOptions = {}): ArgoGraph {
   const builder = new GraphBuilder(manifests);
   const registry: WorkflowRegistry = new Map();

@@ -1,17 +1,11 @@
 import { closestName } from '../lint/rules/events/support/suggest';
+import { ArgoGraphFocusError } from './focus-error';
 import { ArgoGraph, ArgoGraphNode, ArgoGraphNodeKind } from './model';
 
 /** Kinds a user focuses on by bare name ahead of the ConfigMaps and accounts that share it. */
 const FLOW_KINDS = new Set<ArgoGraphNodeKind>(['Sensor', 'EventSource', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow', 'Workflow', 'WorkflowEventBinding']);
 
-/** A focus name that matches no node. */
-export class ArgoGraphFocusError extends Error {}
-
-/**
- * The part of the graph one or more nodes reach: each focused node (with its parts), everything
- * reachable from them along edges, and the objects those belong to (so a template is drawn in its
- * WorkflowTemplate). A name is a node id, `Kind/name`, `name`, or `object/part` (`a-workflow/main`).
- */
+/** `focusGraph()`, documented where src/graph/index.ts exports it (loading this module on first call). */
 export function focusGraph(graph: ArgoGraph, names: readonly string[]): ArgoGraph {
   const byId = new Map(graph.nodes.map(n => [n.id, n]));
   const children = new Map<string, string[]>();

@@ -4,6 +4,7 @@ import { evalExprBool, ExprError } from './go/expr-lang';
 import { isJsonObject } from '../lint/util/walk';
 import { sourceKind, SourceKind } from './source-kinds';
 import { ArgoEvent, NotSimulated, SimulatedEvent } from './types';
+import { SimulationInputError } from './simulation-input-error';
 import { headerMap, marshalSorted, webhookRequest } from './webhook-request';
 
 /** The event an EventSource publishes for a simulated input, or why it publishes none. */
@@ -13,9 +14,6 @@ export interface Publication {
   readonly warnings: string[];
   readonly notSimulated?: NotSimulated;
 }
-
-/** Bad input: the event names no EventSource or event of the set. */
-export class SimulationInputError extends Error {}
 
 /** Where an event is defined: its EventSource, source kind and configuration. */
 export interface EventDefinition {

@@ -1,11 +1,12 @@
 import { lint } from '../lint/engine';
 import { eventBusNameOf, sameNamespace } from '../lint/rules/events/support/event-sources';
 import { Finding, Manifest } from '../lint/types';
-import { findEventDefinition, publishEvent, SimulationInputError } from './event-payload';
+import { findEventDefinition, publishEvent } from './event-payload';
 import { SensorRun } from './sensor-run';
+import { SimulationInputError } from './simulation-input-error';
 import { EventResult, FiredTrigger, SimulatedEvent, SimulationOptions, SimulationResult } from './types';
 
-export { SimulationInputError } from './event-payload';
+export { SimulationInputError } from './simulation-input-error';
 
 function eventTime(input: SimulatedEvent, now: number): number {
   if (input.time === undefined) return now;
@@ -19,13 +20,7 @@ function eventId(index: number): string {
   return (index + 1).toString(16).padStart(32, '0');
 }
 
-/**
- * Feeds events, in order, to the sensors of a set of manifests and reports what Argo Events
- * would do: the event each EventSource publishes, how each dependency's transform and filters
- * take it, which triggers fire (conditions over several events included), and what each fired
- * trigger would create or send, linted with the rest of the set. Throws SimulationInputError
- * for an event that names no EventSource or event of the set.
- */
+/** `simulateEvents()`, documented where src/simulate/index.ts exports it (loading this module on first call). */
 export function simulateEvents(manifests: readonly Manifest[], events: readonly SimulatedEvent[], options: SimulationOptions = {}): SimulationResult {
   const sensors = manifests.filter(m => m?.kind === 'Sensor').map(m => new SensorRun(m, manifests));
   const now = Date.now();

@@ -5,7 +5,7 @@ import { HttpEndpoint } from '../events/http-endpoint';
 import { SourceEvent } from '../events/source-event';
 import { helmOutputOf } from '../helm/helm-output';
 import { Manifest } from '../lint/types';
-import { simulateEvents } from '../simulate/simulate';
+import { simulateEvents } from '../simulate';
 import { SimulatedEvent, SimulationOptions } from '../simulate/types';
 import { SensorSimulation } from './sensor-simulation';
 

@@ -1,7 +1,5 @@
 import { ArgoGraph } from '../model';
-
-/** Version of the JSON format; raised when a field changes meaning or disappears. */
-export const ARGO_GRAPH_JSON_VERSION = 1;
+import { ARGO_GRAPH_JSON_VERSION } from './json-version';
 
 /** The graph as JSON for tools: `{ version, nodes, edges, otherFindings, focus? }`, 2-space indented. */
 export function renderJson(graph: ArgoGraph): string {

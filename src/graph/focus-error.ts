@@ -1,0 +1,2 @@
+/** A focus name that matches no node. */
+export class ArgoGraphFocusError extends Error {}

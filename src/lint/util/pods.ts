@@ -64,13 +64,23 @@ const cache = new WeakMap<Manifest, readonly PodModel[]>();
  * EventSource or Sensor (`spec.template`), and the StatefulSet of an EventBus (jetstream or native
  * NATS, with the containers the controller adds). Argo's own init and wait containers are the
  * workflow controller's (its executor configuration) and are not in any manifest.
+ *
+ * Computed once per manifest object and shared by every rule that asks: the models and their
+ * lists are frozen; the `value`s in them are the manifest's own objects, which no rule changes.
  */
 export function podsOf(manifest: Manifest): readonly PodModel[] {
   let pods = cache.get(manifest);
   if (pods) return pods;
-  pods = isJsonObject(manifest) && typeof manifest.kind === 'string' ? findPods(manifest) : [];
+  pods = Object.freeze((isJsonObject(manifest) && typeof manifest.kind === 'string' ? findPods(manifest) : []).map(freezePod));
   cache.set(manifest, pods);
   return pods;
+}
+
+function freezePod(pod: PodModel): PodModel {
+  for (const list of [pod.hostNamespaces, pod.volumes, pod.appArmorAnnotations]) Object.freeze(list);
+  for (const c of pod.containers) Object.freeze(Object.freeze(c).hostPorts);
+  Object.freeze(pod.containers);
+  return Object.freeze(pod);
 }
 
 function findPods(m: Manifest): PodModel[] {

@@ -7,29 +7,54 @@ import { CRD_RULE_ID, SchemaViolation } from './violation';
 /** Root fields of a kind the CRD check leaves alone: Kubernetes checks metadata itself, and a create ignores status. */
 const NOT_CRD_CHECKED = new Set(['apiVersion', 'kind', 'metadata', 'status']);
 
+const NO_PROPERTIES: { readonly [name: string]: SchemaNode } = Object.freeze({});
+
+/** `$ref` to its definition, per definitions object: resolved once instead of slicing and looking up the name at every value. */
+const RESOLVED = new WeakMap<SchemaDefinitions, Map<string, SchemaNode>>();
+
 /**
  * Walks one manifest along its schema, reporting every violation of the schema (rule SCHEMA) and,
  * where an overlay is given, of the full CRDs' constraints at the nodes it passes (rule CRD).
+ *
+ * The walk visits every value of every manifest, so it allocates as little as it can: the path
+ * to the current value is a stack of keys and indexes, joined into a string only for a report or
+ * for a node that has CRD constraints.
  */
 export class SchemaWalker {
+  /** Keys and indexes from the root to the value being checked. */
+  private readonly segments: (string | number)[] = [];
+  /** `joined[i]`: the path of `segments[0..i]`, for the prefix already joined (a node with CRD constraints joins its path; its children reuse it). */
+  private readonly joined: string[] = [];
+  private readonly refs: Map<string, SchemaNode>;
+
   constructor(
     private readonly definitions: SchemaDefinitions,
     private readonly kind: string,
     private readonly out: SchemaViolation[],
     private readonly crd: CrdOverlay | undefined,
-  ) {}
+  ) {
+    let refs = RESOLVED.get(definitions);
+    if (!refs) {
+      refs = new Map();
+      RESOLVED.set(definitions, refs);
+    }
+    this.refs = refs;
+  }
 
   public checkRoot(manifest: { [key: string]: any }, root: string): void {
     const schema = this.definitions[root];
     const crd = this.crd?.constraintOf(schema);
     if (crd) checkCrdConstraint(manifest, crd, schema, '', this.crd!.product, this.reportCrd);
-    this.checkObject(manifest, schema, '', key => this.crd !== undefined && !NOT_CRD_CHECKED.has(key));
+    this.checkObject(manifest, schema, this.crd !== undefined, true);
   }
 
-  /** `crd`: whether the full CRDs' constraints apply at this value (not in metadata, status, or where the CRD preserves unknown fields). */
-  public check(value: any, schema: SchemaNode, path: string, crd: boolean): void {
+  /**
+   * Checks the value at the current path (`segments`). `crd`: whether the full CRDs' constraints
+   * apply at this value (not in metadata, status, or where the CRD preserves unknown fields).
+   */
+  private check(value: any, schema: SchemaNode, crd: boolean): void {
     if (typeof value === 'number' && !Number.isFinite(value)) {
-      this.report(path, `${value} cannot be written to Kubernetes: JSON has no NaN or Infinity (YAML's .nan, .inf), so kubectl cannot convert the manifest ("json: unsupported value"). Use a finite number`);
+      this.reportNonFinite(value);
       return;
     }
     let constraints: CrdConstraint[] | undefined;
@@ -38,58 +63,126 @@ export class SchemaWalker {
       else constraints = add(constraints, this.crd!.constraintOf(schema));
     }
     while (schema.$ref) {
-      schema = this.definitions[schema.$ref.substring('#/definitions/'.length)];
+      schema = this.resolve(schema.$ref);
       if (crd) constraints = add(constraints, this.crd!.constraintOf(schema));
     }
     if (schema.const !== undefined && value !== schema.const) {
-      this.report(path, `must be ${JSON.stringify(schema.const)}`);
+      this.report(this.path(), `must be ${JSON.stringify(schema.const)}`);
       return;
     }
     if (schema.type && !matchesType(value, schema.type)) {
-      this.report(path, `must be ${describeType(schema.type)}, got ${describeValue(value)}${typeHint(value, schema.type)}`);
+      this.report(this.path(), `must be ${describeType(schema.type)}, got ${describeValue(value)}${typeHint(value, schema.type)}`);
       return;
     }
     if (typeof value === 'number' && isIntegerOnly(value, schema.type)) {
       const range = RANGES[schema.format ?? 'int64'];
       if (value < range.min || value > range.max) {
-        this.report(path, `${value} is outside the ${range.name} range (${range.label}): Kubernetes and Argo decode this field into an `
+        this.report(this.path(), `${value} is outside the ${range.name} range (${range.label}): Kubernetes and Argo decode this field into an `
           + `${range.name}, which cannot hold it, so kubectl apply or the controller refuses the object`);
         return;
       }
     }
     if (schema.enum && !schema.enum.includes(value)) {
-      this.report(path, `must be one of ${schema.enum.map((e: any) => JSON.stringify(e)).join(', ')}, got ${JSON.stringify(value)}`);
+      this.report(this.path(), `must be one of ${schema.enum.map((e: any) => JSON.stringify(e)).join(', ')}, got ${JSON.stringify(value)}`);
     }
-    for (const c of constraints ?? []) checkCrdConstraint(value, c, schema, path, this.crd!.product, this.reportCrd);
+    if (constraints) {
+      const path = this.path();
+      for (const c of constraints) checkCrdConstraint(value, c, schema, path, this.crd!.product, this.reportCrd);
+    }
     if (Array.isArray(value)) {
       const items = schema.items;
-      if (items) value.forEach((item, i) => this.check(item, items, `${path}[${i}]`, crd));
-      else value.forEach((item, i) => this.scan(item, `${path}[${i}]`));
+      for (let i = 0; i < value.length; i++) {
+        this.enter(i);
+        if (items) this.check(value[i], items, crd);
+        else this.scan(value[i]);
+        this.leave();
+      }
       return;
     }
-    if (isObject(value)) this.checkObject(value, schema, path, () => crd);
+    if (isObject(value)) this.checkObject(value, schema, crd, false);
   }
 
-  private checkObject(value: { [key: string]: any }, schema: SchemaNode, path: string, crdAt: (key: string) => boolean): void {
-    for (const field of schema.required ?? []) {
-      if (!Object.hasOwn(value, field) || value[field] === undefined || value[field] === null) this.report(join(path, field), 'required field is missing');
+  /** `root`: the manifest itself, whose NOT_CRD_CHECKED fields the CRD check leaves alone. */
+  private checkObject(value: { [key: string]: any }, schema: SchemaNode, crd: boolean, root: boolean): void {
+    const required = schema.required;
+    if (required) {
+      for (const field of required) {
+        if (!Object.hasOwn(value, field) || value[field] === undefined || value[field] === null) this.report(this.path(field), 'required field is missing');
+      }
     }
     // Own properties only: a manifest key such as `constructor` or `__proto__` is no field of the schema.
-    const properties = schema.properties ?? {};
-    for (const [key, child] of Object.entries(value)) {
+    const properties = schema.properties ?? NO_PROPERTIES;
+    const additional = schema.additionalProperties;
+    for (const key of Object.keys(value)) {
+      const child = value[key];
       if (child === null || child === undefined) continue;
-      if (Object.hasOwn(properties, key)) this.check(child, properties[key], join(path, key), crdAt(key));
-      else if (isObject(schema.additionalProperties)) this.check(child, schema.additionalProperties, join(path, key), crdAt(key));
-      else if (schema.additionalProperties === false) this.report(join(path, key), this.unknownField(key, Object.keys(properties), join(path, key)));
-      else this.scan(child, join(path, key));
+      const crdHere = root ? crd && !NOT_CRD_CHECKED.has(key) : crd;
+      if (Object.hasOwn(properties, key)) {
+        this.enter(key);
+        this.check(child, properties[key], crdHere);
+        this.leave();
+      } else if (isObject(additional)) {
+        this.enter(key);
+        this.check(child, additional, crdHere);
+        this.leave();
+      } else if (additional === false) {
+        const path = this.path(key);
+        this.report(path, this.unknownField(key, Object.keys(properties), path));
+      } else {
+        this.enter(key);
+        this.scan(child);
+        this.leave();
+      }
     }
   }
 
   /** A value the schema does not describe: only what no manifest can carry (NaN, Infinity) is reported. */
-  private scan(value: any, path: string): void {
-    if (typeof value === 'number' && !Number.isFinite(value)) this.check(value, {}, path, false);
-    else if (Array.isArray(value)) value.forEach((item, i) => this.scan(item, `${path}[${i}]`));
-    else if (isObject(value)) for (const [key, child] of Object.entries(value)) this.scan(child, join(path, key));
+  private scan(value: any): void {
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) this.reportNonFinite(value);
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        this.enter(i);
+        this.scan(value[i]);
+        this.leave();
+      }
+    } else if (isObject(value)) {
+      for (const key of Object.keys(value)) {
+        this.enter(key);
+        this.scan(value[key]);
+        this.leave();
+      }
+    }
+  }
+
+  private resolve(ref: string): SchemaNode {
+    let node = this.refs.get(ref);
+    if (!node) {
+      node = this.definitions[ref.substring('#/definitions/'.length)];
+      this.refs.set(ref, node);
+    }
+    return node;
+  }
+
+  private enter(segment: string | number): void {
+    this.segments.push(segment);
+  }
+
+  private leave(): void {
+    this.segments.pop();
+    if (this.joined.length > this.segments.length) this.joined.pop();
+  }
+
+  /** The current value's field path (`spec.templates[0].container`), and `key` below it when given. */
+  private path(key?: string): string {
+    const { segments, joined } = this;
+    let path = joined.length ? joined[joined.length - 1] : '';
+    for (let i = joined.length; i < segments.length; i++) {
+      const s = segments[i];
+      path = typeof s === 'number' ? `${path}[${s}]` : join(path, s);
+      joined.push(path);
+    }
+    return key === undefined ? path : join(path, key);
   }
 
   private unknownField(key: string, known: string[], path: string): string {
@@ -97,6 +190,10 @@ export class SchemaWalker {
     if (removed) return `field "${key}" was removed from ${removed.product}: ${removed.fix}`;
     const near = closest(key, known);
     return `unknown field "${key}"` + (near ? ` (did you mean "${near}"?)` : '') + (known.length ? '' : ' (this object takes no fields)');
+  }
+
+  private reportNonFinite(value: number): void {
+    this.report(this.path(), `${value} cannot be written to Kubernetes: JSON has no NaN or Infinity (YAML's .nan, .inf), so kubectl cannot convert the manifest ("json: unsupported value"). Use a finite number`);
   }
 
   private report(path: string, message: string): void {
@@ -108,8 +205,12 @@ export class SchemaWalker {
   };
 }
 
+/** `list` with `c` added (created when needed; the list is the walker's own, so it is extended in place). */
 function add(list: CrdConstraint[] | undefined, c: CrdConstraint | undefined): CrdConstraint[] | undefined {
-  return c ? [...(list ?? []), c] : list;
+  if (!c) return list;
+  if (!list) return [c];
+  list.push(c);
+  return list;
 }
 
 interface IntegerRange {
@@ -128,8 +229,8 @@ const RANGES: { readonly [format in IntegerFormat]: IntegerRange } = {
 
 /** True when a number can only be an integer here (not a field that also takes any number). */
 function isIntegerOnly(value: number, type: SchemaNode['type']): boolean {
-  const types = Array.isArray(type) ? type : [type];
-  return types.includes('integer') && !types.includes('number') && Number.isInteger(value);
+  if (typeof type === 'string') return type === 'integer' && Number.isInteger(value);
+  return !!type && type.includes('integer') && !type.includes('number') && Number.isInteger(value);
 }
 
 function join(path: string, key: string): string {
@@ -141,17 +242,21 @@ function isObject(v: any): v is { [k: string]: any } {
 }
 
 function matchesType(value: any, type: string | readonly string[]): boolean {
-  return (Array.isArray(type) ? type : [type]).some(t => {
-    switch (t) {
-      case 'object': return isObject(value);
-      case 'array': return Array.isArray(value);
-      case 'string': return typeof value === 'string';
-      case 'boolean': return typeof value === 'boolean';
-      case 'integer': return typeof value === 'number' && Number.isInteger(value);
-      case 'number': return typeof value === 'number';
-      default: return true;
-    }
-  });
+  if (typeof type === 'string') return matchesOne(value, type);
+  for (const t of type) if (matchesOne(value, t)) return true;
+  return false;
+}
+
+function matchesOne(value: any, type: string): boolean {
+  switch (type) {
+    case 'object': return isObject(value);
+    case 'array': return Array.isArray(value);
+    case 'string': return typeof value === 'string';
+    case 'boolean': return typeof value === 'boolean';
+    case 'integer': return typeof value === 'number' && Number.isInteger(value);
+    case 'number': return typeof value === 'number';
+    default: return true;
+  }
 }
 
 function describeType(type: string | readonly string[]): string {

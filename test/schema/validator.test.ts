@@ -145,4 +145,32 @@ describe('strict manifest validation', () => {
       expect(validateManifest(es)).toEqual([{ path: 'spec.webhook.v.endpoint', message: 'required field is missing' }]);
     });
   });
+
+  test('every violation names its own path, at any depth and after siblings with CRD constraints, in walk order', () => {
+    // The walker joins a path only when it reports or reaches a CRD-constrained node, and reuses
+    // the joined prefix for the values below: siblings and deeper values must not inherit it.
+    const wt = {
+      apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: 'wt' },
+      spec: {
+        entrypoint: 'main',
+        arguments: { parameters: [{ name: 'a', value: 'x' }, { name: '', valueFrom: { event: 1 } }] },
+        templates: [
+          { name: 'main', dag: { tasks: [{ name: 'a', template: 'c', depends: 'x' }, { name: 'b', templat: 'c', arguments: { parameters: [{ name: 'p', value: NaN }] } }] } },
+          { name: 'c', container: { image: 'busybox', imagee: 'x' }, retryStrategy: { limit: 1.5 }, parallelism: -1 },
+          { name: 'd', script: { image: 'busybox', source: 'echo' }, timeout: 5, metadata: { labels: { ok: 'x', bad: 3 } } },
+        ],
+      },
+    };
+    expect(validateManifest(wt).map(v => `${v.ruleId ?? 'SCHEMA'} ${v.path}: ${v.message.split(/[:(]/)[0].trim()}`)).toEqual([
+      'CRD spec.arguments.parameters[1].name: must match ^[-a-zA-Z0-9_]+$ in Argo Workflows v4.1.2\'s full CRDs',
+      'SCHEMA spec.arguments.parameters[1].valueFrom.event: must be a string, got number 1',
+      'SCHEMA spec.templates[0].dag.tasks[1].templat: unknown field "templat"',
+      'SCHEMA spec.templates[0].dag.tasks[1].arguments.parameters[0].value: NaN cannot be written to Kubernetes',
+      'SCHEMA spec.templates[1].container.imagee: unknown field "imagee"',
+      'SCHEMA spec.templates[1].retryStrategy.limit: must be an integer or a string, got number 1.5',
+      'CRD spec.templates[1].parallelism: must be at least 1 in Argo Workflows v4.1.2\'s full CRDs',
+      'SCHEMA spec.templates[2].timeout: must be a string, got number 5',
+      'SCHEMA spec.templates[2].metadata.labels.bad: must be a string, got number 3',
+    ]);
+  });
 });

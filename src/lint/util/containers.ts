@@ -17,13 +17,14 @@ export interface ContainerAt {
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers', 'sidecars']);
 const SINGLE_CONTAINERS = new Set(['container', 'script']);
 
-const cache = new WeakMap<Manifest, ContainerAt[]>();
+const cache = new WeakMap<Manifest, readonly ContainerAt[]>();
 
 /**
  * Every container spec of a manifest, wherever the kind keeps them: pod templates of core
  * workloads, Argo templates (container, script, initContainers, sidecars, containerSet),
  * templateDefaults, EventSource/Sensor `spec.template.container`, and resources embedded in
- * Sensor triggers. Computed once per manifest.
+ * Sensor triggers. Computed once per manifest object and shared by every rule that asks: the
+ * list and its entries are frozen; `container` is the manifest's own object, which no rule changes.
  */
 export function containersOf(manifest: Manifest): readonly ContainerAt[] {
   let found = cache.get(manifest);
@@ -37,7 +38,7 @@ export function containersOf(manifest: Manifest): readonly ContainerAt[] {
       for (let i = 0; i < value.length; i++) {
         const item = value[i];
         segments.push(i);
-        if (list && isJsonObject(item)) out.push({ container: item, path: childPath('', ...segments), namedByUser: true });
+        if (list && isJsonObject(item)) out.push(Object.freeze({ container: item, path: childPath('', ...segments), namedByUser: true }));
         else if (typeof item === 'object' && item !== null) visit(item, field);
         segments.pop();
       }
@@ -47,14 +48,14 @@ export function containersOf(manifest: Manifest): readonly ContainerAt[] {
         const child = value[key];
         if (typeof child !== 'object' || child === null) continue;
         segments.push(key);
-        if (SINGLE_CONTAINERS.has(key) && isJsonObject(child)) out.push({ container: child, path: childPath('', ...segments), namedByUser: false });
+        if (SINGLE_CONTAINERS.has(key) && isJsonObject(child)) out.push(Object.freeze({ container: child, path: childPath('', ...segments), namedByUser: false }));
         else visit(child, key);
         segments.pop();
       }
     }
   };
   visit(manifest, undefined);
-  found = out;
+  found = Object.freeze(out);
   cache.set(manifest, found);
   return found;
 }

@@ -57,7 +57,7 @@ function nested(l: Located | undefined, field: string): Located | undefined {
 }
 
 function fromPatch(l: Located): boolean {
-  return /podSpecPatch$/.test(l.path);
+  return l.path.endsWith('podSpecPatch');
 }
 
 function baselinePod(pod: PodModel, add: Add): void {

@@ -64,13 +64,23 @@ const cache = new WeakMap<Manifest, readonly PodModel[]>();
  * EventSource or Sensor (`spec.template`), and the StatefulSet of an EventBus (jetstream or native
  * NATS, with the containers the controller adds). Argo's own init and wait containers are the
  * workflow controller's (its executor configuration) and are not in any manifest.
+ *
+ * Computed once per manifest object and shared by every rule that asks: the models and their
+ * lists are frozen; the `value`s in them are the manifest's own objects, which no rule changes.
  */
 export function podsOf(manifest: Manifest): readonly PodModel[] {
   let pods = cache.get(manifest);
   if (pods) return pods;
-  pods = isJsonObject(manifest) && typeof manifest.kind === 'string' ? findPods(manifest) : [];
+  pods = Object.freeze((isJsonObject(manifest) && typeof manifest.kind === 'string' ? findPods(manifest) : []).map(freezePod));
   cache.set(manifest, pods);
   return pods;
+}
+
+function freezePod(pod: PodModel): PodModel {
+  for (const list of [pod.hostNamespaces, pod.volumes, pod.appArmorAnnotations]) Object.freeze(list);
+  for (const c of pod.containers) Object.freeze(Object.freeze(c).hostPorts);
+  Object.freeze(pod.containers);
+  return Object.freeze(pod);
 }
 
 function findPods(m: Manifest): PodModel[] {
@@ -96,7 +106,12 @@ function at(value: unknown, segments: readonly string[]): unknown {
 
 function settings(value: unknown, path: string): SecuritySettings {
   const fields = new Map<string, Located>();
-  if (isJsonObject(value)) for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) fields.set(k, { value: v, path: childPath(path, k) });
+  if (isJsonObject(value)) {
+    for (const k of Object.keys(value)) {
+      const v = value[k];
+      if (v !== undefined && v !== null) fields.set(k, { value: v, path: childPath(path, k) });
+    }
+  }
   return { fields, at: path };
 }
 
@@ -159,6 +174,16 @@ function workflowPods(m: Manifest): PodModel[] {
   const defaults = isJsonObject(spec.templateDefaults) ? spec.templateDefaults : {};
   const defaultsPath = childPath(specPath, 'templateDefaults');
   const workflowVolumes = volumeList(spec.volumes, childPath(specPath, 'volumes'));
+  // What every template of the workflow inherits, read once for all of them (the models share it, read-only).
+  const hostNamespaces = hostFields(spec, specPath);
+  let workflowSecurity: SecuritySettings | undefined;
+  const inheritedSecurity = () => workflowSecurity ??= isJsonObject(defaults.securityContext)
+    ? settings(defaults.securityContext, childPath(defaultsPath, 'securityContext')) : settings(spec.securityContext, childPath(specPath, 'securityContext'));
+  const defaultContainer = isJsonObject(defaults.container) ? defaults.container : {};
+  const inherited = {
+    securityContext: settings(defaultContainer.securityContext, childPath(defaultsPath, 'container', 'securityContext')),
+    resources: isJsonObject(defaultContainer.resources) ? { value: defaultContainer.resources, path: childPath(defaultsPath, 'container', 'resources') } : undefined,
+  };
   const pods: PodModel[] = [];
   spec.templates.forEach((t: unknown, i: number) => {
     if (!isJsonObject(t)) return;
@@ -168,14 +193,7 @@ function workflowPods(m: Manifest): PodModel[] {
     // Argo takes the template's securityContext, else the templateDefaults', else the workflow's (whole, not merged);
     // a setting none of them has is the template's to add.
     const own = childPath(path, 'securityContext');
-    const podSecurity = isJsonObject(t.securityContext) ? settings(t.securityContext, own)
-      : { ...(isJsonObject(defaults.securityContext) ? settings(defaults.securityContext, childPath(defaultsPath, 'securityContext'))
-        : settings(spec.securityContext, childPath(specPath, 'securityContext'))), at: own };
-    const defaultContainer = isJsonObject(defaults.container) ? defaults.container : {};
-    const inherited = {
-      securityContext: settings(defaultContainer.securityContext, childPath(defaultsPath, 'container', 'securityContext')),
-      resources: isJsonObject(defaultContainer.resources) ? { value: defaultContainer.resources, path: childPath(defaultsPath, 'container', 'resources') } : undefined,
-    };
+    const podSecurity = isJsonObject(t.securityContext) ? settings(t.securityContext, own) : { ...inheritedSecurity(), at: own };
     const containers: ContainerModel[] = [...containerList(t.initContainers, childPath(path, 'initContainers'))];
     if (main) containers.push(container('main', t[main], childPath(path, main), inherited));
     if (isJsonObject(t.containerSet)) containers.push(...containerList(t.containerSet.containers, childPath(path, 'containerSet', 'containers')));
@@ -189,7 +207,7 @@ function workflowPods(m: Manifest): PodModel[] {
     const pod: PodModel = {
       what: `template "${name}"`, path,
       securityContext: podSecurity,
-      hostNamespaces: hostFields(spec, specPath),
+      hostNamespaces,
       volumes: [...ownVolumes, ...fromWorkflow],
       appArmorAnnotations: appArmor(t.metadata, childPath(path, 'metadata')),
       containers,
@@ -197,9 +215,8 @@ function workflowPods(m: Manifest): PodModel[] {
       podResources: isJsonObject(t.podResources) || isJsonObject(spec.podResources),
     };
     let patched = pod;
-    for (const [patch, patchPath] of [[spec.podSpecPatch, childPath(specPath, 'podSpecPatch')], [t.podSpecPatch, childPath(path, 'podSpecPatch')]] as const) {
-      if (typeof patch === 'string') patched = applyPodSpecPatch(patched, patch, patchPath);
-    }
+    if (typeof spec.podSpecPatch === 'string') patched = applyPodSpecPatch(patched, spec.podSpecPatch, childPath(specPath, 'podSpecPatch'));
+    if (typeof t.podSpecPatch === 'string') patched = applyPodSpecPatch(patched, t.podSpecPatch, childPath(path, 'podSpecPatch'));
     pods.push(patched);
   });
   return pods;

@@ -11,10 +11,11 @@ const RANK: { readonly [level: string]: number } = { privileged: 0, baseline: 1,
 
 const cache = new WeakMap<Manifest, readonly PodSecurityViolation[]>();
 
+/** Every violation of both levels by the manifest's pods, found once for the two rules (frozen: shared by both). */
 function violationsOf(manifest: Manifest): readonly PodSecurityViolation[] {
   let found = cache.get(manifest);
   if (!found) {
-    found = podsOf(manifest).flatMap(podSecurityViolations);
+    found = Object.freeze(podsOf(manifest).flatMap(podSecurityViolations));
     cache.set(manifest, found);
   }
   return found;
@@ -31,6 +32,9 @@ function enforcedLevel(ctx: RuleContext): { namespace: string; level: string } |
 }
 
 function report(ctx: RuleContext, level: PodSecurityLevel): void {
+  const violations = violationsOf(ctx.manifest).filter(v => v.level === level);
+  // Most pods pass: the Namespace lookup is for the messages only.
+  if (!violations.length) return;
   const enforced = enforcedLevel(ctx);
   const rejects = !!enforced && RANK[enforced.level] >= RANK[level];
   const who = kindFamily(ctx.manifest) === 'workflows' ? 'when a step runs, '
@@ -38,8 +42,7 @@ function report(ctx: RuleContext, level: PodSecurityLevel): void {
   const consequence = rejects
     ? `namespace "${enforced!.namespace}" enforces Pod Security "${enforced!.level}", so ${who}Kubernetes rejects the pod`
     : `a namespace enforcing Pod Security "${level}" rejects the pod`;
-  for (const v of violationsOf(ctx.manifest)) {
-    if (v.level !== level) continue;
+  for (const v of violations) {
     ctx.report(v.path, `Pod Security "${level}", control "${v.control}": ${v.problem}; ${consequence}. ${v.fix}`, rejects ? 'error' : 'warning');
   }
 }

@@ -24,6 +24,14 @@ export const K8S_SIZE: Rule = {
     const m = ctx.manifest;
     const dataTooLarge = (m.kind === 'ConfigMap' || m.kind === 'Secret') && checkData(ctx);
     const annotationBytes = checkAnnotations(ctx);
+    // Most objects are far below both limits: a bound on their JSON size, taken without writing
+    // the JSON, shows it; only an object that may be near a limit is serialized and measured.
+    const budget = dataTooLarge ? MAX_OBJECT_BYTES : Math.min(MAX_OBJECT_BYTES, MAX_ANNOTATION_BYTES - annotationBytes - LAST_APPLIED.length);
+    try {
+      if (jsonBytesAtMost(m, budget)) return;
+    } catch {
+      // A getter that throws: JSON.stringify throws too, below.
+    }
     let json: string;
     try {
       json = JSON.stringify(m);
@@ -75,6 +83,54 @@ function checkAnnotations(ctx: RuleContext): number {
   }
   if (total > MAX_ANNOTATION_BYTES) {
     ctx.report(childPath('metadata', 'annotations'), `the annotations take ${size(total)}: Kubernetes rejects objects whose annotations exceed ${size(MAX_ANNOTATION_BYTES)} ("metadata.annotations: Too long: must have at most ${MAX_ANNOTATION_BYTES} bytes"). Keep large data in a ConfigMap or an artifact.`);
+  }
+  return total;
+}
+
+/** Deeper than this, the bound gives up (and a cyclic object, which JSON.stringify refuses, ends there). */
+const MAX_BOUND_DEPTH = 512;
+/** At least the longest JSON of a number: 25 characters (`-0.0000012345678901234567`). */
+const MAX_NUMBER_BYTES = 32;
+/** The most UTF-8 bytes JSON.stringify writes for one UTF-16 code unit of a string: `\u001f`, or a lone surrogate's `\ud800`. */
+const MAX_BYTES_PER_CODE_UNIT = 6;
+
+/**
+ * True when `value`'s JSON (UTF-8) is certainly at most `budget` bytes: an upper bound on its size,
+ * from the lengths of its strings and the count of its values, stays within it. False means
+ * only "not shown": the exact size must be measured. Anything JSON.stringify treats specially
+ * (toJSON, a BigInt, an object that is not a plain object or array) or too deep for the bound
+ * is left to the exact measure.
+ */
+function jsonBytesAtMost(value: unknown, budget: number): boolean {
+  return budget >= 0 && boundJson(value, budget, 0) <= budget;
+}
+
+/** An upper bound on the JSON bytes of `value`, or any number over `budget` once the bound passes it. */
+function boundJson(value: unknown, budget: number, depth: number): number {
+  switch (typeof value) {
+    case 'string': return value.length * MAX_BYTES_PER_CODE_UNIT + 2;
+    case 'number': return MAX_NUMBER_BYTES;
+    case 'boolean': return 5;
+    case 'object': break;
+    case 'bigint': return Infinity;
+    // undefined, a function or a symbol: left out of an object, `null` in an array.
+    default: return 4;
+  }
+  if (value === null) return 4;
+  if (depth >= MAX_BOUND_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') return Infinity;
+  const prototype = Object.getPrototypeOf(value);
+  // A boxed number or string, a Map...: JSON.stringify does not write their own keys.
+  if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) return Infinity;
+  // Brackets, plus per entry a comma and, in an object, the quoted key and its colon.
+  let total = 2;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && total <= budget; i++) total += 1 + boundJson(value[i], budget - total, depth + 1);
+  } else {
+    const object = value as { readonly [key: string]: unknown };
+    for (const key of Object.keys(object)) {
+      total += key.length * MAX_BYTES_PER_CODE_UNIT + 4 + boundJson(object[key], budget - total, depth + 1);
+      if (total > budget) break;
+    }
   }
   return total;
 }

@@ -15,6 +15,7 @@ import { K8S_ENV_OVERLAP } from './k8s-env-overlap';
 import { K8S_REF } from './k8s-ref';
 import { K8S_OBJECT } from './k8s-object';
 import { K8S_POD_BASELINE, K8S_POD_RESTRICTED } from './k8s-pod-security';
+import { K8S_PORT } from './k8s-port';
 import { K8S_RESOURCES } from './k8s-resources';
 import { K8S_SIZE } from './k8s-size';
 
@@ -24,4 +25,5 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   ARGO_PLAINTEXT_SECRET, ARGO_FIXED_DATE, ARGO_HELM_LEFTOVER, ARGO_MISPLACED_FIELD,
   ARGO_SENSOR_SERVICE_ACCOUNT, ARGO_IMAGE_TAG,
   K8S_OBJECT, K8S_SIZE, K8S_ENV_NAME, K8S_DUPLICATE, K8S_POD_BASELINE, K8S_POD_RESTRICTED, K8S_RESOURCES,
+  K8S_PORT,
 ];

@@ -30,6 +30,8 @@ export const ARGO_HELM_LEFTOVER: Rule = {
     ctx.onWalk(at => {
       const { value, key } = at;
       if (typeof value === 'string') {
+        // Both patterns need "{{" or "-}}": most strings hold neither.
+        if (!value.includes('{{') && !value.includes('-}}')) return true;
         const toolTemplate = (typeof key === 'string' && GO_TEMPLATE_FIELDS.has(key)) || at.fields.some(f => CONTAINER_FIELDS.has(f));
         const match = (toolTemplate ? HELM_ONLY : HELM_ACTION).exec(value);
         if (match) ctx.report(at.path, `"${excerpt(value, match.index)}" ${escapeOf(value) ?? 'is Helm template syntax'} that was never rendered: ${consequence(String(ctx.manifest.kind))} ${FIX}`);

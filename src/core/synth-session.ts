@@ -35,6 +35,18 @@ export interface ValidationScope {
   readonly checkedElsewhere?: readonly string[];
 }
 
+/**
+ * How an object is linted when something fills it in before Argo or Kubernetes sees it (a
+ * workflow a Sensor's trigger submits with arguments set from the event).
+ */
+export interface LintView {
+  /**
+   * The manifest as it will be created, from the rendered one (which stays as it is), and the
+   * field paths whose values exist only then: findings at or below them are left out.
+   */
+  readonly filled: (rendered: Manifest) => { readonly manifest: Manifest; readonly setLater: readonly string[] };
+}
+
 /** What a construct adds to its validation: the rule findings in its scope, or a check of its own. */
 type Contribution =
   | { readonly kind: 'lint'; readonly scope: () => ValidationScope }
@@ -96,6 +108,7 @@ export class SynthSession {
   private readonly preparations: (() => void)[] = [];
   /** Constructs that own no contribution but are told the findings on their objects (an ApiObject no construct claims). */
   private readonly fallbacks = new Set<IConstruct>();
+  private readonly views = new Map<ApiObject, LintView>();
   private options: LintOptions = SYNTH_LINT_OPTIONS;
   private pass?: Pass;
   private round?: { answered: number; readonly expected: number };
@@ -125,6 +138,12 @@ export class SynthSession {
   /** Runs `prepare` at the start of every pass, before the objects are rendered (e.g. to annotate objects added since). */
   public beforePass(prepare: () => void): void {
     this.preparations.push(prepare);
+  }
+
+  /** Lints `apiObject` as `view` fills it in (its output is not changed). */
+  public lintAs(apiObject: ApiObject, view: LintView): void {
+    markChanged();
+    this.views.set(apiObject, view);
   }
 
   /** Sets the lint options of the app's synth-time validation (see `Lint.configure`). */
@@ -205,7 +224,15 @@ export class SynthSession {
     }
     // Written for Helm, the manifests are escaped: lint them as Helm will render them.
     const helm = this.helm?.render(manifests);
-    const ruleMessages = this.ruleMessages(apiObjects, helm?.manifests ?? manifests, claimed, helm?.findings);
+    const setLater = new Map<number, readonly string[]>();
+    const linted = (helm?.manifests ?? manifests).map((m, i) => {
+      const view = this.views.get(apiObjects[i]);
+      if (!view) return m;
+      const filled = view.filled(m);
+      setLater.set(i, filled.setLater);
+      return filled.manifest;
+    });
+    const ruleMessages = this.ruleMessages(apiObjects, linted, claimed, helm?.findings, setLater);
     const messages = new Map<IConstruct, string[]>();
     let validated = 0;
     for (const construct of constructs) {
@@ -246,7 +273,8 @@ export class SynthSession {
    * warnings printed. An object no construct claims answers for itself (its path names the
    * construct that made it), or through the nearest construct above it that has a validation.
    */
-  private ruleMessages(apiObjects: readonly ApiObject[], manifests: readonly Manifest[], claimed: ReadonlySet<string>, extra: readonly Finding[] = []): Map<IConstruct, string[]> {
+  private ruleMessages(apiObjects: readonly ApiObject[], manifests: readonly Manifest[], claimed: ReadonlySet<string>, extra: readonly Finding[] = [],
+    setLater: ReadonlyMap<number, readonly string[]> = new Map()): Map<IConstruct, string[]> {
     const messages = new Map<IConstruct, string[]>();
     const findings = [...extra, ...reportedAtSynth(lint(manifests, this.options), claimed)];
     if (!findings.length) return messages;
@@ -262,6 +290,7 @@ export class SynthSession {
       const apiObject = apiObjects[finding.manifestIndex];
       const scoped = ownerOf(byApiObject.get(apiObject) ?? [], finding.path);
       if (scoped?.scope.checkedElsewhere?.some(p => isUnder(finding.path, p))) continue;
+      if (setLater.get(finding.manifestIndex)?.some(p => isUnder(finding.path, p))) continue;
       const owner = scoped?.construct ?? this.nearestValidated(apiObject);
       const promise = finding.severity === 'warning' ? ownProperty(scoped?.scope.promises, finding.ruleId) : undefined;
       const text = `${finding.object}: ${finding.path || '(object)'}: ${finding.message}${promise ? ` (${promise})` : ''} [${finding.ruleId}]`;

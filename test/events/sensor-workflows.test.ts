@@ -67,6 +67,26 @@ test('an argument without a value is an error unless a trigger sets it from the 
   expect(one(synthValid(set.app), 'Sensor').spec.triggers[0].template.k8s.parameters).toEqual([{ src: { dependencyName: 'dep', dataKey: 'body' }, dest: 'spec.arguments.parameters.1.value' }]);
 });
 
+test('a workflow of the resourceScope is linted as the trigger submits it: what the event sets is not judged, what it does not set is', () => {
+  // An enum argument without a value: Argo needs a value, which the trigger writes from the event.
+  const set = sensorApp();
+  const workflow = new Workflow(set.sensor.resourceScope, 'mode', { generateName: 'mode-' });
+  const mode = workflow.addArgument('mode', { enum: ['fast', 'full'] });
+  const input = new InputParameter('mode');
+  workflow.addContainerTemplate('print', { image: 'busybox:1.36', command: ['echo'], args: [input], inputs: [input] });
+  set.sensor.submitWorkflow('run', workflow, { arguments: [{ parameter: mode, from: set.dep.body('mode') }] });
+  expect(one(synthValid(set.app), 'Sensor').spec.triggers[0].template.argoWorkflow.parameters)
+    .toEqual([{ src: { dependencyName: 'dep', dataKey: 'body.mode' }, dest: 'spec.arguments.parameters.0.value' }]);
+  // Without the trigger's argument, the same workflow is refused, with the construct's path.
+  const unset = sensorApp();
+  const alone = new Workflow(unset.sensor.resourceScope, 'mode', { generateName: 'mode-' });
+  alone.addArgument('mode', { enum: ['fast', 'full'] });
+  const input2 = new InputParameter('mode');
+  alone.addContainerTemplate('print', { image: 'busybox:1.36', command: ['echo'], args: [input2], inputs: [input2] });
+  unset.sensor.submitWorkflow('run', alone);
+  expect(synthError(unset.app)).toMatch(/\[s\/mode\] Workflow\/mode-\*: spec\.arguments\.parameters\[0\]: argument parameter "mode" of the workflow has an enum but no value: Argo rejects the workflow.*\[W20\]/);
+});
+
 test('an object of the app, not of the resourceScope, is refused: cdk8s would apply it with the app', () => {
   const { chart, sensor } = sensorApp();
   const applied = new Workflow(chart, 'applied', { generateName: 'applied-' });

@@ -2,7 +2,7 @@ import { childPath } from '../../path';
 import { Manifest, Rule, RuleContext } from '../../types';
 import { ContainerAt, containersOf } from '../../util/containers';
 import { kindFamily, podConsequence } from '../../util/kinds';
-import { hasTemplateExpression } from '../../util/names';
+import { DNS1123_LABEL_FORMAT, hasTemplateExpression, suggestName } from '../../util/names';
 import { isJsonObject, JsonObject } from '../../util/walk';
 
 /** Handlers that name a port: probes and lifecycle hooks. */
@@ -56,7 +56,7 @@ function checkContainer(ctx: RuleContext, at: ContainerAt): void {
     if (typeof name === 'string' && name !== '' && !hasTemplateExpression(name)) {
       const problem = portNameProblem(name);
       if (problem) {
-        ctx.report(childPath(path, 'name'), `port name "${name}" ${problem}: ${rejected} (a port name is an IANA service name). Use e.g. "${suggestName(name)}".`);
+        ctx.report(childPath(path, 'name'), `port name "${name}" ${problem}: ${rejected} (a port name is an IANA service name). Use e.g. "${suggestPortName(name)}".`);
       } else if (names.has(name)) {
         ctx.report(childPath(path, 'name'), `port name "${name}" is also the name of ports[${names.get(name)}] of this container: ${rejected} ("Duplicate value"). Give each port its own name.`);
       } else {
@@ -94,7 +94,7 @@ function checkService(ctx: RuleContext, spec: JsonObject): void {
     const path = childPath('spec', 'ports', i);
     const name = port.name;
     if (typeof name === 'string' && name !== '') {
-      if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
+      if (!DNS1123_LABEL_FORMAT.test(name) || name.length > DNS1123_LABEL_FORMAT.maxLength) {
         ctx.report(childPath(path, 'name'), `port name "${name}" is not a DNS label (at most 63 of a-z, 0-9 and "-", starting and ending with a letter or digit): ${rejected}.`);
       } else if (names.has(name)) {
         ctx.report(childPath(path, 'name'), `port name "${name}" is also the name of spec.ports[${names.get(name)}]: ${rejected} ("Duplicate value"). Give each port its own name.`);
@@ -130,7 +130,9 @@ function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function suggestName(name: string): string {
-  const cleaned = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 15).replace(/-$/, '');
-  return /[a-z]/.test(cleaned) ? cleaned : `port-${cleaned}`.slice(0, 15).replace(/-$/, '');
+/** The nearest IANA service name: the nearest DNS label, at most 15 characters, with a letter. */
+function suggestPortName(name: string): string {
+  const short = (label: string) => label.slice(0, 15).replace(/-+$/, '');
+  const cleaned = short(suggestName(name, DNS1123_LABEL_FORMAT));
+  return /[a-z]/.test(cleaned) ? cleaned : short(`port-${cleaned}`);
 }

@@ -1,4 +1,6 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, ApiObjectProps, JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
+import { renderWithBuiltInResolvers } from './builtin-resolution';
 import { matchesSnapshot, MetadataSnapshot, snapshotOf } from './metadata-snapshot';
 import { markChanged, revision } from './revision';
 import { sameJson } from './same-json';
@@ -32,6 +34,15 @@ export abstract class CachedApiObject extends ApiObject {
   private stamp?: Stamp;
   /** The last render, until a toJson() caller took it. */
   private kept?: any;
+  /** The props cdk8s renders (its own field is private). */
+  private readonly l1Props: ApiObjectProps;
+  /** The JSON patches added (cdk8s's own list is private). */
+  private readonly jsonPatches: JsonPatch[] = [];
+
+  constructor(scope: Construct, id: string, props: ApiObjectProps) {
+    super(scope, id, props);
+    this.l1Props = props;
+  }
 
   /** The manifest: the kept render when nothing changed since and no caller got it yet, else a new render. */
   public override toJson(): any {
@@ -48,6 +59,7 @@ export abstract class CachedApiObject extends ApiObject {
   /** Adds JSON patches applied to the rendered manifest (and drops the kept render). */
   public override addJsonPatch(...ops: JsonPatch[]): void {
     markChanged();
+    this.jsonPatches.push(...ops);
     super.addJsonPatch(...ops);
   }
 
@@ -72,9 +84,12 @@ export abstract class CachedApiObject extends ApiObject {
     return matchesSnapshot(this.metadata, kept.snapshot);
   }
 
-  /** The manifest JSON: cdk8s's rendering of the object (generated kind classes map it to the schema's field names). */
+  /**
+   * The manifest JSON: cdk8s's rendering of the object (generated kind classes map it to the
+   * schema's field names), in one pass while the app uses cdk8s's built-in resolvers only.
+   */
   protected render(): any {
-    return super.toJson();
+    return renderWithBuiltInResolvers(this, this.l1Props, this.jsonPatches) ?? super.toJson();
   }
 
   /** Taken before rendering, so that a change during the render makes the render stale. */

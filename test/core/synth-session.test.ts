@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { ArgoWorkflowTemplate } from '../../imports/argo-workflows';
 import { addArgoValidation } from '../../src/core/validation';
 import { InputParameter, WorkflowTemplate } from '../../src/workflows';
+import { rendersDuring } from '../support/renders';
 
 /** How real apps are written: charts are subclasses (V8 prints their class name in stack frames). */
 class TeamChart extends Chart {}
@@ -22,22 +23,6 @@ function stderrOf(fn: () => void): string {
     return spy.mock.calls.map(c => String(c[0])).join('');
   } finally {
     spy.mockRestore();
-  }
-}
-
-/** Renders per object while `fn` runs: every real rendering goes through cdk8s's ApiObject.toJson. */
-function rendersDuring(fn: () => void): Map<ApiObject, number> {
-  const counts = new Map<ApiObject, number>();
-  const original = ApiObject.prototype.toJson;
-  ApiObject.prototype.toJson = function (this: ApiObject) {
-    counts.set(this, (counts.get(this) ?? 0) + 1);
-    return original.call(this);
-  };
-  try {
-    fn();
-    return counts;
-  } finally {
-    ApiObject.prototype.toJson = original;
   }
 }
 

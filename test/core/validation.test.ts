@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ArgoWorkflowTemplate } from '../../imports/argo-workflows';
 import { Lint } from '../../src/core/lint-suppression';
 import { addArgoValidation, addConstructCheck, isUnder } from '../../src/core/validation';
+import { rendersDuring } from '../support/renders';
 
 /** A WorkflowTemplate whose template name breaks W3 (error) or that calls a missing WorkflowTemplate (warning). */
 function app(templateName: string, refTarget?: string) {
@@ -60,20 +61,11 @@ describe('synth-time validation bridge', () => {
     const other = new Chart(a, 'd');
     const second = new ArgoWorkflowTemplate(other, 'wt2', { metadata: { name: 'wt2' }, spec: { templates: [{ name: 'main', container: { image: 'busybox:1.36' } }] } });
     addArgoValidation(second, () => ({ apiObject: second }));
-    const renders = new Map<ApiObject, number>();
-    const render = ApiObject.prototype.toJson;
-    ApiObject.prototype.toJson = function (this: ApiObject) {
-      renders.set(this, (renders.get(this) ?? 0) + 1);
-      return render.call(this);
-    };
-    try {
-      const yaml = a.synthYaml();
-      expect([renders.get(wt), renders.get(second)]).toEqual([1, 1]);
-      expect(yaml.split('---\n')).toHaveLength(2);
-      expect(yaml).toContain('name: wt2');
-    } finally {
-      ApiObject.prototype.toJson = render;
-    }
+    let yaml = '';
+    const renders = rendersDuring(() => { yaml = a.synthYaml(); });
+    expect([renders.get(wt), renders.get(second)]).toEqual([1, 1]);
+    expect(yaml.split('---\n')).toHaveLength(2);
+    expect(yaml).toContain('name: wt2');
   });
 
   test('the reused JSON equals a fresh rendering, and nothing of it stays on the objects after synth', () => {

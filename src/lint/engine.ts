@@ -64,7 +64,7 @@ export function lintDetailed(manifests: readonly Manifest[], options: LintOption
     if (!manifest || typeof manifest !== 'object') return;
     const kind = Object.prototype.hasOwnProperty.call(manifest, 'kind') ? String(manifest.kind) : undefined;
     const walkers: Walker[] = [];
-    for (const rule of [...selected.forAll, ...(kind !== undefined ? selected.byKind.get(kind) ?? [] : [])]) {
+    for (const rule of rulesFor(selected, kind)) {
       const ctx = new Context(rule.id, manifest, index, options, sink, walkers, nested);
       try {
         rule.check(ctx);
@@ -109,6 +109,8 @@ export { SUPPRESSION_RULE_ID };
 interface RulesByKind {
   readonly byKind: ReadonlyMap<string, readonly Rule[]>;
   readonly forAll: readonly Rule[];
+  /** The rules of every kind and those of one kind, in that order, made once per kind met. */
+  readonly ofKind: Map<string, readonly Rule[]>;
 }
 
 function rulesByKind(rules: readonly Rule[]): RulesByKind {
@@ -118,7 +120,15 @@ function rulesByKind(rules: readonly Rule[]): RulesByKind {
     if (rule.kinds) for (const k of rule.kinds) listIn(byKind, k).push(rule);
     else forAll.push(rule);
   }
-  return { byKind, forAll };
+  return { byKind, forAll, ofKind: new Map() };
+}
+
+/** The rules a manifest of `kind` gets (only the rules of every kind when it has none). */
+function rulesFor(selected: RulesByKind, kind: string | undefined): readonly Rule[] {
+  if (kind === undefined) return selected.forAll;
+  let rules = selected.ofKind.get(kind);
+  if (!rules) selected.ofKind.set(kind, rules = [...selected.forAll, ...selected.byKind.get(kind) ?? []]);
+  return rules;
 }
 
 type FindingSink = (ruleId: string, path: string, message: string, severity: Severity, restates?: string) => void;

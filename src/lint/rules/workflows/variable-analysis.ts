@@ -85,20 +85,47 @@ function scanForeignTemplates(model: WorkflowModel, index: ManifestIndex, wf: Wo
   const base = localBase(model, index);
   for (const foreign of foreignTemplates(model, index)) {
     const scope = foreign.model === base ? wf : scopeForTemplateRef(wf, foreign.model);
-    const owner = `template "${foreign.template.name ?? ''}" of ${foreign.model.site.kind} "${foreign.model.site.manifest.metadata?.name ?? ''}"`;
-    for (const t of foreign.model.templates) {
-      if (t.topLevel !== foreign.template) continue;
-      for (const { tag, raw } of tagsOf(t.template, index)) {
-        if (!CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) continue;
-        const problem = checkVariable(tag, { template: t, item: 'any' }, scope, false);
-        const key = `${foreign.via}\u0000${raw}`;
-        if (!problem || reported.has(key)) continue;
-        reported.add(key);
-        out.push({ ruleId: problem.ruleId, path: foreign.via, severity: problem.severity,
-          message: `${owner} runs in this workflow, and Argo checks it with this workflow's parameters, labels and annotations: ${problem.message}` });
-      }
+    for (const { site, tag, raw } of callerGlobalsOf(foreign.model, foreign.template, index)) {
+      const problem = checkVariable(tag, { template: site, item: 'any' }, scope, false);
+      const key = `${foreign.via}\u0000${raw}`;
+      if (!problem || reported.has(key)) continue;
+      reported.add(key);
+      const owner = `template "${foreign.template.name ?? ''}" of ${foreign.model.site.kind} "${foreign.model.site.manifest.metadata?.name ?? ''}"`;
+      out.push({ ruleId: problem.ruleId, path: foreign.via, severity: problem.severity,
+        message: `${owner} runs in this workflow, and Argo checks it with this workflow's parameters, labels and annotations: ${problem.message}` });
     }
   }
+}
+
+/** A `{{workflow.parameters/labels/annotations...}}` reference inside a top-level template (or a template inlined in it). */
+interface CallerGlobal {
+  readonly site: TemplateSite;
+  readonly tag: string;
+  readonly raw: string;
+}
+
+const callerGlobalsCache = new WeakMap<ManifestIndex, WeakMap<TemplateSite, readonly CallerGlobal[]>>();
+
+/**
+ * The caller-dependent globals a top-level template reads, found once per template and lint run:
+ * every workflow that runs the template (each Sensor trigger submitting its WorkflowTemplate, for
+ * one) checks them in its own scope, and most templates read none.
+ */
+function callerGlobalsOf(model: WorkflowModel, top: TemplateSite, index: ManifestIndex): readonly CallerGlobal[] {
+  let byTemplate = callerGlobalsCache.get(index);
+  if (!byTemplate) callerGlobalsCache.set(index, byTemplate = new WeakMap());
+  let found = byTemplate.get(top);
+  if (!found) {
+    const list: CallerGlobal[] = [];
+    for (const site of model.templates) {
+      if (site.topLevel !== top) continue;
+      for (const { tag, raw } of tagsOf(site.template, index)) {
+        if (CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) list.push({ site, tag, raw });
+      }
+    }
+    byTemplate.set(top, found = list);
+  }
+  return found;
 }
 
 const tagCache = new WeakMap<ManifestIndex, WeakMap<object, readonly FoundTag[]>>();

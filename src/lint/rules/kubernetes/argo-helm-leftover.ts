@@ -1,7 +1,5 @@
 import { renderTemplate } from '../../../helm/template-render';
-import { childPath } from '../../path';
 import { Rule } from '../../types';
-import { isJsonObject } from '../../util/walk';
 
 /** Go-template actions Helm uses and Argo never does (Argo tags are `{{name.path}}` or `{{=expr}}`). */
 const HELM_ACTION = /\{\{-?\s*(?:[.$`]|-|(?:include|toYaml|toJson|template|tpl|if|else|end|range|with|define|quote|squote|default|required|nindent|indent|printf|print|lower|upper|trim|now|date|htmlDate|htmlDateInZone|b64enc|b64dec|lookup)\b)|\s-\}\}/;
@@ -17,6 +15,7 @@ const CONTAINER_FIELDS = new Set(['container', 'script', 'containers', 'initCont
 const HELM_ONLY = /\{\{-?\s*(?:\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\$\.|`|include\b|toYaml\b|tpl\b)/;
 /** What YAML makes of an unquoted `{{ .Values.x }}`: a map whose key is the `{ .Values.x }` text. */
 const HELM_KEY = /^\{\s*-?\s*[.$]/;
+const OPENING_BRACE = 0x7b;
 
 /**
  * ARGO-HELM-LEFTOVER: Helm/Go-template syntax left in a manifest (`{{ .Values.x }}`,
@@ -29,21 +28,15 @@ export const ARGO_HELM_LEFTOVER: Rule = {
   check(ctx) {
     ctx.onWalk(at => {
       const { value, key } = at;
-      if (typeof value === 'string') {
-        // Both patterns need "{{" or "-}}": most strings hold neither.
-        if (!value.includes('{{') && !value.includes('-}}')) return true;
-        const toolTemplate = (typeof key === 'string' && GO_TEMPLATE_FIELDS.has(key)) || at.fields.some(f => CONTAINER_FIELDS.has(f));
-        const match = (toolTemplate ? HELM_ONLY : HELM_ACTION).exec(value);
-        if (match) ctx.report(at.path, `"${excerpt(value, match.index)}" ${escapeOf(value) ?? 'is Helm template syntax'} that was never rendered: ${consequence(String(ctx.manifest.kind))} ${FIX}`);
-        return true;
+      // Every key is visited with its value: a key that is "{ .Values.x }" text sits there.
+      if (typeof key === 'string' && key.charCodeAt(0) === OPENING_BRACE && HELM_KEY.test(key)) {
+        ctx.report(at.path, `the key "${key}" is an unquoted Helm expression that YAML read as a nested mapping: the field holds a map instead of the value Helm would have put there. ${FIX}`);
       }
-      if (isJsonObject(value)) {
-        for (const key of Object.keys(value)) {
-          if (HELM_KEY.test(key)) {
-            ctx.report(childPath(at.path, key), `the key "${key}" is an unquoted Helm expression that YAML read as a nested mapping: the field holds a map instead of the value Helm would have put there. ${FIX}`);
-          }
-        }
-      }
+      // Both patterns need "{{" or "-}}": most strings hold neither.
+      if (typeof value !== 'string' || (!value.includes('{{') && !value.includes('-}}'))) return true;
+      const toolTemplate = (typeof key === 'string' && GO_TEMPLATE_FIELDS.has(key)) || at.fields.some(f => CONTAINER_FIELDS.has(f));
+      const match = (toolTemplate ? HELM_ONLY : HELM_ACTION).exec(value);
+      if (match) ctx.report(at.path, `"${excerpt(value, match.index)}" ${escapeOf(value) ?? 'is Helm template syntax'} that was never rendered: ${consequence(String(ctx.manifest.kind))} ${FIX}`);
       return true;
     });
   },

@@ -103,14 +103,14 @@ function buildModel(site: WorkflowSpecSite): WorkflowModel {
 
   const visitTemplate = (template: any, path: string, inlineOf: CallSite | undefined, top: TemplateSite | undefined): TemplateSite => {
     const types = TEMPLATE_TYPES.filter(t => template[t] !== undefined && template[t] !== null);
-    const self: TemplateSite = {
+    // A plain field (not a getter): the analyses read it for every template of every workflow that runs it.
+    const self: { -readonly [K in keyof TemplateSite]: TemplateSite[K] } = {
       template, path, types, inlineOf,
       name: typeof template.name === 'string' ? template.name : undefined,
       type: types.length === 1 ? types[0] : undefined,
-      get topLevel(): TemplateSite {
-        return top ?? self;
-      },
+      topLevel: top as TemplateSite,
     };
+    if (!top) self.topLevel = self;
     templates.push(self);
     for (const call of stepsOf(self)) visitCall(call, self.topLevel);
     for (const call of tasksOf(self)) visitCall(call, self.topLevel);

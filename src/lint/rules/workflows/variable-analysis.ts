@@ -104,28 +104,31 @@ interface CallerGlobal {
   readonly raw: string;
 }
 
-const callerGlobalsCache = new WeakMap<ManifestIndex, WeakMap<TemplateSite, readonly CallerGlobal[]>>();
+const callerGlobalsCache = new WeakMap<ManifestIndex, WeakMap<WorkflowModel, ReadonlyMap<TemplateSite, readonly CallerGlobal[]>>>();
+const NO_CALLER_GLOBALS: readonly CallerGlobal[] = [];
 
 /**
- * The caller-dependent globals a top-level template reads, found once per template and lint run:
- * every workflow that runs the template (each Sensor trigger submitting its WorkflowTemplate, for
- * one) checks them in its own scope, and most templates read none.
+ * The caller-dependent globals a top-level template reads, found once per workflow spec and lint
+ * run: every workflow that runs one of its templates (each Sensor trigger submitting the
+ * WorkflowTemplate, for one) checks them in its own scope, and most templates read none.
  */
 function callerGlobalsOf(model: WorkflowModel, top: TemplateSite, index: ManifestIndex): readonly CallerGlobal[] {
-  let byTemplate = callerGlobalsCache.get(index);
-  if (!byTemplate) callerGlobalsCache.set(index, byTemplate = new WeakMap());
-  let found = byTemplate.get(top);
-  if (!found) {
-    const list: CallerGlobal[] = [];
+  let byModel = callerGlobalsCache.get(index);
+  if (!byModel) callerGlobalsCache.set(index, byModel = new WeakMap());
+  let byTop = byModel.get(model);
+  if (!byTop) {
+    const found = new Map<TemplateSite, CallerGlobal[]>();
     for (const site of model.templates) {
-      if (site.topLevel !== top) continue;
       for (const { tag, raw } of tagsOf(site.template, index)) {
-        if (CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) list.push({ site, tag, raw });
+        if (!CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) continue;
+        const list = found.get(site.topLevel);
+        if (list) list.push({ site, tag, raw });
+        else found.set(site.topLevel, [{ site, tag, raw }]);
       }
     }
-    byTemplate.set(top, found = list);
+    byModel.set(model, byTop = found);
   }
-  return found;
+  return byTop.get(top) ?? NO_CALLER_GLOBALS;
 }
 
 const tagCache = new WeakMap<ManifestIndex, WeakMap<object, readonly FoundTag[]>>();

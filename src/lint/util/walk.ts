@@ -80,8 +80,9 @@ export function walkTogether(root: unknown, visitors: readonly ((v: Visited) => 
   const step = (value: unknown, key: string | number | undefined, depth: number) => {
     current.value = value;
     current.key = key;
-    current.field = fields[fields.length - 1];
+    current.field = fields.length ? fields[fields.length - 1] : undefined;
     let descending = 0;
+    let skippedHere = 0;
     for (let i = 0; i < count; i++) {
       if (skippedAt[i] !== -1) continue;
       let result: boolean | void;
@@ -92,29 +93,37 @@ export function walkTogether(root: unknown, visitors: readonly ((v: Visited) => 
         onError(i, e);
         continue;
       }
-      if (result === false) skippedAt[i] = depth;
-      else descending++;
+      if (result === false) {
+        skippedAt[i] = depth;
+        skippedHere++;
+      } else {
+        descending++;
+      }
     }
-    if (descending > 0) {
+    if (descending > 0 && typeof value === 'object' && value !== null) {
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
           segments.push(i);
           step(value[i], i, depth + 1);
           segments.pop();
         }
-      } else if (isJsonObject(value)) {
-        for (const k of Object.keys(value)) {
+      } else {
+        // for...in with an own-property test lists what Object.keys lists, without a new array per map.
+        const object = value as JsonObject;
+        for (const k in object) {
+          if (!hasOwn.call(object, k)) continue;
           fields.push(k);
           segments.push(k);
-          step(value[k], k, depth + 1);
+          step(object[k], k, depth + 1);
           segments.pop();
           fields.pop();
         }
       }
     }
-    for (let i = 0; i < count; i++) if (skippedAt[i] === depth) skippedAt[i] = -1;
+    if (skippedHere) for (let i = 0; i < count; i++) if (skippedAt[i] === depth) skippedAt[i] = -1;
   };
   step(root, undefined, 0);
 }
 
 const FAILED = -2;
+const hasOwn = Object.prototype.hasOwnProperty;

@@ -33,14 +33,35 @@ function list(names: Iterable<string>): string {
   return all.length ? all.join(', ') : 'none';
 }
 
+/** A reference split once: the same few references are checked in every template of every workflow. */
+interface ParsedReference {
+  /** The reference as messages quote it, braces included. */
+  readonly ref: string;
+  readonly parts: readonly string[];
+  /** True when a part holding a nested reference is only known at run time (not a step or task named that way). */
+  readonly runtime: boolean;
+}
+
+const PARSED_LIMIT = 20_000;
+const parsed = new Map<string, ParsedReference>();
+
+function parse(tag: string): ParsedReference {
+  let reference = parsed.get(tag);
+  if (!reference) {
+    const parts = referenceParts(tag);
+    const dynamic = parts.findIndex(p => p.includes('{{'));
+    reference = { ref: `{{${tag}}}`, parts, runtime: dynamic >= 0 && !(dynamic === 1 && (parts[0] === 'steps' || parts[0] === 'tasks')) };
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(tag, reference);
+  }
+  return reference;
+}
+
 /** Checks one simple `{{...}}` reference (trimmed, without braces) against its scope. */
 export function checkVariable(tag: string, env: VariableEnv, wf: WorkflowScope, isTemplateKind: boolean): VariableProblem | undefined {
   if (!CHECKED_ROOTS.some(root => tag.startsWith(root))) return undefined;
-  const ref = `{{${tag}}}`;
-  const parts = referenceParts(tag);
-  // A part holding a nested reference is only known at run time, except a step or task named that way.
-  const dynamic = parts.findIndex(p => p.includes('{{'));
-  if (dynamic >= 0 && !(dynamic === 1 && (parts[0] === 'steps' || parts[0] === 'tasks'))) return undefined;
+  const { ref, parts, runtime } = parse(tag);
+  if (runtime) return undefined;
   switch (parts[0]) {
     case 'outputs':
     case 'pod':
@@ -53,7 +74,7 @@ export function checkVariable(tag: string, env: VariableEnv, wf: WorkflowScope, 
   }
 }
 
-function checkInput(tag: string, parts: string[], ref: string, env: VariableEnv): VariableProblem | undefined {
+function checkInput(tag: string, parts: readonly string[], ref: string, env: VariableEnv): VariableProblem | undefined {
   const t = env.template;
   const names = inputsOf(t);
   const what = describeTemplate(t);
@@ -77,7 +98,7 @@ function checkInput(tag: string, parts: string[], ref: string, env: VariableEnv)
   return w31(`${ref} is not an input variable (use inputs.parameters.<name>, inputs.artifacts.<name> or inputs.artifacts.<name>.path): ${REJECTED} ("failed to resolve ${ref}").`);
 }
 
-function checkItem(parts: string[], ref: string, env: VariableEnv): VariableProblem | undefined {
+function checkItem(parts: readonly string[], ref: string, env: VariableEnv): VariableProblem | undefined {
   if (env.item === 'any') return undefined;
   if (env.item === 'none') {
     return w31(`${ref} is only set for a step or task that loops (withItems, withParam or withSequence), and this one does not: `
@@ -88,7 +109,7 @@ function checkItem(parts: string[], ref: string, env: VariableEnv): VariableProb
     + 'Fix the key or add it to the items.');
 }
 
-function checkNode(parts: string[], ref: string, scope: NodeScope | undefined, kind: 'steps' | 'tasks'): VariableProblem | undefined {
+function checkNode(parts: readonly string[], ref: string, scope: NodeScope | undefined, kind: 'steps' | 'tasks'): VariableProblem | undefined {
   const noun = kind === 'steps' ? 'step' : 'task';
   if (parts[1] === 'name' && parts.length === 2) return undefined; // the current step/task name, set at run time
   if (!scope) {
@@ -124,7 +145,7 @@ function checkNode(parts: string[], ref: string, scope: NodeScope | undefined, k
   return undefined;
 }
 
-function checkWorkflow(tag: string, parts: string[], ref: string, wf: WorkflowScope, isTemplateKind: boolean): VariableProblem | undefined {
+function checkWorkflow(tag: string, parts: readonly string[], ref: string, wf: WorkflowScope, isTemplateKind: boolean): VariableProblem | undefined {
   if (RUNTIME_PREFIXES.some(p => tag.startsWith(p))) return undefined;
   const key = parts[1];
   if (parts.length === 2 && WORKFLOW_KEYS.has(key)) return undefined;
@@ -153,7 +174,7 @@ function checkWorkflow(tag: string, parts: string[], ref: string, wf: WorkflowSc
     + 'parameters.<name>, labels.<key>, annotations.<key>, outputs.parameters.<globalName>, outputs.artifacts.<globalName>, failures (exit handler only).' };
 }
 
-function checkMetadata(parts: string[], ref: string, key: 'labels' | 'annotations', wf: WorkflowScope, isTemplateKind: boolean): VariableProblem | undefined {
+function checkMetadata(parts: readonly string[], ref: string, key: 'labels' | 'annotations', wf: WorkflowScope, isTemplateKind: boolean): VariableProblem | undefined {
   if (parts.length === 2 || (parts.length === 3 && parts[2] === 'json')) return undefined; // all of them, as JSON
   const name = parts.slice(2).join('.');
   const known = wf[key];
@@ -173,7 +194,7 @@ function checkMetadata(parts: string[], ref: string, key: 'labels' | 'annotation
   };
 }
 
-function checkWorkflowParameter(tag: string, parts: string[], ref: string, names: NameSet): VariableProblem | undefined {
+function checkWorkflowParameter(tag: string, parts: readonly string[], ref: string, names: NameSet): VariableProblem | undefined {
   if (names === 'any') return undefined;
   if (tag === 'workflow.parameters' || tag === 'workflow.parameters.json') {
     if (names.size) return undefined;

@@ -3,11 +3,12 @@ import { ApiObject, ApiObjectProps, App, ImplicitTokenResolver, JsonPatch, Lazy,
 /**
  * cdk8s's `ApiObject.toJson()` of an object with props `props` and JSON patches `patches`, in an
  * app that resolves values with cdk8s's built-in resolvers only (no `resolvers` given to the
- * App), in one pass: the same JSON, with the same key order. cdk8s resolves every value through each
- * resolver (a context object, a copy of the key path and a lookup of the App per value) and then
- * copies the result again to sort and sanitize it; at 1,000 WorkflowTemplates that was about a
- * fifth of rendering. Returns undefined when the app has resolvers of its own, and when
- * rendering fails: cdk8s renders the object then (and reports the failure in its own words).
+ * App), in one pass: the same JSON, with the same key order. cdk8s resolves every value through
+ * each resolver (a context object, a copy of the key path and a lookup of the App per value),
+ * then copies the result again to sort and sanitize it: rendering the 1,901 objects of 1,000
+ * WorkflowTemplates takes about 10% less time this way on a first run, 25% less warm. Returns
+ * undefined when the app has resolvers of its own, and when rendering fails: cdk8s renders the
+ * object then (and reports the failure in its own words).
  * @internal
  */
 export function renderWithBuiltInResolvers(apiObject: ApiObject, props: ApiObjectProps, patches: readonly JsonPatch[]): { [key: string]: unknown } | undefined {

@@ -8,6 +8,11 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The array, or an empty one for anything else (absent, null, wrong type). */
+export function listOf(value: unknown): readonly any[] {
+  return Array.isArray(value) ? value : [];
+}
+
 /** True for an object built by a literal or JSON.parse (not a Date, a class instance, an array). */
 export function isPlainObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;

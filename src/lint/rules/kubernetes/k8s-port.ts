@@ -3,7 +3,7 @@ import { Manifest, Rule, RuleContext } from '../../types';
 import { ContainerAt, containersOf } from '../../util/containers';
 import { kindFamily, podConsequence } from '../../util/kinds';
 import { DNS1123_LABEL_FORMAT, hasTemplateExpression, suggestName } from '../../util/names';
-import { isJsonObject, JsonObject } from '../../util/walk';
+import { isJsonObject, JsonObject, listOf } from '../../util/walk';
 
 /** Handlers that name a port: probes and lifecycle hooks. */
 const HANDLERS: readonly (readonly string[])[] = [
@@ -124,10 +124,6 @@ function numberProblem(ctx: RuleContext, path: string, value: unknown, required:
   if (typeof value !== 'number' || validPortNumber(value)) return;
   const why = value === 0 && required ? '("Required value": 0 is no port)' : '("must be between 1 and 65535, inclusive")';
   ctx.report(path, `port ${value} is not between 1 and 65535: ${rejected} ${why}.`);
-}
-
-function listOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }
 
 /** The nearest IANA service name: the nearest DNS label, at most 15 characters, with a letter. */

@@ -3,7 +3,7 @@ import { Manifest, RuleContext } from '../../types';
 import { containersOf } from '../../util/containers';
 import { kindFamily, podConsequence } from '../../util/kinds';
 import { hasTemplateExpression } from '../../util/names';
-import { isJsonObject, JsonObject, Visited } from '../../util/walk';
+import { isJsonObject, JsonObject, listOf, Visited } from '../../util/walk';
 
 /** A reference from one manifest to another object by kind and name. */
 export interface ObjectReference {
@@ -184,6 +184,3 @@ function collectBindingReferences(manifest: Manifest, add: (ref: ObjectReference
   }
 }
 
-function listOf(value: unknown): any[] {
-  return Array.isArray(value) ? value : [];
-}

@@ -1,3 +1,5 @@
+export { listOf } from '../../../util/walk';
+
 /** Read-only JSON object as found in a manifest. */
 export type JsonObject = { readonly [key: string]: any };
 
@@ -6,10 +8,6 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The array, or an empty one for anything else (absent, null, wrong type). */
-export function listOf(value: unknown): readonly any[] {
-  return Array.isArray(value) ? value : [];
-}
 
 /** The entries of a map-valued field, or none when it is not an object. */
 export function entriesOf(value: unknown): [string, any][] {

@@ -8,23 +8,23 @@ export const PAYLOAD_FIELDS = {
   webhook: ['header', 'body', 'metadata'],
   /** The payload fields of a calendar event. */
   calendar: ['eventTime', 'metadata'],
-  /** The payload fields of a amqp event. */
+  /** The payload fields of an amqp event. */
   amqp: ['contentType', 'contentEncoding', 'deliveryMode', 'priority', 'correlationId', 'replyTo', 'expiration', 'messageId', 'timestamp', 'type', 'appId', 'exchange', 'routingKey', 'body', 'metadata'],
   /** The payload fields of a sns event. */
   sns: ['header', 'body', 'metadata'],
   /** The payload fields of a sqs event. */
   sqs: ['messageId', 'messageAttributes', 'body', 'metadata'],
-  /** The payload fields of a azureEventsHub event. */
+  /** The payload fields of an azureEventsHub event. */
   azureEventsHub: ['id', 'partitionKey', 'body', 'metadata'],
-  /** The payload fields of a azureQueueStorage event. */
+  /** The payload fields of an azureQueueStorage event. */
   azureQueueStorage: ['body', 'messageID', 'insertionTime', 'metadata'],
-  /** The payload fields of a azureServiceBus event. */
+  /** The payload fields of an azureServiceBus event. */
   azureServiceBus: ['applicationProperties', 'body', 'contentType', 'correlationID', 'enqueuedTime', 'messageID', 'replyTo', 'sequenceNumber', 'subject', 'timeToLive', 'to', 'metadata'],
   /** The payload fields of a bitbucket event. */
   bitbucket: ['headers', 'body', 'metadata'],
   /** The payload fields of a bitbucketserver event. */
   bitbucketserver: ['headers', 'body', 'metadata'],
-  /** The payload fields of a emitter event. */
+  /** The payload fields of an emitter event. */
   emitter: ['topic', 'body', 'metadata'],
   /** The payload fields of a pubSub event. */
   pubSub: ['id', 'body', 'attributes', 'publishTime', 'metadata'],

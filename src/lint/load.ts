@@ -1,20 +1,19 @@
-import type { CST, Document, LineCounter as LineCounterType, Tags } from 'yaml';
+import type { CST, Document, LineCounter as LineCounterType } from 'yaml';
 import { fieldPath, parseFieldPath } from './path';
 import { Manifest, Suppression } from './types';
 import { DataProblem, COLLECTION_KEY, toPlainData } from './input/plain-data';
+import { readBlockYaml } from './input/block-yaml';
+import { plainScalarReader } from './input/plain-scalars';
 import { inlineSuppressions, InlineSuppression, mayHaveInlineSuppressions } from './input/inline-suppressions';
 import { looksLikeJson, splitJsonStream } from './input/json-stream';
 import { DocumentRegion, SourceLocator, SourcePosition } from './input/locator';
 import { MAX_NESTING, tooDeep } from './input/nesting';
-import { GO_YAML_SCALARS } from './util/go-yaml';
+import { withGoScalars } from './util/go-yaml';
 import { misspelledTypeField } from './util/type-fields';
 import { yaml } from './util/yaml';
 import { isJsonObject } from './util/walk';
 
 export { SourcePosition } from './input/locator';
-
-/** Scalars as kubectl reads them (0755 is octal, yes/no are booleans): see util/go-yaml.ts. */
-const GO_SCALARS = (tags: Tags): Tags => [...GO_YAML_SCALARS, ...tags];
 
 /** Where a manifest came from. */
 export interface ManifestSource {
@@ -142,8 +141,17 @@ class DocumentReader {
         + 'Remove it, or write it as an escape in a double-quoted string ("\\u' + code + '").');
       return;
     }
+    const block = readBlockYaml(this.text, plainScalarReader());
+    if (block) {
+      for (const d of block) {
+        const index = this.documents++;
+        // Comments are left to the full reader, so a document read here has no inline suppressions.
+        this.take(d.value, index, d.region, this.locator.at(d.contentStart), () => []);
+      }
+      return;
+    }
     const Y = yaml();
-    const composer = new Y.Composer({ uniqueKeys: false, prettyErrors: false, logLevel: 'error', customTags: GO_SCALARS });
+    const composer = new Y.Composer({ uniqueKeys: false, prettyErrors: false, logLevel: 'error', customTags: withGoScalars });
     const pending: { readonly cst: CST.Document; readonly start: number; readonly deep?: number; readonly comments: CST.Token[] }[] = [];
     const take = (docs: Iterable<Document.Parsed>, end: number) => {
       for (const doc of docs) {
@@ -181,7 +189,7 @@ class DocumentReader {
     }
     const Y = yaml();
     for (const region of split.values) {
-      const composer = new Y.Composer({ uniqueKeys: false, prettyErrors: false, logLevel: 'error', customTags: GO_SCALARS });
+      const composer = new Y.Composer({ uniqueKeys: false, prettyErrors: false, logLevel: 'error', customTags: withGoScalars });
       const docs: Document.Parsed[] = [];
       let cst: CST.Document | undefined;
       let deep: number | undefined;
@@ -201,7 +209,6 @@ class DocumentReader {
 
   private readDocument(doc: Document.Parsed, cst: CST.Document, region: DocumentRegion, deep: number | undefined, base: number, comments: readonly CST.Token[] = []): void {
     const index = this.documents++;
-    const text = this.text;
     if (deep !== undefined) {
       this.problem(base + deep, `nested too deeply: more than ${MAX_NESTING} levels of maps and lists. No Kubernetes or Argo manifest needs this many `
         + '(Argo\'s CRDs reach about 40); flatten the data or keep it as a string (e.g. a ConfigMap value).');
@@ -219,6 +226,11 @@ class DocumentReader {
     const value = converted.value;
     if (value === null || value === undefined) return;
     const start = this.locator.at(base + (doc.contents?.range?.[0] ?? doc.range[0]));
+    this.take(value, index, region, start, () => inlineSuppressions([...comments, cst], doc, this.text, this.lines));
+  }
+
+  /** A document's data: its manifest, or the items of a List, or a problem or skip when it is no object. */
+  private take(value: unknown, index: number, region: DocumentRegion, start: SourcePosition, suppressions: () => InlineSuppression[]): void {
     if (!isJsonObject(value)) {
       this.result.problems.push({ file: this.file, line: start.line, column: start.column, message: `document ${index + 1} is ${describe(value)}, not a Kubernetes object (a mapping with apiVersion and kind)` });
       return;
@@ -228,7 +240,7 @@ class DocumentReader {
       this.result.skipped.push({ file: this.file, document: index, line: start.line, reason: 'not a Kubernetes object: it has neither apiVersion nor kind' });
       return;
     }
-    const inline = this.scanSuppressions ? inlineSuppressions([...comments, cst], doc, text, this.lines) : [];
+    const inline = this.scanSuppressions ? suppressions() : [];
     const position = (segments: readonly (string | number)[]) => this.locator.position(region, segments, start);
     if (typeof value.kind === 'string' && /List$/.test(value.kind) && own('items') && Array.isArray(value.items)) {
       (value.items as unknown[]).forEach((item, i) => {

@@ -1,4 +1,4 @@
-import type { ScalarTag } from 'yaml';
+import type { ScalarTag, Tags } from 'yaml';
 
 /**
  * Plain scalars that Go's YAML parser (go-yaml v2, behind kubectl, `argo submit` and
@@ -26,3 +26,6 @@ export const GO_YAML_SCALARS: readonly ScalarTag[] = [
     },
   },
 ];
+
+/** The YAML 1.2 core schema's tags with Go's readings in front (the `customTags` of every reader here). */
+export const withGoScalars = (tags: Tags): Tags => [...GO_YAML_SCALARS, ...tags];

@@ -13,5 +13,7 @@ module.exports = {
   // Two cores here: jest's default (cores - 1) would run the suite on one worker.
   maxWorkers: '100%',
   setupFiles: ['<rootDir>/test/setup-env.js'],
+  // The example app imports the package by name (tsconfig.json's paths): the sources under test, not lib/bundle.
+  moduleNameMapper: { '^cdk8s-argo$': '<rootDir>/src/index.ts' },
   globalSetup: '<rootDir>/test/global-setup.js',
 };

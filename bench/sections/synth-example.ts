@@ -29,8 +29,8 @@ export async function benchSynthExample(ctx: BenchContext): Promise<SectionRepor
   const exampleOut = newTempDir('example-out');
   const first = await runMeasured('npx', [...SYNTH, '-o', exampleOut], { cwd: repoRoot, check: true });
   const exampleDocs = readSynthOutput(exampleOut);
-  const pluginFrom = existsSync(join(repoRoot, 'lib', 'src', 'cli', 'plugin.js')) && process.env.CDK8S_ARGO_FROM_SOURCE !== '1'
-    ? 'compiled lib/' : 'src/ through tsx';
+  const pluginFrom = existsSync(join(repoRoot, 'lib', 'bundle', 'plugin.js')) && process.env.CDK8S_ARGO_FROM_SOURCE !== '1'
+    ? 'lib/bundle/plugin.js' : 'src/ through tsx';
 
   log('  cdk8s import of the full Argo CRDs (once, not timed as synth)');
   const plain = await createPlainRouteProject(repoRoot, join(ctx.schemaDir, 'workflows-v4.1.2', 'crds-full'));

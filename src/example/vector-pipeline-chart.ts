@@ -1,12 +1,13 @@
 import { Chart, ChartProps, Cron } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { SecureNamespace } from '../core/secure-namespace';
-import { ArtifactKey, IamRoleServiceAccount, S3ArtifactStep, S3Credentials, S3Location } from '../artifacts';
-import { ConfigMapEnv } from '../config';
-import { EventBus, EventBusBackend, WebhookEndpoint, WebhookEventSource, WorkflowSensor } from '../events';
-import { SlackExitHandler, SlackWebhook } from '../notify';
-import { ComputeResources, CronConcurrencyPolicy, CronWorkflow, InputParameter, WorkflowServiceAccount, WorkflowTemplate } from '../workflows';
+// The package by name, as a user's app imports it (tsconfig.json maps it to src/index.ts for the
+// type check and tests; compiled, Node resolves it to the package's own entry, lib/bundle/index.js).
+import {
+  ArtifactKey, ComputeResources, ConfigMapEnv, CronConcurrencyPolicy, CronWorkflow, EventBus, EventBusBackend, IamRoleServiceAccount, InputParameter,
+  S3ArtifactStep, S3Credentials, S3Location, SecureNamespace, SlackExitHandler, SlackWebhook, WebhookEndpoint, WebhookEventSource, WorkflowSensor,
+  WorkflowServiceAccount, WorkflowTemplate,
+} from 'cdk8s-argo';
 
 /** A key of a Secret that the cluster provides (created outside the app, never in a manifest). */
 export interface SecretKeyReference {

@@ -1,6 +1,9 @@
+// The matchers come from the package entry, so that the ./jest bundle shares the main bundle's
+// classes (scripts/bundle.js): a simulation of the main entry is what the matchers check.
+import { argoMatchers } from '../index';
 import { IWorkflowTemplate } from '../workflows/workflow-template-ref';
-import { argoMatchers, SubmitExpectation } from './matchers';
-import { SensorLike, TriggerLike } from './sensor-simulation';
+import type { SubmitExpectation } from './matchers';
+import type { SensorLike, TriggerLike } from './sensor-simulation';
 
 /*
  * Registers the cdk8s-argo matchers with jest and types them: import this module once, from a

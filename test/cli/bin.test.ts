@@ -20,10 +20,10 @@ function run(dir: string, env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('bin/cdk8s-argo.js', () => {
-  test('runs the compiled JavaScript when lib/ exists (installed package: no tsx needed)', () => {
+  test('runs the bundled JavaScript when lib/bundle exists (installed package: no tsx needed)', () => {
     const dir = packageWith({
       'bin/.keep': '',
-      'lib/src/cli/main.js': "exports.main = argv => { process.stdout.write('compiled ' + argv.join(' ')); return 0; };\n",
+      'lib/bundle/cli.js': "exports.main = argv => { process.stdout.write('compiled ' + argv.join(' ')); return 0; };\n",
       'src/cli/main.ts': "export function main(): number { process.stdout.write('source'); return 0; }\n",
     });
     const result = run(dir);
@@ -50,10 +50,10 @@ describe('bin/cdk8s-argo.js', () => {
     expect(result.stderr).toContain('npm run build');
   });
 
-  test('package.json declares the bin and ships bin/ and the compiled lib', () => {
+  test('package.json declares the bin and ships bin/ and the bundled lib', () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
     expect(pkg.bin['cdk8s-argo']).toBe('bin/cdk8s-argo.js');
-    expect(pkg.files).toEqual(expect.arrayContaining(['bin/', 'lib/src/**/*.js']));
+    expect(pkg.files).toEqual(expect.arrayContaining(['bin/', 'lib/bundle/*.js']));
     expect(readFileSync(join(repoRoot, 'bin', 'cdk8s-argo.js'), 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
   });
 });

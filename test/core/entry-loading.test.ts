@@ -105,3 +105,43 @@ describe('loading the package entry', () => {
     expect(results.sameClasses).toEqual([true, true]);
   });
 });
+
+describe('the bundles the package entries load (lib/bundle, scripts/bundle.js)', () => {
+  /** Requires `file` of lib/bundle in a fresh process: which of our files and whether `yaml` got loaded, then `calls`' results. */
+  function probeBundle(file: string, setup = '', calls = ''): { readonly ours: string[]; readonly yamlAtLoad: boolean; readonly results: { readonly [k: string]: unknown } } {
+    const script = `
+      const { join, relative } = require('path');
+      const root = ${JSON.stringify(root)};
+      const yamlDir = join(require.resolve('yaml/package.json', { paths: [root] }), '..') + '/';
+      ${setup}
+      const entry = require(join(root, 'lib', 'bundle', ${JSON.stringify(file)}));
+      const ours = Object.keys(require.cache).filter(f => f.startsWith(join(root, 'lib') + '/')).map(f => relative(root, f)).sort();
+      const yamlAtLoad = Object.keys(require.cache).some(f => f.startsWith(yamlDir));
+      const results = {};
+      ${calls}
+      process.stdout.write(JSON.stringify({ ours, yamlAtLoad, results }));
+    `;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`node exited with ${run.status ?? run.signal}: ${run.stderr}`);
+    return JSON.parse(run.stdout);
+  }
+
+  test('the main bundle is one file, loads no yaml package, and keeps the lazy parts lazy (the graph builder works on first call)', () => {
+    const { ours, yamlAtLoad, results } = probeBundle('index.js', '', `
+      results.nodes = entry.buildArgoGraph([{ apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: 'hello' },
+        spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'busybox:1.36' } }] } }]).nodes.length;
+    `);
+    expect(ours).toEqual(['lib/bundle/index.js']);
+    expect(yamlAtLoad).toBe(false);
+    expect(results.nodes).toBe(2);
+  });
+
+  test('the ./jest bundle takes the library from the main bundle: the matchers accept what its simulate() returns', () => {
+    const { ours, results } = probeBundle('jest.js', 'let registered; globalThis.expect = { extend(m) { registered = m; } };', `
+      const main = require(join(root, 'lib', 'bundle', 'index.js'));
+      results.sameMatchers = registered === main.argoMatchers;
+    `);
+    expect(ours).toEqual(['lib/bundle/index.js', 'lib/bundle/jest.js']);
+    expect(results.sameMatchers).toBe(true);
+  });
+});

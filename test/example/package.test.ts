@@ -287,10 +287,13 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
   test('the tarball holds the compiled library, declarations, bin scripts, schema data and licenses; no sources, tests or repository tools', async () => {
     const files = (await run('tar', ['-tzf', tarball], work)).stdout.trim().split('\n').map(f => f.replace(/^package\//, '')).sort();
     expect(files).toEqual(expect.arrayContaining([
-      'LICENSE', 'NOTICE', 'README.md', 'package.json', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/imports/argo-workflows.js',
+      'LICENSE', 'NOTICE', 'README.md', 'package.json', 'lib/bundle/index.js', 'lib/bundle/jest.js', 'lib/bundle/plugin.js', 'lib/bundle/cli.js',
+      'lib/src/index.d.ts', 'lib/src/testing/jest.d.ts', 'lib/imports/argo-workflows.d.ts',
       'bin/cdk8s-argo.js', 'bin/load-module.js', 'bin/validation-plugin.js',
       'schemas/LICENSE', 'schemas/README.md', 'schemas/kinds.json', 'schemas/events-v1.9.11.json', 'schemas/workflows-v4.1.2.json', 'schemas/workflows-v3.7.18.json',
     ]));
+    // The bundles are the code the package runs: the modules they were made from are not shipped twice.
+    expect(files.filter(f => /^lib\/(src|imports)\/.*\.js$/.test(f))).toEqual([]);
     expect(files.filter(f => /^(test|src|bench|imports|scripts|docs|dist|\.ci)\//.test(f) || /^lib\/src\/(codegen|example|main)/.test(f)
       || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.startsWith('bin/synth-app'))).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(apps.get('newest')!.dir, 'node_modules', 'cdk8s-argo', 'package.json'), 'utf8'));
@@ -425,12 +428,13 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
         const { join } = require('path');
         const walk = d => readdirSync(d).flatMap(f => statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : f.endsWith('.js') ? [join(d, f)] : []);
         const files = [...walk(${JSON.stringify(join(pkgDir, 'lib'))}), ...walk(${JSON.stringify(join(pkgDir, 'bin'))})]
-          .filter(f => !f.endsWith('cdk8s-argo.js') && !f.endsWith(join('testing', 'jest.js')));
+          .filter(f => !f.endsWith('cdk8s-argo.js') && !f.endsWith(join('bundle', 'jest.js')));
         for (const f of files) require(f);
         console.log(files.length, typeof require(${JSON.stringify(join(pkgDir, 'bin', 'validation-plugin.js'))}).ArgoLintValidation);
       `;
       expect(readdirSync(join(pkgDir, 'bin')).sort()).toEqual(['cdk8s-argo.js', 'load-module.js', 'validation-plugin.js']);
-      expect((await run(process.execPath, ['-e', script], dir, userEnv())).stdout.trim()).toMatch(/^\d{3} function$/);
+      // lib/bundle's index, plugin and CLI, and bin/'s loader and plugin entry.
+      expect((await run(process.execPath, ['-e', script], dir, userEnv())).stdout.trim()).toBe('5 function');
       expect((await run(join(dir, 'node_modules', '.bin', 'cdk8s-argo'), ['--version'], dir, userEnv())).stdout).toBe(`cdk8s-argo ${ourPackage.version}\n`);
       const target = set.constructMetadata ? 'dist/nightly.k8s.yaml' : 'dist/';
       const lint = await run(join(dir, 'node_modules', '.bin', 'cdk8s-argo'), ['lint', target], dir, userEnv());

@@ -197,9 +197,8 @@ class BlockReader {
       colon = quoted.end;
       if (text[colon] !== ':') decline();
     } else {
-      colon = text.indexOf(': ', at);
-      if (colon < 0 || colon >= lineEnd) colon = lineEnd - 1;
-      if (text[colon] !== ':') decline();
+      colon = this.colonOf(at, lineEnd);
+      if (colon < 0) decline();
       const value = this.plainValue(text.slice(at, colon));
       // sigs.k8s.io/yaml turns a number or boolean key into its text; a null key is an error.
       if (value === null) decline();
@@ -218,8 +217,16 @@ class BlockReader {
       const quoted = c === '"' ? this.doubleQuoted(at, lineEnd) : this.singleQuoted(at, lineEnd);
       return this.text[quoted.end] === ':';
     }
-    const colon = this.text.indexOf(': ', at);
-    return (colon >= 0 && colon < lineEnd) || this.text[lineEnd - 1] === ':';
+    return this.colonOf(at, lineEnd) >= 0;
+  }
+
+  /** The first ": " of the line from `at`, else a ":" ending it, else -1 (searched within the line: linear in the text). */
+  private colonOf(at: number, lineEnd: number): number {
+    const text = this.text;
+    for (let i = at; i < lineEnd; i++) {
+      if (text.charCodeAt(i) === 58 && (i + 1 === lineEnd || text.charCodeAt(i + 1) === 32)) return i;
+    }
+    return -1;
   }
 
   private doubleQuoted(at: number, lineEnd: number): { readonly value: string; readonly end: number } {

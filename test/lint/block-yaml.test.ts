@@ -2,6 +2,7 @@ import { Testing, Yaml } from 'cdk8s';
 import fc from 'fast-check';
 import { VectorPipelineChart } from '../../src/example/vector-pipeline-chart';
 import { readBlockYaml } from '../../src/lint/input/block-yaml';
+import { MAX_NESTING } from '../../src/lint/input/nesting';
 import { plainScalarReader } from '../../src/lint/input/plain-scalars';
 import { ParseResult, parseManifests } from '../../src/lint/load';
 import { fieldPath } from '../../src/lint/path';
@@ -143,6 +144,19 @@ describe('readBlockYaml (the fast path of parseManifests)', () => {
   ])('leaves %s to the full reader', (_, text) => {
     expect(accepted(text)).toBe(false);
     expectSameReading(text);
+  });
+
+  test('nesting: MAX_NESTING levels are read, one more is left to the full reader, which reports it', () => {
+    const nested = (levels: number) => `apiVersion: v1\nkind: ConfigMap\n${Array.from({ length: levels - 1 }, (_, i) => `${'  '.repeat(i)}k${i}:\n`).join('')}${'  '.repeat(levels - 1)}leaf: x\n`;
+    const lists = (levels: number) => `apiVersion: v1\nkind: ConfigMap\nx:\n  ${'- '.repeat(levels - 1)}v\n`;
+    for (const text of [nested(MAX_NESTING), lists(MAX_NESTING)]) {
+      expect(accepted(text)).toBe(true);
+      expectSameReading(text);
+    }
+    for (const text of [nested(MAX_NESTING + 1), lists(MAX_NESTING + 1)]) {
+      expect(accepted(text)).toBe(false);
+      expect(parseManifests(text, 'f.yaml').problems[0].message).toMatch(/nested too deeply/);
+    }
   });
 
   test('takes the example app\'s synthesized YAML, reading it as the full reader does', () => {

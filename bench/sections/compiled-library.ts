@@ -43,7 +43,7 @@ async function compile(repoRoot: string): Promise<CompiledLibrary> {
   const r = await runMeasured('node', [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir });
   const result = { exampleMain: join(dir, 'lib', 'src', 'main.js'), entryDeclarations: join(dir, 'lib', 'src', 'index.d.ts'), entry: join(dir, 'lib', 'bundle', 'index.js') };
   if (!existsSync(result.exampleMain) || !existsSync(result.entryDeclarations)) throw new Error(`tsc did not compile the library:\n${tail(r.stdout + r.stderr)}`);
-  // The bundles the package runs; the compiled example imports 'cdk8s-argo', which resolves to them.
+  // The bundles the package runs (made from src/ as npm run build makes them); the compiled example imports 'cdk8s-argo', which resolves to them.
   await runMeasured('node', [join(repoRoot, 'scripts', 'bundle.js'), dir], { cwd: dir, check: true });
   return result;
 }

@@ -6,7 +6,8 @@ import { readBlockYaml } from './input/block-yaml';
 import { plainScalarReader } from './input/plain-scalars';
 import { inlineSuppressions, InlineSuppression, mayHaveInlineSuppressions } from './input/inline-suppressions';
 import { looksLikeJson, splitJsonStream } from './input/json-stream';
-import { DocumentRegion, SourceLocator, SourcePosition } from './input/locator';
+import { BlockLocator } from './input/block-locator';
+import { DocumentRegion, PathLocator, SourceLocator, SourcePosition } from './input/locator';
 import { MAX_NESTING, tooDeep } from './input/nesting';
 import { withGoScalars } from './util/go-yaml';
 import { misspelledTypeField } from './util/type-fields';
@@ -143,12 +144,14 @@ class DocumentReader {
         + 'Remove it, or write it as an escape in a double-quoted string ("\\u' + code + '").');
       return;
     }
-    const block = readBlockYaml(this.text, plainScalarReader());
+    const plain = plainScalarReader();
+    const block = readBlockYaml(this.text, plain);
     if (block) {
+      const locator = new BlockLocator(this.text, offset => this.locator.at(offset), plain);
       for (const d of block) {
         const index = this.documents++;
         // Comments are left to the full reader, so a document read here has no inline suppressions.
-        this.take(d.value, index, d.region, this.locator.at(d.contentStart), () => []);
+        this.take(d.value, index, d.region, this.locator.at(d.contentStart), () => [], locator);
       }
       return;
     }
@@ -228,11 +231,11 @@ class DocumentReader {
     const value = converted.value;
     if (value === null || value === undefined) return;
     const start = this.locator.at(base + (doc.contents?.range?.[0] ?? doc.range[0]));
-    this.take(value, index, region, start, () => inlineSuppressions([...comments, cst], doc, this.text, this.lines));
+    this.take(value, index, region, start, () => inlineSuppressions([...comments, cst], doc, this.text, this.lines), this.locator);
   }
 
   /** A document's data: its manifest, or the items of a List, or a problem or skip when it is no object. */
-  private take(value: unknown, index: number, region: DocumentRegion, start: SourcePosition, suppressions: () => InlineSuppression[]): void {
+  private take(value: unknown, index: number, region: DocumentRegion, start: SourcePosition, suppressions: () => InlineSuppression[], locator: PathLocator): void {
     if (!isJsonObject(value)) {
       this.result.problems.push({ file: this.file, line: start.line, column: start.column, message: `document ${index + 1} is ${describe(value)}, not a Kubernetes object (a mapping with apiVersion and kind)` });
       return;
@@ -243,7 +246,7 @@ class DocumentReader {
       return;
     }
     const inline = this.scanSuppressions ? suppressions() : [];
-    const position = (segments: readonly (string | number)[]) => this.locator.position(region, segments, start);
+    const position = (segments: readonly (string | number)[]) => locator.position(region, segments, start);
     if (typeof value.kind === 'string' && /List$/.test(value.kind) && own('items') && Array.isArray(value.items)) {
       (value.items as unknown[]).forEach((item, i) => {
         const at = position(['items', i]);

@@ -15,9 +15,12 @@ function accepted(text: string): boolean {
   return readBlockYaml(text, plainScalarReader()) !== undefined;
 }
 
-/** Every field path of a value (maps and lists included), as findings print them. */
+/**
+ * Every field path of a value (maps and lists included), as findings print them, each also with
+ * a missing key and a missing index below it (located at their deepest ancestor present).
+ */
 function pathsOf(value: unknown, segments: (string | number)[] = [], out: string[] = []): string[] {
-  out.push(fieldPath(...segments));
+  out.push(fieldPath(...segments), fieldPath(...segments, 'zz-missing'), fieldPath(...segments, 99));
   if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...segments, i], out));
   else if (value !== null && typeof value === 'object') for (const key of Object.keys(value)) pathsOf((value as { [k: string]: unknown })[key], [...segments, key], out);
   return out;
@@ -100,7 +103,17 @@ describe('readBlockYaml (the fast path of parseManifests)', () => {
     expectSameReading(text);
   });
 
-  test('double- and single-quoted scalars with their escapes', () => {
+  test('positions: a list item at its value (an empty one at its list), a key as written (`yes`, not the data\'s "true")', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  yes: 1\n  "q": 2\n  list:\n    -\n    - a\n    -\n      b: 1\n';
+    expect(accepted(text)).toBe(true);
+    const [m] = parseManifests(text, 'f.yaml').manifests;
+    expect(m.manifest.data).toEqual({ true: 1, q: 2, list: [null, 'a', { b: 1 }] });
+    expect(['data.true', 'data.q', 'data.list[0]', 'data.list[1]', 'data.list[2]', 'data.list[2].b', 'data.list[0].x'].map(p => m.position(p)))
+      .toEqual([{ line: 3, column: 1 }, { line: 5, column: 3 }, { line: 6, column: 3 }, { line: 8, column: 7 }, { line: 10, column: 7 }, { line: 10, column: 7 }, { line: 6, column: 3 }]);
+    expectSameReading(text);
+  });
+
+    test('double- and single-quoted scalars with their escapes', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  "a b": "tab\\tnl\\nq\\"bs\\\\u\\u00e9\\x41\\U0001F600\\_\\/"\n  \'c\': \'it\'\'s\'\n';
     expect(accepted(text)).toBe(true);
     expect(parseManifests(text, 'f.yaml').manifests[0].manifest.data).toEqual({ 'a b': 'tab\tnl\nq"bs\\u\u00e9A\u{1F600}\u00a0/', c: 'it\'s' });

@@ -7,6 +7,17 @@ export type PlainScalarReader = (text: string) => string | number | boolean | nu
 /** Returned by a PlainScalarReader for a scalar the fast reader must not decide. */
 export const DECLINE: unique symbol = Symbol('decline');
 
+/**
+ * Where the keys and list items of a document read by the block reader are, as the full reader's
+ * syntax tree would place them: a map entry at its key, a list item at its value. `keys` (by the
+ * key's text as written) or `items` describe the value when it is a map or a list.
+ */
+export interface BlockPositions {
+  offset?: number;
+  keys?: Map<string, BlockPositions>;
+  items?: BlockPositions[];
+}
+
 /** One document read by `readBlockYaml`. */
 export interface BlockYamlDocument {
   /** The document's data (a map: other roots are left to the full reader). */
@@ -41,6 +52,16 @@ export function readBlockYaml(text: string, plain: PlainScalarReader): BlockYaml
   }
 }
 
+/**
+ * The positions of one document that `readBlockYaml` read, found again from its text (`region`
+ * of the same text), with offsets in the whole text.
+ */
+export function blockPositions(text: string, region: DocumentRegion, plain: PlainScalarReader): BlockPositions {
+  const root: BlockPositions = {};
+  new BlockReader(text.slice(region.start, region.end), plain, root, region.start).documents();
+  return root;
+}
+
 function decline(): never {
   throw DECLINED;
 }
@@ -63,7 +84,10 @@ class BlockReader {
   /** End of the current document (a line index). */
   private end = 0;
 
-  constructor(private readonly text: string, private readonly plain: PlainScalarReader) {
+  /**
+   * @param positions filled with the first document's positions when given (offsets plus `base`)
+   */
+  constructor(private readonly text: string, private readonly plain: PlainScalarReader, private readonly positions?: BlockPositions, private readonly base = 0) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
     // A final "\n" ends the last line; it does not start an empty one.
     this.lineCount = text.endsWith('\n') ? this.starts.length - 1 : this.starts.length;
@@ -96,41 +120,52 @@ class BlockReader {
     const indent = this.indentAt(this.line);
     const contentStart = this.starts[this.line] + indent;
     if (this.isSequenceItem(this.line, indent)) decline();
-    const value = this.map(indent, 1);
+    const value = this.map(indent, 1, this.positions);
     this.skipEmpty();
     if (this.line < this.end) decline();
     return { value, region, contentStart };
   }
 
-  private map(indent: number, depth: number): { [key: string]: unknown } {
+  private map(indent: number, depth: number, at?: BlockPositions): { [key: string]: unknown } {
     if (depth > MAX_NESTING) decline();
     const out: { [key: string]: unknown } = {};
+    let keys: Map<string, BlockPositions> | undefined;
+    if (at) keys = at.keys = new Map();
     for (;;) {
       const lineEnd = this.lineEnd(this.line);
-      const { key, valueAt } = this.key(this.starts[this.line] + indent, lineEnd);
+      const keyAt = this.starts[this.line] + indent;
+      const { key, written, valueAt } = this.key(keyAt, lineEnd);
       if (Object.prototype.hasOwnProperty.call(out, key)) decline();
-      const value = valueAt === lineEnd ? this.nested(indent, depth, true) : this.inline(valueAt, lineEnd, indent);
+      let entry: BlockPositions | undefined;
+      if (keys) keys.set(written, entry = { offset: this.base + keyAt });
+      const value = valueAt === lineEnd ? this.nested(indent, depth, true, entry) : this.inline(valueAt, lineEnd, indent, entry);
       if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
       else out[key] = value;
       if (!this.continues(indent, false)) return out;
     }
   }
 
-  private sequence(indent: number, depth: number): unknown[] {
+  private sequence(indent: number, depth: number, positions?: BlockPositions): unknown[] {
     if (depth > MAX_NESTING) decline();
     const out: unknown[] = [];
+    let items: BlockPositions[] | undefined;
+    if (positions) items = positions.items = [];
     for (;;) {
       const at = this.starts[this.line] + indent;
       const lineEnd = this.lineEnd(this.line);
+      // An item is where its value starts (none for an empty one).
+      let item: BlockPositions | undefined;
+      if (items) items.push(item = {});
       if (at + 1 === lineEnd) {
-        out.push(this.nested(indent, depth, false));
+        out.push(this.nested(indent, depth, false, item));
       } else {
         const content = at + 2;
         if (content >= lineEnd || this.text[content] === ' ') decline();
+        if (item) item.offset = this.base + content;
         const column = indent + 2;
-        if (this.isSequenceItem(this.line, column)) out.push(this.sequence(column, depth + 1));
-        else if (this.isMapEntry(content, lineEnd)) out.push(this.map(column, depth + 1));
-        else out.push(this.inline(content, lineEnd, indent));
+        if (this.isSequenceItem(this.line, column)) out.push(this.sequence(column, depth + 1, item));
+        else if (this.isMapEntry(content, lineEnd)) out.push(this.map(column, depth + 1, item));
+        else out.push(this.inline(content, lineEnd, indent, item));
       }
       if (!this.continues(indent, true)) return out;
     }
@@ -147,7 +182,7 @@ class BlockReader {
   }
 
   /** The value on the lines below `key:` or `-`: a deeper collection, or null when there is none. */
-  private nested(indent: number, depth: number, inMap: boolean): unknown {
+  private nested(indent: number, depth: number, inMap: boolean, positions?: BlockPositions): unknown {
     this.line++;
     this.skipEmpty();
     if (this.line >= this.end) return null;
@@ -155,14 +190,16 @@ class BlockReader {
     // A list at the key's own indentation is valid YAML, but cdk8s indents lists: left to the full reader.
     if (next === indent && inMap && this.isSequenceItem(this.line, indent)) decline();
     if (next <= indent) return null;
-    if (this.isSequenceItem(this.line, next)) return this.sequence(next, depth + 1);
     const at = this.starts[this.line] + next;
+    // A list item with its value below starts where that value does.
+    if (positions && !inMap) positions.offset = this.base + at;
+    if (this.isSequenceItem(this.line, next)) return this.sequence(next, depth + 1, positions);
     if (!this.isMapEntry(at, this.lineEnd(this.line))) decline();
-    return this.map(next, depth + 1);
+    return this.map(next, depth + 1, positions);
   }
 
   /** A value that starts on the current line at `at` (a scalar, `[]`, `{}` or a `|` block); moves past it. */
-  private inline(at: number, lineEnd: number, indent: number): unknown {
+  private inline(at: number, lineEnd: number, indent: number, positions?: BlockPositions): unknown {
     const text = this.text;
     const c = text[at];
     if (c === '"' || c === '\'') {
@@ -174,8 +211,14 @@ class BlockReader {
     if (c === '|') return this.literal(at, lineEnd, indent);
     const source = text.slice(at, lineEnd);
     this.line++;
-    if (source === '[]') return [];
-    if (source === '{}') return {};
+    if (source === '[]') {
+      if (positions) positions.items = [];
+      return [];
+    }
+    if (source === '{}') {
+      if (positions) positions.keys = new Map();
+      return {};
+    }
     return this.plainValue(source);
   }
 
@@ -188,28 +231,31 @@ class BlockReader {
   }
 
   /** A map key at `at` up to its `:`; `valueAt` is where the value starts (lineEnd when it is on the next lines). */
-  private key(at: number, lineEnd: number): { readonly key: string; readonly valueAt: number } {
+  /** `key`: the key as the data has it; `written`: as the text spells it (quotes resolved), which positions go by. */
+  private key(at: number, lineEnd: number): { readonly key: string; readonly written: string; readonly valueAt: number } {
     const text = this.text;
     let key: string;
+    let written: string;
     let colon: number;
     if (text[at] === '"' || text[at] === '\'') {
       const quoted = text[at] === '"' ? this.doubleQuoted(at, lineEnd) : this.singleQuoted(at, lineEnd);
-      key = quoted.value;
+      key = written = quoted.value;
       colon = quoted.end;
       if (text[colon] !== ':') decline();
     } else {
       colon = this.colonOf(at, lineEnd);
       if (colon < 0) decline();
-      const value = this.plainValue(text.slice(at, colon));
+      written = text.slice(at, colon);
+      const value = this.plainValue(written);
       // sigs.k8s.io/yaml turns a number or boolean key into its text; a null key is an error.
       if (value === null) decline();
       key = String(value);
     }
     // YAML puts an implicit key's ":" at most 1024 characters after its start (the full reader reports it).
     if (colon - at > 1000) decline();
-    if (colon + 1 === lineEnd) return { key, valueAt: lineEnd };
+    if (colon + 1 === lineEnd) return { key, written, valueAt: lineEnd };
     if (text[colon + 1] !== ' ' || text[colon + 2] === ' ' || colon + 2 === lineEnd) decline();
-    return { key, valueAt: colon + 2 };
+    return { key, written, valueAt: colon + 2 };
   }
 
   private isMapEntry(at: number, lineEnd: number): boolean {

@@ -15,6 +15,15 @@ export interface DocumentRegion {
   readonly end: number;
 }
 
+/** Finds the position of a field path in a document of the text. */
+export interface PathLocator {
+  /**
+   * Position of the key (or list item) at the end of `segments` in the document, or of its
+   * deepest ancestor present; `fallback` when not even the first segment is there.
+   */
+  position(region: DocumentRegion, segments: readonly (string | number)[], fallback: SourcePosition): SourcePosition;
+}
+
 type Item = CST.CollectionItem;
 type Collection = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
 
@@ -25,7 +34,7 @@ type Collection = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
  * its map keys indexed as they are looked up, so locating every finding of a large document
  * stays linear.
  */
-export class SourceLocator {
+export class SourceLocator implements PathLocator {
   private cached?: { readonly region: DocumentRegion; readonly doc?: CST.Document; readonly keys: Map<Collection, Map<string, Item>> };
 
   constructor(private readonly text: string, private readonly lines: LineCounter) {}

@@ -36,6 +36,9 @@ async function bundle(root = repo) {
       format: 'cjs',
       target: 'node20',
       packages: 'external',
+      // Scope hoisting renames clashing top-level names (TemplateAction -> TemplateAction3); keep
+      // the sources' names, which messages (`constructor.name`), stack traces and inspect show.
+      keepNames: true,
       plugins: file === 'jest.js' ? [mainBundleExternal] : [],
       logLevel: 'warning',
       legalComments: 'none',

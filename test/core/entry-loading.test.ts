@@ -136,7 +136,18 @@ describe('the bundles the package entries load (lib/bundle, scripts/bundle.js)',
     expect(results.nodes).toBe(2);
   });
 
-  test('the ./jest bundle takes the library from the main bundle: the matchers accept what its simulate() returns', () => {
+  test('the main bundle keeps the sources\' names: every exported class and function is named as in src/ (messages and stack traces print them)', () => {
+    const { results } = probeBundle('index.js', '', `
+      results.names = Object.fromEntries(Object.entries(entry).filter(([, v]) => typeof v === 'function').map(([k, v]) => [k, v.name]));
+    `);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sources: { readonly [name: string]: unknown } = require('../../src');
+    const expected = Object.fromEntries(Object.entries(sources).filter(([, v]) => typeof v === 'function').map(([k, v]) => [k, (v as () => void).name]));
+    expect(Object.keys(expected).length).toBeGreaterThan(100);
+    expect(results.names).toEqual(expected);
+  });
+
+    test('the ./jest bundle takes the library from the main bundle: the matchers accept what its simulate() returns', () => {
     const { ours, results } = probeBundle('jest.js', 'let registered; globalThis.expect = { extend(m) { registered = m; } };', `
       const main = require(join(root, 'lib', 'bundle', 'index.js'));
       results.sameMatchers = registered === main.argoMatchers;

@@ -126,11 +126,11 @@ class BlockReader {
     return { value, region, contentStart };
   }
 
-  private map(indent: number, depth: number, at?: BlockPositions): { [key: string]: unknown } {
+  private map(indent: number, depth: number, positions?: BlockPositions): { [key: string]: unknown } {
     if (depth > MAX_NESTING) decline();
     const out: { [key: string]: unknown } = {};
     let keys: Map<string, BlockPositions> | undefined;
-    if (at) keys = at.keys = new Map();
+    if (positions) keys = positions.keys = new Map();
     for (;;) {
       const lineEnd = this.lineEnd(this.line);
       const keyAt = this.starts[this.line] + indent;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { GO_YAML_SCALARS } from '../../src/lint/util/go-yaml';
+import { withGoScalars } from '../../src/lint/util/go-yaml';
 import { validateManifest } from '../../src/schema/validator';
 import { describeUpstream, UPSTREAM_DIR as argoDir } from '../support/upstream';
 
@@ -61,7 +61,7 @@ describeUpstream('strict validation calibrated on the upstream examples', () => 
     for (const file of files(join(argoDir, tree))) {
       const name = relative(argoDir, file);
       // As kubectl reads them (`mode: 0755` is octal).
-      const docs = parseAllDocuments(readFileSync(file, 'utf8'), { customTags: tags => [...GO_YAML_SCALARS, ...tags] });
+      const docs = parseAllDocuments(readFileSync(file, 'utf8'), { customTags: withGoScalars });
       for (const doc of Array.isArray(docs) ? docs : [docs]) {
         if (doc.errors.length) {
           if (!unparseable.includes(name)) unparseable.push(name);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'fs';
 import { Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { GO_YAML_SCALARS } from '../../../src/lint/util/go-yaml';
+import { withGoScalars } from '../../../src/lint/util/go-yaml';
 import { newChart, schemaViolations, synth } from '../helpers';
 import { withoutOptOut, withRestrictedDefaults } from '../../support/pod-security';
 import { upstreamPath } from '../../support/upstream';
@@ -91,7 +91,7 @@ export function readUpstream(file: string): any[] {
     const text = indentFlowScalars(readFileSync(upstreamPath(...EXAMPLES_DIR, file), 'utf8'));
     // uniqueKeys: false keeps the last of duplicate keys, as go-yaml v2 (sigs.k8s.io/yaml) does
     // (k8s-patch-json-workflow.yaml has two metadata.annotations).
-    docs = parseAllDocuments(text, { customTags: tags => [...GO_YAML_SCALARS, ...tags], uniqueKeys: false }).map(d => {
+    docs = parseAllDocuments(text, { customTags: withGoScalars, uniqueKeys: false }).map(d => {
       if (d.errors.length) throw new Error(`${file}: ${d.errors[0].message}`);
       return d.toJS();
     }).filter(d => d !== null && d !== undefined);

@@ -1,4 +1,5 @@
 import { childPath } from '../../path';
+import { perLintRun } from '../../util/per-lint-run';
 import { ManifestIndex, Severity } from '../../types';
 import { dagGraph, isAncestor } from './dag';
 import { CallSite, isObject, stepsOf, str, tasksOf, TemplateSite, WorkflowModel } from './model';
@@ -18,7 +19,6 @@ export interface VariableFinding {
 }
 
 const SKIP_IN_CALL: ReadonlySet<string> = new Set(['inline', 'hooks']);
-const cache = new WeakMap<ManifestIndex, WeakMap<WorkflowModel, readonly VariableFinding[]>>();
 
 /**
  * Every `{{...}}` reference of a workflow spec checked against what Argo puts in scope there:
@@ -26,18 +26,10 @@ const cache = new WeakMap<ManifestIndex, WeakMap<WorkflowModel, readonly Variabl
  * globals. Computed once per spec and lint run; W28, W31 and W32 each report their share.
  */
 export function variableFindings(model: WorkflowModel, index: ManifestIndex): readonly VariableFinding[] {
-  let byModel = cache.get(index);
-  if (!byModel) {
-    byModel = new WeakMap();
-    cache.set(index, byModel);
-  }
-  let findings = byModel.get(model);
-  if (!findings) {
-    findings = analyze(model, index);
-    byModel.set(model, findings);
-  }
-  return findings;
+  return findingsPerRun(model, index);
 }
+
+const findingsPerRun = perLintRun(analyze);
 
 function analyze(model: WorkflowModel, index: ManifestIndex): VariableFinding[] {
   const wf = workflowScope(model, index);
@@ -104,7 +96,6 @@ interface CallerGlobal {
   readonly raw: string;
 }
 
-const callerGlobalsCache = new WeakMap<ManifestIndex, WeakMap<WorkflowModel, ReadonlyMap<TemplateSite, readonly CallerGlobal[]>>>();
 const NO_CALLER_GLOBALS: readonly CallerGlobal[] = [];
 
 /**
@@ -113,25 +104,23 @@ const NO_CALLER_GLOBALS: readonly CallerGlobal[] = [];
  * WorkflowTemplate, for one) checks them in its own scope, and most templates read none.
  */
 function callerGlobalsOf(model: WorkflowModel, top: TemplateSite, index: ManifestIndex): readonly CallerGlobal[] {
-  let byModel = callerGlobalsCache.get(index);
-  if (!byModel) callerGlobalsCache.set(index, byModel = new WeakMap());
-  let byTop = byModel.get(model);
-  if (!byTop) {
-    const found = new Map<TemplateSite, CallerGlobal[]>();
-    for (const site of model.templates) {
-      for (const { tag, raw } of tagsOf(site.template, index)) {
-        if (!CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) continue;
-        const list = found.get(site.topLevel);
-        if (list) list.push({ site, tag, raw });
-        else found.set(site.topLevel, [{ site, tag, raw }]);
-      }
-    }
-    byModel.set(model, byTop = found);
-  }
-  return byTop.get(top) ?? NO_CALLER_GLOBALS;
+  return callerGlobalsByTop(model, index).get(top) ?? NO_CALLER_GLOBALS;
 }
 
-const tagCache = new WeakMap<ManifestIndex, WeakMap<object, readonly FoundTag[]>>();
+const callerGlobalsByTop = perLintRun((model: WorkflowModel, index: ManifestIndex): ReadonlyMap<TemplateSite, readonly CallerGlobal[]> => {
+  const found = new Map<TemplateSite, CallerGlobal[]>();
+  for (const site of model.templates) {
+    for (const { tag, raw } of tagsOf(site.template, index)) {
+      if (!CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) continue;
+      const list = found.get(site.topLevel);
+      if (list) list.push({ site, tag, raw });
+      else found.set(site.topLevel, [{ site, tag, raw }]);
+    }
+  }
+  return found;
+});
+
+const tagsPerRun = perLintRun((value: object): readonly FoundTag[] => tagsIn(value));
 
 /**
  * The `{{...}}` references of a value, found once per object and lint run: a template is read by
@@ -140,11 +129,7 @@ const tagCache = new WeakMap<ManifestIndex, WeakMap<object, readonly FoundTag[]>
  */
 function tagsOf(value: unknown, index: ManifestIndex, skip?: ReadonlySet<string>): readonly FoundTag[] {
   if (skip || typeof value !== 'object' || value === null) return tagsIn(value, skip);
-  let byObject = tagCache.get(index);
-  if (!byObject) tagCache.set(index, byObject = new WeakMap());
-  let tags = byObject.get(value);
-  if (!tags) byObject.set(value, tags = tagsIn(value));
-  return tags;
+  return tagsPerRun(value, index);
 }
 
 function inlineInputs(model: WorkflowModel, call: CallSite): ReadonlySet<string> | undefined {

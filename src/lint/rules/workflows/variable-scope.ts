@@ -1,4 +1,5 @@
 import { ManifestIndex } from '../../types';
+import { perLintRun } from '../../util/per-lint-run';
 import { templateTags } from '../../util/template-variables';
 import { asArray, CallSite, isObject, str, TemplateSite, WorkflowModel } from './model';
 import { calledTemplate, resolveTemplateRef, resolveWorkflowTemplateRef } from './references';
@@ -45,22 +46,12 @@ export interface VariableEnv {
   readonly tasks?: NodeScope;
 }
 
-const workflowScopes = new WeakMap<ManifestIndex, WeakMap<WorkflowModel, WorkflowScope>>();
-
-/** The workflow-level variables of a spec (cached per lint run). */
+/** The workflow-level variables of a spec (made once per lint run). */
 export function workflowScope(model: WorkflowModel, index: ManifestIndex): WorkflowScope {
-  let byModel = workflowScopes.get(index);
-  if (!byModel) {
-    byModel = new WeakMap();
-    workflowScopes.set(index, byModel);
-  }
-  let scope = byModel.get(model);
-  if (!scope) {
-    scope = computeWorkflowScope(model, index);
-    byModel.set(model, scope);
-  }
-  return scope;
+  return scopePerRun(model, index);
 }
+
+const scopePerRun = perLintRun(computeWorkflowScope);
 
 function computeWorkflowScope(model: WorkflowModel, index: ManifestIndex): WorkflowScope {
   const { spec, isTemplateKind, manifest } = model.site;

@@ -8,7 +8,6 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-
 /** The entries of a map-valued field, or none when it is not an object. */
 export function entriesOf(value: unknown): [string, any][] {
   return isObject(value) ? Object.entries(value) : [];

@@ -60,15 +60,14 @@ export interface AmqpConsumeConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AmqpConsumeConfig(obj: AmqpConsumeConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'autoAck': obj.autoAck,
-    'consumerTag': obj.consumerTag,
-    'exclusive': obj.exclusive,
-    'noLocal': obj.noLocal,
-    'noWait': obj.noWait,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.autoAck) !== undefined) result['autoAck'] = value;
+  if ((value = obj.consumerTag) !== undefined) result['consumerTag'] = value;
+  if ((value = obj.exclusive) !== undefined) result['exclusive'] = value;
+  if ((value = obj.noLocal) !== undefined) result['noLocal'] = value;
+  if ((value = obj.noWait) !== undefined) result['noWait'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -190,25 +189,24 @@ export interface AmqpEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AmqpEventSource(obj: AmqpEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'auth': toJson_EventsBasicAuth(obj.auth),
-    'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
-    'consume': toJson_AmqpConsumeConfig(obj.consume),
-    'exchangeDeclare': toJson_AmqpExchangeDeclareConfig(obj.exchangeDeclare),
-    'exchangeName': obj.exchangeName,
-    'exchangeType': obj.exchangeType,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'queueBind': toJson_AmqpQueueBindConfig(obj.queueBind),
-    'queueDeclare': toJson_AmqpQueueDeclareConfig(obj.queueDeclare),
-    'routingKey': obj.routingKey,
-    'tls': toJson_TlsConfig(obj.tls),
-    'url': obj.url,
-    'urlSecret': toJson_K8sSecretKeySelector(obj.urlSecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_EventsBasicAuth(obj.auth)) !== undefined) result['auth'] = value;
+  if ((value = toJson_EventsBackoff(obj.connectionBackoff)) !== undefined) result['connectionBackoff'] = value;
+  if ((value = toJson_AmqpConsumeConfig(obj.consume)) !== undefined) result['consume'] = value;
+  if ((value = toJson_AmqpExchangeDeclareConfig(obj.exchangeDeclare)) !== undefined) result['exchangeDeclare'] = value;
+  if ((value = obj.exchangeName) !== undefined) result['exchangeName'] = value;
+  if ((value = obj.exchangeType) !== undefined) result['exchangeType'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = toJson_AmqpQueueBindConfig(obj.queueBind)) !== undefined) result['queueBind'] = value;
+  if ((value = toJson_AmqpQueueDeclareConfig(obj.queueDeclare)) !== undefined) result['queueDeclare'] = value;
+  if ((value = obj.routingKey) !== undefined) result['routingKey'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.urlSecret)) !== undefined) result['urlSecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -253,14 +251,13 @@ export interface AmqpExchangeDeclareConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AmqpExchangeDeclareConfig(obj: AmqpExchangeDeclareConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'autoDelete': obj.autoDelete,
-    'durable': obj.durable,
-    'internal': obj.internal,
-    'noWait': obj.noWait,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.autoDelete) !== undefined) result['autoDelete'] = value;
+  if ((value = obj.durable) !== undefined) result['durable'] = value;
+  if ((value = obj.internal) !== undefined) result['internal'] = value;
+  if ((value = obj.noWait) !== undefined) result['noWait'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -284,11 +281,10 @@ export interface AmqpQueueBindConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AmqpQueueBindConfig(obj: AmqpQueueBindConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'noWait': obj.noWait,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.noWait) !== undefined) result['noWait'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -347,16 +343,15 @@ export interface AmqpQueueDeclareConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AmqpQueueDeclareConfig(obj: AmqpQueueDeclareConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'arguments': obj.arguments,
-    'autoDelete': obj.autoDelete,
-    'durable': obj.durable,
-    'exclusive': obj.exclusive,
-    'name': obj.name,
-    'noWait': obj.noWait,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.arguments) !== undefined) result['arguments'] = value;
+  if ((value = obj.autoDelete) !== undefined) result['autoDelete'] = value;
+  if ((value = obj.durable) !== undefined) result['durable'] = value;
+  if ((value = obj.exclusive) !== undefined) result['exclusive'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.noWait) !== undefined) result['noWait'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -440,18 +435,17 @@ export interface AwsLambdaTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsLambdaTrigger(obj: AwsLambdaTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessKey': toJson_K8sSecretKeySelector(obj.accessKey),
-    'functionName': obj.functionName,
-    'invocationType': obj.invocationType,
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'payload': obj.payload?.map(y => toJson_TriggerParameter(y)),
-    'region': obj.region,
-    'roleARN': obj.roleArn,
-    'secretKey': toJson_K8sSecretKeySelector(obj.secretKey),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessKey)) !== undefined) result['accessKey'] = value;
+  if ((value = obj.functionName) !== undefined) result['functionName'] = value;
+  if ((value = obj.invocationType) !== undefined) result['invocationType'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = obj.payload?.map(y => toJson_TriggerParameter(y))) !== undefined) result['payload'] = value;
+  if ((value = obj.region) !== undefined) result['region'] = value;
+  if ((value = obj.roleArn) !== undefined) result['roleARN'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretKey)) !== undefined) result['secretKey'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -475,11 +469,10 @@ export interface AwsmskiamConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsmskiamConfig(obj: AwsmskiamConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'region': obj.region,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.region) !== undefined) result['region'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -524,14 +517,13 @@ export interface ArgoWorkflowTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArgoWorkflowTrigger(obj: ArgoWorkflowTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': obj.args?.map(y => y),
-    'operation': obj.operation,
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'source': toJson_EventsArtifactLocation(obj.source),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.args?.map(y => y)) !== undefined) result['args'] = value;
+  if ((value = obj.operation) !== undefined) result['operation'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = toJson_EventsArtifactLocation(obj.source)) !== undefined) result['source'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -597,17 +589,16 @@ export interface EventsArtifactLocation {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventsArtifactLocation(obj: EventsArtifactLocation | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configmap': toJson_K8sConfigMapKeySelector(obj.configmap),
-    'file': toJson_FileArtifact(obj.file),
-    'git': toJson_EventsGitArtifact(obj.git),
-    'inline': obj.inline,
-    'resource': obj.resource,
-    's3': toJson_EventsS3Artifact(obj.s3),
-    'url': toJson_UrlArtifact(obj.url),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sConfigMapKeySelector(obj.configmap)) !== undefined) result['configmap'] = value;
+  if ((value = toJson_FileArtifact(obj.file)) !== undefined) result['file'] = value;
+  if ((value = toJson_EventsGitArtifact(obj.git)) !== undefined) result['git'] = value;
+  if ((value = obj.inline) !== undefined) result['inline'] = value;
+  if ((value = obj.resource) !== undefined) result['resource'] = value;
+  if ((value = toJson_EventsS3Artifact(obj.s3)) !== undefined) result['s3'] = value;
+  if ((value = toJson_UrlArtifact(obj.url)) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -666,16 +657,15 @@ export interface AzureEventHubsTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AzureEventHubsTrigger(obj: AzureEventHubsTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fqdn': obj.fqdn,
-    'hubName': obj.hubName,
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'payload': obj.payload?.map(y => toJson_TriggerParameter(y)),
-    'sharedAccessKey': toJson_K8sSecretKeySelector(obj.sharedAccessKey),
-    'sharedAccessKeyName': toJson_K8sSecretKeySelector(obj.sharedAccessKeyName),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.fqdn) !== undefined) result['fqdn'] = value;
+  if ((value = obj.hubName) !== undefined) result['hubName'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = obj.payload?.map(y => toJson_TriggerParameter(y))) !== undefined) result['payload'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.sharedAccessKey)) !== undefined) result['sharedAccessKey'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.sharedAccessKeyName)) !== undefined) result['sharedAccessKeyName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -734,16 +724,15 @@ export interface AzureEventsHubEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AzureEventsHubEventSource(obj: AzureEventsHubEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'fqdn': obj.fqdn,
-    'hubName': obj.hubName,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'sharedAccessKey': toJson_K8sSecretKeySelector(obj.sharedAccessKey),
-    'sharedAccessKeyName': toJson_K8sSecretKeySelector(obj.sharedAccessKeyName),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.fqdn) !== undefined) result['fqdn'] = value;
+  if ((value = obj.hubName) !== undefined) result['hubName'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.sharedAccessKey)) !== undefined) result['sharedAccessKey'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.sharedAccessKeyName)) !== undefined) result['sharedAccessKeyName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -823,19 +812,18 @@ export interface AzureQueueStorageEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AzureQueueStorageEventSource(obj: AzureQueueStorageEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'connectionString': toJson_K8sSecretKeySelector(obj.connectionString),
-    'decodeMessage': obj.decodeMessage,
-    'dlq': obj.dlq,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'queueName': obj.queueName,
-    'storageAccountName': obj.storageAccountName,
-    'waitTimeInSeconds': obj.waitTimeInSeconds,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.connectionString)) !== undefined) result['connectionString'] = value;
+  if ((value = obj.decodeMessage) !== undefined) result['decodeMessage'] = value;
+  if ((value = obj.dlq) !== undefined) result['dlq'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.queueName) !== undefined) result['queueName'] = value;
+  if ((value = obj.storageAccountName) !== undefined) result['storageAccountName'] = value;
+  if ((value = obj.waitTimeInSeconds) !== undefined) result['waitTimeInSeconds'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -922,20 +910,19 @@ export interface AzureServiceBusEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AzureServiceBusEventSource(obj: AzureServiceBusEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'connectionString': toJson_K8sSecretKeySelector(obj.connectionString),
-    'deferDelete': obj.deferDelete,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'fullyQualifiedNamespace': obj.fullyQualifiedNamespace,
-    'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'queueName': obj.queueName,
-    'subscriptionName': obj.subscriptionName,
-    'tls': toJson_TlsConfig(obj.tls),
-    'topicName': obj.topicName,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.connectionString)) !== undefined) result['connectionString'] = value;
+  if ((value = obj.deferDelete) !== undefined) result['deferDelete'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.fullyQualifiedNamespace) !== undefined) result['fullyQualifiedNamespace'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.queueName) !== undefined) result['queueName'] = value;
+  if ((value = obj.subscriptionName) !== undefined) result['subscriptionName'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.topicName) !== undefined) result['topicName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -999,17 +986,16 @@ export interface AzureServiceBusTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AzureServiceBusTrigger(obj: AzureServiceBusTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'connectionString': toJson_K8sSecretKeySelector(obj.connectionString),
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'payload': obj.payload?.map(y => toJson_TriggerParameter(y)),
-    'queueName': obj.queueName,
-    'subscriptionName': obj.subscriptionName,
-    'tls': toJson_TlsConfig(obj.tls),
-    'topicName': obj.topicName,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.connectionString)) !== undefined) result['connectionString'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = obj.payload?.map(y => toJson_TriggerParameter(y))) !== undefined) result['payload'] = value;
+  if ((value = obj.queueName) !== undefined) result['queueName'] = value;
+  if ((value = obj.subscriptionName) !== undefined) result['subscriptionName'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.topicName) !== undefined) result['topicName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1054,14 +1040,13 @@ export interface EventsBackoff {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventsBackoff(obj: EventsBackoff | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'duration': obj.duration,
-    'factor': obj.factor,
-    'jitter': obj.jitter,
-    'steps': obj.steps,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.duration) !== undefined) result['duration'] = value;
+  if ((value = obj.factor) !== undefined) result['factor'] = value;
+  if ((value = obj.jitter) !== undefined) result['jitter'] = value;
+  if ((value = obj.steps) !== undefined) result['steps'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1092,12 +1077,11 @@ export interface EventsBasicAuth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventsBasicAuth(obj: EventsBasicAuth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'password': toJson_K8sSecretKeySelector(obj.password),
-    'username': toJson_K8sSecretKeySelector(obj.username),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.password)) !== undefined) result['password'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.username)) !== undefined) result['username'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1128,12 +1112,11 @@ export interface BitbucketAuth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BitbucketAuth(obj: BitbucketAuth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'basic': toJson_BitbucketBasicAuth(obj.basic),
-    'oauthToken': toJson_K8sSecretKeySelector(obj.oauthToken),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_BitbucketBasicAuth(obj.basic)) !== undefined) result['basic'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.oauthToken)) !== undefined) result['oauthToken'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1164,12 +1147,11 @@ export interface BitbucketBasicAuth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BitbucketBasicAuth(obj: BitbucketBasicAuth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'password': toJson_K8sSecretKeySelector(obj.password),
-    'username': toJson_K8sSecretKeySelector(obj.username),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.password)) !== undefined) result['password'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.username)) !== undefined) result['username'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1262,20 +1244,19 @@ export interface BitbucketEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BitbucketEventSource(obj: BitbucketEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'auth': toJson_BitbucketAuth(obj.auth),
-    'deleteHookOnFinish': obj.deleteHookOnFinish,
-    'events': obj.events?.map(y => y),
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'owner': obj.owner,
-    'projectKey': obj.projectKey,
-    'repositories': obj.repositories?.map(y => toJson_BitbucketRepository(y)),
-    'repositorySlug': obj.repositorySlug,
-    'webhook': toJson_WebhookContext(obj.webhook),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_BitbucketAuth(obj.auth)) !== undefined) result['auth'] = value;
+  if ((value = obj.deleteHookOnFinish) !== undefined) result['deleteHookOnFinish'] = value;
+  if ((value = obj.events?.map(y => y)) !== undefined) result['events'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.owner) !== undefined) result['owner'] = value;
+  if ((value = obj.projectKey) !== undefined) result['projectKey'] = value;
+  if ((value = obj.repositories?.map(y => toJson_BitbucketRepository(y))) !== undefined) result['repositories'] = value;
+  if ((value = obj.repositorySlug) !== undefined) result['repositorySlug'] = value;
+  if ((value = toJson_WebhookContext(obj.webhook)) !== undefined) result['webhook'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1304,12 +1285,11 @@ export interface BitbucketRepository {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BitbucketRepository(obj: BitbucketRepository | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'owner': obj.owner,
-    'repositorySlug': obj.repositorySlug,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.owner) !== undefined) result['owner'] = value;
+  if ((value = obj.repositorySlug) !== undefined) result['repositorySlug'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1442,26 +1422,25 @@ export interface BitbucketServerEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BitbucketServerEventSource(obj: BitbucketServerEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessToken': toJson_K8sSecretKeySelector(obj.accessToken),
-    'bitbucketserverBaseURL': obj.bitbucketserverBaseUrl,
-    'checkInterval': obj.checkInterval,
-    'deleteHookOnFinish': obj.deleteHookOnFinish,
-    'events': obj.events?.map(y => y),
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'oneEventPerChange': obj.oneEventPerChange,
-    'projectKey': obj.projectKey,
-    'projects': obj.projects?.map(y => y),
-    'repositories': obj.repositories?.map(y => toJson_BitbucketServerRepository(y)),
-    'repositorySlug': obj.repositorySlug,
-    'skipBranchRefsChangedOnOpenPR': obj.skipBranchRefsChangedOnOpenPr,
-    'tls': toJson_TlsConfig(obj.tls),
-    'webhook': toJson_WebhookContext(obj.webhook),
-    'webhookSecret': toJson_K8sSecretKeySelector(obj.webhookSecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessToken)) !== undefined) result['accessToken'] = value;
+  if ((value = obj.bitbucketserverBaseUrl) !== undefined) result['bitbucketserverBaseURL'] = value;
+  if ((value = obj.checkInterval) !== undefined) result['checkInterval'] = value;
+  if ((value = obj.deleteHookOnFinish) !== undefined) result['deleteHookOnFinish'] = value;
+  if ((value = obj.events?.map(y => y)) !== undefined) result['events'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.oneEventPerChange) !== undefined) result['oneEventPerChange'] = value;
+  if ((value = obj.projectKey) !== undefined) result['projectKey'] = value;
+  if ((value = obj.projects?.map(y => y)) !== undefined) result['projects'] = value;
+  if ((value = obj.repositories?.map(y => toJson_BitbucketServerRepository(y))) !== undefined) result['repositories'] = value;
+  if ((value = obj.repositorySlug) !== undefined) result['repositorySlug'] = value;
+  if ((value = obj.skipBranchRefsChangedOnOpenPr) !== undefined) result['skipBranchRefsChangedOnOpenPR'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = toJson_WebhookContext(obj.webhook)) !== undefined) result['webhook'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.webhookSecret)) !== undefined) result['webhookSecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1490,12 +1469,11 @@ export interface BitbucketServerRepository {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BitbucketServerRepository(obj: BitbucketServerRepository | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'projectKey': obj.projectKey,
-    'repositorySlug': obj.repositorySlug,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.projectKey) !== undefined) result['projectKey'] = value;
+  if ((value = obj.repositorySlug) !== undefined) result['repositorySlug'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1527,13 +1505,12 @@ export interface BusConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BusConfig(obj: BusConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'jetstream': toJson_JetStreamConfig(obj.jetstream),
-    'kafka': toJson_KafkaBus(obj.kafka),
-    'nats': toJson_NatsConfig(obj.nats),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_JetStreamConfig(obj.jetstream)) !== undefined) result['jetstream'] = value;
+  if ((value = toJson_KafkaBus(obj.kafka)) !== undefined) result['kafka'] = value;
+  if ((value = toJson_NatsConfig(obj.nats)) !== undefined) result['nats'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1599,17 +1576,16 @@ export interface CalendarEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CalendarEventSource(obj: CalendarEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'exclusionDates': obj.exclusionDates?.map(y => y),
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'interval': obj.interval,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'persistence': toJson_EventPersistence(obj.persistence),
-    'schedule': obj.schedule,
-    'timezone': obj.timezone,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.exclusionDates?.map(y => y)) !== undefined) result['exclusionDates'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.interval) !== undefined) result['interval'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = toJson_EventPersistence(obj.persistence)) !== undefined) result['persistence'] = value;
+  if ((value = obj.schedule) !== undefined) result['schedule'] = value;
+  if ((value = obj.timezone) !== undefined) result['timezone'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1638,12 +1614,11 @@ export interface CatchupConfiguration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CatchupConfiguration(obj: CatchupConfiguration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'enabled': obj.enabled,
-    'maxDuration': obj.maxDuration,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.enabled) !== undefined) result['enabled'] = value;
+  if ((value = obj.maxDuration) !== undefined) result['maxDuration'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1695,15 +1670,14 @@ export interface EventsCondition {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventsCondition(obj: EventsCondition | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'lastTransitionTime': obj.lastTransitionTime,
-    'message': obj.message,
-    'reason': obj.reason,
-    'status': obj.status,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.lastTransitionTime) !== undefined) result['lastTransitionTime'] = value;
+  if ((value = obj.message) !== undefined) result['message'] = value;
+  if ((value = obj.reason) !== undefined) result['reason'] = value;
+  if ((value = obj.status) !== undefined) result['status'] = value;
+  if ((value = obj.type) !== undefined) result['type'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1730,12 +1704,11 @@ export interface ConditionsResetByTime {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ConditionsResetByTime(obj: ConditionsResetByTime | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cron': obj.cron,
-    'timezone': obj.timezone,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.cron) !== undefined) result['cron'] = value;
+  if ((value = obj.timezone) !== undefined) result['timezone'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1757,11 +1730,10 @@ export interface ConditionsResetCriteria {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ConditionsResetCriteria(obj: ConditionsResetCriteria | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'byTime': toJson_ConditionsResetByTime(obj.byTime),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_ConditionsResetByTime(obj.byTime)) !== undefined) result['byTime'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1790,12 +1762,11 @@ export interface ConfigMapPersistence {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ConfigMapPersistence(obj: ConfigMapPersistence | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'createIfNotExist': obj.createIfNotExist,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.createIfNotExist) !== undefined) result['createIfNotExist'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1842,16 +1813,15 @@ export interface ArgoContainer {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArgoContainer(obj: ArgoContainer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'env': obj.env?.map(y => toJson_K8sEnvVar(y)),
-    'envFrom': obj.envFrom?.map(y => toJson_K8sEnvFromSource(y)),
-    'imagePullPolicy': obj.imagePullPolicy,
-    'resources': toJson_K8sResourceRequirements(obj.resources),
-    'securityContext': toJson_K8sSecurityContext(obj.securityContext),
-    'volumeMounts': obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.env?.map(y => toJson_K8sEnvVar(y))) !== undefined) result['env'] = value;
+  if ((value = obj.envFrom?.map(y => toJson_K8sEnvFromSource(y))) !== undefined) result['envFrom'] = value;
+  if ((value = obj.imagePullPolicy) !== undefined) result['imagePullPolicy'] = value;
+  if ((value = toJson_K8sResourceRequirements(obj.resources)) !== undefined) result['resources'] = value;
+  if ((value = toJson_K8sSecurityContext(obj.securityContext)) !== undefined) result['securityContext'] = value;
+  if ((value = obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y))) !== undefined) result['volumeMounts'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1883,13 +1853,12 @@ export interface ContainerTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ContainerTemplate(obj: ContainerTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'imagePullPolicy': obj.imagePullPolicy,
-    'resources': toJson_K8sResourceRequirements(obj.resources),
-    'securityContext': toJson_K8sSecurityContext(obj.securityContext),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.imagePullPolicy) !== undefined) result['imagePullPolicy'] = value;
+  if ((value = toJson_K8sResourceRequirements(obj.resources)) !== undefined) result['resources'] = value;
+  if ((value = toJson_K8sSecurityContext(obj.securityContext)) !== undefined) result['securityContext'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1955,17 +1924,16 @@ export interface CustomTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CustomTrigger(obj: CustomTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certSecret': toJson_K8sSecretKeySelector(obj.certSecret),
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'payload': obj.payload?.map(y => toJson_TriggerParameter(y)),
-    'secure': obj.secure,
-    'serverNameOverride': obj.serverNameOverride,
-    'serverURL': obj.serverUrl,
-    'spec': ((obj.spec) === undefined) ? undefined : (withoutUndefined(obj.spec)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.certSecret)) !== undefined) result['certSecret'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = obj.payload?.map(y => toJson_TriggerParameter(y))) !== undefined) result['payload'] = value;
+  if ((value = obj.secure) !== undefined) result['secure'] = value;
+  if ((value = obj.serverNameOverride) !== undefined) result['serverNameOverride'] = value;
+  if ((value = obj.serverUrl) !== undefined) result['serverURL'] = value;
+  if ((value = ((obj.spec) === undefined) ? undefined : (withoutUndefined(obj.spec))) !== undefined) result['spec'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2017,15 +1985,14 @@ export interface DataFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DataFilter(obj: DataFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'comparator': obj.comparator,
-    'path': obj.path,
-    'template': obj.template,
-    'type': obj.type,
-    'value': obj.value?.map(y => y),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.comparator) !== undefined) result['comparator'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = obj.template) !== undefined) result['template'] = value;
+  if ((value = obj.type) !== undefined) result['type'] = value;
+  if ((value = obj.value?.map(y => y)) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2106,19 +2073,18 @@ export interface EmailTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EmailTrigger(obj: EmailTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'body': obj.body,
-    'from': obj.from,
-    'host': obj.host,
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'port': obj.port,
-    'smtpPassword': toJson_K8sSecretKeySelector(obj.smtpPassword),
-    'subject': obj.subject,
-    'to': obj.to?.map(y => y),
-    'username': obj.username,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.body) !== undefined) result['body'] = value;
+  if ((value = obj.from) !== undefined) result['from'] = value;
+  if ((value = obj.host) !== undefined) result['host'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = obj.port) !== undefined) result['port'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.smtpPassword)) !== undefined) result['smtpPassword'] = value;
+  if ((value = obj.subject) !== undefined) result['subject'] = value;
+  if ((value = obj.to?.map(y => y)) !== undefined) result['to'] = value;
+  if ((value = obj.username) !== undefined) result['username'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2205,20 +2171,19 @@ export interface EmitterEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EmitterEventSource(obj: EmitterEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'broker': obj.broker,
-    'channelKey': obj.channelKey,
-    'channelName': obj.channelName,
-    'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'password': toJson_K8sSecretKeySelector(obj.password),
-    'tls': toJson_TlsConfig(obj.tls),
-    'username': toJson_K8sSecretKeySelector(obj.username),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.broker) !== undefined) result['broker'] = value;
+  if ((value = obj.channelKey) !== undefined) result['channelKey'] = value;
+  if ((value = obj.channelName) !== undefined) result['channelName'] = value;
+  if ((value = toJson_EventsBackoff(obj.connectionBackoff)) !== undefined) result['connectionBackoff'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.password)) !== undefined) result['password'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.username)) !== undefined) result['username'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2261,14 +2226,13 @@ export interface EventBusSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventBusSpec(obj: EventBusSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'jetstream': toJson_JetStreamBus(obj.jetstream),
-    'jetstreamExotic': toJson_JetStreamConfig(obj.jetstreamExotic),
-    'kafka': toJson_KafkaBus(obj.kafka),
-    'nats': toJson_NatsBus(obj.nats),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_JetStreamBus(obj.jetstream)) !== undefined) result['jetstream'] = value;
+  if ((value = toJson_JetStreamConfig(obj.jetstreamExotic)) !== undefined) result['jetstreamExotic'] = value;
+  if ((value = toJson_KafkaBus(obj.kafka)) !== undefined) result['kafka'] = value;
+  if ((value = toJson_NatsBus(obj.nats)) !== undefined) result['nats'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2299,12 +2263,11 @@ export interface EventBusStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventBusStatus(obj: EventBusStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'conditions': obj.conditions?.map(y => toJson_EventsCondition(y)),
-    'config': toJson_BusConfig(obj.config),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.conditions?.map(y => toJson_EventsCondition(y))) !== undefined) result['conditions'] = value;
+  if ((value = toJson_BusConfig(obj.config)) !== undefined) result['config'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2370,17 +2333,16 @@ export interface EventContext {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventContext(obj: EventContext | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'datacontenttype': obj.datacontenttype,
-    'id': obj.id,
-    'source': obj.source,
-    'specversion': obj.specversion,
-    'subject': obj.subject,
-    'time': obj.time,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.datacontenttype) !== undefined) result['datacontenttype'] = value;
+  if ((value = obj.id) !== undefined) result['id'] = value;
+  if ((value = obj.source) !== undefined) result['source'] = value;
+  if ((value = obj.specversion) !== undefined) result['specversion'] = value;
+  if ((value = obj.subject) !== undefined) result['subject'] = value;
+  if ((value = obj.time) !== undefined) result['time'] = value;
+  if ((value = obj.type) !== undefined) result['type'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2439,16 +2401,15 @@ export interface EventDependency {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventDependency(obj: EventDependency | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'eventName': obj.eventName,
-    'eventSourceName': obj.eventSourceName,
-    'filters': toJson_EventDependencyFilter(obj.filters),
-    'filtersLogicalOperator': obj.filtersLogicalOperator,
-    'name': obj.name,
-    'transform': toJson_EventDependencyTransformer(obj.transform),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.eventName) !== undefined) result['eventName'] = value;
+  if ((value = obj.eventSourceName) !== undefined) result['eventSourceName'] = value;
+  if ((value = toJson_EventDependencyFilter(obj.filters)) !== undefined) result['filters'] = value;
+  if ((value = obj.filtersLogicalOperator) !== undefined) result['filtersLogicalOperator'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = toJson_EventDependencyTransformer(obj.transform)) !== undefined) result['transform'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2514,17 +2475,16 @@ export interface EventDependencyFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventDependencyFilter(obj: EventDependencyFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'context': toJson_EventContext(obj.context),
-    'data': obj.data?.map(y => toJson_DataFilter(y)),
-    'dataLogicalOperator': obj.dataLogicalOperator,
-    'exprLogicalOperator': obj.exprLogicalOperator,
-    'exprs': obj.exprs?.map(y => toJson_ExprFilter(y)),
-    'script': obj.script,
-    'time': toJson_TimeFilter(obj.time),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_EventContext(obj.context)) !== undefined) result['context'] = value;
+  if ((value = obj.data?.map(y => toJson_DataFilter(y))) !== undefined) result['data'] = value;
+  if ((value = obj.dataLogicalOperator) !== undefined) result['dataLogicalOperator'] = value;
+  if ((value = obj.exprLogicalOperator) !== undefined) result['exprLogicalOperator'] = value;
+  if ((value = obj.exprs?.map(y => toJson_ExprFilter(y))) !== undefined) result['exprs'] = value;
+  if ((value = obj.script) !== undefined) result['script'] = value;
+  if ((value = toJson_TimeFilter(obj.time)) !== undefined) result['time'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2555,12 +2515,11 @@ export interface EventDependencyTransformer {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventDependencyTransformer(obj: EventDependencyTransformer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'jq': obj.jq,
-    'script': obj.script,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.jq) !== undefined) result['jq'] = value;
+  if ((value = obj.script) !== undefined) result['script'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2589,12 +2548,11 @@ export interface EventPersistence {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventPersistence(obj: EventPersistence | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'catchup': toJson_CatchupConfiguration(obj.catchup),
-    'configMap': toJson_ConfigMapPersistence(obj.configMap),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_CatchupConfiguration(obj.catchup)) !== undefined) result['catchup'] = value;
+  if ((value = toJson_ConfigMapPersistence(obj.configMap)) !== undefined) result['configMap'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2614,11 +2572,10 @@ export interface EventSourceFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventSourceFilter(obj: EventSourceFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'expression': obj.expression,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.expression) !== undefined) result['expression'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2887,46 +2844,45 @@ export interface EventSourceSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventSourceSpec(obj: EventSourceSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'amqp': ((obj.amqp) === undefined) ? undefined : (withoutUndefined(obj.amqp, toJson_AmqpEventSource)),
-    'azureEventsHub': ((obj.azureEventsHub) === undefined) ? undefined : (withoutUndefined(obj.azureEventsHub, toJson_AzureEventsHubEventSource)),
-    'azureQueueStorage': ((obj.azureQueueStorage) === undefined) ? undefined : (withoutUndefined(obj.azureQueueStorage, toJson_AzureQueueStorageEventSource)),
-    'azureServiceBus': ((obj.azureServiceBus) === undefined) ? undefined : (withoutUndefined(obj.azureServiceBus, toJson_AzureServiceBusEventSource)),
-    'bitbucket': ((obj.bitbucket) === undefined) ? undefined : (withoutUndefined(obj.bitbucket, toJson_BitbucketEventSource)),
-    'bitbucketserver': ((obj.bitbucketserver) === undefined) ? undefined : (withoutUndefined(obj.bitbucketserver, toJson_BitbucketServerEventSource)),
-    'calendar': ((obj.calendar) === undefined) ? undefined : (withoutUndefined(obj.calendar, toJson_CalendarEventSource)),
-    'emitter': ((obj.emitter) === undefined) ? undefined : (withoutUndefined(obj.emitter, toJson_EmitterEventSource)),
-    'eventBusName': obj.eventBusName,
-    'file': ((obj.file) === undefined) ? undefined : (withoutUndefined(obj.file, toJson_FileEventSource)),
-    'generic': ((obj.generic) === undefined) ? undefined : (withoutUndefined(obj.generic, toJson_GenericEventSource)),
-    'gerrit': ((obj.gerrit) === undefined) ? undefined : (withoutUndefined(obj.gerrit, toJson_GerritEventSource)),
-    'github': ((obj.github) === undefined) ? undefined : (withoutUndefined(obj.github, toJson_GithubEventSource)),
-    'gitlab': ((obj.gitlab) === undefined) ? undefined : (withoutUndefined(obj.gitlab, toJson_GitlabEventSource)),
-    'hdfs': ((obj.hdfs) === undefined) ? undefined : (withoutUndefined(obj.hdfs, toJson_HdfsEventSource)),
-    'kafka': ((obj.kafka) === undefined) ? undefined : (withoutUndefined(obj.kafka, toJson_KafkaEventSource)),
-    'minio': ((obj.minio) === undefined) ? undefined : (withoutUndefined(obj.minio, toJson_EventsS3Artifact)),
-    'mns': ((obj.mns) === undefined) ? undefined : (withoutUndefined(obj.mns, toJson_MnsEventSource)),
-    'mqtt': ((obj.mqtt) === undefined) ? undefined : (withoutUndefined(obj.mqtt, toJson_MqttEventSource)),
-    'nats': ((obj.nats) === undefined) ? undefined : (withoutUndefined(obj.nats, toJson_NatsEventsSource)),
-    'nsq': ((obj.nsq) === undefined) ? undefined : (withoutUndefined(obj.nsq, toJson_NsqEventSource)),
-    'pubSub': ((obj.pubSub) === undefined) ? undefined : (withoutUndefined(obj.pubSub, toJson_PubSubEventSource)),
-    'pulsar': ((obj.pulsar) === undefined) ? undefined : (withoutUndefined(obj.pulsar, toJson_PulsarEventSource)),
-    'redis': ((obj.redis) === undefined) ? undefined : (withoutUndefined(obj.redis, toJson_RedisEventSource)),
-    'redisStream': ((obj.redisStream) === undefined) ? undefined : (withoutUndefined(obj.redisStream, toJson_RedisStreamEventSource)),
-    'replicas': obj.replicas,
-    'resource': ((obj.resource) === undefined) ? undefined : (withoutUndefined(obj.resource, toJson_ResourceEventSource)),
-    'service': toJson_ArgoService(obj.service),
-    'sftp': ((obj.sftp) === undefined) ? undefined : (withoutUndefined(obj.sftp, toJson_SftpEventSource)),
-    'slack': ((obj.slack) === undefined) ? undefined : (withoutUndefined(obj.slack, toJson_SlackEventSource)),
-    'sns': ((obj.sns) === undefined) ? undefined : (withoutUndefined(obj.sns, toJson_SnsEventSource)),
-    'sqs': ((obj.sqs) === undefined) ? undefined : (withoutUndefined(obj.sqs, toJson_SqsEventSource)),
-    'storageGrid': ((obj.storageGrid) === undefined) ? undefined : (withoutUndefined(obj.storageGrid, toJson_StorageGridEventSource)),
-    'stripe': ((obj.stripe) === undefined) ? undefined : (withoutUndefined(obj.stripe, toJson_StripeEventSource)),
-    'template': toJson_EventsTemplate(obj.template),
-    'webhook': ((obj.webhook) === undefined) ? undefined : (withoutUndefined(obj.webhook, toJson_WebhookEventSource)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = ((obj.amqp) === undefined) ? undefined : (withoutUndefined(obj.amqp, toJson_AmqpEventSource))) !== undefined) result['amqp'] = value;
+  if ((value = ((obj.azureEventsHub) === undefined) ? undefined : (withoutUndefined(obj.azureEventsHub, toJson_AzureEventsHubEventSource))) !== undefined) result['azureEventsHub'] = value;
+  if ((value = ((obj.azureQueueStorage) === undefined) ? undefined : (withoutUndefined(obj.azureQueueStorage, toJson_AzureQueueStorageEventSource))) !== undefined) result['azureQueueStorage'] = value;
+  if ((value = ((obj.azureServiceBus) === undefined) ? undefined : (withoutUndefined(obj.azureServiceBus, toJson_AzureServiceBusEventSource))) !== undefined) result['azureServiceBus'] = value;
+  if ((value = ((obj.bitbucket) === undefined) ? undefined : (withoutUndefined(obj.bitbucket, toJson_BitbucketEventSource))) !== undefined) result['bitbucket'] = value;
+  if ((value = ((obj.bitbucketserver) === undefined) ? undefined : (withoutUndefined(obj.bitbucketserver, toJson_BitbucketServerEventSource))) !== undefined) result['bitbucketserver'] = value;
+  if ((value = ((obj.calendar) === undefined) ? undefined : (withoutUndefined(obj.calendar, toJson_CalendarEventSource))) !== undefined) result['calendar'] = value;
+  if ((value = ((obj.emitter) === undefined) ? undefined : (withoutUndefined(obj.emitter, toJson_EmitterEventSource))) !== undefined) result['emitter'] = value;
+  if ((value = obj.eventBusName) !== undefined) result['eventBusName'] = value;
+  if ((value = ((obj.file) === undefined) ? undefined : (withoutUndefined(obj.file, toJson_FileEventSource))) !== undefined) result['file'] = value;
+  if ((value = ((obj.generic) === undefined) ? undefined : (withoutUndefined(obj.generic, toJson_GenericEventSource))) !== undefined) result['generic'] = value;
+  if ((value = ((obj.gerrit) === undefined) ? undefined : (withoutUndefined(obj.gerrit, toJson_GerritEventSource))) !== undefined) result['gerrit'] = value;
+  if ((value = ((obj.github) === undefined) ? undefined : (withoutUndefined(obj.github, toJson_GithubEventSource))) !== undefined) result['github'] = value;
+  if ((value = ((obj.gitlab) === undefined) ? undefined : (withoutUndefined(obj.gitlab, toJson_GitlabEventSource))) !== undefined) result['gitlab'] = value;
+  if ((value = ((obj.hdfs) === undefined) ? undefined : (withoutUndefined(obj.hdfs, toJson_HdfsEventSource))) !== undefined) result['hdfs'] = value;
+  if ((value = ((obj.kafka) === undefined) ? undefined : (withoutUndefined(obj.kafka, toJson_KafkaEventSource))) !== undefined) result['kafka'] = value;
+  if ((value = ((obj.minio) === undefined) ? undefined : (withoutUndefined(obj.minio, toJson_EventsS3Artifact))) !== undefined) result['minio'] = value;
+  if ((value = ((obj.mns) === undefined) ? undefined : (withoutUndefined(obj.mns, toJson_MnsEventSource))) !== undefined) result['mns'] = value;
+  if ((value = ((obj.mqtt) === undefined) ? undefined : (withoutUndefined(obj.mqtt, toJson_MqttEventSource))) !== undefined) result['mqtt'] = value;
+  if ((value = ((obj.nats) === undefined) ? undefined : (withoutUndefined(obj.nats, toJson_NatsEventsSource))) !== undefined) result['nats'] = value;
+  if ((value = ((obj.nsq) === undefined) ? undefined : (withoutUndefined(obj.nsq, toJson_NsqEventSource))) !== undefined) result['nsq'] = value;
+  if ((value = ((obj.pubSub) === undefined) ? undefined : (withoutUndefined(obj.pubSub, toJson_PubSubEventSource))) !== undefined) result['pubSub'] = value;
+  if ((value = ((obj.pulsar) === undefined) ? undefined : (withoutUndefined(obj.pulsar, toJson_PulsarEventSource))) !== undefined) result['pulsar'] = value;
+  if ((value = ((obj.redis) === undefined) ? undefined : (withoutUndefined(obj.redis, toJson_RedisEventSource))) !== undefined) result['redis'] = value;
+  if ((value = ((obj.redisStream) === undefined) ? undefined : (withoutUndefined(obj.redisStream, toJson_RedisStreamEventSource))) !== undefined) result['redisStream'] = value;
+  if ((value = obj.replicas) !== undefined) result['replicas'] = value;
+  if ((value = ((obj.resource) === undefined) ? undefined : (withoutUndefined(obj.resource, toJson_ResourceEventSource))) !== undefined) result['resource'] = value;
+  if ((value = toJson_ArgoService(obj.service)) !== undefined) result['service'] = value;
+  if ((value = ((obj.sftp) === undefined) ? undefined : (withoutUndefined(obj.sftp, toJson_SftpEventSource))) !== undefined) result['sftp'] = value;
+  if ((value = ((obj.slack) === undefined) ? undefined : (withoutUndefined(obj.slack, toJson_SlackEventSource))) !== undefined) result['slack'] = value;
+  if ((value = ((obj.sns) === undefined) ? undefined : (withoutUndefined(obj.sns, toJson_SnsEventSource))) !== undefined) result['sns'] = value;
+  if ((value = ((obj.sqs) === undefined) ? undefined : (withoutUndefined(obj.sqs, toJson_SqsEventSource))) !== undefined) result['sqs'] = value;
+  if ((value = ((obj.storageGrid) === undefined) ? undefined : (withoutUndefined(obj.storageGrid, toJson_StorageGridEventSource))) !== undefined) result['storageGrid'] = value;
+  if ((value = ((obj.stripe) === undefined) ? undefined : (withoutUndefined(obj.stripe, toJson_StripeEventSource))) !== undefined) result['stripe'] = value;
+  if ((value = toJson_EventsTemplate(obj.template)) !== undefined) result['template'] = value;
+  if ((value = ((obj.webhook) === undefined) ? undefined : (withoutUndefined(obj.webhook, toJson_WebhookEventSource))) !== undefined) result['webhook'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2950,11 +2906,10 @@ export interface EventSourceStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventSourceStatus(obj: EventSourceStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'conditions': obj.conditions?.map(y => toJson_EventsCondition(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.conditions?.map(y => toJson_EventsCondition(y))) !== undefined) result['conditions'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2983,12 +2938,11 @@ export interface ExprFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ExprFilter(obj: ExprFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'expr': obj.expr,
-    'fields': obj.fields?.map(y => toJson_PayloadField(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.expr) !== undefined) result['expr'] = value;
+  if ((value = obj.fields?.map(y => toJson_PayloadField(y))) !== undefined) result['fields'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3010,11 +2964,10 @@ export interface FileArtifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_FileArtifact(obj: FileArtifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'path': obj.path,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3066,15 +3019,14 @@ export interface FileEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_FileEventSource(obj: FileEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'eventType': obj.eventType,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'polling': obj.polling,
-    'watchPathConfig': toJson_WatchPathConfig(obj.watchPathConfig),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.eventType) !== undefined) result['eventType'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.polling) !== undefined) result['polling'] = value;
+  if ((value = toJson_WatchPathConfig(obj.watchPathConfig)) !== undefined) result['watchPathConfig'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3140,17 +3092,16 @@ export interface GenericEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GenericEventSource(obj: GenericEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'authSecret': toJson_K8sSecretKeySelector(obj.authSecret),
-    'config': obj.config,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'insecure': obj.insecure,
-    'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.authSecret)) !== undefined) result['authSecret'] = value;
+  if ((value = obj.config) !== undefined) result['config'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.insecure) !== undefined) result['insecure'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3244,21 +3195,20 @@ export interface GerritEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GerritEventSource(obj: GerritEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'auth': toJson_EventsBasicAuth(obj.auth),
-    'deleteHookOnFinish': obj.deleteHookOnFinish,
-    'events': obj.events?.map(y => y),
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'gerritBaseURL': obj.gerritBaseUrl,
-    'hookName': obj.hookName,
-    'maxTries': obj.maxTries,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'projects': obj.projects?.map(y => y),
-    'sslVerify': obj.sslVerify,
-    'webhook': toJson_WebhookContext(obj.webhook),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_EventsBasicAuth(obj.auth)) !== undefined) result['auth'] = value;
+  if ((value = obj.deleteHookOnFinish) !== undefined) result['deleteHookOnFinish'] = value;
+  if ((value = obj.events?.map(y => y)) !== undefined) result['events'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.gerritBaseUrl) !== undefined) result['gerritBaseURL'] = value;
+  if ((value = obj.hookName) !== undefined) result['hookName'] = value;
+  if ((value = obj.maxTries) !== undefined) result['maxTries'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.projects?.map(y => y)) !== undefined) result['projects'] = value;
+  if ((value = obj.sslVerify) !== undefined) result['sslVerify'] = value;
+  if ((value = toJson_WebhookContext(obj.webhook)) !== undefined) result['webhook'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3353,21 +3303,20 @@ export interface EventsGitArtifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventsGitArtifact(obj: EventsGitArtifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'branch': obj.branch,
-    'cloneDirectory': obj.cloneDirectory,
-    'creds': toJson_GitCreds(obj.creds),
-    'filePath': obj.filePath,
-    'githubApp': toJson_GithubAppCreds(obj.githubApp),
-    'insecureIgnoreHostKey': obj.insecureIgnoreHostKey,
-    'ref': obj.ref,
-    'remote': toJson_GitRemoteConfig(obj.remote),
-    'sshKeySecret': toJson_K8sSecretKeySelector(obj.sshKeySecret),
-    'tag': obj.tag,
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.branch) !== undefined) result['branch'] = value;
+  if ((value = obj.cloneDirectory) !== undefined) result['cloneDirectory'] = value;
+  if ((value = toJson_GitCreds(obj.creds)) !== undefined) result['creds'] = value;
+  if ((value = obj.filePath) !== undefined) result['filePath'] = value;
+  if ((value = toJson_GithubAppCreds(obj.githubApp)) !== undefined) result['githubApp'] = value;
+  if ((value = obj.insecureIgnoreHostKey) !== undefined) result['insecureIgnoreHostKey'] = value;
+  if ((value = obj.ref) !== undefined) result['ref'] = value;
+  if ((value = toJson_GitRemoteConfig(obj.remote)) !== undefined) result['remote'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.sshKeySecret)) !== undefined) result['sshKeySecret'] = value;
+  if ((value = obj.tag) !== undefined) result['tag'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3394,12 +3343,11 @@ export interface GitCreds {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitCreds(obj: GitCreds | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'password': toJson_K8sSecretKeySelector(obj.password),
-    'username': toJson_K8sSecretKeySelector(obj.username),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.password)) !== undefined) result['password'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.username)) !== undefined) result['username'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3430,12 +3378,11 @@ export interface GitRemoteConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitRemoteConfig(obj: GitRemoteConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'urls': obj.urls?.map(y => y),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.urls?.map(y => y)) !== undefined) result['urls'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3471,13 +3418,12 @@ export interface GithubAppCreds {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GithubAppCreds(obj: GithubAppCreds | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'appID': obj.appId,
-    'installationID': obj.installationId,
-    'privateKey': toJson_K8sSecretKeySelector(obj.privateKey),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.appId) !== undefined) result['appID'] = value;
+  if ((value = obj.installationId) !== undefined) result['installationID'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.privateKey)) !== undefined) result['privateKey'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3626,28 +3572,27 @@ export interface GithubEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GithubEventSource(obj: GithubEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'active': obj.active,
-    'apiToken': toJson_K8sSecretKeySelector(obj.apiToken),
-    'contentType': obj.contentType,
-    'deleteHookOnFinish': obj.deleteHookOnFinish,
-    'events': obj.events?.map(y => y),
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'githubApp': toJson_GithubAppCreds(obj.githubApp),
-    'githubBaseURL': obj.githubBaseUrl,
-    'githubUploadURL': obj.githubUploadUrl,
-    'id': obj.id,
-    'insecure': obj.insecure,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'organizations': obj.organizations?.map(y => y),
-    'owner': obj.owner,
-    'repositories': obj.repositories?.map(y => toJson_OwnedRepositories(y)),
-    'repository': obj.repository,
-    'webhook': toJson_WebhookContext(obj.webhook),
-    'webhookSecret': toJson_K8sSecretKeySelector(obj.webhookSecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.active) !== undefined) result['active'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.apiToken)) !== undefined) result['apiToken'] = value;
+  if ((value = obj.contentType) !== undefined) result['contentType'] = value;
+  if ((value = obj.deleteHookOnFinish) !== undefined) result['deleteHookOnFinish'] = value;
+  if ((value = obj.events?.map(y => y)) !== undefined) result['events'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = toJson_GithubAppCreds(obj.githubApp)) !== undefined) result['githubApp'] = value;
+  if ((value = obj.githubBaseUrl) !== undefined) result['githubBaseURL'] = value;
+  if ((value = obj.githubUploadUrl) !== undefined) result['githubUploadURL'] = value;
+  if ((value = obj.id) !== undefined) result['id'] = value;
+  if ((value = obj.insecure) !== undefined) result['insecure'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.organizations?.map(y => y)) !== undefined) result['organizations'] = value;
+  if ((value = obj.owner) !== undefined) result['owner'] = value;
+  if ((value = obj.repositories?.map(y => toJson_OwnedRepositories(y))) !== undefined) result['repositories'] = value;
+  if ((value = obj.repository) !== undefined) result['repository'] = value;
+  if ((value = toJson_WebhookContext(obj.webhook)) !== undefined) result['webhook'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.webhookSecret)) !== undefined) result['webhookSecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3750,22 +3695,21 @@ export interface GitlabEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitlabEventSource(obj: GitlabEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessToken': toJson_K8sSecretKeySelector(obj.accessToken),
-    'deleteHookOnFinish': obj.deleteHookOnFinish,
-    'enableSSLVerification': obj.enableSslVerification,
-    'events': obj.events?.map(y => y),
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'gitlabBaseURL': obj.gitlabBaseUrl,
-    'groups': obj.groups?.map(y => y),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'projectID': obj.projectId,
-    'projects': obj.projects?.map(y => y),
-    'secretToken': toJson_K8sSecretKeySelector(obj.secretToken),
-    'webhook': toJson_WebhookContext(obj.webhook),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessToken)) !== undefined) result['accessToken'] = value;
+  if ((value = obj.deleteHookOnFinish) !== undefined) result['deleteHookOnFinish'] = value;
+  if ((value = obj.enableSslVerification) !== undefined) result['enableSSLVerification'] = value;
+  if ((value = obj.events?.map(y => y)) !== undefined) result['events'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.gitlabBaseUrl) !== undefined) result['gitlabBaseURL'] = value;
+  if ((value = obj.groups?.map(y => y)) !== undefined) result['groups'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.projectId) !== undefined) result['projectID'] = value;
+  if ((value = obj.projects?.map(y => y)) !== undefined) result['projects'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretToken)) !== undefined) result['secretToken'] = value;
+  if ((value = toJson_WebhookContext(obj.webhook)) !== undefined) result['webhook'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3885,25 +3829,24 @@ export interface HdfsEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HdfsEventSource(obj: HdfsEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'addresses': obj.addresses?.map(y => y),
-    'checkInterval': obj.checkInterval,
-    'directory': obj.directory,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'hdfsUser': obj.hdfsUser,
-    'krbCCacheSecret': toJson_K8sSecretKeySelector(obj.krbCCacheSecret),
-    'krbConfigConfigMap': toJson_K8sConfigMapKeySelector(obj.krbConfigConfigMap),
-    'krbKeytabSecret': toJson_K8sSecretKeySelector(obj.krbKeytabSecret),
-    'krbRealm': obj.krbRealm,
-    'krbServicePrincipalName': obj.krbServicePrincipalName,
-    'krbUsername': obj.krbUsername,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'path': obj.path,
-    'pathRegexp': obj.pathRegexp,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.addresses?.map(y => y)) !== undefined) result['addresses'] = value;
+  if ((value = obj.checkInterval) !== undefined) result['checkInterval'] = value;
+  if ((value = obj.directory) !== undefined) result['directory'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.hdfsUser) !== undefined) result['hdfsUser'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.krbCCacheSecret)) !== undefined) result['krbCCacheSecret'] = value;
+  if ((value = toJson_K8sConfigMapKeySelector(obj.krbConfigConfigMap)) !== undefined) result['krbConfigConfigMap'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.krbKeytabSecret)) !== undefined) result['krbKeytabSecret'] = value;
+  if ((value = obj.krbRealm) !== undefined) result['krbRealm'] = value;
+  if ((value = obj.krbServicePrincipalName) !== undefined) result['krbServicePrincipalName'] = value;
+  if ((value = obj.krbUsername) !== undefined) result['krbUsername'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = obj.pathRegexp) !== undefined) result['pathRegexp'] = value;
+  if ((value = obj.type) !== undefined) result['type'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3995,21 +3938,20 @@ export interface HttpTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HttpTrigger(obj: HttpTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'basicAuth': toJson_EventsBasicAuth(obj.basicAuth),
-    'dynamicHeaders': obj.dynamicHeaders?.map(y => toJson_TriggerParameter(y)),
-    'headers': ((obj.headers) === undefined) ? undefined : (withoutUndefined(obj.headers)),
-    'host': obj.host,
-    'method': obj.method,
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'payload': obj.payload?.map(y => toJson_TriggerParameter(y)),
-    'secureHeaders': obj.secureHeaders?.map(y => toJson_SecureHeader(y)),
-    'timeout': obj.timeout,
-    'tls': toJson_TlsConfig(obj.tls),
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_EventsBasicAuth(obj.basicAuth)) !== undefined) result['basicAuth'] = value;
+  if ((value = obj.dynamicHeaders?.map(y => toJson_TriggerParameter(y))) !== undefined) result['dynamicHeaders'] = value;
+  if ((value = ((obj.headers) === undefined) ? undefined : (withoutUndefined(obj.headers))) !== undefined) result['headers'] = value;
+  if ((value = obj.host) !== undefined) result['host'] = value;
+  if ((value = obj.method) !== undefined) result['method'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = obj.payload?.map(y => toJson_TriggerParameter(y))) !== undefined) result['payload'] = value;
+  if ((value = obj.secureHeaders?.map(y => toJson_SecureHeader(y))) !== undefined) result['secureHeaders'] = value;
+  if ((value = obj.timeout) !== undefined) result['timeout'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4159,29 +4101,28 @@ export interface JetStreamBus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_JetStreamBus(obj: JetStreamBus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_K8sAffinity(obj.affinity),
-    'containerTemplate': toJson_ContainerTemplate(obj.containerTemplate),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_K8sLocalObjectReference(y)),
-    'maxPayload': obj.maxPayload,
-    'metadata': toJson_EventsMetadata(obj.metadata),
-    'metricsContainerTemplate': toJson_ContainerTemplate(obj.metricsContainerTemplate),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector)),
-    'persistence': toJson_PersistenceStrategy(obj.persistence),
-    'priority': obj.priority,
-    'priorityClassName': obj.priorityClassName,
-    'reloaderContainerTemplate': toJson_ContainerTemplate(obj.reloaderContainerTemplate),
-    'replicas': obj.replicas,
-    'securityContext': toJson_K8sPodSecurityContext(obj.securityContext),
-    'serviceAccountName': obj.serviceAccountName,
-    'settings': obj.settings,
-    'startArgs': obj.startArgs?.map(y => y),
-    'streamConfig': obj.streamConfig,
-    'tolerations': obj.tolerations?.map(y => toJson_K8sToleration(y)),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sAffinity(obj.affinity)) !== undefined) result['affinity'] = value;
+  if ((value = toJson_ContainerTemplate(obj.containerTemplate)) !== undefined) result['containerTemplate'] = value;
+  if ((value = obj.imagePullSecrets?.map(y => toJson_K8sLocalObjectReference(y))) !== undefined) result['imagePullSecrets'] = value;
+  if ((value = obj.maxPayload) !== undefined) result['maxPayload'] = value;
+  if ((value = toJson_EventsMetadata(obj.metadata)) !== undefined) result['metadata'] = value;
+  if ((value = toJson_ContainerTemplate(obj.metricsContainerTemplate)) !== undefined) result['metricsContainerTemplate'] = value;
+  if ((value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector))) !== undefined) result['nodeSelector'] = value;
+  if ((value = toJson_PersistenceStrategy(obj.persistence)) !== undefined) result['persistence'] = value;
+  if ((value = obj.priority) !== undefined) result['priority'] = value;
+  if ((value = obj.priorityClassName) !== undefined) result['priorityClassName'] = value;
+  if ((value = toJson_ContainerTemplate(obj.reloaderContainerTemplate)) !== undefined) result['reloaderContainerTemplate'] = value;
+  if ((value = obj.replicas) !== undefined) result['replicas'] = value;
+  if ((value = toJson_K8sPodSecurityContext(obj.securityContext)) !== undefined) result['securityContext'] = value;
+  if ((value = obj.serviceAccountName) !== undefined) result['serviceAccountName'] = value;
+  if ((value = obj.settings) !== undefined) result['settings'] = value;
+  if ((value = obj.startArgs?.map(y => y)) !== undefined) result['startArgs'] = value;
+  if ((value = obj.streamConfig) !== undefined) result['streamConfig'] = value;
+  if ((value = obj.tolerations?.map(y => toJson_K8sToleration(y))) !== undefined) result['tolerations'] = value;
+  if ((value = obj.version) !== undefined) result['version'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4222,14 +4163,13 @@ export interface JetStreamConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_JetStreamConfig(obj: JetStreamConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessSecret': toJson_K8sSecretKeySelector(obj.accessSecret),
-    'streamConfig': obj.streamConfig,
-    'tls': toJson_TlsConfig(obj.tls),
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessSecret)) !== undefined) result['accessSecret'] = value;
+  if ((value = obj.streamConfig) !== undefined) result['streamConfig'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4267,13 +4207,12 @@ export interface K8SResourcePolicy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8SResourcePolicy(obj: K8SResourcePolicy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'backoff': toJson_EventsBackoff(obj.backoff),
-    'errorOnBackoffTimeout': obj.errorOnBackoffTimeout,
-    'labels': ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_EventsBackoff(obj.backoff)) !== undefined) result['backoff'] = value;
+  if ((value = obj.errorOnBackoffTimeout) !== undefined) result['errorOnBackoffTimeout'] = value;
+  if ((value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels))) !== undefined) result['labels'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4340,17 +4279,16 @@ export interface KafkaBus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KafkaBus(obj: KafkaBus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'consumerGroup': toJson_KafkaConsumerGroup(obj.consumerGroup),
-    'partitioner': obj.partitioner,
-    'sasl': toJson_SaslConfig(obj.sasl),
-    'tls': toJson_TlsConfig(obj.tls),
-    'topic': obj.topic,
-    'url': obj.url,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_KafkaConsumerGroup(obj.consumerGroup)) !== undefined) result['consumerGroup'] = value;
+  if ((value = obj.partitioner) !== undefined) result['partitioner'] = value;
+  if ((value = toJson_SaslConfig(obj.sasl)) !== undefined) result['sasl'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.topic) !== undefined) result['topic'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  if ((value = obj.version) !== undefined) result['version'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4386,13 +4324,12 @@ export interface KafkaConsumerGroup {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KafkaConsumerGroup(obj: KafkaConsumerGroup | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'groupName': obj.groupName,
-    'oldest': obj.oldest,
-    'rebalanceStrategy': obj.rebalanceStrategy,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.groupName) !== undefined) result['groupName'] = value;
+  if ((value = obj.oldest) !== undefined) result['oldest'] = value;
+  if ((value = obj.rebalanceStrategy) !== undefined) result['rebalanceStrategy'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4520,25 +4457,24 @@ export interface KafkaEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KafkaEventSource(obj: KafkaEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'awsMskIamAuth': toJson_AwsmskiamConfig(obj.awsMskIamAuth),
-    'config': obj.config,
-    'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
-    'consumerGroup': toJson_KafkaConsumerGroup(obj.consumerGroup),
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'jsonBody': obj.jsonBody,
-    'limitEventsPerSecond': obj.limitEventsPerSecond,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'partition': obj.partition,
-    'sasl': toJson_SaslConfig(obj.sasl),
-    'schemaRegistry': toJson_SchemaRegistryConfig(obj.schemaRegistry),
-    'tls': toJson_TlsConfig(obj.tls),
-    'topic': obj.topic,
-    'url': obj.url,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_AwsmskiamConfig(obj.awsMskIamAuth)) !== undefined) result['awsMskIamAuth'] = value;
+  if ((value = obj.config) !== undefined) result['config'] = value;
+  if ((value = toJson_EventsBackoff(obj.connectionBackoff)) !== undefined) result['connectionBackoff'] = value;
+  if ((value = toJson_KafkaConsumerGroup(obj.consumerGroup)) !== undefined) result['consumerGroup'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = obj.limitEventsPerSecond) !== undefined) result['limitEventsPerSecond'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.partition) !== undefined) result['partition'] = value;
+  if ((value = toJson_SaslConfig(obj.sasl)) !== undefined) result['sasl'] = value;
+  if ((value = toJson_SchemaRegistryConfig(obj.schemaRegistry)) !== undefined) result['schemaRegistry'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.topic) !== undefined) result['topic'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  if ((value = obj.version) !== undefined) result['version'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4663,25 +4599,24 @@ export interface KafkaTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KafkaTrigger(obj: KafkaTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'compress': obj.compress,
-    'flushFrequency': obj.flushFrequency,
-    'headers': ((obj.headers) === undefined) ? undefined : (withoutUndefined(obj.headers)),
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'partition': obj.partition,
-    'partitioningKey': obj.partitioningKey,
-    'payload': obj.payload?.map(y => toJson_TriggerParameter(y)),
-    'requiredAcks': obj.requiredAcks,
-    'sasl': toJson_SaslConfig(obj.sasl),
-    'schemaRegistry': toJson_SchemaRegistryConfig(obj.schemaRegistry),
-    'secureHeaders': obj.secureHeaders?.map(y => toJson_SecureHeader(y)),
-    'tls': toJson_TlsConfig(obj.tls),
-    'topic': obj.topic,
-    'url': obj.url,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.compress) !== undefined) result['compress'] = value;
+  if ((value = obj.flushFrequency) !== undefined) result['flushFrequency'] = value;
+  if ((value = ((obj.headers) === undefined) ? undefined : (withoutUndefined(obj.headers))) !== undefined) result['headers'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = obj.partition) !== undefined) result['partition'] = value;
+  if ((value = obj.partitioningKey) !== undefined) result['partitioningKey'] = value;
+  if ((value = obj.payload?.map(y => toJson_TriggerParameter(y))) !== undefined) result['payload'] = value;
+  if ((value = obj.requiredAcks) !== undefined) result['requiredAcks'] = value;
+  if ((value = toJson_SaslConfig(obj.sasl)) !== undefined) result['sasl'] = value;
+  if ((value = toJson_SchemaRegistryConfig(obj.schemaRegistry)) !== undefined) result['schemaRegistry'] = value;
+  if ((value = obj.secureHeaders?.map(y => toJson_SecureHeader(y))) !== undefined) result['secureHeaders'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.topic) !== undefined) result['topic'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  if ((value = obj.version) !== undefined) result['version'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4703,11 +4638,10 @@ export interface LogTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_LogTrigger(obj: LogTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'intervalSeconds': obj.intervalSeconds,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.intervalSeconds) !== undefined) result['intervalSeconds'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4764,16 +4698,15 @@ export interface MnsEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MnsEventSource(obj: MnsEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessKey': toJson_K8sSecretKeySelector(obj.accessKey),
-    'endpoint': obj.endpoint,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'jsonBody': obj.jsonBody,
-    'queue': obj.queue,
-    'secretKey': toJson_K8sSecretKeySelector(obj.secretKey),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessKey)) !== undefined) result['accessKey'] = value;
+  if ((value = obj.endpoint) !== undefined) result['endpoint'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = obj.queue) !== undefined) result['queue'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretKey)) !== undefined) result['secretKey'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4853,19 +4786,18 @@ export interface MqttEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MqttEventSource(obj: MqttEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'auth': toJson_EventsBasicAuth(obj.auth),
-    'clientId': obj.clientId,
-    'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'tls': toJson_TlsConfig(obj.tls),
-    'topic': obj.topic,
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_EventsBasicAuth(obj.auth)) !== undefined) result['auth'] = value;
+  if ((value = obj.clientId) !== undefined) result['clientId'] = value;
+  if ((value = toJson_EventsBackoff(obj.connectionBackoff)) !== undefined) result['connectionBackoff'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.topic) !== undefined) result['topic'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4892,12 +4824,11 @@ export interface EventsMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventsMetadata(obj: EventsMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations)),
-    'labels': ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations))) !== undefined) result['annotations'] = value;
+  if ((value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels))) !== undefined) result['labels'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4942,14 +4873,13 @@ export interface NatsAuth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_NatsAuth(obj: NatsAuth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'basic': toJson_EventsBasicAuth(obj.basic),
-    'credential': toJson_K8sSecretKeySelector(obj.credential),
-    'nkey': toJson_K8sSecretKeySelector(obj.nkey),
-    'token': toJson_K8sSecretKeySelector(obj.token),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_EventsBasicAuth(obj.basic)) !== undefined) result['basic'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.credential)) !== undefined) result['credential'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.nkey)) !== undefined) result['nkey'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.token)) !== undefined) result['token'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4980,12 +4910,11 @@ export interface NatsBus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_NatsBus(obj: NatsBus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'exotic': toJson_NatsConfig(obj.exotic),
-    'native': toJson_NativeStrategy(obj.native),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_NatsConfig(obj.exotic)) !== undefined) result['exotic'] = value;
+  if ((value = toJson_NativeStrategy(obj.native)) !== undefined) result['native'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5030,14 +4959,13 @@ export interface NatsConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_NatsConfig(obj: NatsConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessSecret': toJson_K8sSecretKeySelector(obj.accessSecret),
-    'auth': obj.auth,
-    'clusterID': obj.clusterId,
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessSecret)) !== undefined) result['accessSecret'] = value;
+  if ((value = obj.auth) !== undefined) result['auth'] = value;
+  if ((value = obj.clusterId) !== undefined) result['clusterID'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5117,19 +5045,18 @@ export interface NatsEventsSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_NatsEventsSource(obj: NatsEventsSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'auth': toJson_NatsAuth(obj.auth),
-    'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'queue': obj.queue,
-    'subject': obj.subject,
-    'tls': toJson_TlsConfig(obj.tls),
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_NatsAuth(obj.auth)) !== undefined) result['auth'] = value;
+  if ((value = toJson_EventsBackoff(obj.connectionBackoff)) !== undefined) result['connectionBackoff'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.queue) !== undefined) result['queue'] = value;
+  if ((value = obj.subject) !== undefined) result['subject'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5184,16 +5111,15 @@ export interface NatsTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_NatsTrigger(obj: NatsTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'auth': toJson_NatsAuth(obj.auth),
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'payload': obj.payload?.map(y => toJson_TriggerParameter(y)),
-    'subject': obj.subject,
-    'tls': toJson_TlsConfig(obj.tls),
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_NatsAuth(obj.auth)) !== undefined) result['auth'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = obj.payload?.map(y => toJson_TriggerParameter(y))) !== undefined) result['payload'] = value;
+  if ((value = obj.subject) !== undefined) result['subject'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5266,18 +5192,17 @@ export interface NsqEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_NsqEventSource(obj: NsqEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'channel': obj.channel,
-    'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'hostAddress': obj.hostAddress,
-    'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'tls': toJson_TlsConfig(obj.tls),
-    'topic': obj.topic,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.channel) !== undefined) result['channel'] = value;
+  if ((value = toJson_EventsBackoff(obj.connectionBackoff)) !== undefined) result['connectionBackoff'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.hostAddress) !== undefined) result['hostAddress'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.topic) !== undefined) result['topic'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5460,33 +5385,32 @@ export interface NativeStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_NativeStrategy(obj: NativeStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_K8sAffinity(obj.affinity),
-    'auth': obj.auth,
-    'containerTemplate': toJson_ContainerTemplate(obj.containerTemplate),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_K8sLocalObjectReference(y)),
-    'maxAge': obj.maxAge,
-    'maxBytes': obj.maxBytes,
-    'maxMsgs': obj.maxMsgs,
-    'maxPayload': obj.maxPayload,
-    'maxSubs': obj.maxSubs,
-    'metadata': toJson_EventsMetadata(obj.metadata),
-    'metricsContainerTemplate': toJson_ContainerTemplate(obj.metricsContainerTemplate),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector)),
-    'persistence': toJson_PersistenceStrategy(obj.persistence),
-    'priority': obj.priority,
-    'priorityClassName': obj.priorityClassName,
-    'raftCommitTimeout': obj.raftCommitTimeout,
-    'raftElectionTimeout': obj.raftElectionTimeout,
-    'raftHeartbeatTimeout': obj.raftHeartbeatTimeout,
-    'raftLeaseTimeout': obj.raftLeaseTimeout,
-    'replicas': obj.replicas,
-    'securityContext': toJson_K8sPodSecurityContext(obj.securityContext),
-    'serviceAccountName': obj.serviceAccountName,
-    'tolerations': obj.tolerations?.map(y => toJson_K8sToleration(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sAffinity(obj.affinity)) !== undefined) result['affinity'] = value;
+  if ((value = obj.auth) !== undefined) result['auth'] = value;
+  if ((value = toJson_ContainerTemplate(obj.containerTemplate)) !== undefined) result['containerTemplate'] = value;
+  if ((value = obj.imagePullSecrets?.map(y => toJson_K8sLocalObjectReference(y))) !== undefined) result['imagePullSecrets'] = value;
+  if ((value = obj.maxAge) !== undefined) result['maxAge'] = value;
+  if ((value = obj.maxBytes) !== undefined) result['maxBytes'] = value;
+  if ((value = obj.maxMsgs) !== undefined) result['maxMsgs'] = value;
+  if ((value = obj.maxPayload) !== undefined) result['maxPayload'] = value;
+  if ((value = obj.maxSubs) !== undefined) result['maxSubs'] = value;
+  if ((value = toJson_EventsMetadata(obj.metadata)) !== undefined) result['metadata'] = value;
+  if ((value = toJson_ContainerTemplate(obj.metricsContainerTemplate)) !== undefined) result['metricsContainerTemplate'] = value;
+  if ((value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector))) !== undefined) result['nodeSelector'] = value;
+  if ((value = toJson_PersistenceStrategy(obj.persistence)) !== undefined) result['persistence'] = value;
+  if ((value = obj.priority) !== undefined) result['priority'] = value;
+  if ((value = obj.priorityClassName) !== undefined) result['priorityClassName'] = value;
+  if ((value = obj.raftCommitTimeout) !== undefined) result['raftCommitTimeout'] = value;
+  if ((value = obj.raftElectionTimeout) !== undefined) result['raftElectionTimeout'] = value;
+  if ((value = obj.raftHeartbeatTimeout) !== undefined) result['raftHeartbeatTimeout'] = value;
+  if ((value = obj.raftLeaseTimeout) !== undefined) result['raftLeaseTimeout'] = value;
+  if ((value = obj.replicas) !== undefined) result['replicas'] = value;
+  if ((value = toJson_K8sPodSecurityContext(obj.securityContext)) !== undefined) result['securityContext'] = value;
+  if ((value = obj.serviceAccountName) !== undefined) result['serviceAccountName'] = value;
+  if ((value = obj.tolerations?.map(y => toJson_K8sToleration(y))) !== undefined) result['tolerations'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5554,17 +5478,16 @@ export interface OpenWhiskTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenWhiskTrigger(obj: OpenWhiskTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'actionName': obj.actionName,
-    'authToken': toJson_K8sSecretKeySelector(obj.authToken),
-    'host': obj.host,
-    'namespace': obj.namespace,
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'payload': obj.payload?.map(y => toJson_TriggerParameter(y)),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.actionName) !== undefined) result['actionName'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.authToken)) !== undefined) result['authToken'] = value;
+  if ((value = obj.host) !== undefined) result['host'] = value;
+  if ((value = obj.namespace) !== undefined) result['namespace'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = obj.payload?.map(y => toJson_TriggerParameter(y))) !== undefined) result['payload'] = value;
+  if ((value = obj.version) !== undefined) result['version'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5593,12 +5516,11 @@ export interface OwnedRepositories {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OwnedRepositories(obj: OwnedRepositories | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'names': obj.names?.map(y => y),
-    'owner': obj.owner,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.names?.map(y => y)) !== undefined) result['names'] = value;
+  if ((value = obj.owner) !== undefined) result['owner'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5629,12 +5551,11 @@ export interface PayloadField {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_PayloadField(obj: PayloadField | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'path': obj.path,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5672,13 +5593,12 @@ export interface PersistenceStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_PersistenceStrategy(obj: PersistenceStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessMode': obj.accessMode,
-    'storageClassName': obj.storageClassName,
-    'volumeSize': obj.volumeSize,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.accessMode) !== undefined) result['accessMode'] = value;
+  if ((value = obj.storageClassName) !== undefined) result['storageClassName'] = value;
+  if ((value = obj.volumeSize) !== undefined) result['volumeSize'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5758,19 +5678,18 @@ export interface PubSubEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_PubSubEventSource(obj: PubSubEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'credentialSecret': toJson_K8sSecretKeySelector(obj.credentialSecret),
-    'deleteSubscriptionOnFinish': obj.deleteSubscriptionOnFinish,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'projectID': obj.projectId,
-    'subscriptionID': obj.subscriptionId,
-    'topic': obj.topic,
-    'topicProjectID': obj.topicProjectId,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.credentialSecret)) !== undefined) result['credentialSecret'] = value;
+  if ((value = obj.deleteSubscriptionOnFinish) !== undefined) result['deleteSubscriptionOnFinish'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.projectId) !== undefined) result['projectID'] = value;
+  if ((value = obj.subscriptionId) !== undefined) result['subscriptionID'] = value;
+  if ((value = obj.topic) !== undefined) result['topic'] = value;
+  if ((value = obj.topicProjectId) !== undefined) result['topicProjectID'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5886,24 +5805,23 @@ export interface PulsarEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_PulsarEventSource(obj: PulsarEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'authAthenzParams': ((obj.authAthenzParams) === undefined) ? undefined : (withoutUndefined(obj.authAthenzParams)),
-    'authAthenzSecret': toJson_K8sSecretKeySelector(obj.authAthenzSecret),
-    'authTokenSecret': toJson_K8sSecretKeySelector(obj.authTokenSecret),
-    'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'tls': toJson_TlsConfig(obj.tls),
-    'tlsAllowInsecureConnection': obj.tlsAllowInsecureConnection,
-    'tlsTrustCertsSecret': toJson_K8sSecretKeySelector(obj.tlsTrustCertsSecret),
-    'tlsValidateHostname': obj.tlsValidateHostname,
-    'topics': obj.topics?.map(y => y),
-    'type': obj.type,
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = ((obj.authAthenzParams) === undefined) ? undefined : (withoutUndefined(obj.authAthenzParams))) !== undefined) result['authAthenzParams'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.authAthenzSecret)) !== undefined) result['authAthenzSecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.authTokenSecret)) !== undefined) result['authTokenSecret'] = value;
+  if ((value = toJson_EventsBackoff(obj.connectionBackoff)) !== undefined) result['connectionBackoff'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.tlsAllowInsecureConnection) !== undefined) result['tlsAllowInsecureConnection'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.tlsTrustCertsSecret)) !== undefined) result['tlsTrustCertsSecret'] = value;
+  if ((value = obj.tlsValidateHostname) !== undefined) result['tlsValidateHostname'] = value;
+  if ((value = obj.topics?.map(y => y)) !== undefined) result['topics'] = value;
+  if ((value = obj.type) !== undefined) result['type'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6004,22 +5922,21 @@ export interface PulsarTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_PulsarTrigger(obj: PulsarTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'authAthenzParams': ((obj.authAthenzParams) === undefined) ? undefined : (withoutUndefined(obj.authAthenzParams)),
-    'authAthenzSecret': toJson_K8sSecretKeySelector(obj.authAthenzSecret),
-    'authTokenSecret': toJson_K8sSecretKeySelector(obj.authTokenSecret),
-    'connectionBackoff': toJson_EventsBackoff(obj.connectionBackoff),
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'payload': obj.payload?.map(y => toJson_TriggerParameter(y)),
-    'tls': toJson_TlsConfig(obj.tls),
-    'tlsAllowInsecureConnection': obj.tlsAllowInsecureConnection,
-    'tlsTrustCertsSecret': toJson_K8sSecretKeySelector(obj.tlsTrustCertsSecret),
-    'tlsValidateHostname': obj.tlsValidateHostname,
-    'topic': obj.topic,
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = ((obj.authAthenzParams) === undefined) ? undefined : (withoutUndefined(obj.authAthenzParams))) !== undefined) result['authAthenzParams'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.authAthenzSecret)) !== undefined) result['authAthenzSecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.authTokenSecret)) !== undefined) result['authTokenSecret'] = value;
+  if ((value = toJson_EventsBackoff(obj.connectionBackoff)) !== undefined) result['connectionBackoff'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = obj.payload?.map(y => toJson_TriggerParameter(y))) !== undefined) result['payload'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.tlsAllowInsecureConnection) !== undefined) result['tlsAllowInsecureConnection'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.tlsTrustCertsSecret)) !== undefined) result['tlsTrustCertsSecret'] = value;
+  if ((value = obj.tlsValidateHostname) !== undefined) result['tlsValidateHostname'] = value;
+  if ((value = obj.topic) !== undefined) result['topic'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6047,12 +5964,11 @@ export interface RateLimit {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_RateLimit(obj: RateLimit | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'requestsPerUnit': obj.requestsPerUnit,
-    'unit': obj.unit,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.requestsPerUnit) !== undefined) result['requestsPerUnit'] = value;
+  if ((value = obj.unit) !== undefined) result['unit'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6137,20 +6053,19 @@ export interface RedisEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_RedisEventSource(obj: RedisEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'channels': obj.channels?.map(y => y),
-    'db': obj.db,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'hostAddress': obj.hostAddress,
-    'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'namespace': obj.namespace,
-    'password': toJson_K8sSecretKeySelector(obj.password),
-    'tls': toJson_TlsConfig(obj.tls),
-    'username': obj.username,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.channels?.map(y => y)) !== undefined) result['channels'] = value;
+  if ((value = obj.db) !== undefined) result['db'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.hostAddress) !== undefined) result['hostAddress'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.namespace) !== undefined) result['namespace'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.password)) !== undefined) result['password'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.username) !== undefined) result['username'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6239,20 +6154,19 @@ export interface RedisStreamEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_RedisStreamEventSource(obj: RedisStreamEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'consumerGroup': obj.consumerGroup,
-    'db': obj.db,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'hostAddress': obj.hostAddress,
-    'maxMsgCountPerRead': obj.maxMsgCountPerRead,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'password': toJson_K8sSecretKeySelector(obj.password),
-    'streams': obj.streams?.map(y => y),
-    'tls': toJson_TlsConfig(obj.tls),
-    'username': obj.username,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.consumerGroup) !== undefined) result['consumerGroup'] = value;
+  if ((value = obj.db) !== undefined) result['db'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.hostAddress) !== undefined) result['hostAddress'] = value;
+  if ((value = obj.maxMsgCountPerRead) !== undefined) result['maxMsgCountPerRead'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.password)) !== undefined) result['password'] = value;
+  if ((value = obj.streams?.map(y => y)) !== undefined) result['streams'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.username) !== undefined) result['username'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6312,17 +6226,16 @@ export interface ResourceEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ResourceEventSource(obj: ResourceEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'eventTypes': obj.eventTypes?.map(y => y),
-    'filter': toJson_ResourceFilter(obj.filter),
-    'group': obj.group,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'namespace': obj.namespace,
-    'resource': obj.resource,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.eventTypes?.map(y => y)) !== undefined) result['eventTypes'] = value;
+  if ((value = toJson_ResourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.group) !== undefined) result['group'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.namespace) !== undefined) result['namespace'] = value;
+  if ((value = obj.resource) !== undefined) result['resource'] = value;
+  if ((value = obj.version) !== undefined) result['version'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6374,15 +6287,14 @@ export interface ResourceFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ResourceFilter(obj: ResourceFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'afterStart': obj.afterStart,
-    'createdBy': obj.createdBy,
-    'fields': obj.fields?.map(y => toJson_Selector(y)),
-    'labels': obj.labels?.map(y => toJson_Selector(y)),
-    'prefix': obj.prefix,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.afterStart) !== undefined) result['afterStart'] = value;
+  if ((value = obj.createdBy) !== undefined) result['createdBy'] = value;
+  if ((value = obj.fields?.map(y => toJson_Selector(y))) !== undefined) result['fields'] = value;
+  if ((value = obj.labels?.map(y => toJson_Selector(y))) !== undefined) result['labels'] = value;
+  if ((value = obj.prefix) !== undefined) result['prefix'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6449,20 +6361,19 @@ export interface EventsS3Artifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventsS3Artifact(obj: EventsS3Artifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessKey': toJson_K8sSecretKeySelector(obj.accessKey),
-    'bucket': toJson_S3Bucket(obj.bucket),
-    'caCertificate': toJson_K8sSecretKeySelector(obj.caCertificate),
-    'endpoint': obj.endpoint,
-    'events': obj.events?.map(y => y),
-    'filter': toJson_S3Filter(obj.filter),
-    'insecure': obj.insecure,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'region': obj.region,
-    'secretKey': toJson_K8sSecretKeySelector(obj.secretKey),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessKey)) !== undefined) result['accessKey'] = value;
+  if ((value = toJson_S3Bucket(obj.bucket)) !== undefined) result['bucket'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.caCertificate)) !== undefined) result['caCertificate'] = value;
+  if ((value = obj.endpoint) !== undefined) result['endpoint'] = value;
+  if ((value = obj.events?.map(y => y)) !== undefined) result['events'] = value;
+  if ((value = toJson_S3Filter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.insecure) !== undefined) result['insecure'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.region) !== undefined) result['region'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretKey)) !== undefined) result['secretKey'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6489,12 +6400,11 @@ export interface S3Bucket {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_S3Bucket(obj: S3Bucket | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6521,12 +6431,11 @@ export interface S3Filter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_S3Filter(obj: S3Filter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'prefix': obj.prefix,
-    'suffix': obj.suffix,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.prefix) !== undefined) result['prefix'] = value;
+  if ((value = obj.suffix) !== undefined) result['suffix'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6564,13 +6473,12 @@ export interface SaslConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SaslConfig(obj: SaslConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'mechanism': obj.mechanism,
-    'passwordSecret': toJson_K8sSecretKeySelector(obj.passwordSecret),
-    'userSecret': toJson_K8sSecretKeySelector(obj.userSecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.mechanism) !== undefined) result['mechanism'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.passwordSecret)) !== undefined) result['passwordSecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.userSecret)) !== undefined) result['userSecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6650,19 +6558,18 @@ export interface SftpEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SftpEventSource(obj: SftpEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'address': toJson_K8sSecretKeySelector(obj.address),
-    'eventType': obj.eventType,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'password': toJson_K8sSecretKeySelector(obj.password),
-    'pollIntervalDuration': obj.pollIntervalDuration,
-    'sshKeySecret': toJson_K8sSecretKeySelector(obj.sshKeySecret),
-    'username': toJson_K8sSecretKeySelector(obj.username),
-    'watchPathConfig': toJson_WatchPathConfig(obj.watchPathConfig),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.address)) !== undefined) result['address'] = value;
+  if ((value = obj.eventType) !== undefined) result['eventType'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.password)) !== undefined) result['password'] = value;
+  if ((value = obj.pollIntervalDuration) !== undefined) result['pollIntervalDuration'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.sshKeySecret)) !== undefined) result['sshKeySecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.username)) !== undefined) result['username'] = value;
+  if ((value = toJson_WatchPathConfig(obj.watchPathConfig)) !== undefined) result['watchPathConfig'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6749,20 +6656,19 @@ export interface SnsEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SnsEventSource(obj: SnsEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessKey': toJson_K8sSecretKeySelector(obj.accessKey),
-    'endpoint': obj.endpoint,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'region': obj.region,
-    'roleARN': obj.roleArn,
-    'secretKey': toJson_K8sSecretKeySelector(obj.secretKey),
-    'topicArn': obj.topicArn,
-    'validateSignature': obj.validateSignature,
-    'webhook': toJson_WebhookContext(obj.webhook),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessKey)) !== undefined) result['accessKey'] = value;
+  if ((value = obj.endpoint) !== undefined) result['endpoint'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.region) !== undefined) result['region'] = value;
+  if ((value = obj.roleArn) !== undefined) result['roleARN'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretKey)) !== undefined) result['secretKey'] = value;
+  if ((value = obj.topicArn) !== undefined) result['topicArn'] = value;
+  if ((value = obj.validateSignature) !== undefined) result['validateSignature'] = value;
+  if ((value = toJson_WebhookContext(obj.webhook)) !== undefined) result['webhook'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6870,23 +6776,22 @@ export interface SqsEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SqsEventSource(obj: SqsEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessKey': toJson_K8sSecretKeySelector(obj.accessKey),
-    'dlq': obj.dlq,
-    'endpoint': obj.endpoint,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'jsonBody': obj.jsonBody,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'queue': obj.queue,
-    'queueAccountId': obj.queueAccountId,
-    'region': obj.region,
-    'roleARN': obj.roleArn,
-    'secretKey': toJson_K8sSecretKeySelector(obj.secretKey),
-    'sessionToken': toJson_K8sSecretKeySelector(obj.sessionToken),
-    'waitTimeSeconds': obj.waitTimeSeconds,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessKey)) !== undefined) result['accessKey'] = value;
+  if ((value = obj.dlq) !== undefined) result['dlq'] = value;
+  if ((value = obj.endpoint) !== undefined) result['endpoint'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.jsonBody) !== undefined) result['jsonBody'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.queue) !== undefined) result['queue'] = value;
+  if ((value = obj.queueAccountId) !== undefined) result['queueAccountId'] = value;
+  if ((value = obj.region) !== undefined) result['region'] = value;
+  if ((value = obj.roleArn) !== undefined) result['roleARN'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretKey)) !== undefined) result['secretKey'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.sessionToken)) !== undefined) result['sessionToken'] = value;
+  if ((value = obj.waitTimeSeconds) !== undefined) result['waitTimeSeconds'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6924,13 +6829,12 @@ export interface SchemaRegistryConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SchemaRegistryConfig(obj: SchemaRegistryConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'auth': toJson_EventsBasicAuth(obj.auth),
-    'schemaId': obj.schemaId,
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_EventsBasicAuth(obj.auth)) !== undefined) result['auth'] = value;
+  if ((value = obj.schemaId) !== undefined) result['schemaId'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6959,12 +6863,11 @@ export interface SecureHeader {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SecureHeader(obj: SecureHeader | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'valueFrom': toJson_ValueFromSource(obj.valueFrom),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = toJson_ValueFromSource(obj.valueFrom)) !== undefined) result['valueFrom'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7003,13 +6906,12 @@ export interface Selector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Selector(obj: Selector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operation': obj.operation,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.operation) !== undefined) result['operation'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7082,18 +6984,17 @@ export interface SensorSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SensorSpec(obj: SensorSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'dependencies': obj.dependencies?.map(y => toJson_EventDependency(y)),
-    'errorOnFailedRound': obj.errorOnFailedRound,
-    'eventBusName': obj.eventBusName,
-    'loggingFields': ((obj.loggingFields) === undefined) ? undefined : (withoutUndefined(obj.loggingFields)),
-    'replicas': obj.replicas,
-    'revisionHistoryLimit': obj.revisionHistoryLimit,
-    'template': toJson_EventsTemplate(obj.template),
-    'triggers': obj.triggers?.map(y => toJson_Trigger(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.dependencies?.map(y => toJson_EventDependency(y))) !== undefined) result['dependencies'] = value;
+  if ((value = obj.errorOnFailedRound) !== undefined) result['errorOnFailedRound'] = value;
+  if ((value = obj.eventBusName) !== undefined) result['eventBusName'] = value;
+  if ((value = ((obj.loggingFields) === undefined) ? undefined : (withoutUndefined(obj.loggingFields))) !== undefined) result['loggingFields'] = value;
+  if ((value = obj.replicas) !== undefined) result['replicas'] = value;
+  if ((value = obj.revisionHistoryLimit) !== undefined) result['revisionHistoryLimit'] = value;
+  if ((value = toJson_EventsTemplate(obj.template)) !== undefined) result['template'] = value;
+  if ((value = obj.triggers?.map(y => toJson_Trigger(y))) !== undefined) result['triggers'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7117,11 +7018,10 @@ export interface SensorStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SensorStatus(obj: SensorStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'conditions': obj.conditions?.map(y => toJson_EventsCondition(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.conditions?.map(y => toJson_EventsCondition(y))) !== undefined) result['conditions'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7159,13 +7059,12 @@ export interface ArgoService {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArgoService(obj: ArgoService | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'clusterIP': obj.clusterIp,
-    'metadata': toJson_EventsMetadata(obj.metadata),
-    'ports': obj.ports?.map(y => toJson_K8sServicePort(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.clusterIp) !== undefined) result['clusterIP'] = value;
+  if ((value = toJson_EventsMetadata(obj.metadata)) !== undefined) result['metadata'] = value;
+  if ((value = obj.ports?.map(y => toJson_K8sServicePort(y))) !== undefined) result['ports'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7217,15 +7116,14 @@ export interface SlackEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SlackEventSource(obj: SlackEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'signingSecret': toJson_K8sSecretKeySelector(obj.signingSecret),
-    'token': toJson_K8sSecretKeySelector(obj.token),
-    'webhook': toJson_WebhookContext(obj.webhook),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.signingSecret)) !== undefined) result['signingSecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.token)) !== undefined) result['token'] = value;
+  if ((value = toJson_WebhookContext(obj.webhook)) !== undefined) result['webhook'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7254,12 +7152,11 @@ export interface SlackSender {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SlackSender(obj: SlackSender | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'icon': obj.icon,
-    'username': obj.username,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.icon) !== undefined) result['icon'] = value;
+  if ((value = obj.username) !== undefined) result['username'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7288,12 +7185,11 @@ export interface SlackThread {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SlackThread(obj: SlackThread | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'broadcastMessageToChannel': obj.broadcastMessageToChannel,
-    'messageAggregationKey': obj.messageAggregationKey,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.broadcastMessageToChannel) !== undefined) result['broadcastMessageToChannel'] = value;
+  if ((value = obj.messageAggregationKey) !== undefined) result['messageAggregationKey'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7366,18 +7262,17 @@ export interface SlackTrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SlackTrigger(obj: SlackTrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'attachments': obj.attachments,
-    'blocks': obj.blocks,
-    'channel': obj.channel,
-    'message': obj.message,
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'sender': toJson_SlackSender(obj.sender),
-    'slackToken': toJson_K8sSecretKeySelector(obj.slackToken),
-    'thread': toJson_SlackThread(obj.thread),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.attachments) !== undefined) result['attachments'] = value;
+  if ((value = obj.blocks) !== undefined) result['blocks'] = value;
+  if ((value = obj.channel) !== undefined) result['channel'] = value;
+  if ((value = obj.message) !== undefined) result['message'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = toJson_SlackSender(obj.sender)) !== undefined) result['sender'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.slackToken)) !== undefined) result['slackToken'] = value;
+  if ((value = toJson_SlackThread(obj.thread)) !== undefined) result['thread'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7430,15 +7325,14 @@ export interface StandardK8STrigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_StandardK8STrigger(obj: StandardK8STrigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'liveObject': obj.liveObject,
-    'operation': obj.operation,
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'patchStrategy': obj.patchStrategy,
-    'source': toJson_EventsArtifactLocation(obj.source),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.liveObject) !== undefined) result['liveObject'] = value;
+  if ((value = obj.operation) !== undefined) result['operation'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = obj.patchStrategy) !== undefined) result['patchStrategy'] = value;
+  if ((value = toJson_EventsArtifactLocation(obj.source)) !== undefined) result['source'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7460,11 +7354,10 @@ export interface StatusPolicy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_StatusPolicy(obj: StatusPolicy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'allow': obj.allow?.map(y => y),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.allow?.map(y => y)) !== undefined) result['allow'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7550,20 +7443,19 @@ export interface StorageGridEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_StorageGridEventSource(obj: StorageGridEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiURL': obj.apiUrl,
-    'authToken': toJson_K8sSecretKeySelector(obj.authToken),
-    'bucket': obj.bucket,
-    'events': obj.events?.map(y => y),
-    'filter': toJson_StorageGridFilter(obj.filter),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'region': obj.region,
-    'tls': toJson_TlsConfig(obj.tls),
-    'topicArn': obj.topicArn,
-    'webhook': toJson_WebhookContext(obj.webhook),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.apiUrl) !== undefined) result['apiURL'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.authToken)) !== undefined) result['authToken'] = value;
+  if ((value = obj.bucket) !== undefined) result['bucket'] = value;
+  if ((value = obj.events?.map(y => y)) !== undefined) result['events'] = value;
+  if ((value = toJson_StorageGridFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.region) !== undefined) result['region'] = value;
+  if ((value = toJson_TlsConfig(obj.tls)) !== undefined) result['tls'] = value;
+  if ((value = obj.topicArn) !== undefined) result['topicArn'] = value;
+  if ((value = toJson_WebhookContext(obj.webhook)) !== undefined) result['webhook'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7590,12 +7482,11 @@ export interface StorageGridFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_StorageGridFilter(obj: StorageGridFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'prefix': obj.prefix,
-    'suffix': obj.suffix,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.prefix) !== undefined) result['prefix'] = value;
+  if ((value = obj.suffix) !== undefined) result['suffix'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7647,15 +7538,14 @@ export interface StripeEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_StripeEventSource(obj: StripeEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiKey': toJson_K8sSecretKeySelector(obj.apiKey),
-    'createWebhook': obj.createWebhook,
-    'eventFilter': obj.eventFilter?.map(y => y),
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'webhook': toJson_WebhookContext(obj.webhook),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.apiKey)) !== undefined) result['apiKey'] = value;
+  if ((value = obj.createWebhook) !== undefined) result['createWebhook'] = value;
+  if ((value = obj.eventFilter?.map(y => y)) !== undefined) result['eventFilter'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = toJson_WebhookContext(obj.webhook)) !== undefined) result['webhook'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7708,15 +7598,14 @@ export interface TlsConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_TlsConfig(obj: TlsConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'caCertSecret': toJson_K8sSecretKeySelector(obj.caCertSecret),
-    'clientCertSecret': toJson_K8sSecretKeySelector(obj.clientCertSecret),
-    'clientKeySecret': toJson_K8sSecretKeySelector(obj.clientKeySecret),
-    'enabled': obj.enabled,
-    'insecureSkipVerify': obj.insecureSkipVerify,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.caCertSecret)) !== undefined) result['caCertSecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.clientCertSecret)) !== undefined) result['clientCertSecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.clientKeySecret)) !== undefined) result['clientKeySecret'] = value;
+  if ((value = obj.enabled) !== undefined) result['enabled'] = value;
+  if ((value = obj.insecureSkipVerify) !== undefined) result['insecureSkipVerify'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7811,21 +7700,20 @@ export interface EventsTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EventsTemplate(obj: EventsTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_K8sAffinity(obj.affinity),
-    'container': toJson_ArgoContainer(obj.container),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_K8sLocalObjectReference(y)),
-    'metadata': toJson_EventsMetadata(obj.metadata),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector)),
-    'priority': obj.priority,
-    'priorityClassName': obj.priorityClassName,
-    'securityContext': toJson_K8sPodSecurityContext(obj.securityContext),
-    'serviceAccountName': obj.serviceAccountName,
-    'tolerations': obj.tolerations?.map(y => toJson_K8sToleration(y)),
-    'volumes': obj.volumes?.map(y => toJson_K8sVolume(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sAffinity(obj.affinity)) !== undefined) result['affinity'] = value;
+  if ((value = toJson_ArgoContainer(obj.container)) !== undefined) result['container'] = value;
+  if ((value = obj.imagePullSecrets?.map(y => toJson_K8sLocalObjectReference(y))) !== undefined) result['imagePullSecrets'] = value;
+  if ((value = toJson_EventsMetadata(obj.metadata)) !== undefined) result['metadata'] = value;
+  if ((value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector))) !== undefined) result['nodeSelector'] = value;
+  if ((value = obj.priority) !== undefined) result['priority'] = value;
+  if ((value = obj.priorityClassName) !== undefined) result['priorityClassName'] = value;
+  if ((value = toJson_K8sPodSecurityContext(obj.securityContext)) !== undefined) result['securityContext'] = value;
+  if ((value = obj.serviceAccountName) !== undefined) result['serviceAccountName'] = value;
+  if ((value = obj.tolerations?.map(y => toJson_K8sToleration(y))) !== undefined) result['tolerations'] = value;
+  if ((value = obj.volumes?.map(y => toJson_K8sVolume(y))) !== undefined) result['volumes'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7863,13 +7751,12 @@ export interface TimeFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_TimeFilter(obj: TimeFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'start': obj.start,
-    'stop': obj.stop,
-    'timezone': obj.timezone,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.start) !== undefined) result['start'] = value;
+  if ((value = obj.stop) !== undefined) result['stop'] = value;
+  if ((value = obj.timezone) !== undefined) result['timezone'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7936,17 +7823,16 @@ export interface Trigger {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Trigger(obj: Trigger | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'atLeastOnce': obj.atLeastOnce,
-    'dlqTrigger': toJson_Trigger(obj.dlqTrigger),
-    'parameters': obj.parameters?.map(y => toJson_TriggerParameter(y)),
-    'policy': toJson_TriggerPolicy(obj.policy),
-    'rateLimit': toJson_RateLimit(obj.rateLimit),
-    'retryStrategy': toJson_EventsBackoff(obj.retryStrategy),
-    'template': toJson_TriggerTemplate(obj.template),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.atLeastOnce) !== undefined) result['atLeastOnce'] = value;
+  if ((value = toJson_Trigger(obj.dlqTrigger)) !== undefined) result['dlqTrigger'] = value;
+  if ((value = obj.parameters?.map(y => toJson_TriggerParameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = toJson_TriggerPolicy(obj.policy)) !== undefined) result['policy'] = value;
+  if ((value = toJson_RateLimit(obj.rateLimit)) !== undefined) result['rateLimit'] = value;
+  if ((value = toJson_EventsBackoff(obj.retryStrategy)) !== undefined) result['retryStrategy'] = value;
+  if ((value = toJson_TriggerTemplate(obj.template)) !== undefined) result['template'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7984,13 +7870,12 @@ export interface TriggerParameter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_TriggerParameter(obj: TriggerParameter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'dest': obj.dest,
-    'operation': obj.operation,
-    'src': toJson_TriggerParameterSource(obj.src),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.dest) !== undefined) result['dest'] = value;
+  if ((value = obj.operation) !== undefined) result['operation'] = value;
+  if ((value = toJson_TriggerParameterSource(obj.src)) !== undefined) result['src'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8056,17 +7941,16 @@ export interface TriggerParameterSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_TriggerParameterSource(obj: TriggerParameterSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'contextKey': obj.contextKey,
-    'contextTemplate': obj.contextTemplate,
-    'dataKey': obj.dataKey,
-    'dataTemplate': obj.dataTemplate,
-    'dependencyName': obj.dependencyName,
-    'useRawData': obj.useRawData,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.contextKey) !== undefined) result['contextKey'] = value;
+  if ((value = obj.contextTemplate) !== undefined) result['contextTemplate'] = value;
+  if ((value = obj.dataKey) !== undefined) result['dataKey'] = value;
+  if ((value = obj.dataTemplate) !== undefined) result['dataTemplate'] = value;
+  if ((value = obj.dependencyName) !== undefined) result['dependencyName'] = value;
+  if ((value = obj.useRawData) !== undefined) result['useRawData'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8097,12 +7981,11 @@ export interface TriggerPolicy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_TriggerPolicy(obj: TriggerPolicy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'k8s': toJson_K8SResourcePolicy(obj.k8S),
-    'status': toJson_StatusPolicy(obj.status),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8SResourcePolicy(obj.k8S)) !== undefined) result['k8s'] = value;
+  if ((value = toJson_StatusPolicy(obj.status)) !== undefined) result['status'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8238,27 +8121,26 @@ export interface TriggerTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_TriggerTemplate(obj: TriggerTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'argoWorkflow': toJson_ArgoWorkflowTrigger(obj.argoWorkflow),
-    'awsLambda': toJson_AwsLambdaTrigger(obj.awsLambda),
-    'azureEventHubs': toJson_AzureEventHubsTrigger(obj.azureEventHubs),
-    'azureServiceBus': toJson_AzureServiceBusTrigger(obj.azureServiceBus),
-    'conditions': obj.conditions,
-    'conditionsReset': obj.conditionsReset?.map(y => toJson_ConditionsResetCriteria(y)),
-    'custom': toJson_CustomTrigger(obj.custom),
-    'email': toJson_EmailTrigger(obj.email),
-    'http': toJson_HttpTrigger(obj.http),
-    'k8s': toJson_StandardK8STrigger(obj.k8S),
-    'kafka': toJson_KafkaTrigger(obj.kafka),
-    'log': toJson_LogTrigger(obj.log),
-    'name': obj.name,
-    'nats': toJson_NatsTrigger(obj.nats),
-    'openWhisk': toJson_OpenWhiskTrigger(obj.openWhisk),
-    'pulsar': toJson_PulsarTrigger(obj.pulsar),
-    'slack': toJson_SlackTrigger(obj.slack),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_ArgoWorkflowTrigger(obj.argoWorkflow)) !== undefined) result['argoWorkflow'] = value;
+  if ((value = toJson_AwsLambdaTrigger(obj.awsLambda)) !== undefined) result['awsLambda'] = value;
+  if ((value = toJson_AzureEventHubsTrigger(obj.azureEventHubs)) !== undefined) result['azureEventHubs'] = value;
+  if ((value = toJson_AzureServiceBusTrigger(obj.azureServiceBus)) !== undefined) result['azureServiceBus'] = value;
+  if ((value = obj.conditions) !== undefined) result['conditions'] = value;
+  if ((value = obj.conditionsReset?.map(y => toJson_ConditionsResetCriteria(y))) !== undefined) result['conditionsReset'] = value;
+  if ((value = toJson_CustomTrigger(obj.custom)) !== undefined) result['custom'] = value;
+  if ((value = toJson_EmailTrigger(obj.email)) !== undefined) result['email'] = value;
+  if ((value = toJson_HttpTrigger(obj.http)) !== undefined) result['http'] = value;
+  if ((value = toJson_StandardK8STrigger(obj.k8S)) !== undefined) result['k8s'] = value;
+  if ((value = toJson_KafkaTrigger(obj.kafka)) !== undefined) result['kafka'] = value;
+  if ((value = toJson_LogTrigger(obj.log)) !== undefined) result['log'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = toJson_NatsTrigger(obj.nats)) !== undefined) result['nats'] = value;
+  if ((value = toJson_OpenWhiskTrigger(obj.openWhisk)) !== undefined) result['openWhisk'] = value;
+  if ((value = toJson_PulsarTrigger(obj.pulsar)) !== undefined) result['pulsar'] = value;
+  if ((value = toJson_SlackTrigger(obj.slack)) !== undefined) result['slack'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8289,12 +8171,11 @@ export interface UrlArtifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_UrlArtifact(obj: UrlArtifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'path': obj.path,
-    'verifyCert': obj.verifyCert,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = obj.verifyCert) !== undefined) result['verifyCert'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8321,12 +8202,11 @@ export interface ValueFromSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ValueFromSource(obj: ValueFromSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_K8sConfigMapKeySelector(obj.configMapKeyRef),
-    'secretKeyRef': toJson_K8sSecretKeySelector(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sConfigMapKeySelector(obj.configMapKeyRef)) !== undefined) result['configMapKeyRef'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretKeyRef)) !== undefined) result['secretKeyRef'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8362,13 +8242,12 @@ export interface WatchPathConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_WatchPathConfig(obj: WatchPathConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'directory': obj.directory,
-    'path': obj.path,
-    'pathRegexp': obj.pathRegexp,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.directory) !== undefined) result['directory'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = obj.pathRegexp) !== undefined) result['pathRegexp'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8448,19 +8327,18 @@ export interface WebhookContext {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_WebhookContext(obj: WebhookContext | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'authSecret': toJson_K8sSecretKeySelector(obj.authSecret),
-    'endpoint': obj.endpoint,
-    'maxPayloadSize': obj.maxPayloadSize,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'method': obj.method,
-    'port': obj.port,
-    'serverCertSecret': toJson_K8sSecretKeySelector(obj.serverCertSecret),
-    'serverKeySecret': toJson_K8sSecretKeySelector(obj.serverKeySecret),
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.authSecret)) !== undefined) result['authSecret'] = value;
+  if ((value = obj.endpoint) !== undefined) result['endpoint'] = value;
+  if ((value = obj.maxPayloadSize) !== undefined) result['maxPayloadSize'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.method) !== undefined) result['method'] = value;
+  if ((value = obj.port) !== undefined) result['port'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.serverCertSecret)) !== undefined) result['serverCertSecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.serverKeySecret)) !== undefined) result['serverKeySecret'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8547,20 +8425,19 @@ export interface WebhookEventSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_WebhookEventSource(obj: WebhookEventSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'authSecret': toJson_K8sSecretKeySelector(obj.authSecret),
-    'endpoint': obj.endpoint,
-    'filter': toJson_EventSourceFilter(obj.filter),
-    'maxPayloadSize': obj.maxPayloadSize,
-    'metadata': ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata)),
-    'method': obj.method,
-    'port': obj.port,
-    'serverCertSecret': toJson_K8sSecretKeySelector(obj.serverCertSecret),
-    'serverKeySecret': toJson_K8sSecretKeySelector(obj.serverKeySecret),
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.authSecret)) !== undefined) result['authSecret'] = value;
+  if ((value = obj.endpoint) !== undefined) result['endpoint'] = value;
+  if ((value = toJson_EventSourceFilter(obj.filter)) !== undefined) result['filter'] = value;
+  if ((value = obj.maxPayloadSize) !== undefined) result['maxPayloadSize'] = value;
+  if ((value = ((obj.metadata) === undefined) ? undefined : (withoutUndefined(obj.metadata))) !== undefined) result['metadata'] = value;
+  if ((value = obj.method) !== undefined) result['method'] = value;
+  if ((value = obj.port) !== undefined) result['port'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.serverCertSecret)) !== undefined) result['serverCertSecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.serverKeySecret)) !== undefined) result['serverKeySecret'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8587,12 +8464,11 @@ export interface ArgoEventSourceProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArgoEventSourceProps(obj: ArgoEventSourceProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_EventSourceSpec(obj.spec),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.metadata) !== undefined) result['metadata'] = value;
+  if ((value = toJson_EventSourceSpec(obj.spec)) !== undefined) result['spec'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8646,12 +8522,11 @@ export interface ArgoSensorProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArgoSensorProps(obj: ArgoSensorProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_SensorSpec(obj.spec),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.metadata) !== undefined) result['metadata'] = value;
+  if ((value = toJson_SensorSpec(obj.spec)) !== undefined) result['spec'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8705,12 +8580,11 @@ export interface ArgoEventBusProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArgoEventBusProps(obj: ArgoEventBusProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_EventBusSpec(obj.spec),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.metadata) !== undefined) result['metadata'] = value;
+  if ((value = toJson_EventBusSpec(obj.spec)) !== undefined) result['spec'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 

@@ -35,13 +35,12 @@ export interface ArchiveStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArchiveStrategy(obj: ArchiveStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'none': obj.none,
-    'tar': toJson_TarStrategy(obj.tar),
-    'zip': obj.zip,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.none) !== undefined) result['none'] = value;
+  if ((value = toJson_TarStrategy(obj.tar)) !== undefined) result['tar'] = value;
+  if ((value = obj.zip) !== undefined) result['zip'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -72,12 +71,11 @@ export interface Arguments {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Arguments(obj: Arguments | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'artifacts': obj.artifacts?.map(y => toJson_Artifact(y)),
-    'parameters': obj.parameters?.map(y => toJson_Parameter(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.artifacts?.map(y => toJson_Artifact(y))) !== undefined) result['artifacts'] = value;
+  if ((value = obj.parameters?.map(y => toJson_Parameter(y))) !== undefined) result['parameters'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -115,13 +113,12 @@ export interface ArtGcStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArtGcStatus(obj: ArtGcStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'notSpecified': obj.notSpecified,
-    'podsRecouped': ((obj.podsRecouped) === undefined) ? undefined : (withoutUndefined(obj.podsRecouped)),
-    'strategiesProcessed': ((obj.strategiesProcessed) === undefined) ? undefined : (withoutUndefined(obj.strategiesProcessed)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.notSpecified) !== undefined) result['notSpecified'] = value;
+  if ((value = ((obj.podsRecouped) === undefined) ? undefined : (withoutUndefined(obj.podsRecouped))) !== undefined) result['podsRecouped'] = value;
+  if ((value = ((obj.strategiesProcessed) === undefined) ? undefined : (withoutUndefined(obj.strategiesProcessed))) !== undefined) result['strategiesProcessed'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -299,33 +296,32 @@ export interface Artifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Artifact(obj: Artifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'archive': toJson_ArchiveStrategy(obj.archive),
-    'archiveLogs': obj.archiveLogs,
-    'artifactGC': toJson_ArtifactGc(obj.artifactGc),
-    'artifactory': toJson_ArtifactoryArtifact(obj.artifactory),
-    'azure': toJson_AzureArtifact(obj.azure),
-    'deleted': obj.deleted,
-    'from': obj.from,
-    'fromExpression': obj.fromExpression,
-    'gcs': toJson_GcsArtifact(obj.gcs),
-    'git': toJson_GitArtifact(obj.git),
-    'globalName': obj.globalName,
-    'hdfs': toJson_HdfsArtifact(obj.hdfs),
-    'http': toJson_HttpArtifact(obj.http),
-    'mode': obj.mode,
-    'name': obj.name,
-    'optional': obj.optional,
-    'oss': toJson_OssArtifact(obj.oss),
-    'path': obj.path,
-    'plugin': toJson_PluginArtifact(obj.plugin),
-    'raw': toJson_RawArtifact(obj.raw),
-    'recurseMode': obj.recurseMode,
-    's3': toJson_S3Artifact(obj.s3),
-    'subPath': obj.subPath,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_ArchiveStrategy(obj.archive)) !== undefined) result['archive'] = value;
+  if ((value = obj.archiveLogs) !== undefined) result['archiveLogs'] = value;
+  if ((value = toJson_ArtifactGc(obj.artifactGc)) !== undefined) result['artifactGC'] = value;
+  if ((value = toJson_ArtifactoryArtifact(obj.artifactory)) !== undefined) result['artifactory'] = value;
+  if ((value = toJson_AzureArtifact(obj.azure)) !== undefined) result['azure'] = value;
+  if ((value = obj.deleted) !== undefined) result['deleted'] = value;
+  if ((value = obj.from) !== undefined) result['from'] = value;
+  if ((value = obj.fromExpression) !== undefined) result['fromExpression'] = value;
+  if ((value = toJson_GcsArtifact(obj.gcs)) !== undefined) result['gcs'] = value;
+  if ((value = toJson_GitArtifact(obj.git)) !== undefined) result['git'] = value;
+  if ((value = obj.globalName) !== undefined) result['globalName'] = value;
+  if ((value = toJson_HdfsArtifact(obj.hdfs)) !== undefined) result['hdfs'] = value;
+  if ((value = toJson_HttpArtifact(obj.http)) !== undefined) result['http'] = value;
+  if ((value = obj.mode) !== undefined) result['mode'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.optional) !== undefined) result['optional'] = value;
+  if ((value = toJson_OssArtifact(obj.oss)) !== undefined) result['oss'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = toJson_PluginArtifact(obj.plugin)) !== undefined) result['plugin'] = value;
+  if ((value = toJson_RawArtifact(obj.raw)) !== undefined) result['raw'] = value;
+  if ((value = obj.recurseMode) !== undefined) result['recurseMode'] = value;
+  if ((value = toJson_S3Artifact(obj.s3)) !== undefined) result['s3'] = value;
+  if ((value = obj.subPath) !== undefined) result['subPath'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -363,13 +359,12 @@ export interface ArtifactGc {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArtifactGc(obj: ArtifactGc | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podMetadata': toJson_Metadata(obj.podMetadata),
-    'serviceAccountName': obj.serviceAccountName,
-    'strategy': obj.strategy,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_Metadata(obj.podMetadata)) !== undefined) result['podMetadata'] = value;
+  if ((value = obj.serviceAccountName) !== undefined) result['serviceAccountName'] = value;
+  if ((value = obj.strategy) !== undefined) result['strategy'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -463,21 +458,20 @@ export interface ArtifactLocation {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArtifactLocation(obj: ArtifactLocation | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'archiveLogs': obj.archiveLogs,
-    'artifactory': toJson_ArtifactoryArtifact(obj.artifactory),
-    'azure': toJson_AzureArtifact(obj.azure),
-    'gcs': toJson_GcsArtifact(obj.gcs),
-    'git': toJson_GitArtifact(obj.git),
-    'hdfs': toJson_HdfsArtifact(obj.hdfs),
-    'http': toJson_HttpArtifact(obj.http),
-    'oss': toJson_OssArtifact(obj.oss),
-    'plugin': toJson_PluginArtifact(obj.plugin),
-    'raw': toJson_RawArtifact(obj.raw),
-    's3': toJson_S3Artifact(obj.s3),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.archiveLogs) !== undefined) result['archiveLogs'] = value;
+  if ((value = toJson_ArtifactoryArtifact(obj.artifactory)) !== undefined) result['artifactory'] = value;
+  if ((value = toJson_AzureArtifact(obj.azure)) !== undefined) result['azure'] = value;
+  if ((value = toJson_GcsArtifact(obj.gcs)) !== undefined) result['gcs'] = value;
+  if ((value = toJson_GitArtifact(obj.git)) !== undefined) result['git'] = value;
+  if ((value = toJson_HdfsArtifact(obj.hdfs)) !== undefined) result['hdfs'] = value;
+  if ((value = toJson_HttpArtifact(obj.http)) !== undefined) result['http'] = value;
+  if ((value = toJson_OssArtifact(obj.oss)) !== undefined) result['oss'] = value;
+  if ((value = toJson_PluginArtifact(obj.plugin)) !== undefined) result['plugin'] = value;
+  if ((value = toJson_RawArtifact(obj.raw)) !== undefined) result['raw'] = value;
+  if ((value = toJson_S3Artifact(obj.s3)) !== undefined) result['s3'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -655,33 +649,32 @@ export interface ArtifactPaths {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArtifactPaths(obj: ArtifactPaths | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'archive': toJson_ArchiveStrategy(obj.archive),
-    'archiveLogs': obj.archiveLogs,
-    'artifactGC': toJson_ArtifactGc(obj.artifactGc),
-    'artifactory': toJson_ArtifactoryArtifact(obj.artifactory),
-    'azure': toJson_AzureArtifact(obj.azure),
-    'deleted': obj.deleted,
-    'from': obj.from,
-    'fromExpression': obj.fromExpression,
-    'gcs': toJson_GcsArtifact(obj.gcs),
-    'git': toJson_GitArtifact(obj.git),
-    'globalName': obj.globalName,
-    'hdfs': toJson_HdfsArtifact(obj.hdfs),
-    'http': toJson_HttpArtifact(obj.http),
-    'mode': obj.mode,
-    'name': obj.name,
-    'optional': obj.optional,
-    'oss': toJson_OssArtifact(obj.oss),
-    'path': obj.path,
-    'plugin': toJson_PluginArtifact(obj.plugin),
-    'raw': toJson_RawArtifact(obj.raw),
-    'recurseMode': obj.recurseMode,
-    's3': toJson_S3Artifact(obj.s3),
-    'subPath': obj.subPath,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_ArchiveStrategy(obj.archive)) !== undefined) result['archive'] = value;
+  if ((value = obj.archiveLogs) !== undefined) result['archiveLogs'] = value;
+  if ((value = toJson_ArtifactGc(obj.artifactGc)) !== undefined) result['artifactGC'] = value;
+  if ((value = toJson_ArtifactoryArtifact(obj.artifactory)) !== undefined) result['artifactory'] = value;
+  if ((value = toJson_AzureArtifact(obj.azure)) !== undefined) result['azure'] = value;
+  if ((value = obj.deleted) !== undefined) result['deleted'] = value;
+  if ((value = obj.from) !== undefined) result['from'] = value;
+  if ((value = obj.fromExpression) !== undefined) result['fromExpression'] = value;
+  if ((value = toJson_GcsArtifact(obj.gcs)) !== undefined) result['gcs'] = value;
+  if ((value = toJson_GitArtifact(obj.git)) !== undefined) result['git'] = value;
+  if ((value = obj.globalName) !== undefined) result['globalName'] = value;
+  if ((value = toJson_HdfsArtifact(obj.hdfs)) !== undefined) result['hdfs'] = value;
+  if ((value = toJson_HttpArtifact(obj.http)) !== undefined) result['http'] = value;
+  if ((value = obj.mode) !== undefined) result['mode'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.optional) !== undefined) result['optional'] = value;
+  if ((value = toJson_OssArtifact(obj.oss)) !== undefined) result['oss'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = toJson_PluginArtifact(obj.plugin)) !== undefined) result['plugin'] = value;
+  if ((value = toJson_RawArtifact(obj.raw)) !== undefined) result['raw'] = value;
+  if ((value = obj.recurseMode) !== undefined) result['recurseMode'] = value;
+  if ((value = toJson_S3Artifact(obj.s3)) !== undefined) result['s3'] = value;
+  if ((value = obj.subPath) !== undefined) result['subPath'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -754,18 +747,17 @@ export interface ArtifactRepository {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArtifactRepository(obj: ArtifactRepository | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'archiveLogs': obj.archiveLogs,
-    'artifactory': toJson_ArtifactoryArtifactRepository(obj.artifactory),
-    'azure': toJson_AzureArtifactRepository(obj.azure),
-    'gcs': toJson_GcsArtifactRepository(obj.gcs),
-    'hdfs': toJson_HdfsArtifactRepository(obj.hdfs),
-    'oss': toJson_OssArtifactRepository(obj.oss),
-    'plugin': toJson_PluginArtifactRepository(obj.plugin),
-    's3': toJson_S3ArtifactRepository(obj.s3),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.archiveLogs) !== undefined) result['archiveLogs'] = value;
+  if ((value = toJson_ArtifactoryArtifactRepository(obj.artifactory)) !== undefined) result['artifactory'] = value;
+  if ((value = toJson_AzureArtifactRepository(obj.azure)) !== undefined) result['azure'] = value;
+  if ((value = toJson_GcsArtifactRepository(obj.gcs)) !== undefined) result['gcs'] = value;
+  if ((value = toJson_HdfsArtifactRepository(obj.hdfs)) !== undefined) result['hdfs'] = value;
+  if ((value = toJson_OssArtifactRepository(obj.oss)) !== undefined) result['oss'] = value;
+  if ((value = toJson_PluginArtifactRepository(obj.plugin)) !== undefined) result['plugin'] = value;
+  if ((value = toJson_S3ArtifactRepository(obj.s3)) !== undefined) result['s3'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -798,12 +790,11 @@ export interface ArtifactRepositoryRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArtifactRepositoryRef(obj: ArtifactRepositoryRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMap': obj.configMap,
-    'key': obj.key,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.configMap) !== undefined) result['configMap'] = value;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -858,15 +849,14 @@ export interface ArtifactRepositoryRefStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArtifactRepositoryRefStatus(obj: ArtifactRepositoryRefStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'artifactRepository': toJson_ArtifactRepository(obj.artifactRepository),
-    'configMap': obj.configMap,
-    'default': obj.default,
-    'key': obj.key,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_ArtifactRepository(obj.artifactRepository)) !== undefined) result['artifactRepository'] = value;
+  if ((value = obj.configMap) !== undefined) result['configMap'] = value;
+  if ((value = obj.default) !== undefined) result['default'] = value;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.namespace) !== undefined) result['namespace'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -904,13 +894,12 @@ export interface ArtifactoryArtifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArtifactoryArtifact(obj: ArtifactoryArtifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'passwordSecret': toJson_K8sSecretKeySelector(obj.passwordSecret),
-    'url': obj.url,
-    'usernameSecret': toJson_K8sSecretKeySelector(obj.usernameSecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.passwordSecret)) !== undefined) result['passwordSecret'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.usernameSecret)) !== undefined) result['usernameSecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -955,14 +944,13 @@ export interface ArtifactoryArtifactRepository {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArtifactoryArtifactRepository(obj: ArtifactoryArtifactRepository | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'keyFormat': obj.keyFormat,
-    'passwordSecret': toJson_K8sSecretKeySelector(obj.passwordSecret),
-    'repoURL': obj.repoUrl,
-    'usernameSecret': toJson_K8sSecretKeySelector(obj.usernameSecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.keyFormat) !== undefined) result['keyFormat'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.passwordSecret)) !== undefined) result['passwordSecret'] = value;
+  if ((value = obj.repoUrl) !== undefined) result['repoURL'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.usernameSecret)) !== undefined) result['usernameSecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1014,15 +1002,14 @@ export interface AzureArtifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AzureArtifact(obj: AzureArtifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accountKeySecret': toJson_K8sSecretKeySelector(obj.accountKeySecret),
-    'blob': obj.blob,
-    'container': obj.container,
-    'endpoint': obj.endpoint,
-    'useSDKCreds': obj.useSdkCreds,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accountKeySecret)) !== undefined) result['accountKeySecret'] = value;
+  if ((value = obj.blob) !== undefined) result['blob'] = value;
+  if ((value = obj.container) !== undefined) result['container'] = value;
+  if ((value = obj.endpoint) !== undefined) result['endpoint'] = value;
+  if ((value = obj.useSdkCreds) !== undefined) result['useSDKCreds'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1074,15 +1061,14 @@ export interface AzureArtifactRepository {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AzureArtifactRepository(obj: AzureArtifactRepository | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accountKeySecret': toJson_K8sSecretKeySelector(obj.accountKeySecret),
-    'blobNameFormat': obj.blobNameFormat,
-    'container': obj.container,
-    'endpoint': obj.endpoint,
-    'useSDKCreds': obj.useSdkCreds,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accountKeySecret)) !== undefined) result['accountKeySecret'] = value;
+  if ((value = obj.blobNameFormat) !== undefined) result['blobNameFormat'] = value;
+  if ((value = obj.container) !== undefined) result['container'] = value;
+  if ((value = obj.endpoint) !== undefined) result['endpoint'] = value;
+  if ((value = obj.useSdkCreds) !== undefined) result['useSDKCreds'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1127,14 +1113,13 @@ export interface Backoff {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Backoff(obj: Backoff | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cap': obj.cap,
-    'duration': obj.duration,
-    'factor': obj.factor,
-    'maxDuration': obj.maxDuration,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.cap) !== undefined) result['cap'] = value;
+  if ((value = obj.duration) !== undefined) result['duration'] = value;
+  if ((value = obj.factor) !== undefined) result['factor'] = value;
+  if ((value = obj.maxDuration) !== undefined) result['maxDuration'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1165,12 +1150,11 @@ export interface BasicAuth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BasicAuth(obj: BasicAuth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'passwordSecret': toJson_K8sSecretKeySelector(obj.passwordSecret),
-    'usernameSecret': toJson_K8sSecretKeySelector(obj.usernameSecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.passwordSecret)) !== undefined) result['passwordSecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.usernameSecret)) !== undefined) result['usernameSecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1194,11 +1178,10 @@ export interface Cache {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Cache(obj: Cache | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMap': toJson_K8sLocalObjectReference(obj.configMap),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sLocalObjectReference(obj.configMap)) !== undefined) result['configMap'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1225,12 +1208,11 @@ export interface ClientCertAuth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClientCertAuth(obj: ClientCertAuth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'clientCertSecret': toJson_K8sSecretKeySelector(obj.clientCertSecret),
-    'clientKeySecret': toJson_K8sSecretKeySelector(obj.clientKeySecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.clientCertSecret)) !== undefined) result['clientCertSecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.clientKeySecret)) !== undefined) result['clientKeySecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1266,13 +1248,12 @@ export interface Condition {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Condition(obj: Condition | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'message': obj.message,
-    'status': obj.status,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.message) !== undefined) result['message'] = value;
+  if ((value = obj.status) !== undefined) result['status'] = value;
+  if ((value = obj.type) !== undefined) result['type'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1473,36 +1454,35 @@ export interface ContainerNode {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ContainerNode(obj: ContainerNode | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': obj.args?.map(y => y),
-    'command': obj.command?.map(y => y),
-    'dependencies': obj.dependencies?.map(y => y),
-    'env': obj.env?.map(y => toJson_K8sEnvVar(y)),
-    'envFrom': obj.envFrom?.map(y => toJson_K8sEnvFromSource(y)),
-    'image': obj.image,
-    'imagePullPolicy': obj.imagePullPolicy,
-    'lifecycle': toJson_K8sLifecycle(obj.lifecycle),
-    'livenessProbe': toJson_K8sProbe(obj.livenessProbe),
-    'name': obj.name,
-    'ports': obj.ports?.map(y => toJson_K8sContainerPort(y)),
-    'readinessProbe': toJson_K8sProbe(obj.readinessProbe),
-    'resizePolicy': obj.resizePolicy?.map(y => toJson_K8sContainerResizePolicy(y)),
-    'resources': toJson_K8sResourceRequirements(obj.resources),
-    'restartPolicy': obj.restartPolicy,
-    'restartPolicyRules': obj.restartPolicyRules?.map(y => toJson_K8sContainerRestartRule(y)),
-    'securityContext': toJson_K8sSecurityContext(obj.securityContext),
-    'startupProbe': toJson_K8sProbe(obj.startupProbe),
-    'stdin': obj.stdin,
-    'stdinOnce': obj.stdinOnce,
-    'terminationMessagePath': obj.terminationMessagePath,
-    'terminationMessagePolicy': obj.terminationMessagePolicy,
-    'tty': obj.tty,
-    'volumeDevices': obj.volumeDevices?.map(y => toJson_K8sVolumeDevice(y)),
-    'volumeMounts': obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y)),
-    'workingDir': obj.workingDir,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.args?.map(y => y)) !== undefined) result['args'] = value;
+  if ((value = obj.command?.map(y => y)) !== undefined) result['command'] = value;
+  if ((value = obj.dependencies?.map(y => y)) !== undefined) result['dependencies'] = value;
+  if ((value = obj.env?.map(y => toJson_K8sEnvVar(y))) !== undefined) result['env'] = value;
+  if ((value = obj.envFrom?.map(y => toJson_K8sEnvFromSource(y))) !== undefined) result['envFrom'] = value;
+  if ((value = obj.image) !== undefined) result['image'] = value;
+  if ((value = obj.imagePullPolicy) !== undefined) result['imagePullPolicy'] = value;
+  if ((value = toJson_K8sLifecycle(obj.lifecycle)) !== undefined) result['lifecycle'] = value;
+  if ((value = toJson_K8sProbe(obj.livenessProbe)) !== undefined) result['livenessProbe'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.ports?.map(y => toJson_K8sContainerPort(y))) !== undefined) result['ports'] = value;
+  if ((value = toJson_K8sProbe(obj.readinessProbe)) !== undefined) result['readinessProbe'] = value;
+  if ((value = obj.resizePolicy?.map(y => toJson_K8sContainerResizePolicy(y))) !== undefined) result['resizePolicy'] = value;
+  if ((value = toJson_K8sResourceRequirements(obj.resources)) !== undefined) result['resources'] = value;
+  if ((value = obj.restartPolicy) !== undefined) result['restartPolicy'] = value;
+  if ((value = obj.restartPolicyRules?.map(y => toJson_K8sContainerRestartRule(y))) !== undefined) result['restartPolicyRules'] = value;
+  if ((value = toJson_K8sSecurityContext(obj.securityContext)) !== undefined) result['securityContext'] = value;
+  if ((value = toJson_K8sProbe(obj.startupProbe)) !== undefined) result['startupProbe'] = value;
+  if ((value = obj.stdin) !== undefined) result['stdin'] = value;
+  if ((value = obj.stdinOnce) !== undefined) result['stdinOnce'] = value;
+  if ((value = obj.terminationMessagePath) !== undefined) result['terminationMessagePath'] = value;
+  if ((value = obj.terminationMessagePolicy) !== undefined) result['terminationMessagePolicy'] = value;
+  if ((value = obj.tty) !== undefined) result['tty'] = value;
+  if ((value = obj.volumeDevices?.map(y => toJson_K8sVolumeDevice(y))) !== undefined) result['volumeDevices'] = value;
+  if ((value = obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y))) !== undefined) result['volumeMounts'] = value;
+  if ((value = obj.workingDir) !== undefined) result['workingDir'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1533,12 +1513,11 @@ export interface ContainerSetRetryStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ContainerSetRetryStrategy(obj: ContainerSetRetryStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'duration': obj.duration,
-    'retries': obj.retries,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.duration) !== undefined) result['duration'] = value;
+  if ((value = obj.retries) !== undefined) result['retries'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1570,13 +1549,12 @@ export interface ContainerSetTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ContainerSetTemplate(obj: ContainerSetTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containers': obj.containers?.map(y => toJson_ContainerNode(y)),
-    'retryStrategy': toJson_ContainerSetRetryStrategy(obj.retryStrategy),
-    'volumeMounts': obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.containers?.map(y => toJson_ContainerNode(y))) !== undefined) result['containers'] = value;
+  if ((value = toJson_ContainerSetRetryStrategy(obj.retryStrategy)) !== undefined) result['retryStrategy'] = value;
+  if ((value = obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y))) !== undefined) result['volumeMounts'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1603,12 +1581,11 @@ export interface ContinueOn {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ContinueOn(obj: ContinueOn | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'error': obj.error,
-    'failed': obj.failed,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.error) !== undefined) result['error'] = value;
+  if ((value = obj.failed) !== undefined) result['failed'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1632,11 +1609,10 @@ export interface Counter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Counter(obj: Counter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'value': obj.value,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1660,11 +1636,10 @@ export interface CreateS3BucketOptions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CreateS3BucketOptions(obj: CreateS3BucketOptions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'objectLocking': obj.objectLocking,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.objectLocking) !== undefined) result['objectLocking'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1759,21 +1734,20 @@ export interface CronWorkflowSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CronWorkflowSpec(obj: CronWorkflowSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'concurrencyPolicy': obj.concurrencyPolicy,
-    'failedJobsHistoryLimit': obj.failedJobsHistoryLimit,
-    'schedules': obj.schedules?.map(y => y),
-    'startingDeadlineSeconds': obj.startingDeadlineSeconds,
-    'stopStrategy': toJson_StopStrategy(obj.stopStrategy),
-    'successfulJobsHistoryLimit': obj.successfulJobsHistoryLimit,
-    'suspend': obj.suspend,
-    'timezone': obj.timezone,
-    'when': obj.when,
-    'workflowMetadata': toJson_K8sObjectMeta(obj.workflowMetadata),
-    'workflowSpec': toJson_WorkflowSpec(obj.workflowSpec),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.concurrencyPolicy) !== undefined) result['concurrencyPolicy'] = value;
+  if ((value = obj.failedJobsHistoryLimit) !== undefined) result['failedJobsHistoryLimit'] = value;
+  if ((value = obj.schedules?.map(y => y)) !== undefined) result['schedules'] = value;
+  if ((value = obj.startingDeadlineSeconds) !== undefined) result['startingDeadlineSeconds'] = value;
+  if ((value = toJson_StopStrategy(obj.stopStrategy)) !== undefined) result['stopStrategy'] = value;
+  if ((value = obj.successfulJobsHistoryLimit) !== undefined) result['successfulJobsHistoryLimit'] = value;
+  if ((value = obj.suspend) !== undefined) result['suspend'] = value;
+  if ((value = obj.timezone) !== undefined) result['timezone'] = value;
+  if ((value = obj.when) !== undefined) result['when'] = value;
+  if ((value = toJson_K8sObjectMeta(obj.workflowMetadata)) !== undefined) result['workflowMetadata'] = value;
+  if ((value = toJson_WorkflowSpec(obj.workflowSpec)) !== undefined) result['workflowSpec'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1832,16 +1806,15 @@ export interface CronWorkflowStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CronWorkflowStatus(obj: CronWorkflowStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'active': obj.active?.map(y => toJson_K8sObjectReference(y)),
-    'conditions': obj.conditions?.map(y => toJson_Condition(y)),
-    'failed': obj.failed,
-    'lastScheduledTime': obj.lastScheduledTime,
-    'phase': obj.phase,
-    'succeeded': obj.succeeded,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.active?.map(y => toJson_K8sObjectReference(y))) !== undefined) result['active'] = value;
+  if ((value = obj.conditions?.map(y => toJson_Condition(y))) !== undefined) result['conditions'] = value;
+  if ((value = obj.failed) !== undefined) result['failed'] = value;
+  if ((value = obj.lastScheduledTime) !== undefined) result['lastScheduledTime'] = value;
+  if ((value = obj.phase) !== undefined) result['phase'] = value;
+  if ((value = obj.succeeded) !== undefined) result['succeeded'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1958,24 +1931,23 @@ export interface DagTask {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DagTask(obj: DagTask | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'arguments': toJson_Arguments(obj.arguments),
-    'continueOn': toJson_ContinueOn(obj.continueOn),
-    'dependencies': obj.dependencies?.map(y => y),
-    'depends': obj.depends,
-    'hooks': ((obj.hooks) === undefined) ? undefined : (withoutUndefined(obj.hooks, toJson_LifecycleHook)),
-    'inline': toJson_Template(obj.inline),
-    'name': obj.name,
-    'onExit': obj.onExit,
-    'template': obj.template,
-    'templateRef': toJson_TemplateRef(obj.templateRef),
-    'when': obj.when,
-    'withItems': obj.withItems?.map(y => y),
-    'withParam': obj.withParam,
-    'withSequence': toJson_Sequence(obj.withSequence),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_Arguments(obj.arguments)) !== undefined) result['arguments'] = value;
+  if ((value = toJson_ContinueOn(obj.continueOn)) !== undefined) result['continueOn'] = value;
+  if ((value = obj.dependencies?.map(y => y)) !== undefined) result['dependencies'] = value;
+  if ((value = obj.depends) !== undefined) result['depends'] = value;
+  if ((value = ((obj.hooks) === undefined) ? undefined : (withoutUndefined(obj.hooks, toJson_LifecycleHook))) !== undefined) result['hooks'] = value;
+  if ((value = toJson_Template(obj.inline)) !== undefined) result['inline'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.onExit) !== undefined) result['onExit'] = value;
+  if ((value = obj.template) !== undefined) result['template'] = value;
+  if ((value = toJson_TemplateRef(obj.templateRef)) !== undefined) result['templateRef'] = value;
+  if ((value = obj.when) !== undefined) result['when'] = value;
+  if ((value = obj.withItems?.map(y => y)) !== undefined) result['withItems'] = value;
+  if ((value = obj.withParam) !== undefined) result['withParam'] = value;
+  if ((value = toJson_Sequence(obj.withSequence)) !== undefined) result['withSequence'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2013,13 +1985,12 @@ export interface DagTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DagTemplate(obj: DagTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'failFast': obj.failFast,
-    'target': obj.target,
-    'tasks': obj.tasks?.map(y => toJson_DagTask(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.failFast) !== undefined) result['failFast'] = value;
+  if ((value = obj.target) !== undefined) result['target'] = value;
+  if ((value = obj.tasks?.map(y => toJson_DagTask(y))) !== undefined) result['tasks'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2050,12 +2021,11 @@ export interface Data {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Data(obj: Data | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'source': toJson_DataSource(obj.source),
-    'transformation': obj.transformation?.map(y => toJson_TransformationStep(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_DataSource(obj.source)) !== undefined) result['source'] = value;
+  if ((value = obj.transformation?.map(y => toJson_TransformationStep(y))) !== undefined) result['transformation'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2079,11 +2049,10 @@ export interface DataSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DataSource(obj: DataSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'artifactPaths': toJson_ArtifactPaths(obj.artifactPaths),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_ArtifactPaths(obj.artifactPaths)) !== undefined) result['artifactPaths'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2105,11 +2074,10 @@ export interface Event {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Event(obj: Event | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'selector': obj.selector,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.selector) !== undefined) result['selector'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2133,11 +2101,10 @@ export interface ExecutorConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ExecutorConfig(obj: ExecutorConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'serviceAccountName': obj.serviceAccountName,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.serviceAccountName) !== undefined) result['serviceAccountName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2164,12 +2131,11 @@ export interface ExecutorPlugin {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ExecutorPlugin(obj: ExecutorPlugin | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': toJson_K8sObjectMeta(obj.metadata),
-    'spec': toJson_ExecutorPluginSpec(obj.spec),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sObjectMeta(obj.metadata)) !== undefined) result['metadata'] = value;
+  if ((value = toJson_ExecutorPluginSpec(obj.spec)) !== undefined) result['spec'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2198,12 +2164,11 @@ export interface ExecutorPluginSidecar {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ExecutorPluginSidecar(obj: ExecutorPluginSidecar | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'automountServiceAccountToken': obj.automountServiceAccountToken,
-    'container': toJson_K8sContainer(obj.container),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.automountServiceAccountToken) !== undefined) result['automountServiceAccountToken'] = value;
+  if ((value = toJson_K8sContainer(obj.container)) !== undefined) result['container'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2223,11 +2188,10 @@ export interface ExecutorPluginSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ExecutorPluginSpec(obj: ExecutorPluginSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'sidecar': toJson_ExecutorPluginSidecar(obj.sidecar),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_ExecutorPluginSidecar(obj.sidecar)) !== undefined) result['sidecar'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2265,13 +2229,12 @@ export interface GcsArtifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GcsArtifact(obj: GcsArtifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bucket': obj.bucket,
-    'key': obj.key,
-    'serviceAccountKeySecret': toJson_K8sSecretKeySelector(obj.serviceAccountKeySecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.bucket) !== undefined) result['bucket'] = value;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.serviceAccountKeySecret)) !== undefined) result['serviceAccountKeySecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2309,13 +2272,12 @@ export interface GcsArtifactRepository {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GcsArtifactRepository(obj: GcsArtifactRepository | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bucket': obj.bucket,
-    'keyFormat': obj.keyFormat,
-    'serviceAccountKeySecret': toJson_K8sSecretKeySelector(obj.serviceAccountKeySecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.bucket) !== undefined) result['bucket'] = value;
+  if ((value = obj.keyFormat) !== undefined) result['keyFormat'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.serviceAccountKeySecret)) !== undefined) result['serviceAccountKeySecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2353,13 +2315,12 @@ export interface Gauge {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Gauge(obj: Gauge | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'operation': obj.operation,
-    'realtime': obj.realtime,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.operation) !== undefined) result['operation'] = value;
+  if ((value = obj.realtime) !== undefined) result['realtime'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2460,22 +2421,21 @@ export interface GitArtifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitArtifact(obj: GitArtifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'branch': obj.branch,
-    'depth': obj.depth,
-    'disableSubmodules': obj.disableSubmodules,
-    'fetch': obj.fetch?.map(y => y),
-    'insecureIgnoreHostKey': obj.insecureIgnoreHostKey,
-    'insecureSkipTLS': obj.insecureSkipTls,
-    'passwordSecret': toJson_K8sSecretKeySelector(obj.passwordSecret),
-    'repo': obj.repo,
-    'revision': obj.revision,
-    'singleBranch': obj.singleBranch,
-    'sshPrivateKeySecret': toJson_K8sSecretKeySelector(obj.sshPrivateKeySecret),
-    'usernameSecret': toJson_K8sSecretKeySelector(obj.usernameSecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.branch) !== undefined) result['branch'] = value;
+  if ((value = obj.depth) !== undefined) result['depth'] = value;
+  if ((value = obj.disableSubmodules) !== undefined) result['disableSubmodules'] = value;
+  if ((value = obj.fetch?.map(y => y)) !== undefined) result['fetch'] = value;
+  if ((value = obj.insecureIgnoreHostKey) !== undefined) result['insecureIgnoreHostKey'] = value;
+  if ((value = obj.insecureSkipTls) !== undefined) result['insecureSkipTLS'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.passwordSecret)) !== undefined) result['passwordSecret'] = value;
+  if ((value = obj.repo) !== undefined) result['repo'] = value;
+  if ((value = obj.revision) !== undefined) result['revision'] = value;
+  if ((value = obj.singleBranch) !== undefined) result['singleBranch'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.sshPrivateKeySecret)) !== undefined) result['sshPrivateKeySecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.usernameSecret)) !== undefined) result['usernameSecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2569,21 +2529,20 @@ export interface HdfsArtifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HdfsArtifact(obj: HdfsArtifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'addresses': obj.addresses?.map(y => y),
-    'dataTransferProtection': obj.dataTransferProtection,
-    'force': obj.force,
-    'hdfsUser': obj.hdfsUser,
-    'krbCCacheSecret': toJson_K8sSecretKeySelector(obj.krbCCacheSecret),
-    'krbConfigConfigMap': toJson_K8sConfigMapKeySelector(obj.krbConfigConfigMap),
-    'krbKeytabSecret': toJson_K8sSecretKeySelector(obj.krbKeytabSecret),
-    'krbRealm': obj.krbRealm,
-    'krbServicePrincipalName': obj.krbServicePrincipalName,
-    'krbUsername': obj.krbUsername,
-    'path': obj.path,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.addresses?.map(y => y)) !== undefined) result['addresses'] = value;
+  if ((value = obj.dataTransferProtection) !== undefined) result['dataTransferProtection'] = value;
+  if ((value = obj.force) !== undefined) result['force'] = value;
+  if ((value = obj.hdfsUser) !== undefined) result['hdfsUser'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.krbCCacheSecret)) !== undefined) result['krbCCacheSecret'] = value;
+  if ((value = toJson_K8sConfigMapKeySelector(obj.krbConfigConfigMap)) !== undefined) result['krbConfigConfigMap'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.krbKeytabSecret)) !== undefined) result['krbKeytabSecret'] = value;
+  if ((value = obj.krbRealm) !== undefined) result['krbRealm'] = value;
+  if ((value = obj.krbServicePrincipalName) !== undefined) result['krbServicePrincipalName'] = value;
+  if ((value = obj.krbUsername) !== undefined) result['krbUsername'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2677,21 +2636,20 @@ export interface HdfsArtifactRepository {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HdfsArtifactRepository(obj: HdfsArtifactRepository | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'addresses': obj.addresses?.map(y => y),
-    'dataTransferProtection': obj.dataTransferProtection,
-    'force': obj.force,
-    'hdfsUser': obj.hdfsUser,
-    'krbCCacheSecret': toJson_K8sSecretKeySelector(obj.krbCCacheSecret),
-    'krbConfigConfigMap': toJson_K8sConfigMapKeySelector(obj.krbConfigConfigMap),
-    'krbKeytabSecret': toJson_K8sSecretKeySelector(obj.krbKeytabSecret),
-    'krbRealm': obj.krbRealm,
-    'krbServicePrincipalName': obj.krbServicePrincipalName,
-    'krbUsername': obj.krbUsername,
-    'pathFormat': obj.pathFormat,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.addresses?.map(y => y)) !== undefined) result['addresses'] = value;
+  if ((value = obj.dataTransferProtection) !== undefined) result['dataTransferProtection'] = value;
+  if ((value = obj.force) !== undefined) result['force'] = value;
+  if ((value = obj.hdfsUser) !== undefined) result['hdfsUser'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.krbCCacheSecret)) !== undefined) result['krbCCacheSecret'] = value;
+  if ((value = toJson_K8sConfigMapKeySelector(obj.krbConfigConfigMap)) !== undefined) result['krbConfigConfigMap'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.krbKeytabSecret)) !== undefined) result['krbKeytabSecret'] = value;
+  if ((value = obj.krbRealm) !== undefined) result['krbRealm'] = value;
+  if ((value = obj.krbServicePrincipalName) !== undefined) result['krbServicePrincipalName'] = value;
+  if ((value = obj.krbUsername) !== undefined) result['krbUsername'] = value;
+  if ((value = obj.pathFormat) !== undefined) result['pathFormat'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2763,18 +2721,17 @@ export interface Http {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Http(obj: Http | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'body': obj.body,
-    'bodyFrom': toJson_HttpBodySource(obj.bodyFrom),
-    'headers': obj.headers?.map(y => toJson_HttpHeader(y)),
-    'insecureSkipVerify': obj.insecureSkipVerify,
-    'method': obj.method,
-    'successCondition': obj.successCondition,
-    'timeoutSeconds': obj.timeoutSeconds,
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.body) !== undefined) result['body'] = value;
+  if ((value = toJson_HttpBodySource(obj.bodyFrom)) !== undefined) result['bodyFrom'] = value;
+  if ((value = obj.headers?.map(y => toJson_HttpHeader(y))) !== undefined) result['headers'] = value;
+  if ((value = obj.insecureSkipVerify) !== undefined) result['insecureSkipVerify'] = value;
+  if ((value = obj.method) !== undefined) result['method'] = value;
+  if ((value = obj.successCondition) !== undefined) result['successCondition'] = value;
+  if ((value = obj.timeoutSeconds) !== undefined) result['timeoutSeconds'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2819,14 +2776,13 @@ export interface HttpArtifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HttpArtifact(obj: HttpArtifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'auth': toJson_HttpAuth(obj.auth),
-    'headers': obj.headers?.map(y => toJson_Header(y)),
-    'saveStreamViaFile': obj.saveStreamViaFile,
-    'url': obj.url,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_HttpAuth(obj.auth)) !== undefined) result['auth'] = value;
+  if ((value = obj.headers?.map(y => toJson_Header(y))) !== undefined) result['headers'] = value;
+  if ((value = obj.saveStreamViaFile) !== undefined) result['saveStreamViaFile'] = value;
+  if ((value = obj.url) !== undefined) result['url'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2856,13 +2812,12 @@ export interface HttpAuth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HttpAuth(obj: HttpAuth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'basicAuth': toJson_BasicAuth(obj.basicAuth),
-    'clientCert': toJson_ClientCertAuth(obj.clientCert),
-    'oauth2': toJson_OAuth2Auth(obj.oauth2),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_BasicAuth(obj.basicAuth)) !== undefined) result['basicAuth'] = value;
+  if ((value = toJson_ClientCertAuth(obj.clientCert)) !== undefined) result['clientCert'] = value;
+  if ((value = toJson_OAuth2Auth(obj.oauth2)) !== undefined) result['oauth2'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2884,11 +2839,10 @@ export interface HttpBodySource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HttpBodySource(obj: HttpBodySource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bytes': obj.bytes,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.bytes) !== undefined) result['bytes'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2918,13 +2872,12 @@ export interface HttpHeader {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HttpHeader(obj: HttpHeader | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_HttpHeaderSource(obj.valueFrom),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  if ((value = toJson_HttpHeaderSource(obj.valueFrom)) !== undefined) result['valueFrom'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2944,11 +2897,10 @@ export interface HttpHeaderSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HttpHeaderSource(obj: HttpHeaderSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'secretKeyRef': toJson_K8sSecretKeySelector(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretKeyRef)) !== undefined) result['secretKeyRef'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2979,12 +2931,11 @@ export interface Header {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Header(obj: Header | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3015,12 +2966,11 @@ export interface Histogram {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Histogram(obj: Histogram | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'buckets': obj.buckets?.map(y => y),
-    'value': obj.value,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.buckets?.map(y => y)) !== undefined) result['buckets'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3051,12 +3001,11 @@ export interface Inputs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Inputs(obj: Inputs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'artifacts': obj.artifacts?.map(y => toJson_Artifact(y)),
-    'parameters': obj.parameters?.map(y => toJson_Parameter(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.artifacts?.map(y => toJson_Artifact(y))) !== undefined) result['artifacts'] = value;
+  if ((value = obj.parameters?.map(y => toJson_Parameter(y))) !== undefined) result['parameters'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3076,11 +3025,10 @@ export interface LabelValueFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_LabelValueFrom(obj: LabelValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'expression': obj.expression,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.expression) !== undefined) result['expression'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3123,14 +3071,13 @@ export interface LifecycleHook {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_LifecycleHook(obj: LifecycleHook | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'arguments': toJson_Arguments(obj.arguments),
-    'expression': obj.expression,
-    'template': obj.template,
-    'templateRef': toJson_TemplateRef(obj.templateRef),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_Arguments(obj.arguments)) !== undefined) result['arguments'] = value;
+  if ((value = obj.expression) !== undefined) result['expression'] = value;
+  if ((value = obj.template) !== undefined) result['template'] = value;
+  if ((value = toJson_TemplateRef(obj.templateRef)) !== undefined) result['templateRef'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3152,11 +3099,10 @@ export interface ManifestFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ManifestFrom(obj: ManifestFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'artifact': toJson_Artifact(obj.artifact),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_Artifact(obj.artifact)) !== undefined) result['artifact'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3194,13 +3140,12 @@ export interface MemoizationStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MemoizationStatus(obj: MemoizationStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cacheName': obj.cacheName,
-    'hit': obj.hit,
-    'key': obj.key,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.cacheName) !== undefined) result['cacheName'] = value;
+  if ((value = obj.hit) !== undefined) result['hit'] = value;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3238,13 +3183,12 @@ export interface Memoize {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Memoize(obj: Memoize | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cache': toJson_Cache(obj.cache),
-    'key': obj.key,
-    'maxAge': obj.maxAge,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_Cache(obj.cache)) !== undefined) result['cache'] = value;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.maxAge) !== undefined) result['maxAge'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3271,12 +3215,11 @@ export interface Metadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Metadata(obj: Metadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations)),
-    'labels': ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations))) !== undefined) result['annotations'] = value;
+  if ((value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels))) !== undefined) result['labels'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3303,12 +3246,11 @@ export interface MetricLabel {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MetricLabel(obj: MetricLabel | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3332,11 +3274,10 @@ export interface Metrics {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Metrics(obj: Metrics | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'prometheus': obj.prometheus?.map(y => toJson_Prometheus(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.prometheus?.map(y => toJson_Prometheus(y))) !== undefined) result['prometheus'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3374,13 +3315,12 @@ export interface Mutex {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Mutex(obj: Mutex | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'database': obj.database,
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.database) !== undefined) result['database'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.namespace) !== undefined) result['namespace'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3416,12 +3356,11 @@ export interface MutexHolding {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MutexHolding(obj: MutexHolding | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'holder': obj.holder,
-    'mutex': obj.mutex,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.holder) !== undefined) result['holder'] = value;
+  if ((value = obj.mutex) !== undefined) result['mutex'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3452,12 +3391,11 @@ export interface MutexStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MutexStatus(obj: MutexStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'holding': obj.holding?.map(y => toJson_MutexHolding(y)),
-    'waiting': obj.waiting?.map(y => toJson_MutexHolding(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.holding?.map(y => toJson_MutexHolding(y))) !== undefined) result['holding'] = value;
+  if ((value = obj.waiting?.map(y => toJson_MutexHolding(y))) !== undefined) result['waiting'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3486,12 +3424,11 @@ export interface NodeFlag {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_NodeFlag(obj: NodeFlag | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'hooked': obj.hooked,
-    'retried': obj.retried,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.hooked) !== undefined) result['hooked'] = value;
+  if ((value = obj.retried) !== undefined) result['retried'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3706,38 +3643,37 @@ export interface NodeStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_NodeStatus(obj: NodeStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'boundaryID': obj.boundaryId,
-    'children': obj.children?.map(y => y),
-    'daemoned': obj.daemoned,
-    'displayName': obj.displayName,
-    'estimatedDuration': obj.estimatedDuration,
-    'failedPodRestarts': obj.failedPodRestarts,
-    'finishedAt': obj.finishedAt,
-    'hostNodeName': obj.hostNodeName,
-    'id': obj.id,
-    'inputs': toJson_Inputs(obj.inputs),
-    'memoizationStatus': toJson_MemoizationStatus(obj.memoizationStatus),
-    'message': obj.message,
-    'name': obj.name,
-    'nodeFlag': toJson_NodeFlag(obj.nodeFlag),
-    'outboundNodes': obj.outboundNodes?.map(y => y),
-    'outputs': toJson_Outputs(obj.outputs),
-    'phase': obj.phase,
-    'podIP': obj.podIp,
-    'progress': obj.progress,
-    'resourcesDuration': ((obj.resourcesDuration) === undefined) ? undefined : (withoutUndefined(obj.resourcesDuration)),
-    'restartingPodUID': obj.restartingPodUid,
-    'startedAt': obj.startedAt,
-    'synchronizationStatus': toJson_NodeSynchronizationStatus(obj.synchronizationStatus),
-    'taskResultSynced': obj.taskResultSynced,
-    'templateName': obj.templateName,
-    'templateRef': toJson_TemplateRef(obj.templateRef),
-    'templateScope': obj.templateScope,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.boundaryId) !== undefined) result['boundaryID'] = value;
+  if ((value = obj.children?.map(y => y)) !== undefined) result['children'] = value;
+  if ((value = obj.daemoned) !== undefined) result['daemoned'] = value;
+  if ((value = obj.displayName) !== undefined) result['displayName'] = value;
+  if ((value = obj.estimatedDuration) !== undefined) result['estimatedDuration'] = value;
+  if ((value = obj.failedPodRestarts) !== undefined) result['failedPodRestarts'] = value;
+  if ((value = obj.finishedAt) !== undefined) result['finishedAt'] = value;
+  if ((value = obj.hostNodeName) !== undefined) result['hostNodeName'] = value;
+  if ((value = obj.id) !== undefined) result['id'] = value;
+  if ((value = toJson_Inputs(obj.inputs)) !== undefined) result['inputs'] = value;
+  if ((value = toJson_MemoizationStatus(obj.memoizationStatus)) !== undefined) result['memoizationStatus'] = value;
+  if ((value = obj.message) !== undefined) result['message'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = toJson_NodeFlag(obj.nodeFlag)) !== undefined) result['nodeFlag'] = value;
+  if ((value = obj.outboundNodes?.map(y => y)) !== undefined) result['outboundNodes'] = value;
+  if ((value = toJson_Outputs(obj.outputs)) !== undefined) result['outputs'] = value;
+  if ((value = obj.phase) !== undefined) result['phase'] = value;
+  if ((value = obj.podIp) !== undefined) result['podIP'] = value;
+  if ((value = obj.progress) !== undefined) result['progress'] = value;
+  if ((value = ((obj.resourcesDuration) === undefined) ? undefined : (withoutUndefined(obj.resourcesDuration))) !== undefined) result['resourcesDuration'] = value;
+  if ((value = obj.restartingPodUid) !== undefined) result['restartingPodUID'] = value;
+  if ((value = obj.startedAt) !== undefined) result['startedAt'] = value;
+  if ((value = toJson_NodeSynchronizationStatus(obj.synchronizationStatus)) !== undefined) result['synchronizationStatus'] = value;
+  if ((value = obj.taskResultSynced) !== undefined) result['taskResultSynced'] = value;
+  if ((value = obj.templateName) !== undefined) result['templateName'] = value;
+  if ((value = toJson_TemplateRef(obj.templateRef)) !== undefined) result['templateRef'] = value;
+  if ((value = obj.templateScope) !== undefined) result['templateScope'] = value;
+  if ((value = obj.type) !== undefined) result['type'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3761,11 +3697,10 @@ export interface NodeSynchronizationStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_NodeSynchronizationStatus(obj: NodeSynchronizationStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'waiting': obj.waiting,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.waiting) !== undefined) result['waiting'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3807,15 +3742,14 @@ export interface OAuth2Auth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OAuth2Auth(obj: OAuth2Auth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'clientIDSecret': toJson_K8sSecretKeySelector(obj.clientIdSecret),
-    'clientSecretSecret': toJson_K8sSecretKeySelector(obj.clientSecretSecret),
-    'endpointParams': obj.endpointParams?.map(y => toJson_OAuth2EndpointParam(y)),
-    'scopes': obj.scopes?.map(y => y),
-    'tokenURLSecret': toJson_K8sSecretKeySelector(obj.tokenUrlSecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.clientIdSecret)) !== undefined) result['clientIDSecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.clientSecretSecret)) !== undefined) result['clientSecretSecret'] = value;
+  if ((value = obj.endpointParams?.map(y => toJson_OAuth2EndpointParam(y))) !== undefined) result['endpointParams'] = value;
+  if ((value = obj.scopes?.map(y => y)) !== undefined) result['scopes'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.tokenUrlSecret)) !== undefined) result['tokenURLSecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3846,12 +3780,11 @@ export interface OAuth2EndpointParam {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OAuth2EndpointParam(obj: OAuth2EndpointParam | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3931,19 +3864,18 @@ export interface OssArtifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OssArtifact(obj: OssArtifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessKeySecret': toJson_K8sSecretKeySelector(obj.accessKeySecret),
-    'bucket': obj.bucket,
-    'createBucketIfNotPresent': obj.createBucketIfNotPresent,
-    'endpoint': obj.endpoint,
-    'key': obj.key,
-    'lifecycleRule': toJson_OssLifecycleRule(obj.lifecycleRule),
-    'secretKeySecret': toJson_K8sSecretKeySelector(obj.secretKeySecret),
-    'securityToken': obj.securityToken,
-    'useSDKCreds': obj.useSdkCreds,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessKeySecret)) !== undefined) result['accessKeySecret'] = value;
+  if ((value = obj.bucket) !== undefined) result['bucket'] = value;
+  if ((value = obj.createBucketIfNotPresent) !== undefined) result['createBucketIfNotPresent'] = value;
+  if ((value = obj.endpoint) !== undefined) result['endpoint'] = value;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = toJson_OssLifecycleRule(obj.lifecycleRule)) !== undefined) result['lifecycleRule'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretKeySecret)) !== undefined) result['secretKeySecret'] = value;
+  if ((value = obj.securityToken) !== undefined) result['securityToken'] = value;
+  if ((value = obj.useSdkCreds) !== undefined) result['useSDKCreds'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4023,19 +3955,18 @@ export interface OssArtifactRepository {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OssArtifactRepository(obj: OssArtifactRepository | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessKeySecret': toJson_K8sSecretKeySelector(obj.accessKeySecret),
-    'bucket': obj.bucket,
-    'createBucketIfNotPresent': obj.createBucketIfNotPresent,
-    'endpoint': obj.endpoint,
-    'keyFormat': obj.keyFormat,
-    'lifecycleRule': toJson_OssLifecycleRule(obj.lifecycleRule),
-    'secretKeySecret': toJson_K8sSecretKeySelector(obj.secretKeySecret),
-    'securityToken': obj.securityToken,
-    'useSDKCreds': obj.useSdkCreds,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessKeySecret)) !== undefined) result['accessKeySecret'] = value;
+  if ((value = obj.bucket) !== undefined) result['bucket'] = value;
+  if ((value = obj.createBucketIfNotPresent) !== undefined) result['createBucketIfNotPresent'] = value;
+  if ((value = obj.endpoint) !== undefined) result['endpoint'] = value;
+  if ((value = obj.keyFormat) !== undefined) result['keyFormat'] = value;
+  if ((value = toJson_OssLifecycleRule(obj.lifecycleRule)) !== undefined) result['lifecycleRule'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretKeySecret)) !== undefined) result['secretKeySecret'] = value;
+  if ((value = obj.securityToken) !== undefined) result['securityToken'] = value;
+  if ((value = obj.useSdkCreds) !== undefined) result['useSDKCreds'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4066,12 +3997,11 @@ export interface OssLifecycleRule {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OssLifecycleRule(obj: OssLifecycleRule | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'markDeletionAfterDays': obj.markDeletionAfterDays,
-    'markInfrequentAccessAfterDays': obj.markInfrequentAccessAfterDays,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.markDeletionAfterDays) !== undefined) result['markDeletionAfterDays'] = value;
+  if ((value = obj.markInfrequentAccessAfterDays) !== undefined) result['markInfrequentAccessAfterDays'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4116,14 +4046,13 @@ export interface Outputs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Outputs(obj: Outputs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'artifacts': obj.artifacts?.map(y => toJson_Artifact(y)),
-    'exitCode': obj.exitCode,
-    'parameters': obj.parameters?.map(y => toJson_Parameter(y)),
-    'result': obj.result,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.artifacts?.map(y => toJson_Artifact(y))) !== undefined) result['artifacts'] = value;
+  if ((value = obj.exitCode) !== undefined) result['exitCode'] = value;
+  if ((value = obj.parameters?.map(y => toJson_Parameter(y))) !== undefined) result['parameters'] = value;
+  if ((value = obj.result) !== undefined) result['result'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4226,22 +4155,21 @@ export interface WorkflowStep {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_WorkflowStep(obj: WorkflowStep | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'arguments': toJson_Arguments(obj.arguments),
-    'continueOn': toJson_ContinueOn(obj.continueOn),
-    'hooks': ((obj.hooks) === undefined) ? undefined : (withoutUndefined(obj.hooks, toJson_LifecycleHook)),
-    'inline': toJson_Template(obj.inline),
-    'name': obj.name,
-    'onExit': obj.onExit,
-    'template': obj.template,
-    'templateRef': toJson_TemplateRef(obj.templateRef),
-    'when': obj.when,
-    'withItems': obj.withItems?.map(y => y),
-    'withParam': obj.withParam,
-    'withSequence': toJson_Sequence(obj.withSequence),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_Arguments(obj.arguments)) !== undefined) result['arguments'] = value;
+  if ((value = toJson_ContinueOn(obj.continueOn)) !== undefined) result['continueOn'] = value;
+  if ((value = ((obj.hooks) === undefined) ? undefined : (withoutUndefined(obj.hooks, toJson_LifecycleHook))) !== undefined) result['hooks'] = value;
+  if ((value = toJson_Template(obj.inline)) !== undefined) result['inline'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.onExit) !== undefined) result['onExit'] = value;
+  if ((value = obj.template) !== undefined) result['template'] = value;
+  if ((value = toJson_TemplateRef(obj.templateRef)) !== undefined) result['templateRef'] = value;
+  if ((value = obj.when) !== undefined) result['when'] = value;
+  if ((value = obj.withItems?.map(y => y)) !== undefined) result['withItems'] = value;
+  if ((value = obj.withParam) !== undefined) result['withParam'] = value;
+  if ((value = toJson_Sequence(obj.withSequence)) !== undefined) result['withSequence'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4308,17 +4236,16 @@ export interface Parameter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Parameter(obj: Parameter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'default': obj.default,
-    'description': obj.description,
-    'enum': obj.enum?.map(y => y),
-    'globalName': obj.globalName,
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_ValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.default) !== undefined) result['default'] = value;
+  if ((value = obj.description) !== undefined) result['description'] = value;
+  if ((value = obj.enum?.map(y => y)) !== undefined) result['enum'] = value;
+  if ((value = obj.globalName) !== undefined) result['globalName'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  if ((value = toJson_ValueFrom(obj.valueFrom)) !== undefined) result['valueFrom'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4363,14 +4290,13 @@ export interface PluginArtifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_PluginArtifact(obj: PluginArtifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configuration': obj.configuration,
-    'connectionTimeoutSeconds': obj.connectionTimeoutSeconds,
-    'key': obj.key,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.configuration) !== undefined) result['configuration'] = value;
+  if ((value = obj.connectionTimeoutSeconds) !== undefined) result['connectionTimeoutSeconds'] = value;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4402,13 +4328,12 @@ export interface PluginArtifactRepository {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_PluginArtifactRepository(obj: PluginArtifactRepository | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configuration': obj.configuration,
-    'keyFormat': obj.keyFormat,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.configuration) !== undefined) result['configuration'] = value;
+  if ((value = obj.keyFormat) !== undefined) result['keyFormat'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4446,13 +4371,12 @@ export interface PodGc {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_PodGc(obj: PodGc | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deleteDelayDuration': obj.deleteDelayDuration,
-    'labelSelector': toJson_K8sLabelSelector(obj.labelSelector),
-    'strategy': obj.strategy,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.deleteDelayDuration) !== undefined) result['deleteDelayDuration'] = value;
+  if ((value = toJson_K8sLabelSelector(obj.labelSelector)) !== undefined) result['labelSelector'] = value;
+  if ((value = obj.strategy) !== undefined) result['strategy'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4518,17 +4442,16 @@ export interface Prometheus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Prometheus(obj: Prometheus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'counter': toJson_Counter(obj.counter),
-    'gauge': toJson_Gauge(obj.gauge),
-    'help': obj.help,
-    'histogram': toJson_Histogram(obj.histogram),
-    'labels': obj.labels?.map(y => toJson_MetricLabel(y)),
-    'name': obj.name,
-    'when': obj.when,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_Counter(obj.counter)) !== undefined) result['counter'] = value;
+  if ((value = toJson_Gauge(obj.gauge)) !== undefined) result['gauge'] = value;
+  if ((value = obj.help) !== undefined) result['help'] = value;
+  if ((value = toJson_Histogram(obj.histogram)) !== undefined) result['histogram'] = value;
+  if ((value = obj.labels?.map(y => toJson_MetricLabel(y))) !== undefined) result['labels'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.when) !== undefined) result['when'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4552,11 +4475,10 @@ export interface RawArtifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_RawArtifact(obj: RawArtifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'data': obj.data,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.data) !== undefined) result['data'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4631,18 +4553,17 @@ export interface ResourceTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ResourceTemplate(obj: ResourceTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'action': obj.action,
-    'failureCondition': obj.failureCondition,
-    'flags': obj.flags?.map(y => y),
-    'manifest': obj.manifest,
-    'manifestFrom': toJson_ManifestFrom(obj.manifestFrom),
-    'mergeStrategy': obj.mergeStrategy,
-    'setOwnerReference': obj.setOwnerReference,
-    'successCondition': obj.successCondition,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.action) !== undefined) result['action'] = value;
+  if ((value = obj.failureCondition) !== undefined) result['failureCondition'] = value;
+  if ((value = obj.flags?.map(y => y)) !== undefined) result['flags'] = value;
+  if ((value = obj.manifest) !== undefined) result['manifest'] = value;
+  if ((value = toJson_ManifestFrom(obj.manifestFrom)) !== undefined) result['manifestFrom'] = value;
+  if ((value = obj.mergeStrategy) !== undefined) result['mergeStrategy'] = value;
+  if ((value = obj.setOwnerReference) !== undefined) result['setOwnerReference'] = value;
+  if ((value = obj.successCondition) !== undefined) result['successCondition'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4664,11 +4585,10 @@ export interface RetryAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_RetryAffinity(obj: RetryAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeAntiAffinity': obj.nodeAntiAffinity,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.nodeAntiAffinity) !== undefined) result['nodeAntiAffinity'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4720,15 +4640,14 @@ export interface RetryStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_RetryStrategy(obj: RetryStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_RetryAffinity(obj.affinity),
-    'backoff': toJson_Backoff(obj.backoff),
-    'expression': obj.expression,
-    'limit': obj.limit,
-    'retryPolicy': obj.retryPolicy,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_RetryAffinity(obj.affinity)) !== undefined) result['affinity'] = value;
+  if ((value = toJson_Backoff(obj.backoff)) !== undefined) result['backoff'] = value;
+  if ((value = obj.expression) !== undefined) result['expression'] = value;
+  if ((value = obj.limit) !== undefined) result['limit'] = value;
+  if ((value = obj.retryPolicy) !== undefined) result['retryPolicy'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4843,24 +4762,23 @@ export interface S3Artifact {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_S3Artifact(obj: S3Artifact | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessKeySecret': toJson_K8sSecretKeySelector(obj.accessKeySecret),
-    'addressingStyle': obj.addressingStyle,
-    'bucket': obj.bucket,
-    'caSecret': toJson_K8sSecretKeySelector(obj.caSecret),
-    'createBucketIfNotPresent': toJson_CreateS3BucketOptions(obj.createBucketIfNotPresent),
-    'encryptionOptions': toJson_S3EncryptionOptions(obj.encryptionOptions),
-    'endpoint': obj.endpoint,
-    'insecure': obj.insecure,
-    'key': obj.key,
-    'region': obj.region,
-    'roleARN': obj.roleArn,
-    'secretKeySecret': toJson_K8sSecretKeySelector(obj.secretKeySecret),
-    'sessionTokenSecret': toJson_K8sSecretKeySelector(obj.sessionTokenSecret),
-    'useSDKCreds': obj.useSdkCreds,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessKeySecret)) !== undefined) result['accessKeySecret'] = value;
+  if ((value = obj.addressingStyle) !== undefined) result['addressingStyle'] = value;
+  if ((value = obj.bucket) !== undefined) result['bucket'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.caSecret)) !== undefined) result['caSecret'] = value;
+  if ((value = toJson_CreateS3BucketOptions(obj.createBucketIfNotPresent)) !== undefined) result['createBucketIfNotPresent'] = value;
+  if ((value = toJson_S3EncryptionOptions(obj.encryptionOptions)) !== undefined) result['encryptionOptions'] = value;
+  if ((value = obj.endpoint) !== undefined) result['endpoint'] = value;
+  if ((value = obj.insecure) !== undefined) result['insecure'] = value;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.region) !== undefined) result['region'] = value;
+  if ((value = obj.roleArn) !== undefined) result['roleARN'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretKeySecret)) !== undefined) result['secretKeySecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.sessionTokenSecret)) !== undefined) result['sessionTokenSecret'] = value;
+  if ((value = obj.useSdkCreds) !== undefined) result['useSDKCreds'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4984,25 +4902,24 @@ export interface S3ArtifactRepository {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_S3ArtifactRepository(obj: S3ArtifactRepository | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessKeySecret': toJson_K8sSecretKeySelector(obj.accessKeySecret),
-    'addressingStyle': obj.addressingStyle,
-    'bucket': obj.bucket,
-    'caSecret': toJson_K8sSecretKeySelector(obj.caSecret),
-    'createBucketIfNotPresent': toJson_CreateS3BucketOptions(obj.createBucketIfNotPresent),
-    'encryptionOptions': toJson_S3EncryptionOptions(obj.encryptionOptions),
-    'endpoint': obj.endpoint,
-    'insecure': obj.insecure,
-    'keyFormat': obj.keyFormat,
-    'keyPrefix': obj.keyPrefix,
-    'region': obj.region,
-    'roleARN': obj.roleArn,
-    'secretKeySecret': toJson_K8sSecretKeySelector(obj.secretKeySecret),
-    'sessionTokenSecret': toJson_K8sSecretKeySelector(obj.sessionTokenSecret),
-    'useSDKCreds': obj.useSdkCreds,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sSecretKeySelector(obj.accessKeySecret)) !== undefined) result['accessKeySecret'] = value;
+  if ((value = obj.addressingStyle) !== undefined) result['addressingStyle'] = value;
+  if ((value = obj.bucket) !== undefined) result['bucket'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.caSecret)) !== undefined) result['caSecret'] = value;
+  if ((value = toJson_CreateS3BucketOptions(obj.createBucketIfNotPresent)) !== undefined) result['createBucketIfNotPresent'] = value;
+  if ((value = toJson_S3EncryptionOptions(obj.encryptionOptions)) !== undefined) result['encryptionOptions'] = value;
+  if ((value = obj.endpoint) !== undefined) result['endpoint'] = value;
+  if ((value = obj.insecure) !== undefined) result['insecure'] = value;
+  if ((value = obj.keyFormat) !== undefined) result['keyFormat'] = value;
+  if ((value = obj.keyPrefix) !== undefined) result['keyPrefix'] = value;
+  if ((value = obj.region) !== undefined) result['region'] = value;
+  if ((value = obj.roleArn) !== undefined) result['roleARN'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretKeySecret)) !== undefined) result['secretKeySecret'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.sessionTokenSecret)) !== undefined) result['sessionTokenSecret'] = value;
+  if ((value = obj.useSdkCreds) !== undefined) result['useSDKCreds'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5047,14 +4964,13 @@ export interface S3EncryptionOptions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_S3EncryptionOptions(obj: S3EncryptionOptions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'enableEncryption': obj.enableEncryption,
-    'kmsEncryptionContext': obj.kmsEncryptionContext,
-    'kmsKeyId': obj.kmsKeyId,
-    'serverSideCustomerKeySecret': toJson_K8sSecretKeySelector(obj.serverSideCustomerKeySecret),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.enableEncryption) !== undefined) result['enableEncryption'] = value;
+  if ((value = obj.kmsEncryptionContext) !== undefined) result['kmsEncryptionContext'] = value;
+  if ((value = obj.kmsKeyId) !== undefined) result['kmsKeyId'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.serverSideCustomerKeySecret)) !== undefined) result['serverSideCustomerKeySecret'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5259,36 +5175,35 @@ export interface ScriptTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ScriptTemplate(obj: ScriptTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': obj.args?.map(y => y),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_K8sEnvVar(y)),
-    'envFrom': obj.envFrom?.map(y => toJson_K8sEnvFromSource(y)),
-    'image': obj.image,
-    'imagePullPolicy': obj.imagePullPolicy,
-    'lifecycle': toJson_K8sLifecycle(obj.lifecycle),
-    'livenessProbe': toJson_K8sProbe(obj.livenessProbe),
-    'name': obj.name,
-    'ports': obj.ports?.map(y => toJson_K8sContainerPort(y)),
-    'readinessProbe': toJson_K8sProbe(obj.readinessProbe),
-    'resizePolicy': obj.resizePolicy?.map(y => toJson_K8sContainerResizePolicy(y)),
-    'resources': toJson_K8sResourceRequirements(obj.resources),
-    'restartPolicy': obj.restartPolicy,
-    'restartPolicyRules': obj.restartPolicyRules?.map(y => toJson_K8sContainerRestartRule(y)),
-    'securityContext': toJson_K8sSecurityContext(obj.securityContext),
-    'source': obj.source,
-    'startupProbe': toJson_K8sProbe(obj.startupProbe),
-    'stdin': obj.stdin,
-    'stdinOnce': obj.stdinOnce,
-    'terminationMessagePath': obj.terminationMessagePath,
-    'terminationMessagePolicy': obj.terminationMessagePolicy,
-    'tty': obj.tty,
-    'volumeDevices': obj.volumeDevices?.map(y => toJson_K8sVolumeDevice(y)),
-    'volumeMounts': obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y)),
-    'workingDir': obj.workingDir,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.args?.map(y => y)) !== undefined) result['args'] = value;
+  if ((value = obj.command?.map(y => y)) !== undefined) result['command'] = value;
+  if ((value = obj.env?.map(y => toJson_K8sEnvVar(y))) !== undefined) result['env'] = value;
+  if ((value = obj.envFrom?.map(y => toJson_K8sEnvFromSource(y))) !== undefined) result['envFrom'] = value;
+  if ((value = obj.image) !== undefined) result['image'] = value;
+  if ((value = obj.imagePullPolicy) !== undefined) result['imagePullPolicy'] = value;
+  if ((value = toJson_K8sLifecycle(obj.lifecycle)) !== undefined) result['lifecycle'] = value;
+  if ((value = toJson_K8sProbe(obj.livenessProbe)) !== undefined) result['livenessProbe'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.ports?.map(y => toJson_K8sContainerPort(y))) !== undefined) result['ports'] = value;
+  if ((value = toJson_K8sProbe(obj.readinessProbe)) !== undefined) result['readinessProbe'] = value;
+  if ((value = obj.resizePolicy?.map(y => toJson_K8sContainerResizePolicy(y))) !== undefined) result['resizePolicy'] = value;
+  if ((value = toJson_K8sResourceRequirements(obj.resources)) !== undefined) result['resources'] = value;
+  if ((value = obj.restartPolicy) !== undefined) result['restartPolicy'] = value;
+  if ((value = obj.restartPolicyRules?.map(y => toJson_K8sContainerRestartRule(y))) !== undefined) result['restartPolicyRules'] = value;
+  if ((value = toJson_K8sSecurityContext(obj.securityContext)) !== undefined) result['securityContext'] = value;
+  if ((value = obj.source) !== undefined) result['source'] = value;
+  if ((value = toJson_K8sProbe(obj.startupProbe)) !== undefined) result['startupProbe'] = value;
+  if ((value = obj.stdin) !== undefined) result['stdin'] = value;
+  if ((value = obj.stdinOnce) !== undefined) result['stdinOnce'] = value;
+  if ((value = obj.terminationMessagePath) !== undefined) result['terminationMessagePath'] = value;
+  if ((value = obj.terminationMessagePolicy) !== undefined) result['terminationMessagePolicy'] = value;
+  if ((value = obj.tty) !== undefined) result['tty'] = value;
+  if ((value = obj.volumeDevices?.map(y => toJson_K8sVolumeDevice(y))) !== undefined) result['volumeDevices'] = value;
+  if ((value = obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y))) !== undefined) result['volumeMounts'] = value;
+  if ((value = obj.workingDir) !== undefined) result['workingDir'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5317,12 +5232,11 @@ export interface SemaphoreHolding {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SemaphoreHolding(obj: SemaphoreHolding | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'holders': obj.holders?.map(y => y),
-    'semaphore': obj.semaphore,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.holders?.map(y => y)) !== undefined) result['holders'] = value;
+  if ((value = obj.semaphore) !== undefined) result['semaphore'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5360,13 +5274,12 @@ export interface SemaphoreRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SemaphoreRef(obj: SemaphoreRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_K8sConfigMapKeySelector(obj.configMapKeyRef),
-    'database': toJson_SyncDatabaseRef(obj.database),
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sConfigMapKeySelector(obj.configMapKeyRef)) !== undefined) result['configMapKeyRef'] = value;
+  if ((value = toJson_SyncDatabaseRef(obj.database)) !== undefined) result['database'] = value;
+  if ((value = obj.namespace) !== undefined) result['namespace'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5395,12 +5308,11 @@ export interface SemaphoreStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SemaphoreStatus(obj: SemaphoreStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'holding': obj.holding?.map(y => toJson_SemaphoreHolding(y)),
-    'waiting': obj.waiting?.map(y => toJson_SemaphoreHolding(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.holding?.map(y => toJson_SemaphoreHolding(y))) !== undefined) result['holding'] = value;
+  if ((value = obj.waiting?.map(y => toJson_SemaphoreHolding(y))) !== undefined) result['waiting'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5445,14 +5357,13 @@ export interface Sequence {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Sequence(obj: Sequence | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'count': obj.count,
-    'end': obj.end,
-    'format': obj.format,
-    'start': obj.start,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.count) !== undefined) result['count'] = value;
+  if ((value = obj.end) !== undefined) result['end'] = value;
+  if ((value = obj.format) !== undefined) result['format'] = value;
+  if ((value = obj.start) !== undefined) result['start'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5476,11 +5387,10 @@ export interface StopStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_StopStrategy(obj: StopStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'expression': obj.expression,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.expression) !== undefined) result['expression'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5516,13 +5426,12 @@ export interface Submit {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Submit(obj: Submit | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'arguments': toJson_Arguments(obj.arguments),
-    'metadata': toJson_K8sObjectMeta(obj.metadata),
-    'workflowTemplateRef': toJson_WorkflowTemplateRef(obj.workflowTemplateRef),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_Arguments(obj.arguments)) !== undefined) result['arguments'] = value;
+  if ((value = toJson_K8sObjectMeta(obj.metadata)) !== undefined) result['metadata'] = value;
+  if ((value = toJson_WorkflowTemplateRef(obj.workflowTemplateRef)) !== undefined) result['workflowTemplateRef'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5546,11 +5455,10 @@ export interface SuspendTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SuspendTemplate(obj: SuspendTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'duration': obj.duration,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.duration) !== undefined) result['duration'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5570,11 +5478,10 @@ export interface SyncDatabaseRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SyncDatabaseRef(obj: SyncDatabaseRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5605,12 +5512,11 @@ export interface Synchronization {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Synchronization(obj: Synchronization | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'mutexes': obj.mutexes?.map(y => toJson_Mutex(y)),
-    'semaphores': obj.semaphores?.map(y => toJson_SemaphoreRef(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.mutexes?.map(y => toJson_Mutex(y))) !== undefined) result['mutexes'] = value;
+  if ((value = obj.semaphores?.map(y => toJson_SemaphoreRef(y))) !== undefined) result['semaphores'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5641,12 +5547,11 @@ export interface SynchronizationStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_SynchronizationStatus(obj: SynchronizationStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'mutex': toJson_MutexStatus(obj.mutex),
-    'semaphore': toJson_SemaphoreStatus(obj.semaphore),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_MutexStatus(obj.mutex)) !== undefined) result['mutex'] = value;
+  if ((value = toJson_SemaphoreStatus(obj.semaphore)) !== undefined) result['semaphore'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5684,13 +5589,12 @@ export interface TtlStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_TtlStrategy(obj: TtlStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'secondsAfterCompletion': obj.secondsAfterCompletion,
-    'secondsAfterFailure': obj.secondsAfterFailure,
-    'secondsAfterSuccess': obj.secondsAfterSuccess,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.secondsAfterCompletion) !== undefined) result['secondsAfterCompletion'] = value;
+  if ((value = obj.secondsAfterFailure) !== undefined) result['secondsAfterFailure'] = value;
+  if ((value = obj.secondsAfterSuccess) !== undefined) result['secondsAfterSuccess'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5715,11 +5619,10 @@ export interface TarStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_TarStrategy(obj: TarStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'compressionLevel': obj.compressionLevel,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.compressionLevel) !== undefined) result['compressionLevel'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6031,52 +5934,51 @@ export interface Template {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_Template(obj: Template | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'activeDeadlineSeconds': obj.activeDeadlineSeconds,
-    'affinity': toJson_K8sAffinity(obj.affinity),
-    'annotations': ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations)),
-    'archiveLocation': toJson_ArtifactLocation(obj.archiveLocation),
-    'automountServiceAccountToken': obj.automountServiceAccountToken,
-    'container': toJson_K8sContainer(obj.container),
-    'containerSet': toJson_ContainerSetTemplate(obj.containerSet),
-    'daemon': obj.daemon,
-    'dag': toJson_DagTemplate(obj.dag),
-    'data': toJson_Data(obj.data),
-    'executor': toJson_ExecutorConfig(obj.executor),
-    'failFast': obj.failFast,
-    'hostAliases': obj.hostAliases?.map(y => toJson_K8sHostAlias(y)),
-    'http': toJson_Http(obj.http),
-    'initContainers': obj.initContainers?.map(y => toJson_UserContainer(y)),
-    'inputs': toJson_Inputs(obj.inputs),
-    'memoize': toJson_Memoize(obj.memoize),
-    'metadata': toJson_Metadata(obj.metadata),
-    'metrics': toJson_Metrics(obj.metrics),
-    'name': obj.name,
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector)),
-    'outputs': toJson_Outputs(obj.outputs),
-    'parallelism': obj.parallelism,
-    'pendingTimeout': obj.pendingTimeout,
-    'plugin': obj.plugin,
-    'podResources': toJson_K8sResourceRequirements(obj.podResources),
-    'podSpecPatch': obj.podSpecPatch,
-    'priorityClassName': obj.priorityClassName,
-    'resource': toJson_ResourceTemplate(obj.resource),
-    'resourceClaims': obj.resourceClaims?.map(y => toJson_K8sPodResourceClaim(y)),
-    'retryStrategy': toJson_RetryStrategy(obj.retryStrategy),
-    'schedulerName': obj.schedulerName,
-    'script': toJson_ScriptTemplate(obj.script),
-    'securityContext': toJson_K8sPodSecurityContext(obj.securityContext),
-    'serviceAccountName': obj.serviceAccountName,
-    'sidecars': obj.sidecars?.map(y => toJson_UserContainer(y)),
-    'steps': obj.steps?.map(y => y?.map(y => toJson_WorkflowStep(y))),
-    'suspend': toJson_SuspendTemplate(obj.suspend),
-    'synchronization': toJson_Synchronization(obj.synchronization),
-    'timeout': obj.timeout,
-    'tolerations': obj.tolerations?.map(y => toJson_K8sToleration(y)),
-    'volumes': obj.volumes?.map(y => toJson_K8sVolume(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.activeDeadlineSeconds) !== undefined) result['activeDeadlineSeconds'] = value;
+  if ((value = toJson_K8sAffinity(obj.affinity)) !== undefined) result['affinity'] = value;
+  if ((value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations))) !== undefined) result['annotations'] = value;
+  if ((value = toJson_ArtifactLocation(obj.archiveLocation)) !== undefined) result['archiveLocation'] = value;
+  if ((value = obj.automountServiceAccountToken) !== undefined) result['automountServiceAccountToken'] = value;
+  if ((value = toJson_K8sContainer(obj.container)) !== undefined) result['container'] = value;
+  if ((value = toJson_ContainerSetTemplate(obj.containerSet)) !== undefined) result['containerSet'] = value;
+  if ((value = obj.daemon) !== undefined) result['daemon'] = value;
+  if ((value = toJson_DagTemplate(obj.dag)) !== undefined) result['dag'] = value;
+  if ((value = toJson_Data(obj.data)) !== undefined) result['data'] = value;
+  if ((value = toJson_ExecutorConfig(obj.executor)) !== undefined) result['executor'] = value;
+  if ((value = obj.failFast) !== undefined) result['failFast'] = value;
+  if ((value = obj.hostAliases?.map(y => toJson_K8sHostAlias(y))) !== undefined) result['hostAliases'] = value;
+  if ((value = toJson_Http(obj.http)) !== undefined) result['http'] = value;
+  if ((value = obj.initContainers?.map(y => toJson_UserContainer(y))) !== undefined) result['initContainers'] = value;
+  if ((value = toJson_Inputs(obj.inputs)) !== undefined) result['inputs'] = value;
+  if ((value = toJson_Memoize(obj.memoize)) !== undefined) result['memoize'] = value;
+  if ((value = toJson_Metadata(obj.metadata)) !== undefined) result['metadata'] = value;
+  if ((value = toJson_Metrics(obj.metrics)) !== undefined) result['metrics'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector))) !== undefined) result['nodeSelector'] = value;
+  if ((value = toJson_Outputs(obj.outputs)) !== undefined) result['outputs'] = value;
+  if ((value = obj.parallelism) !== undefined) result['parallelism'] = value;
+  if ((value = obj.pendingTimeout) !== undefined) result['pendingTimeout'] = value;
+  if ((value = obj.plugin) !== undefined) result['plugin'] = value;
+  if ((value = toJson_K8sResourceRequirements(obj.podResources)) !== undefined) result['podResources'] = value;
+  if ((value = obj.podSpecPatch) !== undefined) result['podSpecPatch'] = value;
+  if ((value = obj.priorityClassName) !== undefined) result['priorityClassName'] = value;
+  if ((value = toJson_ResourceTemplate(obj.resource)) !== undefined) result['resource'] = value;
+  if ((value = obj.resourceClaims?.map(y => toJson_K8sPodResourceClaim(y))) !== undefined) result['resourceClaims'] = value;
+  if ((value = toJson_RetryStrategy(obj.retryStrategy)) !== undefined) result['retryStrategy'] = value;
+  if ((value = obj.schedulerName) !== undefined) result['schedulerName'] = value;
+  if ((value = toJson_ScriptTemplate(obj.script)) !== undefined) result['script'] = value;
+  if ((value = toJson_K8sPodSecurityContext(obj.securityContext)) !== undefined) result['securityContext'] = value;
+  if ((value = obj.serviceAccountName) !== undefined) result['serviceAccountName'] = value;
+  if ((value = obj.sidecars?.map(y => toJson_UserContainer(y))) !== undefined) result['sidecars'] = value;
+  if ((value = obj.steps?.map(y => y?.map(y => toJson_WorkflowStep(y)))) !== undefined) result['steps'] = value;
+  if ((value = toJson_SuspendTemplate(obj.suspend)) !== undefined) result['suspend'] = value;
+  if ((value = toJson_Synchronization(obj.synchronization)) !== undefined) result['synchronization'] = value;
+  if ((value = obj.timeout) !== undefined) result['timeout'] = value;
+  if ((value = obj.tolerations?.map(y => toJson_K8sToleration(y))) !== undefined) result['tolerations'] = value;
+  if ((value = obj.volumes?.map(y => toJson_K8sVolume(y))) !== undefined) result['volumes'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6114,13 +6016,12 @@ export interface TemplateRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_TemplateRef(obj: TemplateRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'clusterScope': obj.clusterScope,
-    'name': obj.name,
-    'template': obj.template,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.clusterScope) !== undefined) result['clusterScope'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.template) !== undefined) result['template'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6142,11 +6043,10 @@ export interface TransformationStep {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_TransformationStep(obj: TransformationStep | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'expression': obj.expression,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.expression) !== undefined) result['expression'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6351,36 +6251,35 @@ export interface UserContainer {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_UserContainer(obj: UserContainer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': obj.args?.map(y => y),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_K8sEnvVar(y)),
-    'envFrom': obj.envFrom?.map(y => toJson_K8sEnvFromSource(y)),
-    'image': obj.image,
-    'imagePullPolicy': obj.imagePullPolicy,
-    'lifecycle': toJson_K8sLifecycle(obj.lifecycle),
-    'livenessProbe': toJson_K8sProbe(obj.livenessProbe),
-    'mirrorVolumeMounts': obj.mirrorVolumeMounts,
-    'name': obj.name,
-    'ports': obj.ports?.map(y => toJson_K8sContainerPort(y)),
-    'readinessProbe': toJson_K8sProbe(obj.readinessProbe),
-    'resizePolicy': obj.resizePolicy?.map(y => toJson_K8sContainerResizePolicy(y)),
-    'resources': toJson_K8sResourceRequirements(obj.resources),
-    'restartPolicy': obj.restartPolicy,
-    'restartPolicyRules': obj.restartPolicyRules?.map(y => toJson_K8sContainerRestartRule(y)),
-    'securityContext': toJson_K8sSecurityContext(obj.securityContext),
-    'startupProbe': toJson_K8sProbe(obj.startupProbe),
-    'stdin': obj.stdin,
-    'stdinOnce': obj.stdinOnce,
-    'terminationMessagePath': obj.terminationMessagePath,
-    'terminationMessagePolicy': obj.terminationMessagePolicy,
-    'tty': obj.tty,
-    'volumeDevices': obj.volumeDevices?.map(y => toJson_K8sVolumeDevice(y)),
-    'volumeMounts': obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y)),
-    'workingDir': obj.workingDir,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.args?.map(y => y)) !== undefined) result['args'] = value;
+  if ((value = obj.command?.map(y => y)) !== undefined) result['command'] = value;
+  if ((value = obj.env?.map(y => toJson_K8sEnvVar(y))) !== undefined) result['env'] = value;
+  if ((value = obj.envFrom?.map(y => toJson_K8sEnvFromSource(y))) !== undefined) result['envFrom'] = value;
+  if ((value = obj.image) !== undefined) result['image'] = value;
+  if ((value = obj.imagePullPolicy) !== undefined) result['imagePullPolicy'] = value;
+  if ((value = toJson_K8sLifecycle(obj.lifecycle)) !== undefined) result['lifecycle'] = value;
+  if ((value = toJson_K8sProbe(obj.livenessProbe)) !== undefined) result['livenessProbe'] = value;
+  if ((value = obj.mirrorVolumeMounts) !== undefined) result['mirrorVolumeMounts'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.ports?.map(y => toJson_K8sContainerPort(y))) !== undefined) result['ports'] = value;
+  if ((value = toJson_K8sProbe(obj.readinessProbe)) !== undefined) result['readinessProbe'] = value;
+  if ((value = obj.resizePolicy?.map(y => toJson_K8sContainerResizePolicy(y))) !== undefined) result['resizePolicy'] = value;
+  if ((value = toJson_K8sResourceRequirements(obj.resources)) !== undefined) result['resources'] = value;
+  if ((value = obj.restartPolicy) !== undefined) result['restartPolicy'] = value;
+  if ((value = obj.restartPolicyRules?.map(y => toJson_K8sContainerRestartRule(y))) !== undefined) result['restartPolicyRules'] = value;
+  if ((value = toJson_K8sSecurityContext(obj.securityContext)) !== undefined) result['securityContext'] = value;
+  if ((value = toJson_K8sProbe(obj.startupProbe)) !== undefined) result['startupProbe'] = value;
+  if ((value = obj.stdin) !== undefined) result['stdin'] = value;
+  if ((value = obj.stdinOnce) !== undefined) result['stdinOnce'] = value;
+  if ((value = obj.terminationMessagePath) !== undefined) result['terminationMessagePath'] = value;
+  if ((value = obj.terminationMessagePolicy) !== undefined) result['terminationMessagePolicy'] = value;
+  if ((value = obj.tty) !== undefined) result['tty'] = value;
+  if ((value = obj.volumeDevices?.map(y => toJson_K8sVolumeDevice(y))) !== undefined) result['volumeDevices'] = value;
+  if ((value = obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y))) !== undefined) result['volumeMounts'] = value;
+  if ((value = obj.workingDir) !== undefined) result['workingDir'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6460,19 +6359,18 @@ export interface ValueFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ValueFrom(obj: ValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_K8sConfigMapKeySelector(obj.configMapKeyRef),
-    'default': obj.default,
-    'event': obj.event,
-    'expression': obj.expression,
-    'jqFilter': obj.jqFilter,
-    'jsonPath': obj.jsonPath,
-    'parameter': obj.parameter,
-    'path': obj.path,
-    'supplied': obj.supplied,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sConfigMapKeySelector(obj.configMapKeyRef)) !== undefined) result['configMapKeyRef'] = value;
+  if ((value = obj.default) !== undefined) result['default'] = value;
+  if ((value = obj.event) !== undefined) result['event'] = value;
+  if ((value = obj.expression) !== undefined) result['expression'] = value;
+  if ((value = obj.jqFilter) !== undefined) result['jqFilter'] = value;
+  if ((value = obj.jsonPath) !== undefined) result['jsonPath'] = value;
+  if ((value = obj.parameter) !== undefined) result['parameter'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = obj.supplied) !== undefined) result['supplied'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6497,11 +6395,10 @@ export interface VolumeClaimGc {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_VolumeClaimGc(obj: VolumeClaimGc | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'strategy': obj.strategy,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.strategy) !== undefined) result['strategy'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6530,12 +6427,11 @@ export interface WorkflowEventBindingSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_WorkflowEventBindingSpec(obj: WorkflowEventBindingSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'event': toJson_Event(obj.event),
-    'submit': toJson_Submit(obj.submit),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_Event(obj.event)) !== undefined) result['event'] = value;
+  if ((value = toJson_Submit(obj.submit)) !== undefined) result['submit'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6587,15 +6483,14 @@ export interface WorkflowLevelArtifactGc {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_WorkflowLevelArtifactGc(obj: WorkflowLevelArtifactGc | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'forceFinalizerRemoval': obj.forceFinalizerRemoval,
-    'podMetadata': toJson_Metadata(obj.podMetadata),
-    'podSpecPatch': obj.podSpecPatch,
-    'serviceAccountName': obj.serviceAccountName,
-    'strategy': obj.strategy,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.forceFinalizerRemoval) !== undefined) result['forceFinalizerRemoval'] = value;
+  if ((value = toJson_Metadata(obj.podMetadata)) !== undefined) result['podMetadata'] = value;
+  if ((value = obj.podSpecPatch) !== undefined) result['podSpecPatch'] = value;
+  if ((value = obj.serviceAccountName) !== undefined) result['serviceAccountName'] = value;
+  if ((value = obj.strategy) !== undefined) result['strategy'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6625,13 +6520,12 @@ export interface WorkflowMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_WorkflowMetadata(obj: WorkflowMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations)),
-    'labels': ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels)),
-    'labelsFrom': ((obj.labelsFrom) === undefined) ? undefined : (withoutUndefined(obj.labelsFrom, toJson_LabelValueFrom)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations))) !== undefined) result['annotations'] = value;
+  if ((value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels))) !== undefined) result['labels'] = value;
+  if ((value = ((obj.labelsFrom) === undefined) ? undefined : (withoutUndefined(obj.labelsFrom, toJson_LabelValueFrom))) !== undefined) result['labelsFrom'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6964,54 +6858,53 @@ export interface WorkflowSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_WorkflowSpec(obj: WorkflowSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'activeDeadlineSeconds': obj.activeDeadlineSeconds,
-    'affinity': toJson_K8sAffinity(obj.affinity),
-    'archiveLogs': obj.archiveLogs,
-    'arguments': toJson_Arguments(obj.arguments),
-    'artifactGC': toJson_WorkflowLevelArtifactGc(obj.artifactGc),
-    'artifactRepositoryRef': toJson_ArtifactRepositoryRef(obj.artifactRepositoryRef),
-    'automountServiceAccountToken': obj.automountServiceAccountToken,
-    'dnsConfig': toJson_K8sPodDnsConfig(obj.dnsConfig),
-    'dnsPolicy': obj.dnsPolicy,
-    'entrypoint': obj.entrypoint,
-    'executor': toJson_ExecutorConfig(obj.executor),
-    'executorPlugins': obj.executorPlugins?.map(y => toJson_ExecutorPlugin(y)),
-    'hooks': ((obj.hooks) === undefined) ? undefined : (withoutUndefined(obj.hooks, toJson_LifecycleHook)),
-    'hostAliases': obj.hostAliases?.map(y => toJson_K8sHostAlias(y)),
-    'hostNetwork': obj.hostNetwork,
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_K8sLocalObjectReference(y)),
-    'metrics': toJson_Metrics(obj.metrics),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector)),
-    'onExit': obj.onExit,
-    'parallelism': obj.parallelism,
-    'podDisruptionBudget': toJson_K8sPodDisruptionBudgetSpec(obj.podDisruptionBudget),
-    'podGC': toJson_PodGc(obj.podGc),
-    'podMetadata': toJson_Metadata(obj.podMetadata),
-    'podPriorityClassName': obj.podPriorityClassName,
-    'podResources': toJson_K8sResourceRequirements(obj.podResources),
-    'podSpecPatch': obj.podSpecPatch,
-    'priority': obj.priority,
-    'resourceClaims': obj.resourceClaims?.map(y => toJson_K8sPodResourceClaim(y)),
-    'retryStrategy': toJson_RetryStrategy(obj.retryStrategy),
-    'schedulerName': obj.schedulerName,
-    'securityContext': toJson_K8sPodSecurityContext(obj.securityContext),
-    'serviceAccountName': obj.serviceAccountName,
-    'shutdown': obj.shutdown,
-    'suspend': obj.suspend,
-    'synchronization': toJson_Synchronization(obj.synchronization),
-    'templateDefaults': toJson_Template(obj.templateDefaults),
-    'templates': obj.templates?.map(y => toJson_Template(y)),
-    'tolerations': obj.tolerations?.map(y => toJson_K8sToleration(y)),
-    'ttlStrategy': toJson_TtlStrategy(obj.ttlStrategy),
-    'volumeClaimGC': toJson_VolumeClaimGc(obj.volumeClaimGc),
-    'volumeClaimTemplates': obj.volumeClaimTemplates?.map(y => toJson_K8sPersistentVolumeClaim(y)),
-    'volumes': obj.volumes?.map(y => toJson_K8sVolume(y)),
-    'workflowMetadata': toJson_WorkflowMetadata(obj.workflowMetadata),
-    'workflowTemplateRef': toJson_WorkflowTemplateRef(obj.workflowTemplateRef),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.activeDeadlineSeconds) !== undefined) result['activeDeadlineSeconds'] = value;
+  if ((value = toJson_K8sAffinity(obj.affinity)) !== undefined) result['affinity'] = value;
+  if ((value = obj.archiveLogs) !== undefined) result['archiveLogs'] = value;
+  if ((value = toJson_Arguments(obj.arguments)) !== undefined) result['arguments'] = value;
+  if ((value = toJson_WorkflowLevelArtifactGc(obj.artifactGc)) !== undefined) result['artifactGC'] = value;
+  if ((value = toJson_ArtifactRepositoryRef(obj.artifactRepositoryRef)) !== undefined) result['artifactRepositoryRef'] = value;
+  if ((value = obj.automountServiceAccountToken) !== undefined) result['automountServiceAccountToken'] = value;
+  if ((value = toJson_K8sPodDnsConfig(obj.dnsConfig)) !== undefined) result['dnsConfig'] = value;
+  if ((value = obj.dnsPolicy) !== undefined) result['dnsPolicy'] = value;
+  if ((value = obj.entrypoint) !== undefined) result['entrypoint'] = value;
+  if ((value = toJson_ExecutorConfig(obj.executor)) !== undefined) result['executor'] = value;
+  if ((value = obj.executorPlugins?.map(y => toJson_ExecutorPlugin(y))) !== undefined) result['executorPlugins'] = value;
+  if ((value = ((obj.hooks) === undefined) ? undefined : (withoutUndefined(obj.hooks, toJson_LifecycleHook))) !== undefined) result['hooks'] = value;
+  if ((value = obj.hostAliases?.map(y => toJson_K8sHostAlias(y))) !== undefined) result['hostAliases'] = value;
+  if ((value = obj.hostNetwork) !== undefined) result['hostNetwork'] = value;
+  if ((value = obj.imagePullSecrets?.map(y => toJson_K8sLocalObjectReference(y))) !== undefined) result['imagePullSecrets'] = value;
+  if ((value = toJson_Metrics(obj.metrics)) !== undefined) result['metrics'] = value;
+  if ((value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector))) !== undefined) result['nodeSelector'] = value;
+  if ((value = obj.onExit) !== undefined) result['onExit'] = value;
+  if ((value = obj.parallelism) !== undefined) result['parallelism'] = value;
+  if ((value = toJson_K8sPodDisruptionBudgetSpec(obj.podDisruptionBudget)) !== undefined) result['podDisruptionBudget'] = value;
+  if ((value = toJson_PodGc(obj.podGc)) !== undefined) result['podGC'] = value;
+  if ((value = toJson_Metadata(obj.podMetadata)) !== undefined) result['podMetadata'] = value;
+  if ((value = obj.podPriorityClassName) !== undefined) result['podPriorityClassName'] = value;
+  if ((value = toJson_K8sResourceRequirements(obj.podResources)) !== undefined) result['podResources'] = value;
+  if ((value = obj.podSpecPatch) !== undefined) result['podSpecPatch'] = value;
+  if ((value = obj.priority) !== undefined) result['priority'] = value;
+  if ((value = obj.resourceClaims?.map(y => toJson_K8sPodResourceClaim(y))) !== undefined) result['resourceClaims'] = value;
+  if ((value = toJson_RetryStrategy(obj.retryStrategy)) !== undefined) result['retryStrategy'] = value;
+  if ((value = obj.schedulerName) !== undefined) result['schedulerName'] = value;
+  if ((value = toJson_K8sPodSecurityContext(obj.securityContext)) !== undefined) result['securityContext'] = value;
+  if ((value = obj.serviceAccountName) !== undefined) result['serviceAccountName'] = value;
+  if ((value = obj.shutdown) !== undefined) result['shutdown'] = value;
+  if ((value = obj.suspend) !== undefined) result['suspend'] = value;
+  if ((value = toJson_Synchronization(obj.synchronization)) !== undefined) result['synchronization'] = value;
+  if ((value = toJson_Template(obj.templateDefaults)) !== undefined) result['templateDefaults'] = value;
+  if ((value = obj.templates?.map(y => toJson_Template(y))) !== undefined) result['templates'] = value;
+  if ((value = obj.tolerations?.map(y => toJson_K8sToleration(y))) !== undefined) result['tolerations'] = value;
+  if ((value = toJson_TtlStrategy(obj.ttlStrategy)) !== undefined) result['ttlStrategy'] = value;
+  if ((value = toJson_VolumeClaimGc(obj.volumeClaimGc)) !== undefined) result['volumeClaimGC'] = value;
+  if ((value = obj.volumeClaimTemplates?.map(y => toJson_K8sPersistentVolumeClaim(y))) !== undefined) result['volumeClaimTemplates'] = value;
+  if ((value = obj.volumes?.map(y => toJson_K8sVolume(y))) !== undefined) result['volumes'] = value;
+  if ((value = toJson_WorkflowMetadata(obj.workflowMetadata)) !== undefined) result['workflowMetadata'] = value;
+  if ((value = toJson_WorkflowTemplateRef(obj.workflowTemplateRef)) !== undefined) result['workflowTemplateRef'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7161,29 +7054,28 @@ export interface WorkflowStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_WorkflowStatus(obj: WorkflowStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'artifactGCStatus': toJson_ArtGcStatus(obj.artifactGcStatus),
-    'artifactRepositoryRef': toJson_ArtifactRepositoryRefStatus(obj.artifactRepositoryRef),
-    'compressedNodes': obj.compressedNodes,
-    'conditions': obj.conditions?.map(y => toJson_Condition(y)),
-    'estimatedDuration': obj.estimatedDuration,
-    'finishedAt': obj.finishedAt,
-    'message': obj.message,
-    'nodes': ((obj.nodes) === undefined) ? undefined : (withoutUndefined(obj.nodes, toJson_NodeStatus)),
-    'offloadNodeStatusVersion': obj.offloadNodeStatusVersion,
-    'outputs': toJson_Outputs(obj.outputs),
-    'persistentVolumeClaims': obj.persistentVolumeClaims?.map(y => toJson_K8sVolume(y)),
-    'phase': obj.phase,
-    'progress': obj.progress,
-    'resourcesDuration': ((obj.resourcesDuration) === undefined) ? undefined : (withoutUndefined(obj.resourcesDuration)),
-    'startedAt': obj.startedAt,
-    'storedTemplates': ((obj.storedTemplates) === undefined) ? undefined : (withoutUndefined(obj.storedTemplates, toJson_Template)),
-    'storedWorkflowTemplateSpec': toJson_WorkflowSpec(obj.storedWorkflowTemplateSpec),
-    'synchronization': toJson_SynchronizationStatus(obj.synchronization),
-    'taskResultsCompletionStatus': ((obj.taskResultsCompletionStatus) === undefined) ? undefined : (withoutUndefined(obj.taskResultsCompletionStatus)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_ArtGcStatus(obj.artifactGcStatus)) !== undefined) result['artifactGCStatus'] = value;
+  if ((value = toJson_ArtifactRepositoryRefStatus(obj.artifactRepositoryRef)) !== undefined) result['artifactRepositoryRef'] = value;
+  if ((value = obj.compressedNodes) !== undefined) result['compressedNodes'] = value;
+  if ((value = obj.conditions?.map(y => toJson_Condition(y))) !== undefined) result['conditions'] = value;
+  if ((value = obj.estimatedDuration) !== undefined) result['estimatedDuration'] = value;
+  if ((value = obj.finishedAt) !== undefined) result['finishedAt'] = value;
+  if ((value = obj.message) !== undefined) result['message'] = value;
+  if ((value = ((obj.nodes) === undefined) ? undefined : (withoutUndefined(obj.nodes, toJson_NodeStatus))) !== undefined) result['nodes'] = value;
+  if ((value = obj.offloadNodeStatusVersion) !== undefined) result['offloadNodeStatusVersion'] = value;
+  if ((value = toJson_Outputs(obj.outputs)) !== undefined) result['outputs'] = value;
+  if ((value = obj.persistentVolumeClaims?.map(y => toJson_K8sVolume(y))) !== undefined) result['persistentVolumeClaims'] = value;
+  if ((value = obj.phase) !== undefined) result['phase'] = value;
+  if ((value = obj.progress) !== undefined) result['progress'] = value;
+  if ((value = ((obj.resourcesDuration) === undefined) ? undefined : (withoutUndefined(obj.resourcesDuration))) !== undefined) result['resourcesDuration'] = value;
+  if ((value = obj.startedAt) !== undefined) result['startedAt'] = value;
+  if ((value = ((obj.storedTemplates) === undefined) ? undefined : (withoutUndefined(obj.storedTemplates, toJson_Template))) !== undefined) result['storedTemplates'] = value;
+  if ((value = toJson_WorkflowSpec(obj.storedWorkflowTemplateSpec)) !== undefined) result['storedWorkflowTemplateSpec'] = value;
+  if ((value = toJson_SynchronizationStatus(obj.synchronization)) !== undefined) result['synchronization'] = value;
+  if ((value = ((obj.taskResultsCompletionStatus) === undefined) ? undefined : (withoutUndefined(obj.taskResultsCompletionStatus))) !== undefined) result['taskResultsCompletionStatus'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7214,12 +7106,11 @@ export interface WorkflowTemplateRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_WorkflowTemplateRef(obj: WorkflowTemplateRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'clusterScope': obj.clusterScope,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.clusterScope) !== undefined) result['clusterScope'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7246,12 +7137,11 @@ export interface ArgoWorkflowProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArgoWorkflowProps(obj: ArgoWorkflowProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_WorkflowSpec(obj.spec),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.metadata) !== undefined) result['metadata'] = value;
+  if ((value = toJson_WorkflowSpec(obj.spec)) !== undefined) result['spec'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7305,12 +7195,11 @@ export interface ArgoWorkflowTemplateProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArgoWorkflowTemplateProps(obj: ArgoWorkflowTemplateProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_WorkflowSpec(obj.spec),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.metadata) !== undefined) result['metadata'] = value;
+  if ((value = toJson_WorkflowSpec(obj.spec)) !== undefined) result['spec'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7364,12 +7253,11 @@ export interface ArgoClusterWorkflowTemplateProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArgoClusterWorkflowTemplateProps(obj: ArgoClusterWorkflowTemplateProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_WorkflowSpec(obj.spec),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.metadata) !== undefined) result['metadata'] = value;
+  if ((value = toJson_WorkflowSpec(obj.spec)) !== undefined) result['spec'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7423,12 +7311,11 @@ export interface ArgoCronWorkflowProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArgoCronWorkflowProps(obj: ArgoCronWorkflowProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_CronWorkflowSpec(obj.spec),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.metadata) !== undefined) result['metadata'] = value;
+  if ((value = toJson_CronWorkflowSpec(obj.spec)) !== undefined) result['spec'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7482,12 +7369,11 @@ export interface ArgoWorkflowEventBindingProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ArgoWorkflowEventBindingProps(obj: ArgoWorkflowEventBindingProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_WorkflowEventBindingSpec(obj.spec),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.metadata) !== undefined) result['metadata'] = value;
+  if ((value = toJson_WorkflowEventBindingSpec(obj.spec)) !== undefined) result['spec'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 

@@ -74,14 +74,13 @@ export interface K8sAwsElasticBlockStoreVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sAwsElasticBlockStoreVolumeSource(obj: K8sAwsElasticBlockStoreVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fsType': obj.fsType,
-    'partition': obj.partition,
-    'readOnly': obj.readOnly,
-    'volumeID': obj.volumeId,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = obj.partition) !== undefined) result['partition'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = obj.volumeId) !== undefined) result['volumeID'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -119,13 +118,12 @@ export interface K8sAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sAffinity(obj: K8sAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeAffinity': toJson_K8sNodeAffinity(obj.nodeAffinity),
-    'podAffinity': toJson_K8sPodAffinity(obj.podAffinity),
-    'podAntiAffinity': toJson_K8sPodAntiAffinity(obj.podAntiAffinity),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sNodeAffinity(obj.nodeAffinity)) !== undefined) result['nodeAffinity'] = value;
+  if ((value = toJson_K8sPodAffinity(obj.podAffinity)) !== undefined) result['podAffinity'] = value;
+  if ((value = toJson_K8sPodAntiAffinity(obj.podAntiAffinity)) !== undefined) result['podAntiAffinity'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -159,12 +157,11 @@ export interface K8sAppArmorProfile {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sAppArmorProfile(obj: K8sAppArmorProfile | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'localhostProfile': obj.localhostProfile,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.localhostProfile) !== undefined) result['localhostProfile'] = value;
+  if ((value = obj.type) !== undefined) result['type'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -224,16 +221,15 @@ export interface K8sAzureDiskVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sAzureDiskVolumeSource(obj: K8sAzureDiskVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cachingMode': obj.cachingMode,
-    'diskName': obj.diskName,
-    'diskURI': obj.diskUri,
-    'fsType': obj.fsType,
-    'kind': obj.kind,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.cachingMode) !== undefined) result['cachingMode'] = value;
+  if ((value = obj.diskName) !== undefined) result['diskName'] = value;
+  if ((value = obj.diskUri) !== undefined) result['diskURI'] = value;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = obj.kind) !== undefined) result['kind'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -271,13 +267,12 @@ export interface K8sAzureFileVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sAzureFileVolumeSource(obj: K8sAzureFileVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'readOnly': obj.readOnly,
-    'secretName': obj.secretName,
-    'shareName': obj.shareName,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = obj.secretName) !== undefined) result['secretName'] = value;
+  if ((value = obj.shareName) !== undefined) result['shareName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -330,15 +325,14 @@ export interface K8sCsiVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sCsiVolumeSource(obj: K8sCsiVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'driver': obj.driver,
-    'fsType': obj.fsType,
-    'nodePublishSecretRef': toJson_K8sLocalObjectReference(obj.nodePublishSecretRef),
-    'readOnly': obj.readOnly,
-    'volumeAttributes': ((obj.volumeAttributes) === undefined) ? undefined : (withoutUndefined(obj.volumeAttributes)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.driver) !== undefined) result['driver'] = value;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = toJson_K8sLocalObjectReference(obj.nodePublishSecretRef)) !== undefined) result['nodePublishSecretRef'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = ((obj.volumeAttributes) === undefined) ? undefined : (withoutUndefined(obj.volumeAttributes))) !== undefined) result['volumeAttributes'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -369,12 +363,11 @@ export interface K8sCapabilities {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sCapabilities(obj: K8sCapabilities | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'add': obj.add?.map(y => y),
-    'drop': obj.drop?.map(y => y),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.add?.map(y => y)) !== undefined) result['add'] = value;
+  if ((value = obj.drop?.map(y => y)) !== undefined) result['drop'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -434,16 +427,15 @@ export interface K8sCephFsVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sCephFsVolumeSource(obj: K8sCephFsVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'monitors': obj.monitors?.map(y => y),
-    'path': obj.path,
-    'readOnly': obj.readOnly,
-    'secretFile': obj.secretFile,
-    'secretRef': toJson_K8sLocalObjectReference(obj.secretRef),
-    'user': obj.user,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.monitors?.map(y => y)) !== undefined) result['monitors'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = obj.secretFile) !== undefined) result['secretFile'] = value;
+  if ((value = toJson_K8sLocalObjectReference(obj.secretRef)) !== undefined) result['secretRef'] = value;
+  if ((value = obj.user) !== undefined) result['user'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -488,14 +480,13 @@ export interface K8sCinderVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sCinderVolumeSource(obj: K8sCinderVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fsType': obj.fsType,
-    'readOnly': obj.readOnly,
-    'secretRef': toJson_K8sLocalObjectReference(obj.secretRef),
-    'volumeID': obj.volumeId,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = toJson_K8sLocalObjectReference(obj.secretRef)) !== undefined) result['secretRef'] = value;
+  if ((value = obj.volumeId) !== undefined) result['volumeID'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -547,15 +538,14 @@ export interface K8sClusterTrustBundleProjection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sClusterTrustBundleProjection(obj: K8sClusterTrustBundleProjection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_K8sLabelSelector(obj.labelSelector),
-    'name': obj.name,
-    'optional': obj.optional,
-    'path': obj.path,
-    'signerName': obj.signerName,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sLabelSelector(obj.labelSelector)) !== undefined) result['labelSelector'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.optional) !== undefined) result['optional'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = obj.signerName) !== undefined) result['signerName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -588,12 +578,11 @@ export interface K8sConfigMapEnvSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sConfigMapEnvSource(obj: K8sConfigMapEnvSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.optional) !== undefined) result['optional'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -631,13 +620,12 @@ export interface K8sConfigMapKeySelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sConfigMapKeySelector(obj: K8sConfigMapKeySelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.optional) !== undefined) result['optional'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -677,13 +665,12 @@ export interface K8sConfigMapProjection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sConfigMapProjection(obj: K8sConfigMapProjection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'items': obj.items?.map(y => toJson_K8sKeyToPath(y)),
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.items?.map(y => toJson_K8sKeyToPath(y))) !== undefined) result['items'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.optional) !== undefined) result['optional'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -731,14 +718,13 @@ export interface K8sConfigMapVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sConfigMapVolumeSource(obj: K8sConfigMapVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'defaultMode': obj.defaultMode,
-    'items': obj.items?.map(y => toJson_K8sKeyToPath(y)),
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.defaultMode) !== undefined) result['defaultMode'] = value;
+  if ((value = obj.items?.map(y => toJson_K8sKeyToPath(y))) !== undefined) result['items'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.optional) !== undefined) result['optional'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -936,35 +922,34 @@ export interface K8sContainer {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sContainer(obj: K8sContainer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': obj.args?.map(y => y),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_K8sEnvVar(y)),
-    'envFrom': obj.envFrom?.map(y => toJson_K8sEnvFromSource(y)),
-    'image': obj.image,
-    'imagePullPolicy': obj.imagePullPolicy,
-    'lifecycle': toJson_K8sLifecycle(obj.lifecycle),
-    'livenessProbe': toJson_K8sProbe(obj.livenessProbe),
-    'name': obj.name,
-    'ports': obj.ports?.map(y => toJson_K8sContainerPort(y)),
-    'readinessProbe': toJson_K8sProbe(obj.readinessProbe),
-    'resizePolicy': obj.resizePolicy?.map(y => toJson_K8sContainerResizePolicy(y)),
-    'resources': toJson_K8sResourceRequirements(obj.resources),
-    'restartPolicy': obj.restartPolicy,
-    'restartPolicyRules': obj.restartPolicyRules?.map(y => toJson_K8sContainerRestartRule(y)),
-    'securityContext': toJson_K8sSecurityContext(obj.securityContext),
-    'startupProbe': toJson_K8sProbe(obj.startupProbe),
-    'stdin': obj.stdin,
-    'stdinOnce': obj.stdinOnce,
-    'terminationMessagePath': obj.terminationMessagePath,
-    'terminationMessagePolicy': obj.terminationMessagePolicy,
-    'tty': obj.tty,
-    'volumeDevices': obj.volumeDevices?.map(y => toJson_K8sVolumeDevice(y)),
-    'volumeMounts': obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y)),
-    'workingDir': obj.workingDir,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.args?.map(y => y)) !== undefined) result['args'] = value;
+  if ((value = obj.command?.map(y => y)) !== undefined) result['command'] = value;
+  if ((value = obj.env?.map(y => toJson_K8sEnvVar(y))) !== undefined) result['env'] = value;
+  if ((value = obj.envFrom?.map(y => toJson_K8sEnvFromSource(y))) !== undefined) result['envFrom'] = value;
+  if ((value = obj.image) !== undefined) result['image'] = value;
+  if ((value = obj.imagePullPolicy) !== undefined) result['imagePullPolicy'] = value;
+  if ((value = toJson_K8sLifecycle(obj.lifecycle)) !== undefined) result['lifecycle'] = value;
+  if ((value = toJson_K8sProbe(obj.livenessProbe)) !== undefined) result['livenessProbe'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.ports?.map(y => toJson_K8sContainerPort(y))) !== undefined) result['ports'] = value;
+  if ((value = toJson_K8sProbe(obj.readinessProbe)) !== undefined) result['readinessProbe'] = value;
+  if ((value = obj.resizePolicy?.map(y => toJson_K8sContainerResizePolicy(y))) !== undefined) result['resizePolicy'] = value;
+  if ((value = toJson_K8sResourceRequirements(obj.resources)) !== undefined) result['resources'] = value;
+  if ((value = obj.restartPolicy) !== undefined) result['restartPolicy'] = value;
+  if ((value = obj.restartPolicyRules?.map(y => toJson_K8sContainerRestartRule(y))) !== undefined) result['restartPolicyRules'] = value;
+  if ((value = toJson_K8sSecurityContext(obj.securityContext)) !== undefined) result['securityContext'] = value;
+  if ((value = toJson_K8sProbe(obj.startupProbe)) !== undefined) result['startupProbe'] = value;
+  if ((value = obj.stdin) !== undefined) result['stdin'] = value;
+  if ((value = obj.stdinOnce) !== undefined) result['stdinOnce'] = value;
+  if ((value = obj.terminationMessagePath) !== undefined) result['terminationMessagePath'] = value;
+  if ((value = obj.terminationMessagePolicy) !== undefined) result['terminationMessagePolicy'] = value;
+  if ((value = obj.tty) !== undefined) result['tty'] = value;
+  if ((value = obj.volumeDevices?.map(y => toJson_K8sVolumeDevice(y))) !== undefined) result['volumeDevices'] = value;
+  if ((value = obj.volumeMounts?.map(y => toJson_K8sVolumeMount(y))) !== undefined) result['volumeMounts'] = value;
+  if ((value = obj.workingDir) !== undefined) result['workingDir'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1017,15 +1002,14 @@ export interface K8sContainerPort {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sContainerPort(obj: K8sContainerPort | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerPort': obj.containerPort,
-    'hostIP': obj.hostIp,
-    'hostPort': obj.hostPort,
-    'name': obj.name,
-    'protocol': obj.protocol,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.containerPort) !== undefined) result['containerPort'] = value;
+  if ((value = obj.hostIp) !== undefined) result['hostIP'] = value;
+  if ((value = obj.hostPort) !== undefined) result['hostPort'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.protocol) !== undefined) result['protocol'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1056,12 +1040,11 @@ export interface K8sContainerResizePolicy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sContainerResizePolicy(obj: K8sContainerResizePolicy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'resourceName': obj.resourceName,
-    'restartPolicy': obj.restartPolicy,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.resourceName) !== undefined) result['resourceName'] = value;
+  if ((value = obj.restartPolicy) !== undefined) result['restartPolicy'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1092,12 +1075,11 @@ export interface K8sContainerRestartRule {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sContainerRestartRule(obj: K8sContainerRestartRule | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'action': obj.action,
-    'exitCodes': toJson_K8sContainerRestartRuleOnExitCodes(obj.exitCodes),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.action) !== undefined) result['action'] = value;
+  if ((value = toJson_K8sContainerRestartRuleOnExitCodes(obj.exitCodes)) !== undefined) result['exitCodes'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1131,12 +1113,11 @@ export interface K8sContainerRestartRuleOnExitCodes {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sContainerRestartRuleOnExitCodes(obj: K8sContainerRestartRuleOnExitCodes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.operator) !== undefined) result['operator'] = value;
+  if ((value = obj.values?.map(y => y)) !== undefined) result['values'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1160,11 +1141,10 @@ export interface K8sDownwardApiProjection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sDownwardApiProjection(obj: K8sDownwardApiProjection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'items': obj.items?.map(y => toJson_K8sDownwardApiVolumeFile(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.items?.map(y => toJson_K8sDownwardApiVolumeFile(y))) !== undefined) result['items'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1209,14 +1189,13 @@ export interface K8sDownwardApiVolumeFile {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sDownwardApiVolumeFile(obj: K8sDownwardApiVolumeFile | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fieldRef': toJson_K8sObjectFieldSelector(obj.fieldRef),
-    'mode': obj.mode,
-    'path': obj.path,
-    'resourceFieldRef': toJson_K8sResourceFieldSelector(obj.resourceFieldRef),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sObjectFieldSelector(obj.fieldRef)) !== undefined) result['fieldRef'] = value;
+  if ((value = obj.mode) !== undefined) result['mode'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = toJson_K8sResourceFieldSelector(obj.resourceFieldRef)) !== undefined) result['resourceFieldRef'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1248,12 +1227,11 @@ export interface K8sDownwardApiVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sDownwardApiVolumeSource(obj: K8sDownwardApiVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'defaultMode': obj.defaultMode,
-    'items': obj.items?.map(y => toJson_K8sDownwardApiVolumeFile(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.defaultMode) !== undefined) result['defaultMode'] = value;
+  if ((value = obj.items?.map(y => toJson_K8sDownwardApiVolumeFile(y))) !== undefined) result['items'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1284,12 +1262,11 @@ export interface K8sEmptyDirVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sEmptyDirVolumeSource(obj: K8sEmptyDirVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'medium': obj.medium,
-    'sizeLimit': obj.sizeLimit,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.medium) !== undefined) result['medium'] = value;
+  if ((value = obj.sizeLimit) !== undefined) result['sizeLimit'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1327,13 +1304,12 @@ export interface K8sEnvFromSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sEnvFromSource(obj: K8sEnvFromSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapRef': toJson_K8sConfigMapEnvSource(obj.configMapRef),
-    'prefix': obj.prefix,
-    'secretRef': toJson_K8sSecretEnvSource(obj.secretRef),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sConfigMapEnvSource(obj.configMapRef)) !== undefined) result['configMapRef'] = value;
+  if ((value = obj.prefix) !== undefined) result['prefix'] = value;
+  if ((value = toJson_K8sSecretEnvSource(obj.secretRef)) !== undefined) result['secretRef'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1372,13 +1348,12 @@ export interface K8sEnvVar {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sEnvVar(obj: K8sEnvVar | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_K8sEnvVarSource(obj.valueFrom),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  if ((value = toJson_K8sEnvVarSource(obj.valueFrom)) !== undefined) result['valueFrom'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1430,15 +1405,14 @@ export interface K8sEnvVarSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sEnvVarSource(obj: K8sEnvVarSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_K8sConfigMapKeySelector(obj.configMapKeyRef),
-    'fieldRef': toJson_K8sObjectFieldSelector(obj.fieldRef),
-    'fileKeyRef': toJson_K8sFileKeySelector(obj.fileKeyRef),
-    'resourceFieldRef': toJson_K8sResourceFieldSelector(obj.resourceFieldRef),
-    'secretKeyRef': toJson_K8sSecretKeySelector(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sConfigMapKeySelector(obj.configMapKeyRef)) !== undefined) result['configMapKeyRef'] = value;
+  if ((value = toJson_K8sObjectFieldSelector(obj.fieldRef)) !== undefined) result['fieldRef'] = value;
+  if ((value = toJson_K8sFileKeySelector(obj.fileKeyRef)) !== undefined) result['fileKeyRef'] = value;
+  if ((value = toJson_K8sResourceFieldSelector(obj.resourceFieldRef)) !== undefined) result['resourceFieldRef'] = value;
+  if ((value = toJson_K8sSecretKeySelector(obj.secretKeyRef)) !== undefined) result['secretKeyRef'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1468,11 +1442,10 @@ export interface K8sEphemeralVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sEphemeralVolumeSource(obj: K8sEphemeralVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'volumeClaimTemplate': toJson_K8sPersistentVolumeClaimTemplate(obj.volumeClaimTemplate),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sPersistentVolumeClaimTemplate(obj.volumeClaimTemplate)) !== undefined) result['volumeClaimTemplate'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1496,11 +1469,10 @@ export interface K8sExecAction {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sExecAction(obj: K8sExecAction | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'command': obj.command?.map(y => y),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.command?.map(y => y)) !== undefined) result['command'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1553,15 +1525,14 @@ export interface K8sFcVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sFcVolumeSource(obj: K8sFcVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fsType': obj.fsType,
-    'lun': obj.lun,
-    'readOnly': obj.readOnly,
-    'targetWWNs': obj.targetWwNs?.map(y => y),
-    'wwids': obj.wwids?.map(y => y),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = obj.lun) !== undefined) result['lun'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = obj.targetWwNs?.map(y => y)) !== undefined) result['targetWWNs'] = value;
+  if ((value = obj.wwids?.map(y => y)) !== undefined) result['wwids'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1608,14 +1579,13 @@ export interface K8sFileKeySelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sFileKeySelector(obj: K8sFileKeySelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.optional) !== undefined) result['optional'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = obj.volumeName) !== undefined) result['volumeName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1667,15 +1637,14 @@ export interface K8sFlexVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sFlexVolumeSource(obj: K8sFlexVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'driver': obj.driver,
-    'fsType': obj.fsType,
-    'options': ((obj.options) === undefined) ? undefined : (withoutUndefined(obj.options)),
-    'readOnly': obj.readOnly,
-    'secretRef': toJson_K8sLocalObjectReference(obj.secretRef),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.driver) !== undefined) result['driver'] = value;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = ((obj.options) === undefined) ? undefined : (withoutUndefined(obj.options))) !== undefined) result['options'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = toJson_K8sLocalObjectReference(obj.secretRef)) !== undefined) result['secretRef'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1706,12 +1675,11 @@ export interface K8sFlockerVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sFlockerVolumeSource(obj: K8sFlockerVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'datasetName': obj.datasetName,
-    'datasetUUID': obj.datasetUuid,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.datasetName) !== undefined) result['datasetName'] = value;
+  if ((value = obj.datasetUuid) !== undefined) result['datasetUUID'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1759,14 +1727,13 @@ export interface K8sGcePersistentDiskVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sGcePersistentDiskVolumeSource(obj: K8sGcePersistentDiskVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fsType': obj.fsType,
-    'partition': obj.partition,
-    'pdName': obj.pdName,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = obj.partition) !== undefined) result['partition'] = value;
+  if ((value = obj.pdName) !== undefined) result['pdName'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1799,12 +1766,11 @@ export interface K8sGrpcAction {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sGrpcAction(obj: K8sGrpcAction | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'port': obj.port,
-    'service': obj.service,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.port) !== undefined) result['port'] = value;
+  if ((value = obj.service) !== undefined) result['service'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1844,13 +1810,12 @@ export interface K8sGitRepoVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sGitRepoVolumeSource(obj: K8sGitRepoVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'directory': obj.directory,
-    'repository': obj.repository,
-    'revision': obj.revision,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.directory) !== undefined) result['directory'] = value;
+  if ((value = obj.repository) !== undefined) result['repository'] = value;
+  if ((value = obj.revision) !== undefined) result['revision'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1889,13 +1854,12 @@ export interface K8sGlusterfsVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sGlusterfsVolumeSource(obj: K8sGlusterfsVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'endpoints': obj.endpoints,
-    'path': obj.path,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.endpoints) !== undefined) result['endpoints'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1948,15 +1912,14 @@ export interface K8sHttpGetAction {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sHttpGetAction(obj: K8sHttpGetAction | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'host': obj.host,
-    'httpHeaders': obj.httpHeaders?.map(y => toJson_K8sHttpHeader(y)),
-    'path': obj.path,
-    'port': obj.port,
-    'scheme': obj.scheme,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.host) !== undefined) result['host'] = value;
+  if ((value = obj.httpHeaders?.map(y => toJson_K8sHttpHeader(y))) !== undefined) result['httpHeaders'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = obj.port) !== undefined) result['port'] = value;
+  if ((value = obj.scheme) !== undefined) result['scheme'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1987,12 +1950,11 @@ export interface K8sHttpHeader {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sHttpHeader(obj: K8sHttpHeader | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2023,12 +1985,11 @@ export interface K8sHostAlias {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sHostAlias(obj: K8sHostAlias | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'hostnames': obj.hostnames?.map(y => y),
-    'ip': obj.ip,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.hostnames?.map(y => y)) !== undefined) result['hostnames'] = value;
+  if ((value = obj.ip) !== undefined) result['ip'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2060,12 +2021,11 @@ export interface K8sHostPathVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sHostPathVolumeSource(obj: K8sHostPathVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'path': obj.path,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = obj.type) !== undefined) result['type'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2161,21 +2121,20 @@ export interface K8sIscsiVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sIscsiVolumeSource(obj: K8sIscsiVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'chapAuthDiscovery': obj.chapAuthDiscovery,
-    'chapAuthSession': obj.chapAuthSession,
-    'fsType': obj.fsType,
-    'initiatorName': obj.initiatorName,
-    'iqn': obj.iqn,
-    'iscsiInterface': obj.iscsiInterface,
-    'lun': obj.lun,
-    'portals': obj.portals?.map(y => y),
-    'readOnly': obj.readOnly,
-    'secretRef': toJson_K8sLocalObjectReference(obj.secretRef),
-    'targetPortal': obj.targetPortal,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.chapAuthDiscovery) !== undefined) result['chapAuthDiscovery'] = value;
+  if ((value = obj.chapAuthSession) !== undefined) result['chapAuthSession'] = value;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = obj.initiatorName) !== undefined) result['initiatorName'] = value;
+  if ((value = obj.iqn) !== undefined) result['iqn'] = value;
+  if ((value = obj.iscsiInterface) !== undefined) result['iscsiInterface'] = value;
+  if ((value = obj.lun) !== undefined) result['lun'] = value;
+  if ((value = obj.portals?.map(y => y)) !== undefined) result['portals'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = toJson_K8sLocalObjectReference(obj.secretRef)) !== undefined) result['secretRef'] = value;
+  if ((value = obj.targetPortal) !== undefined) result['targetPortal'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2207,12 +2166,11 @@ export interface K8sImageVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sImageVolumeSource(obj: K8sImageVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'pullPolicy': obj.pullPolicy,
-    'reference': obj.reference,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.pullPolicy) !== undefined) result['pullPolicy'] = value;
+  if ((value = obj.reference) !== undefined) result['reference'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2250,13 +2208,12 @@ export interface K8sKeyToPath {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sKeyToPath(obj: K8sKeyToPath | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'mode': obj.mode,
-    'path': obj.path,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.mode) !== undefined) result['mode'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2294,13 +2251,12 @@ export interface K8sLifecycle {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sLifecycle(obj: K8sLifecycle | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'postStart': toJson_K8sLifecycleHandler(obj.postStart),
-    'preStop': toJson_K8sLifecycleHandler(obj.preStop),
-    'stopSignal': obj.stopSignal,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sLifecycleHandler(obj.postStart)) !== undefined) result['postStart'] = value;
+  if ((value = toJson_K8sLifecycleHandler(obj.preStop)) !== undefined) result['preStop'] = value;
+  if ((value = obj.stopSignal) !== undefined) result['stopSignal'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2345,14 +2301,13 @@ export interface K8sLifecycleHandler {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sLifecycleHandler(obj: K8sLifecycleHandler | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'exec': toJson_K8sExecAction(obj.exec),
-    'httpGet': toJson_K8sHttpGetAction(obj.httpGet),
-    'sleep': toJson_K8sSleepAction(obj.sleep),
-    'tcpSocket': toJson_K8sTcpSocketAction(obj.tcpSocket),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sExecAction(obj.exec)) !== undefined) result['exec'] = value;
+  if ((value = toJson_K8sHttpGetAction(obj.httpGet)) !== undefined) result['httpGet'] = value;
+  if ((value = toJson_K8sSleepAction(obj.sleep)) !== undefined) result['sleep'] = value;
+  if ((value = toJson_K8sTcpSocketAction(obj.tcpSocket)) !== undefined) result['tcpSocket'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2376,11 +2331,10 @@ export interface K8sLocalObjectReference {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sLocalObjectReference(obj: K8sLocalObjectReference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2420,12 +2374,11 @@ export interface K8sModifyVolumeStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sModifyVolumeStatus(obj: K8sModifyVolumeStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'status': obj.status,
-    'targetVolumeAttributesClassName': obj.targetVolumeAttributesClassName,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.status) !== undefined) result['status'] = value;
+  if ((value = obj.targetVolumeAttributesClassName) !== undefined) result['targetVolumeAttributesClassName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2464,13 +2417,12 @@ export interface K8sNfsVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sNfsVolumeSource(obj: K8sNfsVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'path': obj.path,
-    'readOnly': obj.readOnly,
-    'server': obj.server,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = obj.server) !== undefined) result['server'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2501,12 +2453,11 @@ export interface K8sNodeAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sNodeAffinity(obj: K8sNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_K8sPreferredSchedulingTerm(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': toJson_K8sNodeSelector(obj.requiredDuringSchedulingIgnoredDuringExecution),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_K8sPreferredSchedulingTerm(y))) !== undefined) result['preferredDuringSchedulingIgnoredDuringExecution'] = value;
+  if ((value = toJson_K8sNodeSelector(obj.requiredDuringSchedulingIgnoredDuringExecution)) !== undefined) result['requiredDuringSchedulingIgnoredDuringExecution'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2530,11 +2481,10 @@ export interface K8sNodeSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sNodeSelector(obj: K8sNodeSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_K8sNodeSelectorTerm(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.nodeSelectorTerms?.map(y => toJson_K8sNodeSelectorTerm(y))) !== undefined) result['nodeSelectorTerms'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2572,13 +2522,12 @@ export interface K8sNodeSelectorRequirement {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sNodeSelectorRequirement(obj: K8sNodeSelectorRequirement | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.operator) !== undefined) result['operator'] = value;
+  if ((value = obj.values?.map(y => y)) !== undefined) result['values'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2609,12 +2558,11 @@ export interface K8sNodeSelectorTerm {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sNodeSelectorTerm(obj: K8sNodeSelectorTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_K8sNodeSelectorRequirement(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_K8sNodeSelectorRequirement(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.matchExpressions?.map(y => toJson_K8sNodeSelectorRequirement(y))) !== undefined) result['matchExpressions'] = value;
+  if ((value = obj.matchFields?.map(y => toJson_K8sNodeSelectorRequirement(y))) !== undefined) result['matchFields'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2645,12 +2593,11 @@ export interface K8sObjectFieldSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sObjectFieldSelector(obj: K8sObjectFieldSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.apiVersion) !== undefined) result['apiVersion'] = value;
+  if ((value = obj.fieldPath) !== undefined) result['fieldPath'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2716,17 +2663,16 @@ export interface K8sObjectReference {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sObjectReference(obj: K8sObjectReference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-    'kind': obj.kind,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'resourceVersion': obj.resourceVersion,
-    'uid': obj.uid,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.apiVersion) !== undefined) result['apiVersion'] = value;
+  if ((value = obj.fieldPath) !== undefined) result['fieldPath'] = value;
+  if ((value = obj.kind) !== undefined) result['kind'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.namespace) !== undefined) result['namespace'] = value;
+  if ((value = obj.resourceVersion) !== undefined) result['resourceVersion'] = value;
+  if ((value = obj.uid) !== undefined) result['uid'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2778,15 +2724,14 @@ export interface K8sPersistentVolumeClaim {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPersistentVolumeClaim(obj: K8sPersistentVolumeClaim | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'kind': obj.kind,
-    'metadata': toJson_K8sObjectMeta(obj.metadata),
-    'spec': toJson_K8sPersistentVolumeClaimSpec(obj.spec),
-    'status': toJson_K8sPersistentVolumeClaimStatus(obj.status),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.apiVersion) !== undefined) result['apiVersion'] = value;
+  if ((value = obj.kind) !== undefined) result['kind'] = value;
+  if ((value = toJson_K8sObjectMeta(obj.metadata)) !== undefined) result['metadata'] = value;
+  if ((value = toJson_K8sPersistentVolumeClaimSpec(obj.spec)) !== undefined) result['spec'] = value;
+  if ((value = toJson_K8sPersistentVolumeClaimStatus(obj.status)) !== undefined) result['status'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2845,16 +2790,15 @@ export interface K8sPersistentVolumeClaimCondition {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPersistentVolumeClaimCondition(obj: K8sPersistentVolumeClaimCondition | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'lastProbeTime': obj.lastProbeTime,
-    'lastTransitionTime': obj.lastTransitionTime,
-    'message': obj.message,
-    'reason': obj.reason,
-    'status': obj.status,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.lastProbeTime) !== undefined) result['lastProbeTime'] = value;
+  if ((value = obj.lastTransitionTime) !== undefined) result['lastTransitionTime'] = value;
+  if ((value = obj.message) !== undefined) result['message'] = value;
+  if ((value = obj.reason) !== undefined) result['reason'] = value;
+  if ((value = obj.status) !== undefined) result['status'] = value;
+  if ((value = obj.type) !== undefined) result['type'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2941,19 +2885,18 @@ export interface K8sPersistentVolumeClaimSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPersistentVolumeClaimSpec(obj: K8sPersistentVolumeClaimSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessModes': obj.accessModes?.map(y => y),
-    'dataSource': toJson_K8sTypedLocalObjectReference(obj.dataSource),
-    'dataSourceRef': toJson_K8sTypedObjectReference(obj.dataSourceRef),
-    'resources': toJson_K8sVolumeResourceRequirements(obj.resources),
-    'selector': toJson_K8sLabelSelector(obj.selector),
-    'storageClassName': obj.storageClassName,
-    'volumeAttributesClassName': obj.volumeAttributesClassName,
-    'volumeMode': obj.volumeMode,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.accessModes?.map(y => y)) !== undefined) result['accessModes'] = value;
+  if ((value = toJson_K8sTypedLocalObjectReference(obj.dataSource)) !== undefined) result['dataSource'] = value;
+  if ((value = toJson_K8sTypedObjectReference(obj.dataSourceRef)) !== undefined) result['dataSourceRef'] = value;
+  if ((value = toJson_K8sVolumeResourceRequirements(obj.resources)) !== undefined) result['resources'] = value;
+  if ((value = toJson_K8sLabelSelector(obj.selector)) !== undefined) result['selector'] = value;
+  if ((value = obj.storageClassName) !== undefined) result['storageClassName'] = value;
+  if ((value = obj.volumeAttributesClassName) !== undefined) result['volumeAttributesClassName'] = value;
+  if ((value = obj.volumeMode) !== undefined) result['volumeMode'] = value;
+  if ((value = obj.volumeName) !== undefined) result['volumeName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3061,18 +3004,17 @@ export interface K8sPersistentVolumeClaimStatus {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPersistentVolumeClaimStatus(obj: K8sPersistentVolumeClaimStatus | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessModes': obj.accessModes?.map(y => y),
-    'allocatedResourceStatuses': ((obj.allocatedResourceStatuses) === undefined) ? undefined : (withoutUndefined(obj.allocatedResourceStatuses)),
-    'allocatedResources': ((obj.allocatedResources) === undefined) ? undefined : (withoutUndefined(obj.allocatedResources)),
-    'capacity': ((obj.capacity) === undefined) ? undefined : (withoutUndefined(obj.capacity)),
-    'conditions': obj.conditions?.map(y => toJson_K8sPersistentVolumeClaimCondition(y)),
-    'currentVolumeAttributesClassName': obj.currentVolumeAttributesClassName,
-    'modifyVolumeStatus': toJson_K8sModifyVolumeStatus(obj.modifyVolumeStatus),
-    'phase': obj.phase,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.accessModes?.map(y => y)) !== undefined) result['accessModes'] = value;
+  if ((value = ((obj.allocatedResourceStatuses) === undefined) ? undefined : (withoutUndefined(obj.allocatedResourceStatuses))) !== undefined) result['allocatedResourceStatuses'] = value;
+  if ((value = ((obj.allocatedResources) === undefined) ? undefined : (withoutUndefined(obj.allocatedResources))) !== undefined) result['allocatedResources'] = value;
+  if ((value = ((obj.capacity) === undefined) ? undefined : (withoutUndefined(obj.capacity))) !== undefined) result['capacity'] = value;
+  if ((value = obj.conditions?.map(y => toJson_K8sPersistentVolumeClaimCondition(y))) !== undefined) result['conditions'] = value;
+  if ((value = obj.currentVolumeAttributesClassName) !== undefined) result['currentVolumeAttributesClassName'] = value;
+  if ((value = toJson_K8sModifyVolumeStatus(obj.modifyVolumeStatus)) !== undefined) result['modifyVolumeStatus'] = value;
+  if ((value = obj.phase) !== undefined) result['phase'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3103,12 +3045,11 @@ export interface K8sPersistentVolumeClaimTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPersistentVolumeClaimTemplate(obj: K8sPersistentVolumeClaimTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': toJson_K8sObjectMeta(obj.metadata),
-    'spec': toJson_K8sPersistentVolumeClaimSpec(obj.spec),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sObjectMeta(obj.metadata)) !== undefined) result['metadata'] = value;
+  if ((value = toJson_K8sPersistentVolumeClaimSpec(obj.spec)) !== undefined) result['spec'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3139,12 +3080,11 @@ export interface K8sPersistentVolumeClaimVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPersistentVolumeClaimVolumeSource(obj: K8sPersistentVolumeClaimVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'claimName': obj.claimName,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.claimName) !== undefined) result['claimName'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3175,12 +3115,11 @@ export interface K8sPhotonPersistentDiskVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPhotonPersistentDiskVolumeSource(obj: K8sPhotonPersistentDiskVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fsType': obj.fsType,
-    'pdID': obj.pdId,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = obj.pdId) !== undefined) result['pdID'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3211,12 +3150,11 @@ export interface K8sPodAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPodAffinity(obj: K8sPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_K8sWeightedPodAffinityTerm(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_K8sPodAffinityTerm(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_K8sWeightedPodAffinityTerm(y))) !== undefined) result['preferredDuringSchedulingIgnoredDuringExecution'] = value;
+  if ((value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_K8sPodAffinityTerm(y))) !== undefined) result['requiredDuringSchedulingIgnoredDuringExecution'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3275,16 +3213,15 @@ export interface K8sPodAffinityTerm {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPodAffinityTerm(obj: K8sPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_K8sLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_K8sLabelSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sLabelSelector(obj.labelSelector)) !== undefined) result['labelSelector'] = value;
+  if ((value = obj.matchLabelKeys?.map(y => y)) !== undefined) result['matchLabelKeys'] = value;
+  if ((value = obj.mismatchLabelKeys?.map(y => y)) !== undefined) result['mismatchLabelKeys'] = value;
+  if ((value = toJson_K8sLabelSelector(obj.namespaceSelector)) !== undefined) result['namespaceSelector'] = value;
+  if ((value = obj.namespaces?.map(y => y)) !== undefined) result['namespaces'] = value;
+  if ((value = obj.topologyKey) !== undefined) result['topologyKey'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3315,12 +3252,11 @@ export interface K8sPodAntiAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPodAntiAffinity(obj: K8sPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_K8sWeightedPodAffinityTerm(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_K8sPodAffinityTerm(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_K8sWeightedPodAffinityTerm(y))) !== undefined) result['preferredDuringSchedulingIgnoredDuringExecution'] = value;
+  if ((value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_K8sPodAffinityTerm(y))) !== undefined) result['requiredDuringSchedulingIgnoredDuringExecution'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3410,17 +3346,16 @@ export interface K8sPodCertificateProjection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPodCertificateProjection(obj: K8sPodCertificateProjection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certificateChainPath': obj.certificateChainPath,
-    'credentialBundlePath': obj.credentialBundlePath,
-    'keyPath': obj.keyPath,
-    'keyType': obj.keyType,
-    'maxExpirationSeconds': obj.maxExpirationSeconds,
-    'signerName': obj.signerName,
-    'userAnnotations': ((obj.userAnnotations) === undefined) ? undefined : (withoutUndefined(obj.userAnnotations)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.certificateChainPath) !== undefined) result['certificateChainPath'] = value;
+  if ((value = obj.credentialBundlePath) !== undefined) result['credentialBundlePath'] = value;
+  if ((value = obj.keyPath) !== undefined) result['keyPath'] = value;
+  if ((value = obj.keyType) !== undefined) result['keyType'] = value;
+  if ((value = obj.maxExpirationSeconds) !== undefined) result['maxExpirationSeconds'] = value;
+  if ((value = obj.signerName) !== undefined) result['signerName'] = value;
+  if ((value = ((obj.userAnnotations) === undefined) ? undefined : (withoutUndefined(obj.userAnnotations))) !== undefined) result['userAnnotations'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3458,13 +3393,12 @@ export interface K8sPodDnsConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPodDnsConfig(obj: K8sPodDnsConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nameservers': obj.nameservers?.map(y => y),
-    'options': obj.options?.map(y => toJson_K8sPodDnsConfigOption(y)),
-    'searches': obj.searches?.map(y => y),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.nameservers?.map(y => y)) !== undefined) result['nameservers'] = value;
+  if ((value = obj.options?.map(y => toJson_K8sPodDnsConfigOption(y))) !== undefined) result['options'] = value;
+  if ((value = obj.searches?.map(y => y)) !== undefined) result['searches'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3495,12 +3429,11 @@ export interface K8sPodDnsConfigOption {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPodDnsConfigOption(obj: K8sPodDnsConfigOption | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3548,13 +3481,12 @@ export interface K8sPodResourceClaim {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPodResourceClaim(obj: K8sPodResourceClaim | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'resourceClaimName': obj.resourceClaimName,
-    'resourceClaimTemplateName': obj.resourceClaimTemplateName,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.resourceClaimName) !== undefined) result['resourceClaimName'] = value;
+  if ((value = obj.resourceClaimTemplateName) !== undefined) result['resourceClaimTemplateName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3677,23 +3609,22 @@ export interface K8sPodSecurityContext {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPodSecurityContext(obj: K8sPodSecurityContext | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'appArmorProfile': toJson_K8sAppArmorProfile(obj.appArmorProfile),
-    'fsGroup': obj.fsGroup,
-    'fsGroupChangePolicy': obj.fsGroupChangePolicy,
-    'runAsGroup': obj.runAsGroup,
-    'runAsNonRoot': obj.runAsNonRoot,
-    'runAsUser': obj.runAsUser,
-    'seLinuxChangePolicy': obj.seLinuxChangePolicy,
-    'seLinuxOptions': toJson_K8sSeLinuxOptions(obj.seLinuxOptions),
-    'seccompProfile': toJson_K8sSeccompProfile(obj.seccompProfile),
-    'supplementalGroups': obj.supplementalGroups?.map(y => y),
-    'supplementalGroupsPolicy': obj.supplementalGroupsPolicy,
-    'sysctls': obj.sysctls?.map(y => toJson_K8sSysctl(y)),
-    'windowsOptions': toJson_K8sWindowsSecurityContextOptions(obj.windowsOptions),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sAppArmorProfile(obj.appArmorProfile)) !== undefined) result['appArmorProfile'] = value;
+  if ((value = obj.fsGroup) !== undefined) result['fsGroup'] = value;
+  if ((value = obj.fsGroupChangePolicy) !== undefined) result['fsGroupChangePolicy'] = value;
+  if ((value = obj.runAsGroup) !== undefined) result['runAsGroup'] = value;
+  if ((value = obj.runAsNonRoot) !== undefined) result['runAsNonRoot'] = value;
+  if ((value = obj.runAsUser) !== undefined) result['runAsUser'] = value;
+  if ((value = obj.seLinuxChangePolicy) !== undefined) result['seLinuxChangePolicy'] = value;
+  if ((value = toJson_K8sSeLinuxOptions(obj.seLinuxOptions)) !== undefined) result['seLinuxOptions'] = value;
+  if ((value = toJson_K8sSeccompProfile(obj.seccompProfile)) !== undefined) result['seccompProfile'] = value;
+  if ((value = obj.supplementalGroups?.map(y => y)) !== undefined) result['supplementalGroups'] = value;
+  if ((value = obj.supplementalGroupsPolicy) !== undefined) result['supplementalGroupsPolicy'] = value;
+  if ((value = obj.sysctls?.map(y => toJson_K8sSysctl(y))) !== undefined) result['sysctls'] = value;
+  if ((value = toJson_K8sWindowsSecurityContextOptions(obj.windowsOptions)) !== undefined) result['windowsOptions'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3731,13 +3662,12 @@ export interface K8sPortworxVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPortworxVolumeSource(obj: K8sPortworxVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fsType': obj.fsType,
-    'readOnly': obj.readOnly,
-    'volumeID': obj.volumeId,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = obj.volumeId) !== undefined) result['volumeID'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3768,12 +3698,11 @@ export interface K8sPreferredSchedulingTerm {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPreferredSchedulingTerm(obj: K8sPreferredSchedulingTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preference': toJson_K8sNodeSelectorTerm(obj.preference),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sNodeSelectorTerm(obj.preference)) !== undefined) result['preference'] = value;
+  if ((value = obj.weight) !== undefined) result['weight'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3864,20 +3793,19 @@ export interface K8sProbe {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sProbe(obj: K8sProbe | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'exec': toJson_K8sExecAction(obj.exec),
-    'failureThreshold': obj.failureThreshold,
-    'grpc': toJson_K8sGrpcAction(obj.grpc),
-    'httpGet': toJson_K8sHttpGetAction(obj.httpGet),
-    'initialDelaySeconds': obj.initialDelaySeconds,
-    'periodSeconds': obj.periodSeconds,
-    'successThreshold': obj.successThreshold,
-    'tcpSocket': toJson_K8sTcpSocketAction(obj.tcpSocket),
-    'terminationGracePeriodSeconds': obj.terminationGracePeriodSeconds,
-    'timeoutSeconds': obj.timeoutSeconds,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sExecAction(obj.exec)) !== undefined) result['exec'] = value;
+  if ((value = obj.failureThreshold) !== undefined) result['failureThreshold'] = value;
+  if ((value = toJson_K8sGrpcAction(obj.grpc)) !== undefined) result['grpc'] = value;
+  if ((value = toJson_K8sHttpGetAction(obj.httpGet)) !== undefined) result['httpGet'] = value;
+  if ((value = obj.initialDelaySeconds) !== undefined) result['initialDelaySeconds'] = value;
+  if ((value = obj.periodSeconds) !== undefined) result['periodSeconds'] = value;
+  if ((value = obj.successThreshold) !== undefined) result['successThreshold'] = value;
+  if ((value = toJson_K8sTcpSocketAction(obj.tcpSocket)) !== undefined) result['tcpSocket'] = value;
+  if ((value = obj.terminationGracePeriodSeconds) !== undefined) result['terminationGracePeriodSeconds'] = value;
+  if ((value = obj.timeoutSeconds) !== undefined) result['timeoutSeconds'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3908,12 +3836,11 @@ export interface K8sProjectedVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sProjectedVolumeSource(obj: K8sProjectedVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'defaultMode': obj.defaultMode,
-    'sources': obj.sources?.map(y => toJson_K8sVolumeProjection(y)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.defaultMode) !== undefined) result['defaultMode'] = value;
+  if ((value = obj.sources?.map(y => toJson_K8sVolumeProjection(y))) !== undefined) result['sources'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3975,16 +3902,15 @@ export interface K8sQuobyteVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sQuobyteVolumeSource(obj: K8sQuobyteVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'group': obj.group,
-    'readOnly': obj.readOnly,
-    'registry': obj.registry,
-    'tenant': obj.tenant,
-    'user': obj.user,
-    'volume': obj.volume,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.group) !== undefined) result['group'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = obj.registry) !== undefined) result['registry'] = value;
+  if ((value = obj.tenant) !== undefined) result['tenant'] = value;
+  if ((value = obj.user) !== undefined) result['user'] = value;
+  if ((value = obj.volume) !== undefined) result['volume'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4062,18 +3988,17 @@ export interface K8sRbdVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sRbdVolumeSource(obj: K8sRbdVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fsType': obj.fsType,
-    'image': obj.image,
-    'keyring': obj.keyring,
-    'monitors': obj.monitors?.map(y => y),
-    'pool': obj.pool,
-    'readOnly': obj.readOnly,
-    'secretRef': toJson_K8sLocalObjectReference(obj.secretRef),
-    'user': obj.user,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = obj.image) !== undefined) result['image'] = value;
+  if ((value = obj.keyring) !== undefined) result['keyring'] = value;
+  if ((value = obj.monitors?.map(y => y)) !== undefined) result['monitors'] = value;
+  if ((value = obj.pool) !== undefined) result['pool'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = toJson_K8sLocalObjectReference(obj.secretRef)) !== undefined) result['secretRef'] = value;
+  if ((value = obj.user) !== undefined) result['user'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4104,12 +4029,11 @@ export interface K8sResourceClaim {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sResourceClaim(obj: K8sResourceClaim | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'request': obj.request,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.request) !== undefined) result['request'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4147,13 +4071,12 @@ export interface K8sResourceFieldSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sResourceFieldSelector(obj: K8sResourceFieldSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.containerName) !== undefined) result['containerName'] = value;
+  if ((value = obj.divisor) !== undefined) result['divisor'] = value;
+  if ((value = obj.resource) !== undefined) result['resource'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4195,13 +4118,12 @@ export interface K8sResourceRequirements {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sResourceRequirements(obj: K8sResourceRequirements | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'claims': obj.claims?.map(y => toJson_K8sResourceClaim(y)),
-    'limits': ((obj.limits) === undefined) ? undefined : (withoutUndefined(obj.limits)),
-    'requests': ((obj.requests) === undefined) ? undefined : (withoutUndefined(obj.requests)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.claims?.map(y => toJson_K8sResourceClaim(y))) !== undefined) result['claims'] = value;
+  if ((value = ((obj.limits) === undefined) ? undefined : (withoutUndefined(obj.limits))) !== undefined) result['limits'] = value;
+  if ((value = ((obj.requests) === undefined) ? undefined : (withoutUndefined(obj.requests))) !== undefined) result['requests'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4246,14 +4168,13 @@ export interface K8sSeLinuxOptions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sSeLinuxOptions(obj: K8sSeLinuxOptions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'level': obj.level,
-    'role': obj.role,
-    'type': obj.type,
-    'user': obj.user,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.level) !== undefined) result['level'] = value;
+  if ((value = obj.role) !== undefined) result['role'] = value;
+  if ((value = obj.type) !== undefined) result['type'] = value;
+  if ((value = obj.user) !== undefined) result['user'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4343,20 +4264,19 @@ export interface K8sScaleIoVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sScaleIoVolumeSource(obj: K8sScaleIoVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fsType': obj.fsType,
-    'gateway': obj.gateway,
-    'protectionDomain': obj.protectionDomain,
-    'readOnly': obj.readOnly,
-    'secretRef': toJson_K8sLocalObjectReference(obj.secretRef),
-    'sslEnabled': obj.sslEnabled,
-    'storageMode': obj.storageMode,
-    'storagePool': obj.storagePool,
-    'system': obj.system,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = obj.gateway) !== undefined) result['gateway'] = value;
+  if ((value = obj.protectionDomain) !== undefined) result['protectionDomain'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = toJson_K8sLocalObjectReference(obj.secretRef)) !== undefined) result['secretRef'] = value;
+  if ((value = obj.sslEnabled) !== undefined) result['sslEnabled'] = value;
+  if ((value = obj.storageMode) !== undefined) result['storageMode'] = value;
+  if ((value = obj.storagePool) !== undefined) result['storagePool'] = value;
+  if ((value = obj.system) !== undefined) result['system'] = value;
+  if ((value = obj.volumeName) !== undefined) result['volumeName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4389,12 +4309,11 @@ export interface K8sSeccompProfile {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sSeccompProfile(obj: K8sSeccompProfile | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'localhostProfile': obj.localhostProfile,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.localhostProfile) !== undefined) result['localhostProfile'] = value;
+  if ((value = obj.type) !== undefined) result['type'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4427,12 +4346,11 @@ export interface K8sSecretEnvSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sSecretEnvSource(obj: K8sSecretEnvSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.optional) !== undefined) result['optional'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4470,13 +4388,12 @@ export interface K8sSecretKeySelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sSecretKeySelector(obj: K8sSecretKeySelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.optional) !== undefined) result['optional'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4516,13 +4433,12 @@ export interface K8sSecretProjection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sSecretProjection(obj: K8sSecretProjection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'items': obj.items?.map(y => toJson_K8sKeyToPath(y)),
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.items?.map(y => toJson_K8sKeyToPath(y))) !== undefined) result['items'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.optional) !== undefined) result['optional'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4570,14 +4486,13 @@ export interface K8sSecretVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sSecretVolumeSource(obj: K8sSecretVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'defaultMode': obj.defaultMode,
-    'items': obj.items?.map(y => toJson_K8sKeyToPath(y)),
-    'optional': obj.optional,
-    'secretName': obj.secretName,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.defaultMode) !== undefined) result['defaultMode'] = value;
+  if ((value = obj.items?.map(y => toJson_K8sKeyToPath(y))) !== undefined) result['items'] = value;
+  if ((value = obj.optional) !== undefined) result['optional'] = value;
+  if ((value = obj.secretName) !== undefined) result['secretName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4682,22 +4597,21 @@ export interface K8sSecurityContext {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sSecurityContext(obj: K8sSecurityContext | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'allowPrivilegeEscalation': obj.allowPrivilegeEscalation,
-    'appArmorProfile': toJson_K8sAppArmorProfile(obj.appArmorProfile),
-    'capabilities': toJson_K8sCapabilities(obj.capabilities),
-    'privileged': obj.privileged,
-    'procMount': obj.procMount,
-    'readOnlyRootFilesystem': obj.readOnlyRootFilesystem,
-    'runAsGroup': obj.runAsGroup,
-    'runAsNonRoot': obj.runAsNonRoot,
-    'runAsUser': obj.runAsUser,
-    'seLinuxOptions': toJson_K8sSeLinuxOptions(obj.seLinuxOptions),
-    'seccompProfile': toJson_K8sSeccompProfile(obj.seccompProfile),
-    'windowsOptions': toJson_K8sWindowsSecurityContextOptions(obj.windowsOptions),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.allowPrivilegeEscalation) !== undefined) result['allowPrivilegeEscalation'] = value;
+  if ((value = toJson_K8sAppArmorProfile(obj.appArmorProfile)) !== undefined) result['appArmorProfile'] = value;
+  if ((value = toJson_K8sCapabilities(obj.capabilities)) !== undefined) result['capabilities'] = value;
+  if ((value = obj.privileged) !== undefined) result['privileged'] = value;
+  if ((value = obj.procMount) !== undefined) result['procMount'] = value;
+  if ((value = obj.readOnlyRootFilesystem) !== undefined) result['readOnlyRootFilesystem'] = value;
+  if ((value = obj.runAsGroup) !== undefined) result['runAsGroup'] = value;
+  if ((value = obj.runAsNonRoot) !== undefined) result['runAsNonRoot'] = value;
+  if ((value = obj.runAsUser) !== undefined) result['runAsUser'] = value;
+  if ((value = toJson_K8sSeLinuxOptions(obj.seLinuxOptions)) !== undefined) result['seLinuxOptions'] = value;
+  if ((value = toJson_K8sSeccompProfile(obj.seccompProfile)) !== undefined) result['seccompProfile'] = value;
+  if ((value = toJson_K8sWindowsSecurityContextOptions(obj.windowsOptions)) !== undefined) result['windowsOptions'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4736,13 +4650,12 @@ export interface K8sServiceAccountTokenProjection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sServiceAccountTokenProjection(obj: K8sServiceAccountTokenProjection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'audience': obj.audience,
-    'expirationSeconds': obj.expirationSeconds,
-    'path': obj.path,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.audience) !== undefined) result['audience'] = value;
+  if ((value = obj.expirationSeconds) !== undefined) result['expirationSeconds'] = value;
+  if ((value = obj.path) !== undefined) result['path'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4811,16 +4724,15 @@ export interface K8sServicePort {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sServicePort(obj: K8sServicePort | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'appProtocol': obj.appProtocol,
-    'name': obj.name,
-    'nodePort': obj.nodePort,
-    'port': obj.port,
-    'protocol': obj.protocol,
-    'targetPort': obj.targetPort,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.appProtocol) !== undefined) result['appProtocol'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.nodePort) !== undefined) result['nodePort'] = value;
+  if ((value = obj.port) !== undefined) result['port'] = value;
+  if ((value = obj.protocol) !== undefined) result['protocol'] = value;
+  if ((value = obj.targetPort) !== undefined) result['targetPort'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4844,11 +4756,10 @@ export interface K8sSleepAction {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sSleepAction(obj: K8sSleepAction | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'seconds': obj.seconds,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.seconds) !== undefined) result['seconds'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4900,15 +4811,14 @@ export interface K8sStorageOsVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sStorageOsVolumeSource(obj: K8sStorageOsVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fsType': obj.fsType,
-    'readOnly': obj.readOnly,
-    'secretRef': toJson_K8sLocalObjectReference(obj.secretRef),
-    'volumeName': obj.volumeName,
-    'volumeNamespace': obj.volumeNamespace,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = toJson_K8sLocalObjectReference(obj.secretRef)) !== undefined) result['secretRef'] = value;
+  if ((value = obj.volumeName) !== undefined) result['volumeName'] = value;
+  if ((value = obj.volumeNamespace) !== undefined) result['volumeNamespace'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4939,12 +4849,11 @@ export interface K8sSysctl {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sSysctl(obj: K8sSysctl | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4975,12 +4884,11 @@ export interface K8sTcpSocketAction {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sTcpSocketAction(obj: K8sTcpSocketAction | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.host) !== undefined) result['host'] = value;
+  if ((value = obj.port) !== undefined) result['port'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5033,15 +4941,14 @@ export interface K8sToleration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sToleration(obj: K8sToleration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'operator': obj.operator,
-    'tolerationSeconds': obj.tolerationSeconds,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.effect) !== undefined) result['effect'] = value;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.operator) !== undefined) result['operator'] = value;
+  if ((value = obj.tolerationSeconds) !== undefined) result['tolerationSeconds'] = value;
+  if ((value = obj.value) !== undefined) result['value'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5079,13 +4986,12 @@ export interface K8sTypedLocalObjectReference {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sTypedLocalObjectReference(obj: K8sTypedLocalObjectReference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiGroup': obj.apiGroup,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.apiGroup) !== undefined) result['apiGroup'] = value;
+  if ((value = obj.kind) !== undefined) result['kind'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5130,14 +5036,13 @@ export interface K8sTypedObjectReference {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sTypedObjectReference(obj: K8sTypedObjectReference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiGroup': obj.apiGroup,
-    'kind': obj.kind,
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.apiGroup) !== undefined) result['apiGroup'] = value;
+  if ((value = obj.kind) !== undefined) result['kind'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.namespace) !== undefined) result['namespace'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5388,41 +5293,40 @@ export interface K8sVolume {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sVolume(obj: K8sVolume | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'awsElasticBlockStore': toJson_K8sAwsElasticBlockStoreVolumeSource(obj.awsElasticBlockStore),
-    'azureDisk': toJson_K8sAzureDiskVolumeSource(obj.azureDisk),
-    'azureFile': toJson_K8sAzureFileVolumeSource(obj.azureFile),
-    'cephfs': toJson_K8sCephFsVolumeSource(obj.cephfs),
-    'cinder': toJson_K8sCinderVolumeSource(obj.cinder),
-    'configMap': toJson_K8sConfigMapVolumeSource(obj.configMap),
-    'csi': toJson_K8sCsiVolumeSource(obj.csi),
-    'downwardAPI': toJson_K8sDownwardApiVolumeSource(obj.downwardApi),
-    'emptyDir': toJson_K8sEmptyDirVolumeSource(obj.emptyDir),
-    'ephemeral': toJson_K8sEphemeralVolumeSource(obj.ephemeral),
-    'fc': toJson_K8sFcVolumeSource(obj.fc),
-    'flexVolume': toJson_K8sFlexVolumeSource(obj.flexVolume),
-    'flocker': toJson_K8sFlockerVolumeSource(obj.flocker),
-    'gcePersistentDisk': toJson_K8sGcePersistentDiskVolumeSource(obj.gcePersistentDisk),
-    'gitRepo': toJson_K8sGitRepoVolumeSource(obj.gitRepo),
-    'glusterfs': toJson_K8sGlusterfsVolumeSource(obj.glusterfs),
-    'hostPath': toJson_K8sHostPathVolumeSource(obj.hostPath),
-    'image': toJson_K8sImageVolumeSource(obj.image),
-    'iscsi': toJson_K8sIscsiVolumeSource(obj.iscsi),
-    'name': obj.name,
-    'nfs': toJson_K8sNfsVolumeSource(obj.nfs),
-    'persistentVolumeClaim': toJson_K8sPersistentVolumeClaimVolumeSource(obj.persistentVolumeClaim),
-    'photonPersistentDisk': toJson_K8sPhotonPersistentDiskVolumeSource(obj.photonPersistentDisk),
-    'portworxVolume': toJson_K8sPortworxVolumeSource(obj.portworxVolume),
-    'projected': toJson_K8sProjectedVolumeSource(obj.projected),
-    'quobyte': toJson_K8sQuobyteVolumeSource(obj.quobyte),
-    'rbd': toJson_K8sRbdVolumeSource(obj.rbd),
-    'scaleIO': toJson_K8sScaleIoVolumeSource(obj.scaleIo),
-    'secret': toJson_K8sSecretVolumeSource(obj.secret),
-    'storageos': toJson_K8sStorageOsVolumeSource(obj.storageos),
-    'vsphereVolume': toJson_K8sVsphereVirtualDiskVolumeSource(obj.vsphereVolume),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sAwsElasticBlockStoreVolumeSource(obj.awsElasticBlockStore)) !== undefined) result['awsElasticBlockStore'] = value;
+  if ((value = toJson_K8sAzureDiskVolumeSource(obj.azureDisk)) !== undefined) result['azureDisk'] = value;
+  if ((value = toJson_K8sAzureFileVolumeSource(obj.azureFile)) !== undefined) result['azureFile'] = value;
+  if ((value = toJson_K8sCephFsVolumeSource(obj.cephfs)) !== undefined) result['cephfs'] = value;
+  if ((value = toJson_K8sCinderVolumeSource(obj.cinder)) !== undefined) result['cinder'] = value;
+  if ((value = toJson_K8sConfigMapVolumeSource(obj.configMap)) !== undefined) result['configMap'] = value;
+  if ((value = toJson_K8sCsiVolumeSource(obj.csi)) !== undefined) result['csi'] = value;
+  if ((value = toJson_K8sDownwardApiVolumeSource(obj.downwardApi)) !== undefined) result['downwardAPI'] = value;
+  if ((value = toJson_K8sEmptyDirVolumeSource(obj.emptyDir)) !== undefined) result['emptyDir'] = value;
+  if ((value = toJson_K8sEphemeralVolumeSource(obj.ephemeral)) !== undefined) result['ephemeral'] = value;
+  if ((value = toJson_K8sFcVolumeSource(obj.fc)) !== undefined) result['fc'] = value;
+  if ((value = toJson_K8sFlexVolumeSource(obj.flexVolume)) !== undefined) result['flexVolume'] = value;
+  if ((value = toJson_K8sFlockerVolumeSource(obj.flocker)) !== undefined) result['flocker'] = value;
+  if ((value = toJson_K8sGcePersistentDiskVolumeSource(obj.gcePersistentDisk)) !== undefined) result['gcePersistentDisk'] = value;
+  if ((value = toJson_K8sGitRepoVolumeSource(obj.gitRepo)) !== undefined) result['gitRepo'] = value;
+  if ((value = toJson_K8sGlusterfsVolumeSource(obj.glusterfs)) !== undefined) result['glusterfs'] = value;
+  if ((value = toJson_K8sHostPathVolumeSource(obj.hostPath)) !== undefined) result['hostPath'] = value;
+  if ((value = toJson_K8sImageVolumeSource(obj.image)) !== undefined) result['image'] = value;
+  if ((value = toJson_K8sIscsiVolumeSource(obj.iscsi)) !== undefined) result['iscsi'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = toJson_K8sNfsVolumeSource(obj.nfs)) !== undefined) result['nfs'] = value;
+  if ((value = toJson_K8sPersistentVolumeClaimVolumeSource(obj.persistentVolumeClaim)) !== undefined) result['persistentVolumeClaim'] = value;
+  if ((value = toJson_K8sPhotonPersistentDiskVolumeSource(obj.photonPersistentDisk)) !== undefined) result['photonPersistentDisk'] = value;
+  if ((value = toJson_K8sPortworxVolumeSource(obj.portworxVolume)) !== undefined) result['portworxVolume'] = value;
+  if ((value = toJson_K8sProjectedVolumeSource(obj.projected)) !== undefined) result['projected'] = value;
+  if ((value = toJson_K8sQuobyteVolumeSource(obj.quobyte)) !== undefined) result['quobyte'] = value;
+  if ((value = toJson_K8sRbdVolumeSource(obj.rbd)) !== undefined) result['rbd'] = value;
+  if ((value = toJson_K8sScaleIoVolumeSource(obj.scaleIo)) !== undefined) result['scaleIO'] = value;
+  if ((value = toJson_K8sSecretVolumeSource(obj.secret)) !== undefined) result['secret'] = value;
+  if ((value = toJson_K8sStorageOsVolumeSource(obj.storageos)) !== undefined) result['storageos'] = value;
+  if ((value = toJson_K8sVsphereVirtualDiskVolumeSource(obj.vsphereVolume)) !== undefined) result['vsphereVolume'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5453,12 +5357,11 @@ export interface K8sVolumeDevice {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sVolumeDevice(obj: K8sVolumeDevice | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'devicePath': obj.devicePath,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.devicePath) !== undefined) result['devicePath'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5535,17 +5438,16 @@ export interface K8sVolumeMount {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sVolumeMount(obj: K8sVolumeMount | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'mountPath': obj.mountPath,
-    'mountPropagation': obj.mountPropagation,
-    'name': obj.name,
-    'readOnly': obj.readOnly,
-    'recursiveReadOnly': obj.recursiveReadOnly,
-    'subPath': obj.subPath,
-    'subPathExpr': obj.subPathExpr,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.mountPath) !== undefined) result['mountPath'] = value;
+  if ((value = obj.mountPropagation) !== undefined) result['mountPropagation'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.readOnly) !== undefined) result['readOnly'] = value;
+  if ((value = obj.recursiveReadOnly) !== undefined) result['recursiveReadOnly'] = value;
+  if ((value = obj.subPath) !== undefined) result['subPath'] = value;
+  if ((value = obj.subPathExpr) !== undefined) result['subPathExpr'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5622,16 +5524,15 @@ export interface K8sVolumeProjection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sVolumeProjection(obj: K8sVolumeProjection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'clusterTrustBundle': toJson_K8sClusterTrustBundleProjection(obj.clusterTrustBundle),
-    'configMap': toJson_K8sConfigMapProjection(obj.configMap),
-    'downwardAPI': toJson_K8sDownwardApiProjection(obj.downwardApi),
-    'podCertificate': toJson_K8sPodCertificateProjection(obj.podCertificate),
-    'secret': toJson_K8sSecretProjection(obj.secret),
-    'serviceAccountToken': toJson_K8sServiceAccountTokenProjection(obj.serviceAccountToken),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sClusterTrustBundleProjection(obj.clusterTrustBundle)) !== undefined) result['clusterTrustBundle'] = value;
+  if ((value = toJson_K8sConfigMapProjection(obj.configMap)) !== undefined) result['configMap'] = value;
+  if ((value = toJson_K8sDownwardApiProjection(obj.downwardApi)) !== undefined) result['downwardAPI'] = value;
+  if ((value = toJson_K8sPodCertificateProjection(obj.podCertificate)) !== undefined) result['podCertificate'] = value;
+  if ((value = toJson_K8sSecretProjection(obj.secret)) !== undefined) result['secret'] = value;
+  if ((value = toJson_K8sServiceAccountTokenProjection(obj.serviceAccountToken)) !== undefined) result['serviceAccountToken'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5662,12 +5563,11 @@ export interface K8sVolumeResourceRequirements {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sVolumeResourceRequirements(obj: K8sVolumeResourceRequirements | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'limits': ((obj.limits) === undefined) ? undefined : (withoutUndefined(obj.limits)),
-    'requests': ((obj.requests) === undefined) ? undefined : (withoutUndefined(obj.requests)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = ((obj.limits) === undefined) ? undefined : (withoutUndefined(obj.limits))) !== undefined) result['limits'] = value;
+  if ((value = ((obj.requests) === undefined) ? undefined : (withoutUndefined(obj.requests))) !== undefined) result['requests'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5712,14 +5612,13 @@ export interface K8sVsphereVirtualDiskVolumeSource {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sVsphereVirtualDiskVolumeSource(obj: K8sVsphereVirtualDiskVolumeSource | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fsType': obj.fsType,
-    'storagePolicyID': obj.storagePolicyId,
-    'storagePolicyName': obj.storagePolicyName,
-    'volumePath': obj.volumePath,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.fsType) !== undefined) result['fsType'] = value;
+  if ((value = obj.storagePolicyId) !== undefined) result['storagePolicyID'] = value;
+  if ((value = obj.storagePolicyName) !== undefined) result['storagePolicyName'] = value;
+  if ((value = obj.volumePath) !== undefined) result['volumePath'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5750,12 +5649,11 @@ export interface K8sWeightedPodAffinityTerm {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sWeightedPodAffinityTerm(obj: K8sWeightedPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_K8sPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = toJson_K8sPodAffinityTerm(obj.podAffinityTerm)) !== undefined) result['podAffinityTerm'] = value;
+  if ((value = obj.weight) !== undefined) result['weight'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5801,14 +5699,13 @@ export interface K8sWindowsSecurityContextOptions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sWindowsSecurityContextOptions(obj: K8sWindowsSecurityContextOptions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'gmsaCredentialSpec': obj.gmsaCredentialSpec,
-    'gmsaCredentialSpecName': obj.gmsaCredentialSpecName,
-    'hostProcess': obj.hostProcess,
-    'runAsUserName': obj.runAsUserName,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.gmsaCredentialSpec) !== undefined) result['gmsaCredentialSpec'] = value;
+  if ((value = obj.gmsaCredentialSpecName) !== undefined) result['gmsaCredentialSpecName'] = value;
+  if ((value = obj.hostProcess) !== undefined) result['hostProcess'] = value;
+  if ((value = obj.runAsUserName) !== undefined) result['runAsUserName'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5861,14 +5758,13 @@ export interface K8sPodDisruptionBudgetSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sPodDisruptionBudgetSpec(obj: K8sPodDisruptionBudgetSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'maxUnavailable': obj.maxUnavailable,
-    'minAvailable': obj.minAvailable,
-    'selector': toJson_K8sLabelSelector(obj.selector),
-    'unhealthyPodEvictionPolicy': obj.unhealthyPodEvictionPolicy,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.maxUnavailable) !== undefined) result['maxUnavailable'] = value;
+  if ((value = obj.minAvailable) !== undefined) result['minAvailable'] = value;
+  if ((value = toJson_K8sLabelSelector(obj.selector)) !== undefined) result['selector'] = value;
+  if ((value = obj.unhealthyPodEvictionPolicy) !== undefined) result['unhealthyPodEvictionPolicy'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5899,12 +5795,11 @@ export interface K8sLabelSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sLabelSelector(obj: K8sLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_K8sLabelSelectorRequirement(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels)),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.matchExpressions?.map(y => toJson_K8sLabelSelectorRequirement(y))) !== undefined) result['matchExpressions'] = value;
+  if ((value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels))) !== undefined) result['matchLabels'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5942,13 +5837,12 @@ export interface K8sLabelSelectorRequirement {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sLabelSelectorRequirement(obj: K8sLabelSelectorRequirement | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.key) !== undefined) result['key'] = value;
+  if ((value = obj.operator) !== undefined) result['operator'] = value;
+  if ((value = obj.values?.map(y => y)) !== undefined) result['values'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6014,17 +5908,16 @@ export interface K8sManagedFieldsEntry {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sManagedFieldsEntry(obj: K8sManagedFieldsEntry | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldsType': obj.fieldsType,
-    'fieldsV1': obj.fieldsV1,
-    'manager': obj.manager,
-    'operation': obj.operation,
-    'subresource': obj.subresource,
-    'time': obj.time,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.apiVersion) !== undefined) result['apiVersion'] = value;
+  if ((value = obj.fieldsType) !== undefined) result['fieldsType'] = value;
+  if ((value = obj.fieldsV1) !== undefined) result['fieldsV1'] = value;
+  if ((value = obj.manager) !== undefined) result['manager'] = value;
+  if ((value = obj.operation) !== undefined) result['operation'] = value;
+  if ((value = obj.subresource) !== undefined) result['subresource'] = value;
+  if ((value = obj.time) !== undefined) result['time'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6160,25 +6053,24 @@ export interface K8sObjectMeta {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sObjectMeta(obj: K8sObjectMeta | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations)),
-    'creationTimestamp': obj.creationTimestamp,
-    'deletionGracePeriodSeconds': obj.deletionGracePeriodSeconds,
-    'deletionTimestamp': obj.deletionTimestamp,
-    'finalizers': obj.finalizers?.map(y => y),
-    'generateName': obj.generateName,
-    'generation': obj.generation,
-    'labels': ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels)),
-    'managedFields': obj.managedFields?.map(y => toJson_K8sManagedFieldsEntry(y)),
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'ownerReferences': obj.ownerReferences?.map(y => toJson_K8sOwnerReference(y)),
-    'resourceVersion': obj.resourceVersion,
-    'selfLink': obj.selfLink,
-    'uid': obj.uid,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations))) !== undefined) result['annotations'] = value;
+  if ((value = obj.creationTimestamp) !== undefined) result['creationTimestamp'] = value;
+  if ((value = obj.deletionGracePeriodSeconds) !== undefined) result['deletionGracePeriodSeconds'] = value;
+  if ((value = obj.deletionTimestamp) !== undefined) result['deletionTimestamp'] = value;
+  if ((value = obj.finalizers?.map(y => y)) !== undefined) result['finalizers'] = value;
+  if ((value = obj.generateName) !== undefined) result['generateName'] = value;
+  if ((value = obj.generation) !== undefined) result['generation'] = value;
+  if ((value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels))) !== undefined) result['labels'] = value;
+  if ((value = obj.managedFields?.map(y => toJson_K8sManagedFieldsEntry(y))) !== undefined) result['managedFields'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.namespace) !== undefined) result['namespace'] = value;
+  if ((value = obj.ownerReferences?.map(y => toJson_K8sOwnerReference(y))) !== undefined) result['ownerReferences'] = value;
+  if ((value = obj.resourceVersion) !== undefined) result['resourceVersion'] = value;
+  if ((value = obj.selfLink) !== undefined) result['selfLink'] = value;
+  if ((value = obj.uid) !== undefined) result['uid'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6238,16 +6130,15 @@ export interface K8sOwnerReference {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_K8sOwnerReference(obj: K8sOwnerReference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'blockOwnerDeletion': obj.blockOwnerDeletion,
-    'controller': obj.controller,
-    'kind': obj.kind,
-    'name': obj.name,
-    'uid': obj.uid,
-  };
-  // filter undefined values
-  return withoutUndefined(result);
+  const result: Record<string, any> = {};
+  let value: any;
+  if ((value = obj.apiVersion) !== undefined) result['apiVersion'] = value;
+  if ((value = obj.blockOwnerDeletion) !== undefined) result['blockOwnerDeletion'] = value;
+  if ((value = obj.controller) !== undefined) result['controller'] = value;
+  if ((value = obj.kind) !== undefined) result['kind'] = value;
+  if ((value = obj.name) !== undefined) result['name'] = value;
+  if ((value = obj.uid) !== undefined) result['uid'] = value;
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 

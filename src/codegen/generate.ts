@@ -128,14 +128,35 @@ function withoutUndefined(obj: { [key: string]: any }, map?: (value: any) => any
 
 /**
  * The toJson_ mappers run over every object at every synth, and json2jsii's filter rebuilds the
- * result object once per defined field: rewritten to one pass (same keys, same order).
+ * result object once per defined field: rewritten to one pass (same keys, same order). A mapper's
+ * own result is built field by field instead (json2jsii writes every field of the type into an
+ * object literal, most of them undefined, and then copies the defined ones out).
  */
 function filterUndefinedInOnePass(body: string): string {
-  const rewritten = body.replace(REDUCE_FILTER, (_match, obj: string, map?: string) => `withoutUndefined(${obj}${map ? `, ${map}` : ''})`);
+  const rewritten = body.replace(REDUCE_FILTER, (_match, obj: string, map?: string) => `withoutUndefined(${obj}${map ? `, ${map}` : ''})`)
+    .replace(MAPPED_RESULT, (_match, fields: string) => definedFieldsOnly(fields));
   if (rewritten.includes('.reduce((r, i)')) {
     throw new Error('json2jsii emitted an undefined-filter this generator does not recognize: update REDUCE_FILTER in src/codegen/generate.ts');
   }
-  return rewritten === body ? body : `${rewritten}${WITHOUT_UNDEFINED}`;
+  if (rewritten.includes('return withoutUndefined(result);')) {
+    throw new Error('json2jsii emitted a toJson_ result this generator does not recognize: update MAPPED_RESULT in src/codegen/generate.ts');
+  }
+  return rewritten.includes('withoutUndefined(') ? `${rewritten}${WITHOUT_UNDEFINED}` : rewritten;
+}
+
+/** A toJson_ mapper's result as json2jsii writes it: every field in a literal, then the defined ones copied out. */
+const MAPPED_RESULT = /^  const result = \{\n((?:    '[^'\n]+': [^\n]*,\n)*)  \};\n  \/\/ filter undefined values\n  return withoutUndefined\(result\);$/gm;
+
+/** The mapper's result built from the literal's fields (`    'name': expression,` lines), the undefined ones left out. */
+function definedFieldsOnly(fields: string): string {
+  const lines = ['  const result: Record<string, any> = {};', '  let value: any;'];
+  for (const line of fields.split('\n').filter(l => l)) {
+    const field = /^    ('[^']+'): (.*),$/.exec(line);
+    if (!field) throw new Error(`json2jsii emitted a toJson_ field this generator does not recognize: ${line}`);
+    lines.push(`  if ((value = ${field[2]}) !== undefined) result[${field[1]}] = value;`);
+  }
+  lines.push('  return result;');
+  return lines.join('\n');
 }
 
 function emitKind(gen: TypeGenerator, names: TypeNames, plan: ModulePlan, kind: string): void {

@@ -50,7 +50,16 @@ export interface DagGraph {
   readonly dependencies: ReadonlyMap<string, readonly string[]>;
 }
 
+/** Graphs by task list: W24, W27 and the variables analysis each ask for the graph of every DAG (`tasksOf` returns one list per template). */
+const graphs = new WeakMap<readonly CallSite[], DagGraph>();
+
 export function dagGraph(tasks: readonly CallSite[]): DagGraph {
+  let graph = graphs.get(tasks);
+  if (!graph) graphs.set(tasks, graph = buildGraph(tasks));
+  return graph;
+}
+
+function buildGraph(tasks: readonly CallSite[]): DagGraph {
   const byName = new Map<string, CallSite>();
   const dependencies = new Map<string, readonly string[]>();
   for (const t of tasks) {

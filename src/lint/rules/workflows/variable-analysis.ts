@@ -111,7 +111,7 @@ const callerGlobalsByTop = perLintRun((model: WorkflowModel, index: ManifestInde
   const found = new Map<TemplateSite, CallerGlobal[]>();
   for (const site of model.templates) {
     for (const { tag, raw } of tagsOf(site.template, index)) {
-      if (!CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) continue;
+      if (!tag.startsWith('workflow.') || !CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) continue;
       const list = found.get(site.topLevel);
       if (list) list.push({ site, tag, raw });
       else found.set(site.topLevel, [{ site, tag, raw }]);

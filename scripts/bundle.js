@@ -58,7 +58,8 @@ const NAME_HELPER = 'var __name = (target, value) => __defProp(target, "name", {
  * closures made in loops (a rule's `report` helper for each manifest) were named about 300,000
  * times in the synth of 1,000 WorkflowTemplates, about 0.1 s. Classes and functions (what
  * `constructor.name`, stack traces and inspect show, and what the package exports) keep the
- * sources' names; an arrow function (no own `prototype`) keeps the name V8 gives it.
+ * sources' names; an arrow function (no own `prototype`) keeps the name V8 gives it, none for one
+ * passed to the helper (its stack frames show file, line and column only).
  */
 function namingClassesAndFunctionsOnly(text) {
   const at = text.indexOf(NAME_HELPER);

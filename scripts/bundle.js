@@ -38,7 +38,8 @@ async function bundle(root = repo) {
       target: 'node20',
       packages: 'external',
       // Scope hoisting renames clashing top-level names (TemplateAction -> TemplateAction3); keep
-      // the sources' names, which messages (`constructor.name`), stack traces and inspect show.
+      // the sources' names, which messages (`constructor.name`), stack traces and inspect show
+      // (for classes and functions: see namingClassesAndFunctionsOnly).
       keepNames: true,
       plugins: file === 'jest.js' ? [mainBundleExternal] : [],
       logLevel: 'warning',

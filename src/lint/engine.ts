@@ -2,6 +2,7 @@ import { CRD_RULE_ID, ManifestValidator } from '../schema/validator';
 import { ALL_RULES } from './rules';
 import { annotationSuppressions, applySuppressions, SUPPRESSION_RULE_ID } from './suppression';
 import { Finding, LintOptions, LintResult, Manifest, ManifestIndex, NestedFinding, Rule, RuleContext, Severity } from './types';
+import { withinManifest } from './util/manifest-memo';
 import { isJsonObject, Visited, walkTogether } from './util/walk';
 
 /** Rule id of the strict schema check. */
@@ -78,7 +79,7 @@ export function lintDetailed(manifests: readonly Manifest[], options: LintOption
     const object = objects[manifestIndex];
     const restated: { finding: Finding; restates: string }[] = [];
     const own = new Set<string>();
-    lintOne(manifest, (ruleId, path, message, severity, restates) => {
+    withinManifest(() => lintOne(manifest, (ruleId, path, message, severity, restates) => {
       const finding = { ruleId, severity, manifestIndex, object, path, message };
       if (restates === undefined) {
         findings.push(finding);
@@ -86,7 +87,7 @@ export function lintDetailed(manifests: readonly Manifest[], options: LintOption
       } else {
         restated.push({ finding, restates });
       }
-    }, validator, selected, only);
+    }, validator, selected, only));
     for (const r of restated) if (!own.has(`${r.restates} ${r.finding.path}`)) findings.push(r.finding);
   });
   const suppressions = [...(options.suppressions ?? []), ...manifests.flatMap(annotationSuppressions)];

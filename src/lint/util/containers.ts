@@ -1,6 +1,7 @@
 import { childPath } from '../path';
 import { Manifest } from '../types';
 import { isJsonObject, JsonObject } from './walk';
+import { perManifest } from './manifest-memo';
 
 /** A container spec found in a manifest. */
 export interface ContainerAt {
@@ -17,18 +18,16 @@ export interface ContainerAt {
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers', 'sidecars']);
 const SINGLE_CONTAINERS = new Set(['container', 'script']);
 
-const cache = new WeakMap<Manifest, readonly ContainerAt[]>();
-
 /**
  * Every container spec of a manifest, wherever the kind keeps them: pod templates of core
  * workloads, Argo templates (container, script, initContainers, sidecars, containerSet),
  * templateDefaults, EventSource/Sensor `spec.template.container`, and resources embedded in
- * Sensor triggers. Computed once per manifest object and shared by every rule that asks: the
+ * Sensor triggers. Computed once per manifest (util/manifest-memo.ts) and shared by every rule that asks: the
  * list and its entries are frozen; `container` is the manifest's own object, which no rule changes.
  */
-export function containersOf(manifest: Manifest): readonly ContainerAt[] {
-  let found = cache.get(manifest);
-  if (found) return found;
+export const containersOf: (manifest: Manifest) => readonly ContainerAt[] = perManifest(findContainers);
+
+function findContainers(manifest: Manifest): readonly ContainerAt[] {
   const out: ContainerAt[] = [];
   // A walk of its own, without util/walk's record and paths: paths are made for the hits only.
   const segments: (string | number)[] = [];
@@ -55,9 +54,7 @@ export function containersOf(manifest: Manifest): readonly ContainerAt[] {
     }
   };
   visit(manifest, undefined);
-  found = Object.freeze(out);
-  cache.set(manifest, found);
-  return found;
+  return Object.freeze(out);
 }
 
 /** `env[i]` entries of a container that are objects, with their paths. */

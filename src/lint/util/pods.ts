@@ -2,6 +2,7 @@ import { childPath } from '../path';
 import { Manifest } from '../types';
 import { isJsonObject, JsonObject } from './walk';
 import { yaml } from './yaml';
+import { perManifest } from './manifest-memo';
 
 /** A value of the pod and the field path it was written at (where a finding about it points). */
 export interface Located {
@@ -54,8 +55,6 @@ const WORKLOADS: { readonly [kind: string]: readonly string[] } = {
 const WORKFLOW_KINDS = new Set(['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow']);
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
-const cache = new WeakMap<Manifest, readonly PodModel[]>();
-
 /**
  * Every pod a manifest makes, with the settings that reach it: a Pod, the pod template of a
  * workload (Deployment, Job, CronJob...), each container/script/containerSet template of an Argo
@@ -65,16 +64,11 @@ const cache = new WeakMap<Manifest, readonly PodModel[]>();
  * NATS, with the containers the controller adds). Argo's own init and wait containers are the
  * workflow controller's (its executor configuration) and are not in any manifest.
  *
- * Computed once per manifest object and shared by every rule that asks: the models and their
- * lists are frozen; the `value`s in them are the manifest's own objects, which no rule changes.
+ * Computed once per manifest (util/manifest-memo.ts) and shared by every rule that asks: the models
+ * and their lists are frozen; the `value`s in them are the manifest's own objects, which no rule changes.
  */
-export function podsOf(manifest: Manifest): readonly PodModel[] {
-  let pods = cache.get(manifest);
-  if (pods) return pods;
-  pods = Object.freeze((isJsonObject(manifest) && typeof manifest.kind === 'string' ? findPods(manifest) : []).map(freezePod));
-  cache.set(manifest, pods);
-  return pods;
-}
+export const podsOf: (manifest: Manifest) => readonly PodModel[] = perManifest(manifest =>
+  Object.freeze((isJsonObject(manifest) && typeof manifest.kind === 'string' ? findPods(manifest) : []).map(freezePod)));
 
 function freezePod(pod: PodModel): PodModel {
   for (const list of [pod.hostNamespaces, pod.volumes, pod.appArmorAnnotations]) Object.freeze(list);

@@ -2,13 +2,12 @@ import { childPath } from '../path';
 import { Manifest } from '../types';
 import { templateTags } from './template-variables';
 import { isJsonObject } from './walk';
+import { perManifest } from './manifest-memo';
 
 /** Kinds whose spec Argo Workflows substitutes `{{...}}` in (the whole spec, templates at run time). */
 const SUBSTITUTED_KINDS = new Set(['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow']);
 /** Trigger kinds of a Sensor that create an inline resource (`source.resource`). */
 const RESOURCE_TRIGGERS = ['k8s', 'argoWorkflow'];
-
-const cache = new WeakMap<Manifest, readonly string[]>();
 
 /**
  * Field paths of the parts of a manifest where Argo Workflows substitutes `{{...}}` before
@@ -17,9 +16,9 @@ const cache = new WeakMap<Manifest, readonly string[]>();
  * trigger creates inline. The
  * object's own metadata is never substituted: Kubernetes reads `metadata.name` as written.
  */
-export function substitutedParts(manifest: Manifest): readonly string[] {
-  let parts = cache.get(manifest);
-  if (parts) return parts;
+export const substitutedParts: (manifest: Manifest) => readonly string[] = perManifest(findSubstitutedParts);
+
+function findSubstitutedParts(manifest: Manifest): readonly string[] {
   const found: string[] = [];
   if (isJsonObject(manifest) && SUBSTITUTED_KINDS.has(manifest.kind as string)) found.push(specOf(manifest.kind as string, 'spec'));
   if (isJsonObject(manifest) && manifest.kind === 'Sensor' && isJsonObject(manifest.spec) && Array.isArray(manifest.spec.triggers)) {
@@ -34,9 +33,7 @@ export function substitutedParts(manifest: Manifest): readonly string[] {
       }
     });
   }
-  parts = found;
-  cache.set(manifest, parts);
-  return parts;
+  return found;
 }
 
 /**

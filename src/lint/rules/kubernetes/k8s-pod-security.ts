@@ -3,23 +3,16 @@ import { kindFamily } from '../../util/kinds';
 import { podSecurityViolations, PodSecurityLevel, PodSecurityViolation } from '../../util/pod-security-standards';
 import { podsOf } from '../../util/pods';
 import { isJsonObject } from '../../util/walk';
+import { perManifest } from '../../util/manifest-memo';
 
 /** Label of a Namespace that makes Kubernetes reject pods breaking a Pod Security level. */
 export const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
 
 const RANK: { readonly [level: string]: number } = { privileged: 0, baseline: 1, restricted: 2 };
 
-const cache = new WeakMap<Manifest, readonly PodSecurityViolation[]>();
-
 /** Every violation of both levels by the manifest's pods, found once for the two rules (frozen: shared by both). */
-function violationsOf(manifest: Manifest): readonly PodSecurityViolation[] {
-  let found = cache.get(manifest);
-  if (!found) {
-    found = Object.freeze(podsOf(manifest).flatMap(podSecurityViolations));
-    cache.set(manifest, found);
-  }
-  return found;
-}
+const violationsOf: (manifest: Manifest) => readonly PodSecurityViolation[] = perManifest(manifest =>
+  Object.freeze(podsOf(manifest).flatMap(podSecurityViolations)));
 
 /** The level the manifest's Namespace enforces, when that Namespace is in the linted set and labelled. */
 function enforcedLevel(ctx: RuleContext): { namespace: string; level: string } | undefined {

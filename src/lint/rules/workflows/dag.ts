@@ -1,4 +1,5 @@
 import { asArray, CallSite, str } from './model';
+import { perManifest } from '../../util/manifest-memo';
 
 /** One task reference in a `depends` expression: `a`, `a.Succeeded`... */
 export interface DependsRef {
@@ -51,13 +52,7 @@ export interface DagGraph {
 }
 
 /** Graphs by task list: W24, W27 and the variables analysis each ask for the graph of every DAG (`tasksOf` returns one list per template). */
-const graphs = new WeakMap<readonly CallSite[], DagGraph>();
-
-export function dagGraph(tasks: readonly CallSite[]): DagGraph {
-  let graph = graphs.get(tasks);
-  if (!graph) graphs.set(tasks, graph = buildGraph(tasks));
-  return graph;
-}
+export const dagGraph: (tasks: readonly CallSite[]) => DagGraph = perManifest(buildGraph);
 
 function buildGraph(tasks: readonly CallSite[]): DagGraph {
   const byName = new Map<string, CallSite>();

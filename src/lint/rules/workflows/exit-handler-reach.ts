@@ -1,6 +1,7 @@
 import { Manifest, ManifestIndex } from '../../types';
 import { CallSite, isObject, str, TemplateSite, workflowModel, WorkflowModel } from './model';
 import { localBase, resolveTemplateRef } from './references';
+import { perManifest } from '../../util/manifest-memo';
 
 /** Top-level templates (by manifest, by name) reached from exit handlers and from workflow entrypoints. */
 export interface TemplateReach {
@@ -11,7 +12,6 @@ export interface TemplateReach {
 }
 
 const reachByIndex = new WeakMap<ManifestIndex, TemplateReach>();
-const callsByTemplate = new WeakMap<WorkflowModel, Map<TemplateSite, CallSite[]>>();
 
 /** Which templates of the linted set run inside an exit handler or a workflow run (computed once per lint). */
 export function templateReach(index: ManifestIndex): TemplateReach {
@@ -78,16 +78,16 @@ function walk(index: ManifestIndex, roots: [WorkflowModel, string][]): Map<Manif
 }
 
 function callsOf(model: WorkflowModel, template: TemplateSite): CallSite[] {
-  let map = callsByTemplate.get(model);
-  if (!map) {
-    map = new Map();
-    for (const call of model.calls) {
-      if (!call.owner) continue;
-      const list = map.get(call.owner.topLevel) ?? [];
-      list.push(call);
-      map.set(call.owner.topLevel, list);
-    }
-    callsByTemplate.set(model, map);
-  }
-  return map.get(template) ?? [];
+  return callsByTemplate(model).get(template) ?? [];
 }
+
+const callsByTemplate = perManifest((model: WorkflowModel): ReadonlyMap<TemplateSite, CallSite[]> => {
+  const map = new Map<TemplateSite, CallSite[]>();
+  for (const call of model.calls) {
+    if (!call.owner) continue;
+    const list = map.get(call.owner.topLevel) ?? [];
+    list.push(call);
+    map.set(call.owner.topLevel, list);
+  }
+  return map;
+});

@@ -1,5 +1,6 @@
 import { childPath } from '../../path';
 import { Manifest, Rule, RuleContext } from '../../types';
+import { perManifest } from '../../util/manifest-memo';
 
 /** Kinds whose spec is (or holds) an Argo workflow spec. */
 export const WORKFLOW_KINDS: readonly string[] = ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow'];
@@ -65,18 +66,14 @@ export interface WorkflowModel {
   readonly inlineTemplates: ReadonlyMap<CallSite, TemplateSite>;
 }
 
-const models = new WeakMap<object, WorkflowModel | null>();
+const modelOf = perManifest((manifest: object): WorkflowModel | undefined => {
+  const site = workflowSpecSite(manifest as Manifest);
+  return site ? buildModel(site) : undefined;
+});
 
-/** The workflow model of a manifest of one of the WORKFLOW_KINDS (cached per manifest object). */
+/** The workflow model of a manifest of one of the WORKFLOW_KINDS (made once per manifest: util/manifest-memo.ts). */
 export function workflowModel(manifest: Manifest): WorkflowModel | undefined {
-  if (!isObject(manifest)) return undefined;
-  let model = models.get(manifest);
-  if (model === undefined) {
-    const site = workflowSpecSite(manifest);
-    model = site ? buildModel(site) : null;
-    models.set(manifest, model);
-  }
-  return model ?? undefined;
+  return isObject(manifest) ? modelOf(manifest) : undefined;
 }
 
 /** Where the workflow spec of a manifest lives, if it has one. */
@@ -133,28 +130,11 @@ function buildModel(site: WorkflowSpecSite): WorkflowModel {
   return { site, templates, topLevel, byName, calls, inlineTemplates };
 }
 
-const stepsCache = new WeakMap<TemplateSite, readonly CallSite[]>();
-const tasksCache = new WeakMap<TemplateSite, readonly CallSite[]>();
-
 /** The steps of a steps template, with their group index (the same objects as in WorkflowModel.calls). */
-export function stepsOf(t: TemplateSite): readonly CallSite[] {
-  let steps = stepsCache.get(t);
-  if (!steps) {
-    steps = collectSteps(t);
-    stepsCache.set(t, steps);
-  }
-  return steps;
-}
+export const stepsOf: (t: TemplateSite) => readonly CallSite[] = perManifest(collectSteps);
 
 /** The tasks of a DAG template (the same objects as in WorkflowModel.calls). */
-export function tasksOf(t: TemplateSite): readonly CallSite[] {
-  let tasks = tasksCache.get(t);
-  if (!tasks) {
-    tasks = collectTasks(t);
-    tasksCache.set(t, tasks);
-  }
-  return tasks;
-}
+export const tasksOf: (t: TemplateSite) => readonly CallSite[] = perManifest(collectTasks);
 
 function collectSteps(t: TemplateSite): CallSite[] {
   const out: CallSite[] = [];

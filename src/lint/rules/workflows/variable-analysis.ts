@@ -1,5 +1,5 @@
 import { childPath } from '../../path';
-import { perLintRun } from '../../util/per-lint-run';
+import { perManifest, perManifestOfRun } from '../../util/manifest-memo';
 import { ManifestIndex, Severity } from '../../types';
 import { dagGraph, isAncestor } from './dag';
 import { CallSite, isObject, stepsOf, str, tasksOf, TemplateSite, WorkflowModel } from './model';
@@ -23,20 +23,20 @@ const SKIP_IN_CALL: ReadonlySet<string> = new Set(['inline', 'hooks']);
 /**
  * Every `{{...}}` reference of a workflow spec checked against what Argo puts in scope there:
  * the template's inputs, loop items, earlier step groups, DAG ancestors, workflow arguments and
- * globals. Computed once per spec and lint run; W28, W31 and W32 each report their share.
+ * globals. Computed once per spec (util/manifest-memo.ts); W28, W31 and W32 each report their share.
  */
 export function variableFindings(model: WorkflowModel, index: ManifestIndex): readonly VariableFinding[] {
-  return findingsPerRun(model, index);
+  return findingsOf(model, index);
 }
 
-const findingsPerRun = perLintRun(analyze);
+const findingsOf = perManifestOfRun(analyze);
 
 function analyze(model: WorkflowModel, index: ManifestIndex): VariableFinding[] {
   const wf = workflowScope(model, index);
   const out: VariableFinding[] = [];
   const reported = new Set<string>();
   const scan = (value: unknown, path: string, env: VariableEnv, skip?: ReadonlySet<string>) => {
-    for (const { tag, raw, segments } of tagsOf(value, index, skip)) {
+    for (const { tag, raw, segments } of tagsOf(value, skip)) {
       const problem = checkVariable(tag, env, wf, model.site.isTemplateKind);
       if (!problem) continue;
       const where = childPath(path, ...segments);
@@ -77,7 +77,7 @@ function scanForeignTemplates(model: WorkflowModel, index: ManifestIndex, wf: Wo
   const base = localBase(model, index);
   for (const foreign of foreignTemplates(model, index)) {
     const scope = foreign.model === base ? wf : scopeForTemplateRef(wf, foreign.model);
-    for (const { site, tag, raw } of callerGlobalsOf(foreign.model, foreign.template, index)) {
+    for (const { site, tag, raw } of callerGlobalsOf(foreign.model, foreign.template)) {
       const problem = checkVariable(tag, { template: site, item: 'any' }, scope, false);
       const key = `${foreign.via}\u0000${raw}`;
       if (!problem || reported.has(key)) continue;
@@ -99,18 +99,18 @@ interface CallerGlobal {
 const NO_CALLER_GLOBALS: readonly CallerGlobal[] = [];
 
 /**
- * The caller-dependent globals a top-level template reads, found once per workflow spec and lint
- * run: every workflow that runs one of its templates (each Sensor trigger submitting the
- * WorkflowTemplate, for one) checks them in its own scope, and most templates read none.
+ * The caller-dependent globals a top-level template reads, found once per workflow spec: a
+ * workflow that runs several of its templates checks them in its own scope, and most templates
+ * read none.
  */
-function callerGlobalsOf(model: WorkflowModel, top: TemplateSite, index: ManifestIndex): readonly CallerGlobal[] {
-  return callerGlobalsByTop(model, index).get(top) ?? NO_CALLER_GLOBALS;
+function callerGlobalsOf(model: WorkflowModel, top: TemplateSite): readonly CallerGlobal[] {
+  return callerGlobalsByTop(model).get(top) ?? NO_CALLER_GLOBALS;
 }
 
-const callerGlobalsByTop = perLintRun((model: WorkflowModel, index: ManifestIndex): ReadonlyMap<TemplateSite, readonly CallerGlobal[]> => {
+const callerGlobalsByTop = perManifest((model: WorkflowModel): ReadonlyMap<TemplateSite, readonly CallerGlobal[]> => {
   const found = new Map<TemplateSite, CallerGlobal[]>();
   for (const site of model.templates) {
-    for (const { tag, raw } of tagsOf(site.template, index)) {
+    for (const { tag, raw } of tagsOf(site.template)) {
       if (!tag.startsWith('workflow.') || !CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) continue;
       const list = found.get(site.topLevel);
       if (list) list.push({ site, tag, raw });
@@ -120,16 +120,15 @@ const callerGlobalsByTop = perLintRun((model: WorkflowModel, index: ManifestInde
   return found;
 });
 
-const tagsPerRun = perLintRun((value: object): readonly FoundTag[] => tagsIn(value));
+const memoizedTags = perManifest((value: object): readonly FoundTag[] => tagsIn(value));
 
 /**
- * The `{{...}}` references of a value, found once per object and lint run: a template is read by
- * its own workflow's analysis and again by every workflow that runs it (each Sensor trigger
- * submitting it, for one).
+ * The `{{...}}` references of a value, found once per object while a manifest is linted: the
+ * analysis reads a template, and the caller globals read it again.
  */
-function tagsOf(value: unknown, index: ManifestIndex, skip?: ReadonlySet<string>): readonly FoundTag[] {
+function tagsOf(value: unknown, skip?: ReadonlySet<string>): readonly FoundTag[] {
   if (skip || typeof value !== 'object' || value === null) return tagsIn(value, skip);
-  return tagsPerRun(value, index);
+  return memoizedTags(value);
 }
 
 function inlineInputs(model: WorkflowModel, call: CallSite): ReadonlySet<string> | undefined {

@@ -2,6 +2,7 @@ import { Severity } from '../../types';
 import { couldBeEqual, referenceParts } from '../../util/template-variables';
 import { describeTemplate, isLeaf, TemplateSite } from './model';
 import { inputNames, NameSet, NodeScope, VariableEnv, WorkflowScope } from './variable-scope';
+import { perManifest } from '../../util/manifest-memo';
 
 /** Why one `{{...}}` reference does not resolve where it is used. */
 export interface VariableProblem {
@@ -18,15 +19,7 @@ const WORKFLOW_KEYS = new Set(['name', 'namespace', 'uid', 'mainEntrypoint', 'se
 const RUNTIME_PREFIXES = ['workflow.creationTimestamp', 'workflow.scheduledTime', 'workflow.duration'];
 const REJECTED = 'Argo rejects the workflow';
 
-const inputCache = new WeakMap<TemplateSite, ReturnType<typeof inputNames>>();
-function inputsOf(t: TemplateSite) {
-  let names = inputCache.get(t);
-  if (!names) {
-    names = inputNames(t);
-    inputCache.set(t, names);
-  }
-  return names;
-}
+const inputsOf: (t: TemplateSite) => ReturnType<typeof inputNames> = perManifest(inputNames);
 
 function list(names: Iterable<string>): string {
   const all = [...names];

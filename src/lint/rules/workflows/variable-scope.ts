@@ -1,5 +1,5 @@
 import { ManifestIndex } from '../../types';
-import { perLintRun } from '../../util/per-lint-run';
+import { perManifestOfRun } from '../../util/manifest-memo';
 import { templateTags } from '../../util/template-variables';
 import { asArray, CallSite, isObject, str, TemplateSite, WorkflowModel } from './model';
 import { calledTemplate, resolveTemplateRef, resolveWorkflowTemplateRef } from './references';
@@ -46,12 +46,12 @@ export interface VariableEnv {
   readonly tasks?: NodeScope;
 }
 
-/** The workflow-level variables of a spec (made once per lint run). */
+/** The workflow-level variables of a spec (made once per spec: util/manifest-memo.ts). */
 export function workflowScope(model: WorkflowModel, index: ManifestIndex): WorkflowScope {
-  return scopePerRun(model, index);
+  return scopeOf(model, index);
 }
 
-const scopePerRun = perLintRun(computeWorkflowScope);
+const scopeOf = perManifestOfRun(computeWorkflowScope);
 
 function computeWorkflowScope(model: WorkflowModel, index: ManifestIndex): WorkflowScope {
   const { spec, isTemplateKind, manifest } = model.site;

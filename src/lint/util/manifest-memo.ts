@@ -1,0 +1,68 @@
+import type { ManifestIndex } from '../types';
+
+/**
+ * What the rules compute from the manifest being linted (its pods, containers, workflow model,
+ * variable analysis...), computed once and shared by the rules that ask, then let go when the
+ * engine moves on to the next manifest (`withinManifest`). A value asked about another manifest (a
+ * Sensor's trigger reading the WorkflowTemplate it submits) is computed again in that manifest's
+ * turn.
+ *
+ * Why not a WeakMap or a Map for the whole run: V8's young-generation collector keeps alive every
+ * value such a table (once in the old generation) points to, dead or not, until a full collection.
+ * With the values of 1,000 WorkflowTemplates held that way, every collection during the lint copied
+ * them, and then moved them to the old generation: about 50 MB, a sixth of the lint's time. Here
+ * the values hang from a young object made for each manifest and die with it.
+ *
+ * Outside the engine (a helper called on its own, src/graph), `perManifest` values are kept by
+ * object, weakly, and `perManifestOfRun` values by index and object, as before.
+ */
+export function perManifest<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const slot = slots++;
+  const outside = new WeakMap<K, V>();
+  return key => {
+    const memo = scope ? (scope[slot] ??= new Map()) as Map<K, V> : outside;
+    let value = memo.get(key);
+    if (value === undefined && !memo.has(key)) {
+      value = compute(key);
+      memo.set(key, value);
+    }
+    return value as V;
+  };
+}
+
+/** `perManifest` for what depends on the linted set too (`index`, one per run). */
+export function perManifestOfRun<K extends object, V>(compute: (key: K, index: ManifestIndex) => V): (key: K, index: ManifestIndex) => V {
+  const slot = slots++;
+  const outside = new WeakMap<ManifestIndex, WeakMap<K, V>>();
+  return (key, index) => {
+    let memo: Map<K, V> | WeakMap<K, V>;
+    if (scope) {
+      memo = (scope[slot] ??= new Map()) as Map<K, V>;
+    } else {
+      let byKey = outside.get(index);
+      if (!byKey) outside.set(index, byKey = new WeakMap());
+      memo = byKey;
+    }
+    let value = memo.get(key);
+    if (value === undefined && !memo.has(key)) {
+      value = compute(key, index);
+      memo.set(key, value);
+    }
+    return value as V;
+  };
+}
+
+/** Runs `lint` (the engine's lint of one manifest) with a memo of its own; nested calls share the outer one. */
+export function withinManifest<T>(lint: () => T): T {
+  if (scope) return lint();
+  scope = [];
+  try {
+    return lint();
+  } finally {
+    scope = undefined;
+  }
+}
+
+/** The memos of the manifest being linted, one table per memo (by its slot), made when first asked. */
+let scope: (Map<object, unknown> | undefined)[] | undefined;
+let slots = 0;

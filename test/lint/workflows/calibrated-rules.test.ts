@@ -80,6 +80,22 @@ describe('W32 labels and annotations', () => {
     const whole = workflow({ workflowTemplateRef: { name: 'library' }, arguments: { parameters: [{ name: 'size', value: 'l' }] } }, { generateName: 'w-', labels: { app: 'a' } });
     expect(errors('W32', [whole, library])).toEqual([]);
   });
+
+  test('what the foreign template reads is found in templates inlined in it, in tags written with spaces and inside nested tags; expressions are left to run time', () => {
+    const library = workflowTemplate('library', {
+      templates: [{ name: 'main', steps: [[{ name: 'go', inline: { container: { image: 'busybox:1.36',
+        args: ['{{ workflow.parameters.spaced }}', '{{steps.x-{{workflow.parameters.nested}}.status}}', '{{=workflow.parameters.expr}}'] } } }]] }],
+    });
+    const viaRef = workflow({ entrypoint: 'main', templates: [{ name: 'main', steps: [[{ name: 'go', templateRef: { name: 'library', template: 'main' } }]] }] });
+    const found = paths(errors('W32', [viaRef, library]));
+    expect(found).toEqual([
+      expect.stringMatching(/^spec\.templates\[0\]\.steps\[0\]\[0\]\.templateRef: template "main" of WorkflowTemplate "library" runs in this workflow.*\{\{workflow\.parameters\.nested\}\} names no workflow parameter/),
+      expect.stringMatching(/^spec\.templates\[0\]\.steps\[0\]\[0\]\.templateRef: .*\{\{workflow\.parameters\.spaced\}\} names no workflow parameter/),
+    ]);
+    const declared = workflow({ entrypoint: 'main', arguments: { parameters: [{ name: 'spaced', value: 'a' }, { name: 'nested', value: 'b' }] },
+      templates: [{ name: 'main', steps: [[{ name: 'go', templateRef: { name: 'library', template: 'main' } }]] }] });
+    expect(errors('W32', [declared, library])).toEqual([]);
+  });
 });
 
 describe('W40 numeric gauge values', () => {

@@ -6,7 +6,8 @@ import { CallSite, isObject, stepsOf, str, tasksOf, TemplateSite, WorkflowModel 
 import { foreignTemplates } from './foreign-templates';
 import { checkVariable } from './variable-check';
 import { localBase } from './references';
-import { FoundTag, inputNames, itemScope, namedCalls, NodeScope, scopeForTemplateRef, tagsIn, VariableEnv, WorkflowScope, workflowScope } from './variable-scope';
+import { templateTags } from '../../util/template-variables';
+import { inputNames, itemScope, namedCalls, NodeScope, scopeForTemplateRef, tagsIn, VariableEnv, WorkflowScope, workflowScope } from './variable-scope';
 
 /** One unresolvable `{{...}}` reference, attributed to W28, W31 or W32. */
 export interface VariableFinding {
@@ -36,7 +37,7 @@ function analyze(model: WorkflowModel, index: ManifestIndex): VariableFinding[] 
   const out: VariableFinding[] = [];
   const reported = new Set<string>();
   const scan = (value: unknown, path: string, env: VariableEnv, skip?: ReadonlySet<string>) => {
-    for (const { tag, raw, segments } of tagsOf(value, skip)) {
+    for (const { tag, raw, segments } of tagsIn(value, skip)) {
       const problem = checkVariable(tag, env, wf, model.site.isTemplateKind);
       if (!problem) continue;
       const where = childPath(path, ...segments);
@@ -109,26 +110,30 @@ function callerGlobalsOf(model: WorkflowModel, top: TemplateSite): readonly Call
 
 const callerGlobalsByTop = perManifest((model: WorkflowModel): ReadonlyMap<TemplateSite, readonly CallerGlobal[]> => {
   const found = new Map<TemplateSite, CallerGlobal[]>();
-  for (const site of model.templates) {
-    for (const { tag, raw } of tagsOf(site.template)) {
-      if (!tag.startsWith('workflow.') || !CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) continue;
-      const list = found.get(site.topLevel);
-      if (list) list.push({ site, tag, raw });
-      else found.set(site.topLevel, [{ site, tag, raw }]);
-    }
+  // A top-level template's value holds the templates inlined in it.
+  for (const site of model.topLevel) {
+    const list: CallerGlobal[] = [];
+    collectCallerGlobals(site.template, site, list);
+    if (list.length) found.set(site, list);
   }
   return found;
 });
 
-const memoizedTags = perManifest((value: object): readonly FoundTag[] => tagsIn(value));
+/** `{{` then `workflow.`, as Argo's template engine reads a tag (its name trimmed). */
+const WORKFLOW_TAG = /\{\{\s*workflow\./;
 
-/**
- * The `{{...}}` references of a value, found once per object while a manifest is linted: the
- * analysis reads a template, and the caller globals read it again.
- */
-function tagsOf(value: unknown, skip?: ReadonlySet<string>): readonly FoundTag[] {
-  if (skip || typeof value !== 'object' || value === null) return tagsIn(value, skip);
-  return memoizedTags(value);
+/** The caller globals in the strings of `value`, in document order (reported at the reference that leads there, so no path is kept). */
+function collectCallerGlobals(value: unknown, site: TemplateSite, out: CallerGlobal[]): void {
+  if (typeof value === 'string') {
+    if (!value.includes('{{') || !WORKFLOW_TAG.test(value)) return;
+    for (const { name: tag, raw, expression } of templateTags(value)) {
+      if (!expression && tag.startsWith('workflow.') && CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) out.push({ site, tag, raw });
+    }
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectCallerGlobals(item, site, out);
+  } else if (isObject(value)) {
+    for (const key of Object.keys(value)) collectCallerGlobals(value[key], site, out);
+  }
 }
 
 function inlineInputs(model: WorkflowModel, call: CallSite): ReadonlySet<string> | undefined {

@@ -7,7 +7,7 @@ import { foreignTemplates } from './foreign-templates';
 import { checkVariable } from './variable-check';
 import { localBase } from './references';
 import { templateTags } from '../../util/template-variables';
-import { inputNames, itemScope, namedCalls, NodeScope, scopeForTemplateRef, tagsIn, VariableEnv, WorkflowScope, workflowScope } from './variable-scope';
+import { inputNames, itemScope, namedCalls, NodeScope, scopeForTemplateRef, forEachTag, VariableEnv, WorkflowScope, workflowScope } from './variable-scope';
 
 /** One unresolvable `{{...}}` reference, attributed to W28, W31 or W32. */
 export interface VariableFinding {
@@ -37,16 +37,16 @@ function analyze(model: WorkflowModel, index: ManifestIndex): VariableFinding[] 
   const out: VariableFinding[] = [];
   const reported = new Set<string>();
   const scan = (value: unknown, path: string, env: VariableEnv, skip?: ReadonlySet<string>) => {
-    for (const { tag, raw, segments } of tagsIn(value, skip)) {
+    forEachTag(value, skip, (tag, raw, segments) => {
       const problem = checkVariable(tag, env, wf, model.site.isTemplateKind);
-      if (!problem) continue;
+      if (!problem) return;
       const where = childPath(path, ...segments);
       const key = `${where}\u0000${raw}`;
-      if (reported.has(key)) continue;
+      if (reported.has(key)) return;
       reported.add(key);
       out.push({ ruleId: problem.ruleId, path: where, message: problem.message, severity: problem.severity,
         exitHandlerOf: problem.needsExitHandler ? env.template.topLevel : undefined });
-    }
+    });
   };
 
   if (!model.site.isTemplateKind) scanForeignTemplates(model, index, wf, out);
@@ -119,6 +119,8 @@ const callerGlobalsByTop = perManifest((model: WorkflowModel): ReadonlyMap<Templ
   return found;
 });
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** `{{` then `workflow.`, as Argo's template engine reads a tag (its name trimmed). */
 const WORKFLOW_TAG = /\{\{\s*workflow\./;
 
@@ -130,9 +132,10 @@ function collectCallerGlobals(value: unknown, site: TemplateSite, out: CallerGlo
       if (!expression && tag.startsWith('workflow.') && CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) out.push({ site, tag, raw });
     }
   } else if (Array.isArray(value)) {
-    for (const item of value) collectCallerGlobals(item, site, out);
+    for (let i = 0; i < value.length; i++) collectCallerGlobals(value[i], site, out);
   } else if (isObject(value)) {
-    for (const key of Object.keys(value)) collectCallerGlobals(value[key], site, out);
+    // for...in with an own-property test lists what Object.keys lists, without an array per object.
+    for (const key in value) if (hasOwn.call(value, key)) collectCallerGlobals(value[key], site, out);
   }
 }
 

@@ -213,26 +213,18 @@ export function inputNames(t: TemplateSite): { parameters: Set<string>; artifact
   return { parameters: names(t.template.inputs?.parameters), artifacts: names(t.template.inputs?.artifacts) };
 }
 
-/** A simple (non-expression) `{{...}}` reference found in a value. */
-export interface FoundTag {
-  /** The variable, e.g. `inputs.parameters.x`. */
-  readonly tag: string;
-  /** The reference as written, braces included. */
-  readonly raw: string;
-  /** Where it sits below the value (keys and list indexes). */
-  readonly segments: readonly (string | number)[];
-}
-
 /**
- * Every simple (non-expression) `{{...}}` reference in the strings of a value, in order.
- * `skip` leaves out keys of the top-level object.
+ * Calls `visit` with every simple (non-expression) `{{...}}` reference in the strings of a value,
+ * in order: the variable (`inputs.parameters.x`), the reference as written, and where it sits
+ * below the value (keys and list indexes; the array is reused: copy what you keep). `skip` leaves
+ * out keys of the top-level object.
  */
-export function tagsIn(value: unknown, skip?: ReadonlySet<string>): FoundTag[] {
-  const out: FoundTag[] = [];
+export function forEachTag(value: unknown, skip: ReadonlySet<string> | undefined,
+  visit: (tag: string, raw: string, segments: readonly (string | number)[]) => void): void {
   const segments: (string | number)[] = [];
   const walk = (v: unknown, top: boolean) => {
     if (typeof v === 'string') {
-      for (const tag of templateTags(v)) if (!tag.expression) out.push({ tag: tag.name, raw: tag.raw, segments: [...segments] });
+      for (const tag of templateTags(v)) if (!tag.expression) visit(tag.name, tag.raw, segments);
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         segments.push(i);
@@ -240,8 +232,9 @@ export function tagsIn(value: unknown, skip?: ReadonlySet<string>): FoundTag[] {
         segments.pop();
       }
     } else if (isObject(v)) {
-      for (const key of Object.keys(v)) {
-        if (top && skip?.has(key)) continue;
+      // for...in with an own-property test lists what Object.keys lists, without an array per object.
+      for (const key in v) {
+        if (!hasOwn.call(v, key) || (top && skip?.has(key))) continue;
         segments.push(key);
         walk(v[key], false);
         segments.pop();
@@ -249,5 +242,6 @@ export function tagsIn(value: unknown, skip?: ReadonlySet<string>): FoundTag[] {
     }
   };
   walk(value, true);
-  return out;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;

@@ -79,7 +79,7 @@ export function lintDetailed(manifests: readonly Manifest[], options: LintOption
     const object = objects[manifestIndex];
     const restated: { finding: Finding; restates: string }[] = [];
     const own = new Set<string>();
-    withinManifest(() => lintOne(manifest, (ruleId, path, message, severity, restates) => {
+    withinManifest(index, () => lintOne(manifest, (ruleId, path, message, severity, restates) => {
       const finding = { ruleId, severity, manifestIndex, object, path, message };
       if (restates === undefined) {
         findings.push(finding);

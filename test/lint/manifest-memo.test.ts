@@ -3,6 +3,8 @@ import { Manifest, Rule } from '../../src/lint/types';
 import { perManifest, perManifestOfRun, withinManifest } from '../../src/lint/util/manifest-memo';
 import { podsOf } from '../../src/lint/util/pods';
 
+const run = indexManifests([]);
+
 const configMap = (name: string): Manifest => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { a: 'b' } });
 
 /** A memo of `compute` that counts the calls per key. */
@@ -22,12 +24,12 @@ describe('memos of what rules compute from the manifest being linted', () => {
     const { memo, calls } = counted(key => (Object.keys(key).length ? { of: key } : undefined));
     const a = { x: 1 };
     const empty = {};
-    withinManifest(() => {
+    withinManifest(run, () => {
       const first = memo(a);
       expect(memo(a)).toBe(first);
       expect(memo(empty)).toBeUndefined();
       expect(memo(empty)).toBeUndefined();
-      withinManifest(() => expect(memo(a)).toBe(first));
+      withinManifest(run, () => expect(memo(a)).toBe(first));
     });
     expect(calls.get(a)).toBe(1);
     expect(calls.get(empty)).toBe(1);
@@ -36,8 +38,8 @@ describe('memos of what rules compute from the manifest being linted', () => {
   test('the memo is let go when the manifest\'s lint ends: the next manifest computes again', () => {
     const { memo, calls } = counted(key => ({ of: key }));
     const a = { x: 1 };
-    const first = withinManifest(() => memo(a));
-    const second = withinManifest(() => memo(a));
+    const first = withinManifest(run, () => memo(a));
+    const second = withinManifest(run, () => memo(a));
     expect(second).not.toBe(first);
     expect(second).toEqual(first);
     expect(calls.get(a)).toBe(2);
@@ -46,12 +48,24 @@ describe('memos of what rules compute from the manifest being linted', () => {
   test('a failing lint of a manifest still lets its memo go', () => {
     const { memo, calls } = counted(key => ({ of: key }));
     const a = { x: 1 };
-    expect(() => withinManifest(() => {
+    expect(() => withinManifest(run, () => {
       memo(a);
       throw new Error('rule failed');
     })).toThrow('rule failed');
-    withinManifest(() => memo(a));
+    withinManifest(run, () => memo(a));
     expect(calls.get(a)).toBe(2);
+  });
+
+  test('a lint run inside a manifest\'s lint (a rule linting another set) gets a memo of its own, and the outer one is back after it', () => {
+    const ofRun = perManifestOfRun((key: object, index) => ({ key, index }));
+    const a = { x: 1 };
+    const outer = indexManifests([configMap('outer')]);
+    const inner = indexManifests([configMap('inner')]);
+    withinManifest(outer, () => {
+      const before = ofRun(a, outer);
+      withinManifest(inner, () => expect(ofRun(a, inner).index).toBe(inner));
+      expect(ofRun(a, outer)).toBe(before);
+    });
   });
 
   test('outside the engine, perManifest keeps values by object and perManifestOfRun by linted set and object', () => {

@@ -20,7 +20,7 @@ export function perManifest<K extends object, V>(compute: (key: K) => V): (key: 
   const slot = slots++;
   const outside = new WeakMap<K, V>();
   return key => {
-    const memo = scope ? (scope[slot] ??= new Map()) as Map<K, V> : outside;
+    const memo = scope ? (scope.memos[slot] ??= new Map()) as Map<K, V> : outside;
     let value = memo.get(key);
     if (value === undefined && !memo.has(key)) {
       value = compute(key);
@@ -37,7 +37,7 @@ export function perManifestOfRun<K extends object, V>(compute: (key: K, index: M
   return (key, index) => {
     let memo: Map<K, V> | WeakMap<K, V>;
     if (scope) {
-      memo = (scope[slot] ??= new Map()) as Map<K, V>;
+      memo = (scope.memos[slot] ??= new Map()) as Map<K, V>;
     } else {
       let byKey = outside.get(index);
       if (!byKey) outside.set(index, byKey = new WeakMap());
@@ -52,17 +52,22 @@ export function perManifestOfRun<K extends object, V>(compute: (key: K, index: M
   };
 }
 
-/** Runs `lint` (the engine's lint of one manifest) with a memo of its own; nested calls share the outer one. */
-export function withinManifest<T>(lint: () => T): T {
-  if (scope) return lint();
-  scope = [];
+/**
+ * Runs `lint` (the engine's lint of one manifest of the set `index`) with a memo of its own. A call
+ * made while a manifest of the same set is linted (a nested object) shares that memo; one for
+ * another set (a rule linting other manifests) gets its own, and the outer memo is back after it.
+ */
+export function withinManifest<T>(index: ManifestIndex, lint: () => T): T {
+  if (scope && scope.index === index) return lint();
+  const outer = scope;
+  scope = { index, memos: [] };
   try {
     return lint();
   } finally {
-    scope = undefined;
+    scope = outer;
   }
 }
 
 /** The memos of the manifest being linted, one table per memo (by its slot), made when first asked. */
-let scope: (Map<object, unknown> | undefined)[] | undefined;
+let scope: { readonly index: ManifestIndex; readonly memos: (Map<object, unknown> | undefined)[] } | undefined;
 let slots = 0;

@@ -44,8 +44,12 @@ function parsePath(path: string): Key[] {
  */
 export function sjsonSet(root: unknown, path: string, value: unknown): unknown {
   const keys = parsePath(path);
-  const copy = structuredClone(root ?? {});
-  return setIn(copy, keys, 0, value, path);
+  return setIn(structuredClone(root ?? {}), keys, 0, value, path);
+}
+
+/** `sjsonSet` on a value the caller owns (a copy of its own): changed in place, no copy made. */
+export function sjsonSetInPlace(root: unknown, path: string, value: unknown): unknown {
+  return setIn(root ?? {}, parsePath(path), 0, value, path);
 }
 
 function setIn(container: unknown, keys: readonly Key[], i: number, value: unknown, path: string): unknown {

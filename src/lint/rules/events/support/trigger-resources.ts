@@ -1,4 +1,4 @@
-import { sjsonSet } from '../../../../simulate/go/sjson';
+import { sjsonSetInPlace } from '../../../../simulate/go/sjson';
 import { childPath, fieldPath, parseFieldPath } from '../../../path';
 import { isObject, listOf } from './json';
 import { TriggerAt, describeTrigger, triggersOf } from './sensor-model';
@@ -74,7 +74,8 @@ function fill(resource: Manifest, dests: readonly { dest: string; value: unknown
   const fromEvent: (string | number)[][] = [];
   for (const { dest, value } of dests) {
     try {
-      manifest = sjsonSet(manifest, dest, typeof value === 'string' ? value : FROM_EVENT);
+      // The resource was copied above: set in place.
+      manifest = sjsonSetInPlace(manifest, dest, typeof value === 'string' ? value : FROM_EVENT);
     } catch {
       // A dest sjson cannot set: rule E8/E9 reports it on the Sensor; the resource is not linted.
       return undefined;

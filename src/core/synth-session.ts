@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { IConstruct, IValidation } from 'constructs';
 import { AppHelmOutput, helmOutputOf } from '../helm/helm-output';
 import { lint, SCHEMA_RULE_ID } from '../lint/engine';
 import { Finding, LintOptions, Manifest } from '../lint/types';
@@ -47,10 +47,56 @@ export interface LintView {
   readonly filled: (rendered: Manifest) => { readonly manifest: Manifest; readonly setLater: readonly string[] };
 }
 
-/** What a construct adds to its validation: the rule findings in its scope, or a check of its own. */
-type Contribution =
-  | { readonly kind: 'lint'; readonly scope: () => ValidationScope }
-  | { readonly kind: 'check'; readonly run: () => string[] };
+/**
+ * What one construct adds to synth-time validation, in one object (a large app registers tens of
+ * thousands: every template and every step or task): its checks in order, and where among them
+ * the rule findings of its lint scopes go. cdk8s asks it as one of the construct's validations.
+ */
+class Registration implements IValidation {
+  /** The construct's checks: one function, or a list when it has several (few have). */
+  private checks?: (() => string[]) | (() => string[])[];
+  /** How many checks came before its first lint scope: its rule findings are listed there (undefined: no lint scope). */
+  private lintAt?: number;
+
+  constructor(private readonly session: SynthSession, private readonly construct: IConstruct) {}
+
+  public addLint(): void {
+    this.lintAt ??= this.checkCount();
+  }
+
+  public addCheck(run: () => string[]): void {
+    if (this.checks === undefined) this.checks = run;
+    else if (typeof this.checks === 'function') this.checks = [this.checks, run];
+    else this.checks.push(run);
+  }
+
+  /** The messages of each check, in order. */
+  public runChecks(): string[][] {
+    const checks = this.checks;
+    if (checks === undefined) return [];
+    return typeof checks === 'function' ? [checks()] : checks.map(run => run());
+  }
+
+  /** The construct's messages: the checks' (`checked`, from runChecks) with the rule findings `rules` where its lint scope came. */
+  public messages(checked: readonly string[][], rules: readonly string[] | undefined): string[] | undefined {
+    const lintAt = this.lintAt ?? checked.length;
+    let list: string[] | undefined;
+    for (let i = 0; i <= checked.length; i++) {
+      if (i === lintAt && rules?.length) (list ??= []).push(...rules);
+      if (i < checked.length && checked[i].length) (list ??= []).push(...checked[i]);
+    }
+    return list;
+  }
+
+  public validate(): string[] {
+    return this.session.answer(this.construct);
+  }
+
+  private checkCount(): number {
+    const checks = this.checks;
+    return checks === undefined ? 0 : typeof checks === 'function' ? 1 : checks.length;
+  }
+}
 
 /** The result of linting and checking the app once, and what it was computed from. */
 interface Pass {
@@ -93,7 +139,9 @@ const NO_MESSAGES: string[] = [];
 export class SynthSession {
   /** The session of the app `construct` belongs to. */
   public static of(construct: IConstruct): SynthSession {
-    const root = construct.node.root;
+    // node.root would build the list of every scope above the construct.
+    let root = construct;
+    while (root.node.scope) root = root.node.scope;
     let session = sessions.get(root);
     if (!session) {
       session = new SynthSession(root);
@@ -102,7 +150,7 @@ export class SynthSession {
     return session;
   }
 
-  private readonly contributions = new Map<IConstruct, Contribution[]>();
+  private readonly contributions = new Map<IConstruct, Registration>();
   /** Lint contributions in registration order: findings are attributed through their scopes. */
   private readonly scopes: { readonly construct: IConstruct; readonly scope: () => ValidationScope }[] = [];
   private readonly preparations: (() => void)[] = [];
@@ -127,12 +175,12 @@ export class SynthSession {
   /** Reports rule findings inside `scope` on `construct`. */
   public addLint(construct: IConstruct, scope: () => ValidationScope): void {
     this.scopes.push({ construct, scope });
-    this.contribute(construct, { kind: 'lint', scope });
+    this.registrationOf(construct).addLint();
   }
 
   /** Adds a check of the construct itself (what the manifests cannot show), run once per pass. */
   public addCheck(construct: IConstruct, run: () => string[]): void {
-    this.contribute(construct, { kind: 'check', run });
+    this.registrationOf(construct).addCheck(run);
   }
 
   /** Runs `prepare` at the start of every pass, before the objects are rendered (e.g. to annotate objects added since). */
@@ -162,16 +210,15 @@ export class SynthSession {
     return this.scopes.filter(s => s.construct === construct).map(s => s.scope());
   }
 
-  private contribute(construct: IConstruct, contribution: Contribution): void {
+  private registrationOf(construct: IConstruct): Registration {
     // A check or scope added to a construct already validated makes the last pass incomplete.
     markChanged();
-    const list = this.contributions.get(construct);
-    if (list) {
-      list.push(contribution);
-      return;
+    let registration = this.contributions.get(construct);
+    if (!registration) {
+      this.contributions.set(construct, registration = new Registration(this, construct));
+      construct.node.addValidation(registration);
     }
-    this.contributions.set(construct, [contribution]);
-    construct.node.addValidation({ validate: () => this.answer(construct) });
+    return registration;
   }
 
   private openRound(): string[] {
@@ -182,7 +229,8 @@ export class SynthSession {
     return [];
   }
 
-  private answer(construct: IConstruct): string[] {
+  /** The messages of `construct` in the current pass (its validation, as cdk8s asks it). @internal */
+  public answer(construct: IConstruct): string[] {
     if (this.helm?.problems.length) return NO_MESSAGES;
     const round = this.round;
     let pass = this.pass;
@@ -209,13 +257,14 @@ export class SynthSession {
     const apiObjects = constructs.filter(ApiObject.isApiObject);
     const manifests = apiObjects.map(sessionJson);
     // Construct checks first: a field one of them reports is not reported again by the schema check.
-    const checked = new Map<Contribution, string[]>();
+    const checked = new Map<Registration, string[][]>();
     const claimed = new Set<string>();
     for (const construct of constructs) {
-      for (const c of this.contributions.get(construct) ?? []) {
-        if (c.kind !== 'check') continue;
-        const list = c.run();
-        checked.set(c, list);
+      const registration = this.contributions.get(construct);
+      if (!registration) continue;
+      const results = registration.runChecks();
+      checked.set(registration, results);
+      for (const list of results) {
         for (const m of list) {
           const at = CHECK_PREFIX.exec(m);
           if (at) claimed.add(at[1]);
@@ -236,8 +285,8 @@ export class SynthSession {
     const messages = new Map<IConstruct, string[]>();
     let validated = 0;
     for (const construct of constructs) {
-      const contributions = this.contributions.get(construct);
-      if (!contributions) {
+      const registration = this.contributions.get(construct);
+      if (!registration) {
         if (!this.fallbacks.has(construct)) continue;
         validated++;
         const own = ruleMessages.get(construct);
@@ -245,22 +294,8 @@ export class SynthSession {
         continue;
       }
       validated++;
-      let list: string[] | undefined;
-      let linted = false;
-      for (const c of contributions) {
-        let found: string[] | undefined;
-        if (c.kind === 'check') found = checked.get(c);
-        else if (!linted) {
-          linted = true;
-          found = ruleMessages.get(construct);
-        }
-        if (found?.length) (list ??= []).push(...found);
-      }
-      // Findings on an object below a construct that only checks (it claims no part of a manifest).
-      if (!linted) {
-        const own = ruleMessages.get(construct);
-        if (own?.length) (list ??= []).push(...own);
-      }
+      // Findings on an object below a construct that only checks (it claims no part of a manifest) come after its checks.
+      const list = registration.messages(checked.get(registration) ?? [], ruleMessages.get(construct));
       if (list) messages.set(construct, list);
     }
     const cached = apiObjects.filter(CachedApiObject.isCached);

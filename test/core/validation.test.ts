@@ -191,6 +191,31 @@ describe('the strict schema check and the full CRDs\' constraints at synth', () 
     expect(message).not.toMatch(/\[c\/wt\]/);
   });
 
+  test('a construct\'s messages come in the order it registered: each check\'s, and the rule findings where its lint scope came', () => {
+    const messagesOf = (register: (wt: ArgoWorkflowTemplate) => void) => {
+      const { wt } = app('Bad_Name');
+      register(wt);
+      return wt.node.validate().map(m => (m.includes('[W3]') ? 'W3' : m));
+    };
+    // app() registered the lint scope of wt first: its rule finding leads.
+    expect(messagesOf(wt => {
+      addConstructCheck(wt, () => ['first check']);
+      addConstructCheck(wt, () => ['second check', 'and more']);
+    })).toEqual(['W3', 'first check', 'second check', 'and more']);
+    const checksFirst = (() => {
+      const a = new App({ outdir: '/nonexistent' });
+      const chart = new Chart(a, 'c');
+      const wt = new ArgoWorkflowTemplate(chart, 'wt', { metadata: { name: 'wt' }, spec: { templates: [{ name: 'Bad_Name', container: { image: 'busybox:1.36' } }] } });
+      addConstructCheck(wt, () => ['before']);
+      addArgoValidation(wt, () => ({ apiObject: wt }), () => ['with the scope']);
+      addArgoValidation(wt, () => ({ apiObject: wt, fieldPath: 'spec' }));
+      addConstructCheck(wt, () => []);
+      addConstructCheck(wt, () => ['after']);
+      return wt.node.validate().map(m => (m.includes('[W3]') ? 'W3' : m));
+    })();
+    expect(checksFirst).toEqual(['before', 'W3', 'with the scope', 'after']);
+  });
+
   test('an error on an object below a construct that only has a check of its own is reported on that construct', () => {
     const { a, chart } = wtWith({});
     const group = new Construct(chart, 'group');

@@ -6,7 +6,6 @@ import { CallSite, isObject, stepsOf, str, tasksOf, TemplateSite, WorkflowModel 
 import { foreignTemplates } from './foreign-templates';
 import { checkVariable } from './variable-check';
 import { localBase } from './references';
-import { templateTags } from '../../util/template-variables';
 import { inputNames, itemScope, namedCalls, NodeScope, scopeForTemplateRef, forEachTag, VariableEnv, WorkflowScope, workflowScope } from './variable-scope';
 
 /** One unresolvable `{{...}}` reference, attributed to W28, W31 or W32. */
@@ -113,31 +112,13 @@ const callerGlobalsByTop = perManifest((model: WorkflowModel): ReadonlyMap<Templ
   // A top-level template's value holds the templates inlined in it.
   for (const site of model.topLevel) {
     const list: CallerGlobal[] = [];
-    collectCallerGlobals(site.template, site, list);
+    forEachTag(site.template, undefined, (tag, raw) => {
+      if (tag.startsWith('workflow.') && CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) list.push({ site, tag, raw });
+    });
     if (list.length) found.set(site, list);
   }
   return found;
 });
-
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** `{{` then `workflow.`, as Argo's template engine reads a tag (its name trimmed). */
-const WORKFLOW_TAG = /\{\{\s*workflow\./;
-
-/** The caller globals in the strings of `value`, in document order (reported at the reference that leads there, so no path is kept). */
-function collectCallerGlobals(value: unknown, site: TemplateSite, out: CallerGlobal[]): void {
-  if (typeof value === 'string') {
-    if (!value.includes('{{') || !WORKFLOW_TAG.test(value)) return;
-    for (const { name: tag, raw, expression } of templateTags(value)) {
-      if (!expression && tag.startsWith('workflow.') && CALLER_GLOBALS.some(prefix => tag === prefix || tag.startsWith(`${prefix}.`))) out.push({ site, tag, raw });
-    }
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) collectCallerGlobals(value[i], site, out);
-  } else if (isObject(value)) {
-    // for...in with an own-property test lists what Object.keys lists, without an array per object.
-    for (const key in value) if (hasOwn.call(value, key)) collectCallerGlobals(value[key], site, out);
-  }
-}
 
 function inlineInputs(model: WorkflowModel, call: CallSite): ReadonlySet<string> | undefined {
   const inline = model.inlineTemplates.get(call);

@@ -11,9 +11,9 @@ const RULE_TEXT = 'may only contain letters, digits, \'-\' and \'_\'';
  * validated on the processed template), so `{{...}}` parts are read as a plain word. Paths are
  * made for findings only: most lists are fine.
  */
-function checkList(ctx: RuleContext, list: unknown, base: string, field: 'parameters' | 'artifacts', what: string, substituted: boolean): void {
-  if (!Array.isArray(list) || !list.length) return;
-  const at = (i: number, key: string) => childPath(base, field, i, key);
+function checkList(ctx: RuleContext, list: unknown, holderPath: string, holder: string, field: 'parameters' | 'artifacts', what: string, substituted: boolean): void {
+  if (!Array.isArray(list)) return;
+  const at = (i: number, key: string) => childPath(holderPath, holder, field, i, key);
   const seen = new Map<string, number>();
   list.forEach((entry, i) => {
     const name = entry?.name;
@@ -34,13 +34,11 @@ function checkList(ctx: RuleContext, list: unknown, base: string, field: 'parame
   });
 }
 
+/** The parameter and artifact lists of `holder`, the `field` (arguments, inputs, outputs) at `parentPath`. */
 function checkArguments(ctx: RuleContext, holder: unknown, parentPath: string, field: string, where: string, substituted = false): void {
   if (!isObject(holder)) return;
-  const { parameters, artifacts } = holder as { parameters?: unknown; artifacts?: unknown };
-  if (!(Array.isArray(parameters) && parameters.length) && !(Array.isArray(artifacts) && artifacts.length)) return;
-  const path = childPath(parentPath, field);
-  checkList(ctx, parameters, path, 'parameters', `${where} parameter`, substituted);
-  checkList(ctx, artifacts, path, 'artifacts', `${where} artifact`, substituted);
+  checkList(ctx, holder.parameters, parentPath, field, 'parameters', `${where} parameter`, substituted);
+  checkList(ctx, holder.artifacts, parentPath, field, 'artifacts', `${where} artifact`, substituted);
 }
 
 /** W4: parameter and artifact names (and globalName) match ^[-a-zA-Z0-9_]+$ and are unique per list. */

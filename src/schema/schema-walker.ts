@@ -7,10 +7,83 @@ import { CRD_RULE_ID, SchemaViolation } from './violation';
 /** Root fields of a kind the CRD check leaves alone: Kubernetes checks metadata itself, and a create ignores status. */
 const NOT_CRD_CHECKED = new Set(['apiVersion', 'kind', 'metadata', 'status']);
 
-const NO_PROPERTIES: { readonly [name: string]: SchemaNode } = Object.freeze({});
+const DEFINITION_REF = '#/definitions/';
 
-/** `$ref` to its definition, per definitions object: resolved once instead of slicing and looking up the name at every value. */
-const RESOLVED = new WeakMap<SchemaDefinitions, Map<string, SchemaNode>>();
+/**
+ * A schema node as the walker reads it: every node has the same fields (one shape, so the
+ * walker's reads stay monomorphic), properties in a Map, the CRD constraint and opacity of the
+ * node looked up once, and the `$ref` target linked on first use.
+ */
+class PreparedNode {
+  readonly type: string | readonly string[] | undefined;
+  readonly format: IntegerFormat | undefined;
+  readonly hasConst: boolean;
+  readonly constValue: unknown;
+  readonly enumValues: readonly unknown[] | undefined;
+  readonly required: readonly string[] | undefined;
+  readonly items: PreparedNode | undefined;
+  readonly properties: ReadonlyMap<string, PreparedNode>;
+  readonly propertyNames: readonly string[];
+  readonly additional: PreparedNode | boolean | undefined;
+  /** The full CRDs' constraint at this node (when the walk checks them). */
+  readonly crd: CrdConstraint | undefined;
+  /** True below where the CRD preserves unknown fields. */
+  readonly opaque: boolean;
+  /** Name of the definition `$ref` points to. */
+  readonly refName: string | undefined;
+  /** That definition, linked on first use (definitions refer to each other in cycles). */
+  ref: PreparedNode | undefined = undefined;
+
+  constructor(readonly source: SchemaNode, overlay: CrdOverlay | undefined) {
+    this.type = source.type;
+    this.format = source.format;
+    this.hasConst = source.const !== undefined;
+    this.constValue = source.const;
+    this.enumValues = source.enum;
+    this.required = source.required;
+    this.items = source.items ? new PreparedNode(source.items, overlay) : undefined;
+    const properties = new Map<string, PreparedNode>();
+    if (source.properties) for (const name of Object.keys(source.properties)) properties.set(name, new PreparedNode(source.properties[name], overlay));
+    this.properties = properties;
+    this.propertyNames = [...properties.keys()];
+    const additional = source.additionalProperties;
+    this.additional = typeof additional === 'object' && additional !== null ? new PreparedNode(additional, overlay) : additional;
+    this.crd = overlay?.constraintOf(source);
+    this.opaque = overlay ? overlay.isOpaque(source) : false;
+    this.refName = source.$ref !== undefined ? source.$ref.substring(DEFINITION_REF.length) : undefined;
+  }
+}
+
+/** The prepared definitions of one schema, for one CRD overlay (or none): each definition prepared when first reached. */
+class PreparedSchema {
+  private readonly prepared = new Map<string, PreparedNode>();
+
+  constructor(private readonly definitions: SchemaDefinitions, private readonly overlay: CrdOverlay | undefined) {}
+
+  definition(name: string): PreparedNode {
+    let node = this.prepared.get(name);
+    if (!node) {
+      node = new PreparedNode(this.definitions[name], this.overlay);
+      this.prepared.set(name, node);
+    }
+    return node;
+  }
+
+  /** The node `node.$ref` points to (linked once). */
+  target(node: PreparedNode): PreparedNode {
+    return node.ref ??= this.definition(node.refName!);
+  }
+}
+
+const PREPARED = new WeakMap<SchemaDefinitions, Map<CrdOverlay | undefined, PreparedSchema>>();
+
+function preparedSchema(definitions: SchemaDefinitions, overlay: CrdOverlay | undefined): PreparedSchema {
+  let byOverlay = PREPARED.get(definitions);
+  if (!byOverlay) PREPARED.set(definitions, byOverlay = new Map());
+  let prepared = byOverlay.get(overlay);
+  if (!prepared) byOverlay.set(overlay, prepared = new PreparedSchema(definitions, overlay));
+  return prepared;
+}
 
 /**
  * Walks one manifest along its schema, reporting every violation of the schema (rule SCHEMA) and,
@@ -25,72 +98,67 @@ export class SchemaWalker {
   private readonly segments: (string | number)[] = [];
   /** `joined[i]`: the path of `segments[0..i]`, for the prefix already joined (a node with CRD constraints joins its path; its children reuse it). */
   private readonly joined: string[] = [];
-  private readonly refs: Map<string, SchemaNode>;
+  private readonly schema: PreparedSchema;
 
   constructor(
-    private readonly definitions: SchemaDefinitions,
+    definitions: SchemaDefinitions,
     private readonly kind: string,
     private readonly out: SchemaViolation[],
     private readonly crd: CrdOverlay | undefined,
   ) {
-    let refs = RESOLVED.get(definitions);
-    if (!refs) {
-      refs = new Map();
-      RESOLVED.set(definitions, refs);
-    }
-    this.refs = refs;
+    this.schema = preparedSchema(definitions, crd);
   }
 
   public checkRoot(manifest: { [key: string]: any }, root: string): void {
-    const schema = this.definitions[root];
-    const crd = this.crd?.constraintOf(schema);
-    if (crd) checkCrdConstraint(manifest, crd, schema, '', this.crd!.product, this.reportCrd);
-    this.checkObject(manifest, schema, this.crd !== undefined, true);
+    const node = this.schema.definition(root);
+    if (node.crd) checkCrdConstraint(manifest, node.crd, node.source, '', this.crd!.product, this.reportCrd);
+    this.checkObject(manifest, node, this.crd !== undefined, true);
   }
 
   /**
    * Checks the value at the current path (`segments`). `crd`: whether the full CRDs' constraints
    * apply at this value (not in metadata, status, or where the CRD preserves unknown fields).
    */
-  private check(value: any, schema: SchemaNode, crd: boolean): void {
+  private check(value: any, node: PreparedNode, crd: boolean): void {
     if (typeof value === 'number' && !Number.isFinite(value)) {
       this.reportNonFinite(value);
       return;
     }
     let constraints: CrdConstraint[] | undefined;
     if (crd) {
-      if (this.crd!.isOpaque(schema)) crd = false;
-      else constraints = add(constraints, this.crd!.constraintOf(schema));
+      if (node.opaque) crd = false;
+      else constraints = add(constraints, node.crd);
     }
-    while (schema.$ref) {
-      schema = this.resolve(schema.$ref);
-      if (crd) constraints = add(constraints, this.crd!.constraintOf(schema));
+    while (node.refName !== undefined) {
+      node = this.schema.target(node);
+      if (crd) constraints = add(constraints, node.crd);
     }
-    if (schema.const !== undefined && value !== schema.const) {
-      this.report(this.path(), `must be ${JSON.stringify(schema.const)}`);
+    if (node.hasConst && value !== node.constValue) {
+      this.report(this.path(), `must be ${JSON.stringify(node.constValue)}`);
       return;
     }
-    if (schema.type && !matchesType(value, schema.type)) {
-      this.report(this.path(), `must be ${describeType(schema.type)}, got ${describeValue(value)}${typeHint(value, schema.type)}`);
+    const type = node.type;
+    if (type && !matchesType(value, type)) {
+      this.report(this.path(), `must be ${describeType(type)}, got ${describeValue(value)}${typeHint(value, type)}`);
       return;
     }
-    if (typeof value === 'number' && isIntegerOnly(value, schema.type)) {
-      const range = RANGES[schema.format ?? 'int64'];
+    if (typeof value === 'number' && isIntegerOnly(value, type)) {
+      const range = RANGES[node.format ?? 'int64'];
       if (value < range.min || value > range.max) {
         this.report(this.path(), `${value} is outside the ${range.name} range (${range.label}): Kubernetes and Argo decode this field into an `
           + `${range.name}, which cannot hold it, so kubectl apply or the controller refuses the object`);
         return;
       }
     }
-    if (schema.enum && !schema.enum.includes(value)) {
-      this.report(this.path(), `must be one of ${schema.enum.map((e: any) => JSON.stringify(e)).join(', ')}, got ${JSON.stringify(value)}`);
+    if (node.enumValues && !node.enumValues.includes(value)) {
+      this.report(this.path(), `must be one of ${node.enumValues.map((e: any) => JSON.stringify(e)).join(', ')}, got ${JSON.stringify(value)}`);
     }
     if (constraints) {
       const path = this.path();
-      for (const c of constraints) checkCrdConstraint(value, c, schema, path, this.crd!.product, this.reportCrd);
+      for (const c of constraints) checkCrdConstraint(value, c, node.source, path, this.crd!.product, this.reportCrd);
     }
     if (Array.isArray(value)) {
-      const items = schema.items;
+      const items = node.items;
       for (let i = 0; i < value.length; i++) {
         this.enter(i);
         if (items) this.check(value[i], items, crd);
@@ -99,35 +167,36 @@ export class SchemaWalker {
       }
       return;
     }
-    if (isObject(value)) this.checkObject(value, schema, crd, false);
+    if (isObject(value)) this.checkObject(value, node, crd, false);
   }
 
   /** `root`: the manifest itself, whose NOT_CRD_CHECKED fields the CRD check leaves alone. */
-  private checkObject(value: { [key: string]: any }, schema: SchemaNode, crd: boolean, root: boolean): void {
-    const required = schema.required;
+  private checkObject(value: { [key: string]: any }, node: PreparedNode, crd: boolean, root: boolean): void {
+    const required = node.required;
     if (required) {
       for (const field of required) {
         if (!Object.hasOwn(value, field) || value[field] === undefined || value[field] === null) this.report(this.path(field), 'required field is missing');
       }
     }
     // Own properties only: a manifest key such as `constructor` or `__proto__` is no field of the schema.
-    const properties = schema.properties ?? NO_PROPERTIES;
-    const additional = schema.additionalProperties;
+    const properties = node.properties;
+    const additional = node.additional;
     for (const key of Object.keys(value)) {
       const child = value[key];
       if (child === null || child === undefined) continue;
       const crdHere = root ? crd && !NOT_CRD_CHECKED.has(key) : crd;
-      if (Object.hasOwn(properties, key)) {
+      const property = properties.get(key);
+      if (property !== undefined) {
         this.enter(key);
-        this.check(child, properties[key], crdHere);
+        this.check(child, property, crdHere);
         this.leave();
-      } else if (isObject(additional)) {
+      } else if (typeof additional === 'object') {
         this.enter(key);
         this.check(child, additional, crdHere);
         this.leave();
       } else if (additional === false) {
         const path = this.path(key);
-        this.report(path, this.unknownField(key, Object.keys(properties), path));
+        this.report(path, this.unknownField(key, node.propertyNames, path));
       } else {
         this.enter(key);
         this.scan(child);
@@ -155,15 +224,6 @@ export class SchemaWalker {
     }
   }
 
-  private resolve(ref: string): SchemaNode {
-    let node = this.refs.get(ref);
-    if (!node) {
-      node = this.definitions[ref.substring('#/definitions/'.length)];
-      this.refs.set(ref, node);
-    }
-    return node;
-  }
-
   private enter(segment: string | number): void {
     this.segments.push(segment);
   }
@@ -185,7 +245,7 @@ export class SchemaWalker {
     return key === undefined ? path : join(path, key);
   }
 
-  private unknownField(key: string, known: string[], path: string): string {
+  private unknownField(key: string, known: readonly string[], path: string): string {
     const removed = REMOVED_FIELDS.find(r => (r.kind === undefined || r.kind === this.kind) && r.path.test(path));
     if (removed) return `field "${key}" was removed from ${removed.product}: ${removed.fix}`;
     const near = closest(key, known);
@@ -284,7 +344,7 @@ function describeValue(value: any): string {
 }
 
 /** The known field nearest to a misspelling, if it is close enough to be a likely typo. */
-function closest(word: string, candidates: string[]): string | undefined {
+function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

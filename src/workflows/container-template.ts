@@ -1,6 +1,7 @@
 import * as l1 from '../../imports/argo-workflows';
 import { K8sContainerResizePolicy, K8sContainerRestartRule } from '../../imports/kubernetes';
 import { markChanged } from '../core/revision';
+import { setDefined } from '../core/without-undefined';
 import { ArgoText, renderText } from './argo-variable';
 import { ComputeResources, renderResources, resourceProblems } from './container-resources';
 import { ContainerLifecycleProps, ContainerPortProps, ContainerProbe, renderLifecycle, renderPorts } from './container-probe';
@@ -242,34 +243,34 @@ export class ContainerSpec {
   public render(podSecurity?: PodSecurity): l1.ContainerNode {
     const p = this.props;
     const devices = p.volumeDevices?.map(d => ({ name: d.volume.name, devicePath: d.devicePath }));
-    return {
-      name: '',
-      image: renderText(p.image),
-      command: p.command?.map(String),
-      args: p.args?.map(String),
-      env: Object.keys(this.env).length ? renderEnv(this.env) : undefined,
-      envFrom: this.envFrom.length ? renderEnvFrom(this.envFrom) : undefined,
-      workingDir: renderText(p.workingDir),
-      imagePullPolicy: p.imagePullPolicy,
-      resources: renderResources(p.resources),
-      securityContext: podSecurity === undefined ? renderContainerSecurity(p.containerSecurityContext)
-        : securedContainer(podSecurity, renderContainerSecurity(p.containerSecurityContext)),
-      volumeMounts: this.mounts.length ? renderMounts(this.mounts) : undefined,
-      volumeDevices: devices?.length ? devices : undefined,
-      ports: renderPorts(p.ports),
-      readinessProbe: p.readinessProbe?._probe,
-      livenessProbe: p.livenessProbe?._probe,
-      startupProbe: p.startupProbe?._probe,
-      lifecycle: renderLifecycle(p.lifecycle),
-      stdin: p.stdin,
-      stdinOnce: p.stdinOnce,
-      tty: p.tty,
-      terminationMessagePath: p.terminationMessagePath,
-      terminationMessagePolicy: p.terminationMessagePolicy,
-      resizePolicy: p.resizePolicy,
-      restartPolicy: p.restartPolicy,
-      restartPolicyRules: p.restartPolicyRules,
-    };
+    // Field by field, only those that are set (see setDefined).
+    const c: { [field: string]: unknown } = { name: '' };
+    setDefined(c, 'image', renderText(p.image));
+    setDefined(c, 'command', p.command?.map(String));
+    setDefined(c, 'args', p.args?.map(String));
+    setDefined(c, 'env', Object.keys(this.env).length ? renderEnv(this.env) : undefined);
+    setDefined(c, 'envFrom', this.envFrom.length ? renderEnvFrom(this.envFrom) : undefined);
+    setDefined(c, 'workingDir', renderText(p.workingDir));
+    setDefined(c, 'imagePullPolicy', p.imagePullPolicy);
+    setDefined(c, 'resources', renderResources(p.resources));
+    setDefined(c, 'securityContext', podSecurity === undefined ? renderContainerSecurity(p.containerSecurityContext)
+      : securedContainer(podSecurity, renderContainerSecurity(p.containerSecurityContext)));
+    setDefined(c, 'volumeMounts', this.mounts.length ? renderMounts(this.mounts) : undefined);
+    setDefined(c, 'volumeDevices', devices?.length ? devices : undefined);
+    setDefined(c, 'ports', renderPorts(p.ports));
+    setDefined(c, 'readinessProbe', p.readinessProbe?._probe);
+    setDefined(c, 'livenessProbe', p.livenessProbe?._probe);
+    setDefined(c, 'startupProbe', p.startupProbe?._probe);
+    setDefined(c, 'lifecycle', renderLifecycle(p.lifecycle));
+    setDefined(c, 'stdin', p.stdin);
+    setDefined(c, 'stdinOnce', p.stdinOnce);
+    setDefined(c, 'tty', p.tty);
+    setDefined(c, 'terminationMessagePath', p.terminationMessagePath);
+    setDefined(c, 'terminationMessagePolicy', p.terminationMessagePolicy);
+    setDefined(c, 'resizePolicy', p.resizePolicy);
+    setDefined(c, 'restartPolicy', p.restartPolicy);
+    setDefined(c, 'restartPolicyRules', p.restartPolicyRules);
+    return c as unknown as l1.ContainerNode;
   }
 }
 

@@ -5,6 +5,7 @@ import { IServiceAccountRef } from '../core/object-refs';
 import { expectKind } from '../core/ref-inspection';
 import { markChanged } from '../core/revision';
 import { addArgoValidation, ValidationScope } from '../core/validation';
+import { setDefined } from '../core/without-undefined';
 import { ArgoText, ArgoVariable, collectVariables, renderText } from './argo-variable';
 import { renderResources, resourceProblems } from './container-resources';
 import { InputArtifact, InputArtifactOptions, OutputArtifact, OutputArtifactOptions } from './artifacts';
@@ -218,37 +219,37 @@ export abstract class Template extends Construct implements ITemplate {
     const volumes = this.templateVolumes();
     const annotations = { ...renderAnnotations(p.annotations), ...(p.displayName !== undefined ? { [DISPLAY_NAME_ANNOTATION]: renderText(p.displayName) } : {}) };
     const archive = p.archiveLocation || p.archiveLogs !== undefined ? { ...(p.archiveLocation?._location ?? {}), archiveLogs: p.archiveLogs } : undefined;
-    return {
-      ...this.renderBody(),
-      name: this.name,
-      inputs: renderIo(this.inputParameters.map(i => i._render()), this.inputArtifacts.map(i => i._render())),
-      outputs: renderIo(this.outputParameters.map(o => o._render()), this.outputArtifacts.map(o => o._render())),
-      retryStrategy: renderRetryStrategy(p.retryStrategy),
-      timeout: renderDuration(p.timeout),
-      activeDeadlineSeconds: p.activeDeadlineSeconds,
-      metadata: p.podMetadata ? { labels: p.podMetadata.labels, annotations: p.podMetadata.annotations } : undefined,
-      nodeSelector: p.nodeSelector,
-      tolerations: p.tolerations,
-      affinity: p.affinity,
-      serviceAccountName: this._serviceAccount?.name,
-      securityContext: this.renderPodSecurityContext(),
-      // A claim template has no volume to render here: check() reports it.
-      volumes: volumes.some(v => v._volume) ? volumes.flatMap(v => (v._volume ? [v._volume] : [])) : undefined,
-      synchronization: renderSynchronization(p.synchronization),
-      priorityClassName: p.priorityClassName,
-      podSpecPatch: renderText(p.podSpecPatch),
-      memoize: p.memoize ? { key: renderText(p.memoize.key), maxAge: renderDuration(p.memoize.maxAge)!, cache: { configMap: { name: p.memoize.cache.name } } } : undefined,
-      archiveLocation: archive,
-      annotations: Object.keys(annotations).length ? annotations : undefined,
-      metrics: renderMetrics(p.metrics),
-      automountServiceAccountToken: p.automountServiceAccountToken,
-      executor: p.executorServiceAccount ? { serviceAccountName: p.executorServiceAccount.name } : undefined,
-      hostAliases: renderHostAliases(p.hostAliases),
-      schedulerName: p.schedulerName,
-      podResources: renderResources(p.podResources),
-      resourceClaims: p.resourceClaims?.length ? p.resourceClaims.map(c => ({ ...c })) : undefined,
-      pendingTimeout: renderDuration(p.pendingTimeout),
-    };
+    // Field by field, only those that are set (see setDefined).
+    const t = this.renderBody() as { [field: string]: unknown };
+    setDefined(t, 'name', this.name);
+    setDefined(t, 'inputs', renderIo(this.inputParameters.map(i => i._render()), this.inputArtifacts.map(i => i._render())));
+    setDefined(t, 'outputs', renderIo(this.outputParameters.map(o => o._render()), this.outputArtifacts.map(o => o._render())));
+    setDefined(t, 'retryStrategy', renderRetryStrategy(p.retryStrategy));
+    setDefined(t, 'timeout', renderDuration(p.timeout));
+    setDefined(t, 'activeDeadlineSeconds', p.activeDeadlineSeconds);
+    setDefined(t, 'metadata', p.podMetadata ? { labels: p.podMetadata.labels, annotations: p.podMetadata.annotations } : undefined);
+    setDefined(t, 'nodeSelector', p.nodeSelector);
+    setDefined(t, 'tolerations', p.tolerations);
+    setDefined(t, 'affinity', p.affinity);
+    setDefined(t, 'serviceAccountName', this._serviceAccount?.name);
+    setDefined(t, 'securityContext', this.renderPodSecurityContext());
+    // A claim template has no volume to render here: check() reports it.
+    setDefined(t, 'volumes', volumes.some(v => v._volume) ? volumes.flatMap(v => (v._volume ? [v._volume] : [])) : undefined);
+    setDefined(t, 'synchronization', renderSynchronization(p.synchronization));
+    setDefined(t, 'priorityClassName', p.priorityClassName);
+    setDefined(t, 'podSpecPatch', renderText(p.podSpecPatch));
+    setDefined(t, 'memoize', p.memoize ? { key: renderText(p.memoize.key), maxAge: renderDuration(p.memoize.maxAge)!, cache: { configMap: { name: p.memoize.cache.name } } } : undefined);
+    setDefined(t, 'archiveLocation', archive);
+    setDefined(t, 'annotations', Object.keys(annotations).length ? annotations : undefined);
+    setDefined(t, 'metrics', renderMetrics(p.metrics));
+    setDefined(t, 'automountServiceAccountToken', p.automountServiceAccountToken);
+    setDefined(t, 'executor', p.executorServiceAccount ? { serviceAccountName: p.executorServiceAccount.name } : undefined);
+    setDefined(t, 'hostAliases', renderHostAliases(p.hostAliases));
+    setDefined(t, 'schedulerName', p.schedulerName);
+    setDefined(t, 'podResources', renderResources(p.podResources));
+    setDefined(t, 'resourceClaims', p.resourceClaims?.length ? p.resourceClaims.map(c => ({ ...c })) : undefined);
+    setDefined(t, 'pendingTimeout', renderDuration(p.pendingTimeout));
+    return t as l1.Template;
   }
 
   /** The overrides of this template's parts (containers, steps, tasks), applied to its manifest JSON: none here. */

@@ -26,7 +26,7 @@ function compact(value: unknown): unknown {
  * Sets `field` of an L1 object being rendered only when `value` is defined. Renderers of objects
  * made by the thousand (templates, containers) build them field by field with it: an object
  * literal naming every field the type has, most of them undefined, costs its own construction and
- * the compaction after it (measured: a third of the render of 1,000 WorkflowTemplates).
+ * the compaction after it (measured: about a fifth of the warm render of 1,000 WorkflowTemplates).
  * @internal
  */
 export function setDefined(target: { [field: string]: unknown }, field: string, value: unknown): void {

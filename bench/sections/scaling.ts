@@ -1,3 +1,4 @@
+import { cpus } from 'os';
 import { profileCommand, renderProfiles, topLibraryFunction, topLibraryInclusive } from '../lib/cpu-profile';
 import { SectionReport, table, TargetResult } from '../lib/report';
 import { runMeasured } from '../lib/run-process';
@@ -108,6 +109,9 @@ export async function benchScaling(ctx: BenchContext): Promise<SectionReport> {
       renderProfiles(profiles.slice(0, 1), 15)].join('\n');
   }
 
+  const firstRun = missed && (missed.name.startsWith('(3) N=1000, 1 chart') || missed.name.startsWith('(3) N=1000, 10 charts:'))
+    ? await firstRunCost(ctx, env, one.shape) : '';
+
   const ordered = SHAPES.map(shape => s(shape.id));
   const body = [
     'Each app: N WorkflowTemplates of 10 templates each (a 9-task DAG chain, a workflow parameter passed on as input parameters, an S3 output artifact consumed by the last task) and N/10 WorkflowSensors, each with its own webhook EventSource, submitting 10 templates with a body field mapped onto the parameter; one EventBus. '
@@ -132,6 +136,7 @@ export async function benchScaling(ctx: BenchContext): Promise<SectionReport> {
     `Reading: \`app.synth()\` renders each object once, lints once and runs every construct check once (the synth session, docs/architecture.md); each further chart costs cdk8s a validation round and a dependency resolution over the whole app, and the session a check that nothing changed (constructs, library revision, each object's metadata). 10 charts instead of 1: ${seconds(ten.buildAndSynthMs - one.buildAndSynthMs)} more. `
     + `1000 foreign objects in 10 charts cost ${seconds(foreign.buildAndSynthMs - ten.buildAndSynthMs)} more (documents ${foreign.documents} instead of ${ten.documents}, each foreign one rendered and compared in every round). `
     + `From N=100 to N=1000 the construct phase grew ${(one.constructMs / s('n100').constructMs).toFixed(1)}x and synth ${(one.synthMs / s('n100').synthMs).toFixed(1)}x for 10x the objects. When a target is missed, the profile below attributes the time by function.`,
+    firstRun,
     profile,
   ].join('\n');
   return { title: '3. Scaling: N WorkflowTemplates and N/10 sensors, in 1 and 10 charts', body, targets };
@@ -140,4 +145,49 @@ export async function benchScaling(ctx: BenchContext): Promise<SectionReport> {
 function ratioRow(a: ShapeSummary, b: ShapeSummary): string[] {
   const g = (x: number, y: number) => `${(x / y).toFixed(2)}x`;
   return [g(a.constructMs, b.constructMs), g(a.synthMs, b.synthMs), g(a.buildAndSynthMs, b.buildAndSynthMs), g(a.floorMs, b.floorMs)];
+}
+
+/** What the first app of a process pays for running the library's code for the first time, measured when an N=1000 floor target is missed. */
+async function firstRunCost(ctx: BenchContext, env: { readonly [name: string]: string }, shape: Shape): Promise<string> {
+  const variants = [
+    { label: 'default flags (as users run it)', flags: [] as string[] },
+    { label: '`--v8-pool-size=1` (diagnostic: one V8 worker thread)', flags: ['--v8-pool-size=1'] },
+  ];
+  const results = new Map<string, ScalingRunResult[]>(variants.map(v => [v.label, []]));
+  const repetitions = ctx.quick ? 1 : 3;
+  ctx.log(`  first run against a second run in the same process: ${shape.label}, ${repetitions} run(s) per variant`);
+  for (let r = 0; r < repetitions; r++) {
+    for (const v of variants) {
+      const args = [...v.flags, '--import', 'tsx', APP, String(shape.n), newTempDir(`scaling-repeat-${shape.id}`), String(shape.charts), String(shape.foreign)];
+      const run = await runMeasured('node', args, { cwd: ctx.repoRoot, check: true, freshTmpDir: true, env: { ...env, BENCH_SCALING_REPEAT: '1' } });
+      results.get(v.label)!.push(JSON.parse(run.stdout.trim().split('\n').pop()!) as ScalingRunResult);
+    }
+  }
+  const rows = variants.map(v => {
+    const list = results.get(v.label)!;
+    const first = median(list.map(x => x.constructMs + x.synthMs));
+    const second = median(list.map(x => x.repeat!.constructMs + x.repeat!.synthMs));
+    const floor = median(list.map(x => x.floorMs));
+    return { label: v.label, first, second, floor };
+  });
+  const [plain, pool] = rows;
+  return ['', `### Where the first run's time goes: ${shape.label}, a second app of the same shape in the same process`, '',
+    `Each run (a fresh process, ${repetitions} per row, rows interleaved; medians) builds and synthesizes the app, measures the floor, then builds and synthesizes a second app of the same shape (BENCH_SCALING_REPEAT=1). `
+    + 'The second app does the same work with the code already compiled and optimized; the difference is what running the code for the first time costs (interpreter, JIT compilation, deoptimizations). '
+    + 'The second row limits Node\'s V8 worker pool (background compilation and GC helpers) to one thread: a diagnostic of this machine, not a setting users have.',
+    '',
+    table(['process', 'first app: construct + synth', 'second app: construct + synth', 'first - second', 'first / floor', 'second / floor'],
+      rows.map(x => [x.label, seconds(x.first), seconds(x.second), seconds(x.first - x.second), `${(x.first / x.floor).toFixed(2)}x`, `${(x.second / x.floor).toFixed(2)}x`])),
+    '',
+    `Reading: of the first app's ${seconds(plain.first)}, ${seconds(plain.first - plain.second)} is first-run cost (of the library's code, cdk8s's and the YAML library's alike); `
+    + `the same work takes ${seconds(plain.second)} warm. `
+    + (pool.first < plain.first
+      ? `With one V8 worker thread the first app takes ${seconds(pool.first)} (${seconds(plain.first - pool.first)} less): on ${describeCores()}, V8's background compilation competes with the main thread.`
+      : `With one V8 worker thread the first app takes ${seconds(pool.first)}, no less: V8's background threads did not hold the first run back in this run.`),
+  ].join('\n');
+}
+
+function describeCores(): string {
+  const cores = cpus().length;
+  return `this machine's ${cores} core${cores === 1 ? '' : 's'}`;
 }

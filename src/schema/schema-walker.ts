@@ -23,7 +23,6 @@ class PreparedNode {
   readonly required: readonly string[] | undefined;
   readonly items: PreparedNode | undefined;
   readonly properties: ReadonlyMap<string, PreparedNode>;
-  readonly propertyNames: readonly string[];
   readonly additional: PreparedNode | boolean | undefined;
   /** The full CRDs' constraint at this node (when the walk checks them). */
   readonly crd: CrdConstraint | undefined;
@@ -45,7 +44,6 @@ class PreparedNode {
     const properties = new Map<string, PreparedNode>();
     if (source.properties) for (const name of Object.keys(source.properties)) properties.set(name, new PreparedNode(source.properties[name], overlay));
     this.properties = properties;
-    this.propertyNames = [...properties.keys()];
     const additional = source.additionalProperties;
     this.additional = typeof additional === 'object' && additional !== null ? new PreparedNode(additional, overlay) : additional;
     this.crd = overlay?.constraintOf(source);
@@ -196,7 +194,7 @@ export class SchemaWalker {
         this.leave();
       } else if (additional === false) {
         const path = this.path(key);
-        this.report(path, this.unknownField(key, node.propertyNames, path));
+        this.report(path, this.unknownField(key, [...node.properties.keys()], path));
       } else {
         this.enter(key);
         this.scan(child);

@@ -20,15 +20,7 @@ import type { ManifestIndex } from '../types';
 export function perManifest<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const slot = slots++;
   const outside = new WeakMap<K, V>();
-  return key => {
-    const memo = scope ? (scope.memos[slot] ??= new Map()) as Map<K, V> : outside;
-    let value = memo.get(key);
-    if (value === undefined && !memo.has(key)) {
-      value = compute(key);
-      memo.set(key, value);
-    }
-    return value as V;
-  };
+  return key => memoized(scope ? (scope.memos[slot] ??= new Map()) as Map<K, V> : outside, key, compute);
 }
 
 /** `perManifest` for what depends on the linted set too (`index`, one per run). */
@@ -44,13 +36,18 @@ export function perManifestOfRun<K extends object, V>(compute: (key: K, index: M
       if (!byKey) outside.set(index, byKey = new WeakMap());
       memo = byKey;
     }
-    let value = memo.get(key);
-    if (value === undefined && !memo.has(key)) {
-      value = compute(key, index);
-      memo.set(key, value);
-    }
-    return value as V;
+    return memoized(memo, key, k => compute(k, index));
   };
+}
+
+/** The value of `key` in `memo`, computed and kept on first ask (undefined is a value too). */
+function memoized<K extends object, V>(memo: Map<K, V> | WeakMap<K, V>, key: K, compute: (key: K) => V): V {
+  let value = memo.get(key);
+  if (value === undefined && !memo.has(key)) {
+    value = compute(key);
+    memo.set(key, value);
+  }
+  return value as V;
 }
 
 /**

@@ -131,7 +131,8 @@ describe('the bundles the package entries load (lib/bundle, scripts/bundle.js)',
       results.nodes = entry.buildArgoGraph([{ apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: 'hello' },
         spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'busybox:1.36' } }] } }]).nodes.length;
     `);
-    expect(ours).toEqual(['lib/bundle/index.js']);
+    // The entry runs its bundle (index.code.js) through the code cache, which reads it rather than requiring it.
+    expect(ours).toEqual(['lib/bundle/code-cache.js', 'lib/bundle/index.js']);
     expect(yamlAtLoad).toBe(false);
     expect(results.nodes).toBe(2);
   });
@@ -148,12 +149,33 @@ describe('the bundles the package entries load (lib/bundle, scripts/bundle.js)',
     expect(results.exports).toEqual(expected);
   });
 
+  test('an ES module imports each entry\'s exports by name, as require() gives them (the entries carry the bundles\' export names)', () => {
+    const script = `
+      import { createRequire } from 'module';
+      const require = createRequire(import.meta.url);
+      const out = {};
+      for (const file of ['index.js', 'plugin.js', 'cli.js']) {
+        const path = ${JSON.stringify(join(root, 'lib', 'bundle'))} + '/' + file;
+        const named = Object.keys(await import(path)).filter(k => k !== 'default').sort();
+        out[file] = { named, required: Object.keys(require(path)).sort() };
+      }
+      process.stdout.write(JSON.stringify(out));
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`node exited with ${run.status ?? run.signal}: ${run.stderr}`);
+    const out = JSON.parse(run.stdout);
+    for (const file of ['index.js', 'plugin.js', 'cli.js']) expect(out[file].named).toEqual(out[file].required);
+    expect(out['index.js'].named).toEqual(expect.arrayContaining(['WorkflowTemplate', 'lint', 'WorkflowSensor']));
+    expect(out['plugin.js'].named).toContain('ArgoLintValidation');
+    expect(out['cli.js'].named).toContain('main');
+  });
+
     test('the ./jest bundle takes the library from the main bundle: the matchers accept what its simulate() returns', () => {
     const { ours, results } = probeBundle('jest.js', 'let registered; globalThis.expect = { extend(m) { registered = m; } };', `
       const main = require(join(root, 'lib', 'bundle', 'index.js'));
       results.sameMatchers = registered === main.argoMatchers;
     `);
-    expect(ours).toEqual(['lib/bundle/index.js', 'lib/bundle/jest.js']);
+    expect(ours).toEqual(['lib/bundle/code-cache.js', 'lib/bundle/index.js', 'lib/bundle/jest.js']);
     expect(results.sameMatchers).toBe(true);
   });
 });

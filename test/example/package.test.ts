@@ -288,6 +288,7 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
     const files = (await run('tar', ['-tzf', tarball], work)).stdout.trim().split('\n').map(f => f.replace(/^package\//, '')).sort();
     expect(files).toEqual(expect.arrayContaining([
       'LICENSE', 'NOTICE', 'README.md', 'package.json', 'lib/bundle/index.js', 'lib/bundle/jest.js', 'lib/bundle/plugin.js', 'lib/bundle/cli.js',
+      'lib/bundle/index.code.js', 'lib/bundle/plugin.code.js', 'lib/bundle/cli.code.js', 'lib/bundle/code-cache.js',
       'lib/src/index.d.ts', 'lib/src/testing/jest.d.ts', 'lib/imports/argo-workflows.d.ts',
       'bin/cdk8s-argo.js', 'bin/load-module.js', 'bin/validation-plugin.js',
       'schemas/LICENSE', 'schemas/README.md', 'schemas/kinds.json', 'schemas/events-v1.9.11.json', 'schemas/workflows-v4.1.2.json', 'schemas/workflows-v3.7.18.json',
@@ -359,6 +360,12 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
       expect(synth.stdout).toMatch(/║ errors +│ 0 +║/);
       expect(synth.stdout).toMatch(new RegExp(`║ manifests +│ ${name === "newest" ? 8 : 6} +║`));
       expect(networkLog).toBe('');
+    });
+
+    test('cdk8s synth left the code cache of the app\'s and the plugin\'s bundles in the app\'s node_modules/.cache (src/core/code-cache.ts)', () => {
+      const cacheDir = join(app().dir, 'node_modules', '.cache', 'cdk8s-argo');
+      const files = existsSync(cacheDir) ? readdirSync(cacheDir).sort() : [];
+      expect(files).toEqual([expect.stringMatching(/^index-[0-9a-f]{8}-[0-9a-f]{16}-\d+-\d+-.+\.cache$/), expect.stringMatching(/^plugin-[0-9a-f]{8}-[0-9a-f]{16}-\d+-\d+-.+\.cache$/)]);
     });
 
     test('the output is what the app defines, each object valid under the strict schema check', () => {
@@ -433,8 +440,8 @@ describe('the packed package in fresh cdk8s apps (registry install, newest and l
         console.log(files.length, typeof require(${JSON.stringify(join(pkgDir, 'bin', 'validation-plugin.js'))}).ArgoLintValidation);
       `;
       expect(readdirSync(join(pkgDir, 'bin')).sort()).toEqual(['cdk8s-argo.js', 'load-module.js', 'validation-plugin.js']);
-      // lib/bundle's index, plugin and CLI, and bin/'s loader and plugin entry.
-      expect((await run(process.execPath, ['-e', script], dir, userEnv())).stdout.trim()).toBe('5 function');
+      // lib/bundle's index, plugin and CLI (each an entry and its bundle) and the code cache they run through, and bin/'s loader and plugin entry.
+      expect((await run(process.execPath, ['-e', script], dir, userEnv())).stdout.trim()).toBe('9 function');
       expect((await run(join(dir, 'node_modules', '.bin', 'cdk8s-argo'), ['--version'], dir, userEnv())).stdout).toBe(`cdk8s-argo ${ourPackage.version}\n`);
       const target = set.constructMetadata ? 'dist/nightly.k8s.yaml' : 'dist/';
       const lint = await run(join(dir, 'node_modules', '.bin', 'cdk8s-argo'), ['lint', target], dir, userEnv());

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { wrap } from 'module';
 import { basename, dirname, join, sep } from 'path';
 import { constants, Script } from 'vm';
@@ -73,9 +73,14 @@ function readIfPresent(file: string): Buffer | undefined {
 
 /** Writes the cache (atomically: processes may start side by side) and removes the entry's older ones. */
 function writeCache(script: Script, cacheFile: string, entry: string): void {
+  const folder = dirname(cacheFile);
   try {
-    const folder = dirname(cacheFile);
     mkdirSync(folder, { recursive: true });
+    accessSync(folder, fsConstants.W_OK);
+  } catch {
+    return; // read-only (a container image, a Nix store): not worth serializing the code at every exit
+  }
+  try {
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);

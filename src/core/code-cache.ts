@@ -8,10 +8,10 @@ import { constants, Script } from 'vm';
  * file that calls this, in the same folder), with V8's code cache: the first process compiles the
  * bundle as Node would and, when it exits, writes the bytecode of every function it ran to
  * `node_modules/.cache/cdk8s-argo/`; later processes start from it. Compiling the 1.5 MB main
- * bundle and the functions a synth runs is about 45 ms of every `cdk8s synth` of a small app.
+ * bundle and the functions a synth runs is about 50 ms of every `cdk8s synth` of a small app.
  *
- * The cache is keyed by the bundle's content (`buildId`, a hash written into the entry by
- * scripts/bundle.js), its size and modification time, V8's version and the CPU architecture; V8
+ * The cache is keyed by the bundle's path, its content (`buildId`, a hash written into the entry
+ * by scripts/bundle.js), size and modification time, V8's version and the CPU architecture; V8
  * itself rejects data made with other flags, and the code then compiles as without a cache. Where
  * there is no node_modules folder to write to, in another JavaScript realm (jest runs test files
  * in their own, and the library's objects must come from it), or with `CDK8S_ARGO_CODE_CACHE=0`,
@@ -33,7 +33,7 @@ export function runBundle(module: NodeModule, localRequire: NodeRequire, codeFil
 }
 
 /** Where the cache of `codeFile` goes: the node_modules the package is installed in, or the repository's own. */
-export function cacheFileOf(codeFile: string, buildId: string): string | undefined {
+function cacheFileOf(codeFile: string, buildId: string): string | undefined {
   const folder = dirname(codeFile);
   const parts = folder.split(sep);
   const at = parts.indexOf('node_modules');

@@ -14,13 +14,14 @@ import { constants, Script } from 'vm';
  * by scripts/bundle.js), size and modification time, V8's version and the CPU architecture; V8
  * itself rejects data made with other flags, and the code then compiles as without a cache. Where
  * there is no node_modules folder to write to, in another JavaScript realm (jest runs test files
- * in their own, and the library's objects must come from it), or with `CDK8S_ARGO_CODE_CACHE=0`,
- * the bundle is required as any module.
+ * in their own, and the library's objects must come from it), where the bundle is not a file
+ * beside the entry (an app bundled with esbuild or webpack, which follow `requireBundle`'s
+ * `require()`), or with `CDK8S_ARGO_CODE_CACHE=0`, the bundle is required as any module.
  */
-export function runBundle(module: NodeModule, localRequire: NodeRequire, codeFile: string, buildId: string): void {
-  const cacheFile = process.env.CDK8S_ARGO_CODE_CACHE === '0' || !inMainRealm() ? undefined : cacheFileOf(codeFile, buildId);
+export function runBundle(module: NodeModule, localRequire: NodeRequire, requireBundle: () => unknown, codeFile: string, buildId: string): void {
+  const cacheFile = isOff(process.env.CDK8S_ARGO_CODE_CACHE) || !inMainRealm() || !existsSync(codeFile) ? undefined : cacheFileOf(codeFile, buildId);
   if (!cacheFile) {
-    module.exports = localRequire(codeFile);
+    module.exports = requireBundle();
     return;
   }
   const cachedData = readIfPresent(cacheFile);
@@ -56,6 +57,10 @@ function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+function isOff(setting: string | undefined): boolean {
+  return setting !== undefined && ['0', 'false', 'off', 'no'].includes(setting.trim().toLowerCase());
 }
 
 /** True where `vm` runs scripts in the realm this module runs in (not inside jest's per-file contexts). */

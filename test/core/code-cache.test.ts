@@ -119,10 +119,24 @@ describe('the code cache of the package entries', () => {
     expect(cacheFiles()).toEqual(files);
   });
 
-  test('CDK8S_ARGO_CODE_CACHE=0 turns it off: the bundle is required, no cache is written', () => {
+  test.each(['0', 'false', 'off', 'NO'])('CDK8S_ARGO_CODE_CACHE=%s turns it off: the bundle is required, no cache is written', setting => {
     const bundle = installedBundle();
-    expect(run(join(bundle, 'demo.js'), { CDK8S_ARGO_CODE_CACHE: '0' })).toEqual({ answer: 'bundle:42 demo failure', required: true });
+    expect(run(join(bundle, 'demo.js'), { CDK8S_ARGO_CODE_CACHE: setting })).toEqual({ answer: 'bundle:42 demo failure', required: true });
     expect(cacheFiles()).toEqual([]);
+  });
+
+  test('an app bundled with esbuild (the bundler follows the entry\'s require of its bundle) runs from one file elsewhere', async () => {
+    installedBundle();
+    writeFileSync(join(work, 'node_modules', 'demo', 'package.json'), JSON.stringify({ name: 'demo', main: 'lib/bundle/demo.js' }));
+    writeFileSync(join(work, 'app.js'), "process.stdout.write(String(require('demo').answer(21)));\n");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { build } = require('esbuild');
+    const out = join(work, 'elsewhere', 'app.js');
+    await build({ entryPoints: [join(work, 'app.js')], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+    rmSync(join(work, 'node_modules'), { recursive: true });
+    const result = spawnSync(process.execPath, [out], { encoding: 'utf8', env: { ...process.env, CDK8S_ARGO_CODE_CACHE: '' } });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('elsewhere:42');
   });
 
   test('in another realm (jest runs this file in its own), the bundle is required there: its objects and errors are of that realm', () => {

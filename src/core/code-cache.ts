@@ -85,14 +85,19 @@ function writeCache(script: Script, cacheFile: string, entry: string): void {
   } catch {
     return; // read-only (a container image, a Nix store): not worth serializing the code at every exit
   }
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
   try {
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);
     for (const name of readdirSync(folder)) {
       if (name.startsWith(`${entry}-`) && name.endsWith('.cache') && name !== basename(cacheFile)) unlinkSync(join(folder, name));
     }
   } catch {
-    // A read-only or vanished node_modules: the next process compiles the bundle again, nothing else changes.
+    // A full disk or a vanished node_modules: the next process compiles the bundle again, nothing else changes.
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // not written, or already renamed
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { accessSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { wrap } from 'module';
 import { basename, dirname, join, sep } from 'path';
@@ -50,13 +51,7 @@ function cacheFileOf(codeFile: string, buildId: string): string | undefined {
  * a build beside the installed one) keep a cache each, and replace only their own.
  */
 function entryName(codeFile: string): string {
-  return `${basename(codeFile, '.code.js')}-${fnv1a(codeFile)}`;
-}
-
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return `${basename(codeFile, '.code.js')}-${createHash('sha256').update(codeFile).digest('hex').slice(0, 8)}`;
 }
 
 function isOff(setting: string | undefined): boolean {
